@@ -1,0 +1,16 @@
+// The XML writer: `urn:briefkit:article:1` documents, valid against formats/xml/article.xsd.
+//
+// Written with libxml2's text writer, UTF-8, indented with two spaces, deterministic.
+// Characters that XML 1.0 cannot carry never reach the output (they become U+FFFD).
+#pragma once
+
+#include <memory>
+
+#include "pipeline/writer.hpp"
+
+namespace briefkit::formats {
+
+/// A new XML writer.
+[[nodiscard]] std::unique_ptr<Writer> make_xml_writer();
+
+}  // namespace briefkit::formats

@@ -1,0 +1,17 @@
+// The YAML writer: `schema: briefkit/article/1` documents.
+//
+// Written with yaml-cpp's emitter. Every string scalar is double-quoted, so values
+// such as `true`, `null`, `3`, `no`, `#x`, leading spaces, CR and `\N` read back
+// exactly as written with any YAML 1.2 parser. Dates are ISO 8601 strings.
+#pragma once
+
+#include <memory>
+
+#include "pipeline/writer.hpp"
+
+namespace briefkit::formats {
+
+/// A new YAML writer.
+[[nodiscard]] std::unique_ptr<Writer> make_yaml_writer();
+
+}  // namespace briefkit::formats

@@ -1,0 +1,136 @@
+#include "pipeline/cli/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "pipeline/cli/commands.hpp"
+#include "pipeline/cli/report.hpp"
+#include "pipeline/inputs.hpp"
+#include "pipeline/version.hpp"
+
+namespace briefkit::cli {
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes:\n"
+    "  0  every input converted\n"
+    "  1  some inputs failed (each reported on stderr); every other input was still written\n"
+    "  2  usage error (unknown option or format, no inputs); nothing was converted\n"
+    "Errors are printed as 'briefkit: error: FILE:LINE: message'.";
+
+/// Parses a size such as `16M`, `16MiB`, `500k` or `1048576` into bytes.
+std::size_t parse_size(const std::string& text) {
+    std::size_t value = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc() || ptr == text.data()) {
+        throw UsageError(fmt::format("--max-input-size: '{}' is not a size (try 16M)", text));
+    }
+    std::string unit(ptr, end);
+    for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (unit == "" || unit == "b") return value;
+    if (unit == "k" || unit == "kb" || unit == "kib") return value << 10;
+    if (unit == "m" || unit == "mb" || unit == "mib") return value << 20;
+    if (unit == "g" || unit == "gb" || unit == "gib") return value << 30;
+    throw UsageError(fmt::format("--max-input-size: unknown unit '{}' (use K, M or G)", unit));
+}
+
+/// Reader options shared by `convert` and `inspect`, in their raw command-line form.
+struct ReadFlags {
+    std::string date_order = "dmy";
+    std::string encoding = "auto";
+    std::string max_input_size = "16M";
+
+    void add_to(CLI::App& app) {
+        app.add_option("--date-order", date_order,
+                       "Day-month order for all-numeric dates such as 04/03/2020 when the text does not settle it: "
+                       "dmy or mdy (default dmy); such dates are flagged ambiguous")
+            ->check(CLI::IsMember({"dmy", "mdy"}));
+        app.add_option("--encoding", encoding,
+                       "Input encoding: auto (default: byte-order mark, UTF-8, else Windows-1251/1252 or Latin-1), "
+                       "utf-8, utf-16le, utf-16be, windows-1252, windows-1251, latin-1")
+            ->check(CLI::IsMember({"auto", "utf-8", "utf-16le", "utf-16be", "windows-1252", "windows-1251", "latin-1"}));
+        app.add_option("--max-input-size", max_input_size,
+                       "Refuse inputs larger than this many bytes; K, M, G suffixes allowed (default 16M)");
+    }
+
+    [[nodiscard]] ReadOptions resolve() const {
+        ReadOptions read;
+        read.date_order = date_order == "mdy" ? DateOrder::mdy : DateOrder::dmy;
+        read.encoding = parse_encoding(encoding).value_or(Encoding::automatic);
+        read.max_input_size = parse_size(max_input_size);
+        return read;
+    }
+};
+
+}  // namespace
+
+int run(int argc, char** argv) {
+    CLI::App app{"Briefkit converts raw news articles into clean XML, YAML and briefings.", "briefkit"};
+    app.set_version_flag("--version", fmt::format("briefkit {}", kVersion), "Print the version and exit");
+    app.footer(kExitCodes);
+    app.require_subcommand(1);
+
+    ConvertOptions convert_options;
+    ReadFlags convert_flags;
+    CLI::App* convert_cmd = app.add_subcommand("convert", "Convert articles to one or more formats");
+    convert_cmd->add_option("INPUT", convert_options.inputs,
+                            "Article files, folders (searched recursively) or - for standard input")
+        ->required();
+    convert_cmd->add_option("-t,--to", convert_options.to,
+                            "Output formats, comma-separated (default: every format; see 'briefkit formats')")
+        ->delimiter(',');
+    convert_cmd->add_option("-o,--output", convert_options.output,
+                            "Output folder, mirroring the input folders (default: out); - writes the one output "
+                            "to standard output");
+    convert_cmd->add_option("--glob", convert_options.glob,
+                            fmt::format("Which files to take from folders, by name, or by relative path when the "
+                                        "pattern holds a / (default: {})",
+                                        default_glob()));
+    convert_flags.add_to(*convert_cmd);
+    convert_cmd->footer(kExitCodes);
+
+    std::string inspect_input;
+    ReadFlags inspect_flags;
+    CLI::App* inspect_cmd = app.add_subcommand("inspect", "Print an article's model and the reader's notes as YAML");
+    inspect_cmd->add_option("FILE", inspect_input, "Article file, or - for standard input")->required();
+    inspect_flags.add_to(*inspect_cmd);
+
+    CLI::App* formats_cmd = app.add_subcommand("formats", "List the input and output formats");
+    CLI::App* schema_cmd = app.add_subcommand("schema", "Print the XML Schema (XSD) of the XML output");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        report(fmt::format("{} (see 'briefkit --help')", e.what()));
+        return static_cast<int>(ExitCode::usage);
+    }
+
+    try {
+        ExitCode code = ExitCode::ok;
+        if (*convert_cmd) {
+            convert_options.read = convert_flags.resolve();
+            code = convert(convert_options);
+        } else if (*inspect_cmd) {
+            code = inspect(inspect_input, inspect_flags.resolve());
+        } else if (*formats_cmd) {
+            code = list_formats();
+        } else if (*schema_cmd) {
+            code = print_schema();
+        }
+        return static_cast<int>(code);
+    } catch (const UsageError& e) {
+        report(fmt::format("{} (see 'briefkit --help')", describe(e)));
+        return static_cast<int>(ExitCode::usage);
+    } catch (const Error& e) {
+        report(e);
+        return static_cast<int>(ExitCode::some_failed);
+    }
+}
+
+}  // namespace briefkit::cli

@@ -1,0 +1,89 @@
+#include "pipeline/cli/commands.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "formats/xml/article_schema.hpp"
+#include "pipeline/batch.hpp"
+#include "pipeline/cli/report.hpp"
+#include "pipeline/inputs.hpp"
+#include "pipeline/registry.hpp"
+
+namespace briefkit::cli {
+
+namespace {
+
+std::vector<const WriterEntry*> chosen_formats(const std::vector<std::string>& names) {
+    std::vector<const WriterEntry*> out;
+    if (names.empty()) {
+        for (const WriterEntry& w : writers()) out.push_back(&w);
+        return out;
+    }
+    for (const std::string& name : names) {
+        const WriterEntry* w = find_writer(name);
+        if (w == nullptr) {
+            std::string known;
+            for (const WriterEntry& e : writers()) known += fmt::format("{}{}", known.empty() ? "" : ", ", e.name);
+            throw UsageError(fmt::format("unknown output format '{}' (known: {})", name, known));
+        }
+        if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
+    }
+    return out;
+}
+
+}  // namespace
+
+ExitCode convert(const ConvertOptions& options) {
+    BatchOptions batch;
+    batch.read = options.read;
+    batch.formats = chosen_formats(options.to);
+    batch.to_stdout = options.output == "-";
+    batch.output_dir = options.output;
+    const std::vector<Input> inputs = collect_inputs(options.inputs, options.glob);
+    if (batch.to_stdout && (inputs.size() != 1 || batch.formats.size() != 1)) {
+        throw UsageError(
+            fmt::format("-o - writes to standard output and needs exactly one input and one format (-t); got {} "
+                        "input(s) and {} format(s)",
+                        inputs.size(), batch.formats.size()));
+    }
+    if (inputs.empty()) {
+        throw UsageError(fmt::format("no input files found (folders are searched for {})",
+                                     options.glob.empty() ? default_glob() : options.glob));
+    }
+    const BatchResult result = run_batch(inputs, batch, [](const Error& e) { report(e); });
+    return result.failed == 0 ? ExitCode::ok : ExitCode::some_failed;
+}
+
+ExitCode inspect(const std::string& input, const ReadOptions& read) {
+    BatchOptions batch;
+    batch.read = read;
+    batch.formats = chosen_formats({"yaml"});
+    batch.to_stdout = true;
+    const std::vector<Input> inputs = collect_inputs({input}, {});
+    if (inputs.size() != 1) throw UsageError(fmt::format("inspect reads one file; {} holds {}", input, inputs.size()));
+    const BatchResult result = run_batch(inputs, batch, [](const Error& e) { report(e); });
+    return result.failed == 0 ? ExitCode::ok : ExitCode::some_failed;
+}
+
+ExitCode list_formats() {
+    fmt::print("Output formats (-t):\n");
+    for (const WriterEntry& w : writers()) {
+        fmt::print("  {:<8} .{:<6} {:<18} {}\n", w.name, w.extension, w.media_type, w.description);
+    }
+    fmt::print("Input formats:\n");
+    for (const ReaderEntry& r : readers()) {
+        std::string exts;
+        for (std::string_view e : r.extensions) exts += fmt::format("{}.{}", exts.empty() ? "" : " ", e);
+        fmt::print("  {:<8} {:<26} {}\n", r.name, exts, r.description);
+    }
+    return ExitCode::ok;
+}
+
+ExitCode print_schema() {
+    const std::string_view xsd = formats::article_xsd();
+    std::fwrite(xsd.data(), 1, xsd.size(), stdout);
+    return ExitCode::ok;
+}
+
+}  // namespace briefkit::cli

@@ -1,0 +1,33 @@
+// The subcommands of `briefkit`, each a function of its parsed options.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pipeline/error.hpp"
+#include "pipeline/read_options.hpp"
+
+namespace briefkit::cli {
+
+/// Options of `briefkit convert`, as parsed from the command line.
+struct ConvertOptions {
+    std::vector<std::string> inputs;  ///< Files, folders and `-`.
+    std::vector<std::string> to;      ///< Output format names; empty means all.
+    std::string output = "out";       ///< Output folder, or `-` for standard output.
+    std::string glob;                 ///< File name pattern for folders; empty means every readable extension.
+    ReadOptions read;                 ///< Reader options.
+};
+
+/// `briefkit convert`: converts every input; returns the exit code.
+[[nodiscard]] ExitCode convert(const ConvertOptions& options);
+
+/// `briefkit inspect`: prints the model and notes of one input as YAML; returns the exit code.
+[[nodiscard]] ExitCode inspect(const std::string& input, const ReadOptions& read);
+
+/// `briefkit formats`: lists the registered readers and writers.
+[[nodiscard]] ExitCode list_formats();
+
+/// `briefkit schema`: prints the XML Schema of the XML output.
+[[nodiscard]] ExitCode print_schema();
+
+}  // namespace briefkit::cli

@@ -1,0 +1,3 @@
+#include "pipeline/cli/cli.hpp"
+
+int main(int argc, char** argv) { return briefkit::cli::run(argc, argv); }

@@ -1,0 +1,16 @@
+#include "pipeline/cli/report.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+namespace briefkit::cli {
+
+void report(const Error& error) { report(describe(error)); }
+
+void report(std::string_view message) {
+    fmt::print(stderr, "briefkit: error: {}\n", message);
+    std::fflush(stderr);
+}
+
+}  // namespace briefkit::cli

@@ -1,0 +1,16 @@
+// The one place where Briefkit prints errors.
+#pragma once
+
+#include <string_view>
+
+#include "pipeline/error.hpp"
+
+namespace briefkit::cli {
+
+/// Prints `briefkit: error: FILE:LINE: message` to standard error.
+void report(const Error& error);
+
+/// Prints `briefkit: error: message` to standard error.
+void report(std::string_view message);
+
+}  // namespace briefkit::cli

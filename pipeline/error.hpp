@@ -1,0 +1,62 @@
+// The one error hierarchy of Briefkit and its documented exit codes.
+//
+// Every failure a user can cause is thrown as a briefkit::Error subclass,
+// carrying the file (and line, where there is one) it concerns. Errors are
+// printed in exactly one place: the command line's error reporter.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace briefkit {
+
+/// Process exit codes, as documented in `briefkit --help` and the README.
+enum class ExitCode : int {
+    ok = 0,           ///< Every input converted.
+    some_failed = 1,  ///< At least one input failed; every other input was still written.
+    usage = 2,        ///< The command line was wrong; nothing was converted.
+};
+
+/// Base of every error Briefkit reports to a user.
+class Error : public std::runtime_error {
+public:
+    /// An error about `file` (empty when none) at 1-based `line` (0 when none).
+    explicit Error(std::string message, std::string file = {}, int line = 0);
+
+    /// The file the error concerns; empty when it concerns none.
+    [[nodiscard]] const std::string& file() const noexcept { return file_; }
+
+    /// The 1-based line the error concerns; 0 when there is none.
+    [[nodiscard]] int line() const noexcept { return line_; }
+
+    /// The message alone, without file or line.
+    [[nodiscard]] const std::string& message() const noexcept { return message_; }
+
+private:
+    std::string message_;
+    std::string file_;
+    int line_;
+};
+
+/// An input that cannot be read as an article: empty, binary, too large, unreadable.
+class InputError : public Error {
+public:
+    using Error::Error;
+};
+
+/// An output that cannot be written: unwritable folder, full disk, path collision.
+class OutputError : public Error {
+public:
+    using Error::Error;
+};
+
+/// A wrong command line: unknown option or format, missing input. Exits with ExitCode::usage.
+class UsageError : public Error {
+public:
+    using Error::Error;
+};
+
+/// The one-line form every error is printed in: `FILE:LINE: message`, `FILE: message` or `message`.
+[[nodiscard]] std::string describe(const Error& error);
+
+}  // namespace briefkit

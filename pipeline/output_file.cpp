@@ -1,0 +1,112 @@
+#include "pipeline/output_file.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <utility>
+
+#include "pipeline/error.hpp"
+
+namespace briefkit {
+
+namespace {
+
+/// Closes a file descriptor when it goes out of scope.
+class Fd {
+public:
+    explicit Fd(int fd) : fd_(fd) {}
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    ~Fd() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    [[nodiscard]] int get() const { return fd_; }
+    int release() { return std::exchange(fd_, -1); }
+
+private:
+    int fd_;
+};
+
+[[noreturn]] void fail(const std::filesystem::path& path, std::string_view what, int err) {
+    throw OutputError(fmt::format("cannot {}: {}", what, std::strerror(err)), path.string());
+}
+
+void write_all(int fd, std::string_view bytes, const std::filesystem::path& path) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail(path, "write", errno);
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+std::filesystem::path temporary_name(const std::filesystem::path& path) {
+    static std::atomic<unsigned> counter{0};
+    return path.parent_path() /
+           fmt::format(".{}.tmp-{}-{}", path.filename().string(), ::getpid(), counter.fetch_add(1));
+}
+
+/// The portable way: a hidden temporary name in the same folder, then rename().
+void write_via_rename(const std::filesystem::path& path, std::string_view bytes) {
+    const std::filesystem::path tmp = temporary_name(path);
+    Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
+    if (fd.get() < 0) fail(path, "create a temporary file", errno);
+    try {
+        write_all(fd.get(), bytes, path);
+    } catch (...) {
+        ::unlink(tmp.c_str());
+        throw;
+    }
+    if (::close(fd.release()) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        fail(path, "move the finished file into place", err);
+    }
+}
+
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+    const std::filesystem::path dir = path.parent_path().empty() ? "." : path.parent_path();
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw OutputError(fmt::format("cannot create folder: {}", ec.message()), dir.string());
+
+#ifdef O_TMPFILE
+    // An unnamed file has no name to leave behind if the process dies before it is linked.
+    Fd fd(::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666));
+    if (fd.get() >= 0) {
+        write_all(fd.get(), bytes, path);
+        const std::string proc = fmt::format("/proc/self/fd/{}", fd.get());
+        if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) == 0) return;
+        if (errno == ENOENT) {
+            write_via_rename(path, bytes);  // no /proc to link through
+            return;
+        }
+        if (errno != EEXIST) fail(path, "link the finished file into place", errno);
+        // The file exists: link under a temporary name, then rename over it.
+        const std::filesystem::path tmp = temporary_name(path);
+        if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, tmp.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+            fail(path, "link the finished file into place", errno);
+        }
+        if (::rename(tmp.c_str(), path.c_str()) != 0) {
+            const int err = errno;
+            ::unlink(tmp.c_str());
+            fail(path, "move the finished file into place", err);
+        }
+        return;
+    }
+    if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL && errno != ENOENT) {
+        fail(path, "create the output file", errno);
+    }
+#endif
+    write_via_rename(path, bytes);
+}
+
+}  // namespace briefkit

@@ -1,0 +1,36 @@
+#include "pipeline/read_options.hpp"
+
+#include <array>
+#include <utility>
+
+namespace briefkit {
+
+namespace {
+
+constexpr std::array<std::pair<std::string_view, Encoding>, 7> kNames{{
+    {"auto", Encoding::automatic},
+    {"utf-8", Encoding::utf8},
+    {"utf-16le", Encoding::utf16le},
+    {"utf-16be", Encoding::utf16be},
+    {"windows-1252", Encoding::windows1252},
+    {"windows-1251", Encoding::windows1251},
+    {"latin-1", Encoding::latin1},
+}};
+
+}  // namespace
+
+std::optional<Encoding> parse_encoding(std::string_view name) {
+    for (const auto& [n, e] : kNames) {
+        if (n == name) return e;
+    }
+    return std::nullopt;
+}
+
+std::string_view encoding_name(Encoding encoding) {
+    for (const auto& [n, e] : kNames) {
+        if (e == encoding) return n;
+    }
+    return "auto";
+}
+
+}  // namespace briefkit

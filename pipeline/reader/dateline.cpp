@@ -1,0 +1,74 @@
+// The dateline glued to the first paragraph of wire copy: `LONDON, March 9 - The Bank...`
+// gives place `LONDON`; `MOSCOW, May 27 (Reuters) - ...` also names the agency.
+#include <fmt/format.h>
+
+#include <regex>
+
+#include "pipeline/reader/article_parts.hpp"
+
+namespace briefkit::reader {
+
+namespace {
+
+/// Index just past `text`'s trailing `Month Day` and its leading separator, or npos.
+std::size_t trailing_month_day(std::string_view text) {
+    static const std::regex re(R"((?:^|[\s,]+)([^\s\d.,]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?$)");
+    std::cmatch m;
+    if (!std::regex_search(text.begin(), text.end(), m, re)) return std::string_view::npos;
+    const int day = std::atoi(m[2].str().c_str());
+    if (month_number_lenient(m[1].str()) == 0 || day < 1 || day > 31) return std::string_view::npos;
+    return static_cast<std::size_t>(m.position(0));
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == ',')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+PlaceAndDate split_dateline_date(std::string_view text) {
+    const std::size_t cut = trailing_month_day(text);
+    if (cut == std::string_view::npos) return {trim(text), {}};
+    return {trim(text.substr(0, cut)), trim(text.substr(cut))};
+}
+
+void extract_dateline(Draft& d, NoteLog& notes) {
+    if (d.body.empty()) return;
+    auto* para = std::get_if<Paragraph>(&d.body.front());
+    if (para == nullptr || para->content.empty()) return;
+    auto* first = std::get_if<Text>(&para->content.front());
+    if (first == nullptr) return;
+
+    // PREFIX - rest, where the dash is the first free-standing one within the first 100 characters.
+    static const std::regex re(R"(^([^\s].{0,99}?)\s+(?:--?|–|—)\s+(\S[\s\S]*)$)");
+    std::smatch m;
+    if (!std::regex_match(first->text, m, re)) return;
+    std::string prefix = m[1].str();
+    std::string agency;
+    static const std::regex agency_re(R"(^(.*?)\s*\(([^()]{2,40})\)$)");
+    std::smatch am;
+    if (std::regex_match(prefix, am, agency_re)) {
+        agency = am[2].str();
+        prefix = am[1].str();
+    }
+    const PlaceAndDate parts = split_dateline_date(prefix);
+    const bool has_place = !parts.place.empty();
+    if (has_place && !place_like(parts.place)) return;
+    if (!has_place && parts.date.empty()) return;
+    // Outside wire copy, a bare capitalized phrase before a dash is too weak a sign; ask for more.
+    if (!d.wire && parts.date.empty() && agency.empty() && !all_caps(parts.place)) return;
+    if (!d.meta.place.empty() && fold_case(parts.place) != fold_case(d.meta.place)) return;
+
+    const std::string removed = first->text.substr(0, static_cast<std::size_t>(m.position(2)));
+    const std::string place(parts.place);
+    first->text = m[2].str();
+    if (d.meta.place.empty()) d.meta.place = place;
+    if (!agency.empty() && d.meta.source.name.empty()) d.meta.source.name = agency;
+    notes.add(d.block_lines.front(), "dateline-moved",
+              fmt::format("dateline '{}' moved out of the first paragraph{}", removed,
+                          place.empty() ? std::string(" (it names no place)") : fmt::format("; place is '{}'", place)));
+}
+
+}  // namespace briefkit::reader

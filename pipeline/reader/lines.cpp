@@ -1,0 +1,163 @@
+#include "pipeline/reader/lines.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "pipeline/utf8.hpp"
+
+namespace briefkit::reader {
+
+namespace {
+
+/// True for a line that needs nothing but a copy: printable ASCII without doubled spaces.
+bool already_clean(std::string_view s) {
+    char prev = 'x';
+    for (char c : s) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b < 0x20 || b >= 0x7F || (c == ' ' && prev == ' ')) return false;
+        prev = c;
+    }
+    return s.empty() || (s.front() != ' ' && s.back() != ' ');
+}
+
+enum class Action { keep, space, drop };
+
+/// What cleaning does with one code point, and under which note.
+Action classify(char32_t cp, int line, NoteLog& notes) {
+    switch (cp) {
+        case 0x00A0:
+        case 0x2007:
+        case 0x202F:
+            notes.tally(line, "nbsp-replaced", "no-break spaces replaced by plain spaces");
+            return Action::space;
+        case '\t':
+            notes.tally(line, "tab-replaced", "tabs replaced by spaces");
+            return Action::space;
+        case 0x200B:
+        case 0x2060:
+        case 0xFEFF:
+        case 0x180E:
+            notes.tally(line, "zero-width-removed", "zero-width characters removed");
+            return Action::drop;
+        case 0x00AD:
+            notes.tally(line, "soft-hyphen-removed", "soft hyphens removed");
+            return Action::drop;
+        case 0x2028:
+        case 0x2029:
+        case 0x0085:
+            notes.tally(line, "line-separator-replaced", "Unicode line separators replaced by spaces");
+            return Action::space;
+        case '\f':
+        case '\v':
+            notes.tally(line, "control-removed", "control characters removed (form feeds made spaces)");
+            return Action::space;
+        default: break;
+    }
+    if ((cp >= 0x2000 && cp <= 0x200A) || cp == 0x205F) {
+        notes.tally(line, "space-normalized", "typographic spaces replaced by plain spaces");
+        return Action::space;
+    }
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+        notes.tally(line, "control-removed", "control characters removed (form feeds made spaces)");
+        return Action::drop;
+    }
+    return Action::keep;
+}
+
+std::string to_nfc(const std::string& s) {
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> nfc(
+        utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(s.c_str())), &std::free);
+    if (!nfc) return s;
+    return std::string(reinterpret_cast<const char*>(nfc.get()));
+}
+
+}  // namespace
+
+std::string clean_line(std::string_view raw, int line, NoteLog& notes) {
+    // Leading and trailing spaces are layout, not content: strip them without a note.
+    std::size_t begin = 0;
+    while (begin < raw.size() && (raw[begin] == ' ' || raw[begin] == '\t')) ++begin;
+    raw.remove_prefix(begin);
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t')) raw.remove_suffix(1);
+    if (already_clean(raw)) return std::string(raw);
+
+    std::string mapped;
+    mapped.reserve(raw.size());
+    bool ascii = true;
+    for (std::size_t pos = 0; pos < raw.size();) {
+        const char32_t cp = utf8::next(raw, pos);
+        switch (classify(cp, line, notes)) {
+            case Action::keep:
+                ascii = ascii && cp < 0x80;
+                utf8::append(mapped, cp);
+                break;
+            case Action::space: mapped += ' '; break;
+            case Action::drop: break;
+        }
+    }
+    if (!ascii) {
+        std::string nfc = to_nfc(mapped);
+        if (nfc != mapped) {
+            notes.tally(line, "nfc", "text normalized to Unicode NFC");
+            mapped = std::move(nfc);
+        }
+    }
+
+    std::string out;
+    out.reserve(mapped.size());
+    bool collapsed = false;
+    for (char c : mapped) {
+        if (c == ' ' && (out.empty() || out.back() == ' ')) {
+            collapsed = collapsed || !out.empty();
+            continue;
+        }
+        out += c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    if (collapsed) notes.tally(line, "spaces-collapsed", "runs of spaces collapsed to one");
+    return out;
+}
+
+std::vector<Line> split_lines(std::string_view text, NoteLog& notes) {
+    std::vector<Line> lines;
+    int crlf = 0;
+    int cr = 0;
+    int number = 1;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = start;
+        while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+        const std::string_view raw = text.substr(start, end - start);
+        if (end == text.size() && raw.empty() && start > 0) break;  // final line end
+
+        int indent = 0;
+        for (char c : raw) {
+            if (c == ' ') {
+                indent += 1;
+            } else if (c == '\t') {
+                indent += 4;
+            } else {
+                break;
+            }
+        }
+        lines.push_back(Line{number, indent, clean_line(raw, number, notes)});
+
+        if (end == text.size()) break;
+        if (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') {
+            ++crlf;
+            start = end + 2;
+        } else {
+            cr += text[end] == '\r';
+            start = end + 1;
+        }
+        ++number;
+    }
+    if (crlf > 0) notes.add(1, "line-endings", fmt::format("{} CRLF line endings converted to LF", crlf));
+    if (cr > 0) notes.add(1, "line-endings", fmt::format("{} CR line endings converted to LF", cr));
+    return lines;
+}
+
+}  // namespace briefkit::reader

@@ -1,0 +1,28 @@
+// UTF-8 text to clean lines: line endings, invisible and control characters, NFC, spaces.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/reader/note_log.hpp"
+
+namespace briefkit::reader {
+
+/// One input line after cleaning.
+struct Line {
+    int number = 0;    ///< 1-based input line number.
+    int indent = 0;    ///< Leading spaces before cleaning (a tab counts as four).
+    std::string text;  ///< Cleaned text: NFC, single spaces, no leading or trailing space.
+
+    /// True when the line holds nothing but spaces.
+    [[nodiscard]] bool blank() const noexcept { return text.empty(); }
+};
+
+/// Splits `text` at LF, CRLF and CR and cleans every line, noting each kind of repair.
+[[nodiscard]] std::vector<Line> split_lines(std::string_view text, NoteLog& notes);
+
+/// Cleans one line of text as split_lines() does; `line` is its number for the notes.
+[[nodiscard]] std::string clean_line(std::string_view raw, int line, NoteLog& notes);
+
+}  // namespace briefkit::reader

@@ -1,0 +1,88 @@
+#include "pipeline/reader/text_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "pipeline/digest.hpp"
+#include "pipeline/error.hpp"
+#include "pipeline/reader/article_parts.hpp"
+#include "pipeline/reader/decode.hpp"
+
+namespace briefkit {
+
+namespace {
+
+using reader::Draft;
+using reader::NoteLog;
+
+/// Settles an ambiguous numeric date by the other date in the article: the reading
+/// within a week of the agency's date (or the publication date) wins.
+void settle_ambiguous(std::optional<Date>& date, const std::optional<CalendarDay>& alternative,
+                      const std::optional<Date>& other, std::string_view what, int line, NoteLog& notes) {
+    if (!date || !date->ambiguous || !alternative || !other || other->ambiguous) return;
+    const long chosen = std::labs(reader::days_between(date->day, other->day));
+    const long swapped = std::labs(reader::days_between(*alternative, other->day));
+    if (std::min(chosen, swapped) > 7 || chosen == swapped) return;
+    if (swapped < chosen) date->day = *alternative;
+    date->ambiguous = false;
+    notes.add(line, "date-order-inferred",
+              fmt::format("{} '{}' read as {}: the only reading within a week of {}", what, date->text, date->iso(),
+                          other->iso()));
+}
+
+void settle_source(Draft& d, NoteLog& notes) {
+    Source& source = d.meta.source;
+    if (source.name.empty() && d.trailer_source.empty() && d.wire) {
+        source.name = "Reuters";
+        notes.add(0, "source-inferred",
+                  "no agency named; source set to Reuters, whose wire layout this is (timestamp line, indented "
+                  "paragraphs)");
+        return;
+    }
+    if (d.trailer_source.empty()) return;
+    if (source.name.empty()) {
+        source.name = d.trailer_source;
+    } else if (reader::fold_case(source.name) != reader::fold_case(d.trailer_source)) {
+        notes.add(0, "source-conflict",
+                  fmt::format("the trailer names the source '{}' but the header names '{}'; kept '{}'",
+                              d.trailer_source, source.name, source.name));
+    }
+}
+
+}  // namespace
+
+Document read_text(std::string_view bytes, std::string_view name, const ReadOptions& options) {
+    if (bytes.size() > options.max_input_size) {
+        throw InputError(fmt::format("file is {} bytes, over the {}-byte limit (--max-input-size)", bytes.size(),
+                                     options.max_input_size),
+                         std::string(name));
+    }
+    if (bytes.empty()) throw InputError("empty file: no article to read", std::string(name));
+
+    NoteLog notes;
+    const reader::Decoded decoded = reader::decode(bytes, options.encoding, name, notes);
+    Draft d;
+    d.lines = reader::split_lines(decoded.text, notes);
+    const bool all_blank = std::all_of(d.lines.begin(), d.lines.end(), [](const reader::Line& l) { return l.blank(); });
+    if (all_blank) throw InputError("file holds only whitespace: no article to read", std::string(name));
+
+    reader::read_trailer(d, notes);
+    reader::read_header(d, options, notes);
+    reader::read_body(d, notes);
+    reader::extract_dateline(d, notes);
+    settle_source(d, notes);
+    settle_ambiguous(d.meta.date, d.date_alternative, d.meta.source.date, "date", d.date_line, notes);
+    settle_ambiguous(d.meta.source.date, d.source_date_alternative, d.meta.date, "agency date", d.source_date_line, notes);
+
+    Document doc;
+    doc.meta = std::move(d.meta);
+    doc.body = std::move(d.body);
+    doc.meta.language = reader::detect_language(doc);
+    doc.notes = notes.finish();
+    doc.id = document_id(doc);
+    return doc;
+}
+
+}  // namespace briefkit

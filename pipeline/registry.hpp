@@ -1,0 +1,47 @@
+// The format table: every reader and writer Briefkit has, in one place.
+//
+// Adding a format is one folder under formats/ and one row in registry.cpp;
+// the command line lists, chooses and names outputs from these tables alone.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string_view>
+
+#include "pipeline/model.hpp"
+#include "pipeline/read_options.hpp"
+#include "pipeline/writer.hpp"
+
+namespace briefkit {
+
+/// One output format.
+struct WriterEntry {
+    std::string_view name;                  ///< Name used with `-t/--to`, such as `xml`.
+    std::string_view extension;             ///< Output file extension without the dot.
+    std::string_view media_type;            ///< IANA media type of the output.
+    std::string_view description;           ///< One line for `briefkit formats`.
+    std::unique_ptr<Writer> (*make)();      ///< Creates the writer.
+};
+
+/// One input format.
+struct ReaderEntry {
+    std::string_view name;                       ///< Name of the input format, such as `text`.
+    std::span<const std::string_view> extensions;  ///< File extensions it reads, without the dot.
+    std::string_view description;                ///< One line for `briefkit formats`.
+    /// Reads one input; `name` is used in errors.
+    Document (*read)(std::string_view bytes, std::string_view name, const ReadOptions& options);
+};
+
+/// Every output format, in the order `briefkit formats` lists them.
+[[nodiscard]] std::span<const WriterEntry> writers();
+
+/// Every input format.
+[[nodiscard]] std::span<const ReaderEntry> readers();
+
+/// The output format called `name`, or nullptr.
+[[nodiscard]] const WriterEntry* find_writer(std::string_view name);
+
+/// The input format that reads files with extension `extension` (no dot, any case), or nullptr.
+[[nodiscard]] const ReaderEntry* reader_for_extension(std::string_view extension);
+
+}  // namespace briefkit

@@ -1,0 +1,26 @@
+// Small UTF-8 helpers shared by the reader and the writers.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace briefkit::utf8 {
+
+/// Appends the UTF-8 encoding of code point `cp` (U+FFFD for a surrogate or an out-of-range value).
+void append(std::string& out, char32_t cp);
+
+/// Decodes the code point at `pos` in valid UTF-8 `s` and advances `pos` past it.
+/// Returns U+FFFD and advances one byte on malformed input, so it never loops forever.
+char32_t next(std::string_view s, std::size_t& pos);
+
+/// True when every byte of `s` is ASCII.
+[[nodiscard]] bool is_ascii(std::string_view s) noexcept;
+
+/// True for a code point that XML 1.0 allows in a document.
+[[nodiscard]] constexpr bool xml_allowed(char32_t cp) noexcept {
+    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+           (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+}  // namespace briefkit::utf8

@@ -1,0 +1,54 @@
+// The writer interface: a Document goes in, bytes go to a Sink.
+//
+// Writers never re-parse or re-normalize: what the reader decided is what they write.
+// A writer is separate from its destination, so the same writer serves a file, standard
+// output or a string in a test.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "pipeline/model.hpp"
+
+namespace briefkit {
+
+/// Where a writer's bytes go.
+class Sink {
+public:
+    virtual ~Sink() = default;
+
+    /// Appends `bytes` to the destination; throws OutputError when it cannot.
+    virtual void write(std::string_view bytes) = 0;
+};
+
+/// A Sink that appends to a string.
+class StringSink final : public Sink {
+public:
+    /// A sink that appends to `target`, which must outlive it.
+    explicit StringSink(std::string& target) : target_(target) {}
+
+    /// Appends `bytes` to the target string.
+    void write(std::string_view bytes) override { target_.append(bytes); }
+
+private:
+    std::string& target_;
+};
+
+/// One output format.
+class Writer {
+public:
+    virtual ~Writer() = default;
+
+    /// Writes `doc` in this format to `sink`.
+    virtual void write(const Document& doc, Sink& sink) const = 0;
+};
+
+/// `doc` written by `writer` into a string.
+[[nodiscard]] inline std::string write_to_string(const Writer& writer, const Document& doc) {
+    std::string out;
+    StringSink sink(out);
+    writer.write(doc, sink);
+    return out;
+}
+
+}  // namespace briefkit
