@@ -24,6 +24,12 @@ void date_fields(YAML::Emitter& out, const char* key, const Date& date) {
     if (date.ambiguous) out << YAML::Key << (std::string(key) + "_ambiguous") << YAML::Value << true;
 }
 
+/// Starts a sequence, in flow style (`[]`) when it will be empty.
+void begin_seq(YAML::Emitter& out, bool empty) {
+    if (empty) out << YAML::Flow;
+    out << YAML::BeginSeq;
+}
+
 /// Inline content: a plain string when it is all text, else a list of `text:` and `link:` entries.
 void inlines(YAML::Emitter& out, const Inlines& content) {
     if (content.size() == 1 && std::holds_alternative<Text>(content.front())) {
@@ -45,7 +51,8 @@ void inlines(YAML::Emitter& out, const Inlines& content) {
 }
 
 void body(YAML::Emitter& out, const std::vector<Block>& blocks) {
-    out << YAML::Key << "body" << YAML::Value << YAML::BeginSeq;
+    out << YAML::Key << "body" << YAML::Value;
+    begin_seq(out, blocks.empty());
     for (const Block& block : blocks) {
         out << YAML::BeginMap;
         std::visit(overloaded{[&](const Paragraph& p) {
@@ -62,12 +69,14 @@ void body(YAML::Emitter& out, const std::vector<Block>& blocks) {
                               [&](const List& l) {
                                   out << YAML::Key << "list" << YAML::Value << YAML::BeginMap;
                                   out << YAML::Key << "ordered" << YAML::Value << l.ordered;
-                                  out << YAML::Key << "items" << YAML::Value << YAML::BeginSeq;
+                                  out << YAML::Key << "items" << YAML::Value;
+                                  begin_seq(out, l.items.empty());
                                   for (const Inlines& item : l.items) inlines(out, item);
                                   out << YAML::EndSeq << YAML::EndMap;
                               },
                               [&](const Quote& q) {
-                                  out << YAML::Key << "quote" << YAML::Value << YAML::BeginSeq;
+                                  out << YAML::Key << "quote" << YAML::Value;
+                                  begin_seq(out, q.paragraphs.empty());
                                   for (const Inlines& p : q.paragraphs) inlines(out, p);
                                   out << YAML::EndSeq;
                               }},
@@ -103,7 +112,8 @@ public:
         }
         if (!m.language.empty()) field(out, "language", m.language);
         body(out, doc.body);
-        out << YAML::Key << "notes" << YAML::Value << YAML::BeginSeq;
+        out << YAML::Key << "notes" << YAML::Value;
+        begin_seq(out, doc.notes.empty());
         for (const Note& n : doc.notes) {
             out << YAML::BeginMap;
             out << YAML::Key << "line" << YAML::Value << n.line;

@@ -159,11 +159,12 @@ private:
     }
 
     /// True when the line break between `a` and `b` ends a paragraph in blank-separated text.
-    bool breaks_between(const Line& a, const Line& b) const {
+    /// `per_line` says that the run of lines holds one paragraph per line.
+    bool breaks_between(const Line& a, const Line& b, bool per_line) const {
         if (!hyphenated_stem(a.text).empty()) return false;
         if (starts_lower(b.text)) return false;
-        // Text never wrapped this wide: every line is a paragraph of its own.
-        if (width_ > 110) return true;
+        // Text never wrapped this wide, or every line ends a sentence: each line is a paragraph.
+        if (width_ > 110 || (per_line && ends_sentence(a.text))) return true;
         // The next word would have fitted on this line, so the break was meant.
         const bool fits = length(a.text) + 1 + length(first_word(b.text)) <= width_;
         return fits && (ends_sentence(a.text) || (starts_upper_or_digit(b.text) && length(a.text) * 10 < width_ * 6));
@@ -185,9 +186,20 @@ private:
         return pieces;
     }
 
+    /// True when every line of [begin, end) ends a sentence: one paragraph per line.
+    /// Hard-wrapped text breaks mostly inside sentences.
+    bool paragraph_per_line(std::size_t begin, std::size_t end) const {
+        if (end - begin < 2) return false;
+        for (std::size_t i = begin; i + 1 < end; ++i) {
+            if (!ends_sentence(d_.lines[i].text)) return false;
+        }
+        return true;
+    }
+
     /// Splits the blank-free run of lines [begin, end) into pieces.
     void split_chunk(std::size_t begin, std::size_t end, std::vector<Piece>& pieces) const {
         const bool first_after_gap = !pieces.empty();
+        const bool per_line = paragraph_per_line(begin, end);
         bool all_quoted = true;
         for (std::size_t i = begin; i < end; ++i) all_quoted = all_quoted && d_.lines[i].text.front() == '>';
         if (all_quoted) {
@@ -196,26 +208,31 @@ private:
             pieces.push_back(std::move(q));
             return;
         }
-        const auto first_marker = block_marker(d_.lines[begin].text);
         for (std::size_t i = begin; i < end; ++i) {
             const Line& l = d_.lines[i];
-            const auto marker = first_marker ? block_marker(l.text) : std::nullopt;
-            const bool starts_item = marker && marker->kind != Kind::heading && marker->kind == first_marker->kind;
+            const auto marker = block_marker(l.text);
+            const bool after_break = i == begin || ends_sentence(d_.lines[i - 1].text) || in_item(pieces, i, begin);
+            const bool starts_item = marker && after_break &&
+                                     (marker->kind == Kind::bullet_item ||
+                                      (marker->kind == Kind::ordered_item && marker->number <= 99));
             const bool starts_heading = marker && marker->kind == Kind::heading && i == begin && end == begin + 1;
             if (starts_item || starts_heading) {
                 pieces.push_back(Piece{marker->kind, {&l}, marker->rest, marker->number, i == begin && first_after_gap});
                 continue;
             }
-            const bool continues_item = !pieces.empty() && i > begin &&
-                                        (pieces.back().kind == Kind::bullet_item ||
-                                         pieces.back().kind == Kind::ordered_item) &&
-                                        l.indent >= 1;
-            if (i == begin || (!continues_item && breaks_between(d_.lines[i - 1], l))) {
+            const bool continues_item = in_item(pieces, i, begin) && l.indent >= 1;
+            if (i == begin || (!continues_item && breaks_between(d_.lines[i - 1], l, per_line))) {
                 pieces.push_back(Piece{Kind::paragraph, {&l}, l.text, 0, i == begin && first_after_gap});
             } else {
                 pieces.back().lines.push_back(&l);
             }
         }
+    }
+
+    /// True when line `i` of a chunk starting at `begin` follows a list item of that chunk.
+    static bool in_item(const std::vector<Piece>& pieces, std::size_t i, std::size_t begin) {
+        return i > begin && !pieces.empty() &&
+               (pieces.back().kind == Kind::bullet_item || pieces.back().kind == Kind::ordered_item);
     }
 
     /// Joins a paragraph broken mid-sentence across a blank line with the part before it.

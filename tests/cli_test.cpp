@@ -1,0 +1,177 @@
+// The briefkit command: exit codes, folders, standard input and output, errors, no partial files.
+#include <catch2/catch.hpp>
+
+#include "support/test_support.hpp"
+
+namespace fs = std::filesystem;
+using briefkit::test::read_file;
+using briefkit::test::run_briefkit;
+using briefkit::test::TempDir;
+using briefkit::test::write_file;
+
+namespace {
+
+constexpr const char* kGood = "HEADLINE ONE\n\n-\n\n27.05.2020\n\nKabar (26 May 2020)\n\nBishkek\n\nA body paragraph.\n";
+
+std::vector<std::string> files_under(const fs::path& root) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+        if (e.is_regular_file()) out.push_back(e.path().lexically_relative(root).generic_string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("cli: convert writes XML and YAML for a file, exit 0") {
+    TempDir dir;
+    write_file(dir.path() / "in" / "story.txt", kGood);
+    const auto r = run_briefkit({"convert", (dir.path() / "in" / "story.txt").string(), "-o", (dir.path() / "out").string()});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    CHECK(files_under(dir.path() / "out") == std::vector<std::string>{"story.xml", "story.yaml"});
+}
+
+TEST_CASE("cli: a folder is searched recursively and its tree mirrored, other extensions ignored") {
+    TempDir dir;
+    write_file(dir.path() / "in" / "a.txt", kGood);
+    write_file(dir.path() / "in" / "sub" / "deeper" / "b.TXT", kGood);
+    write_file(dir.path() / "in" / "notes.md", kGood);
+    write_file(dir.path() / "in" / ".hidden" / "c.txt", kGood);
+    const auto r = run_briefkit({"convert", (dir.path() / "in").string(), "-t", "yaml", "-o", (dir.path() / "out").string()});
+    CHECK(r.exit_code == 0);
+    CHECK(files_under(dir.path() / "out") == std::vector<std::string>{"a.yaml", "sub/deeper/b.yaml"});
+}
+
+TEST_CASE("cli: --glob chooses the files taken from folders") {
+    TempDir dir;
+    write_file(dir.path() / "in" / "a.txt", kGood);
+    write_file(dir.path() / "in" / "b.article", kGood);
+    const auto r = run_briefkit(
+        {"convert", (dir.path() / "in").string(), "--glob", "*.article", "-t", "xml", "-o", (dir.path() / "out").string()});
+    CHECK(r.exit_code == 0);
+    CHECK(files_under(dir.path() / "out") == std::vector<std::string>{"b.xml"});
+}
+
+TEST_CASE("cli: a binary file and an empty file fail, the good articles convert, exit 1") {
+    TempDir dir;
+    write_file(dir.path() / "in" / "good1.txt", kGood);
+    write_file(dir.path() / "in" / "good2.txt", kGood);
+    write_file(dir.path() / "in" / "empty.txt", "");
+    write_file(dir.path() / "in" / "image.txt", std::string("\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR", 16));
+    const auto r = run_briefkit({"convert", (dir.path() / "in").string(), "-o", (dir.path() / "out").string()});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("briefkit: error: " + (dir.path() / "in" / "empty.txt").string() + ": empty file") !=
+          std::string::npos);
+    CHECK(r.err.find("briefkit: error: " + (dir.path() / "in" / "image.txt").string() + ": binary file") !=
+          std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 2);
+    CHECK(files_under(dir.path() / "out") ==
+          std::vector<std::string>{"good1.xml", "good1.yaml", "good2.xml", "good2.yaml"});
+}
+
+TEST_CASE("cli: - reads standard input and -o - writes standard output") {
+    const auto r = run_briefkit({"convert", "-", "-t", "yaml", "-o", "-"}, kGood);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("title: \"HEADLINE ONE\"") != std::string::npos);
+    const auto xml = run_briefkit({"convert", "-", "-t", "xml", "-o", "-"}, kGood);
+    CHECK(xml.out.rfind("<?xml", 0) == 0);
+}
+
+TEST_CASE("cli: standard input goes to a file named stdin under the output folder") {
+    TempDir dir;
+    const auto r = run_briefkit({"convert", "-", "-t", "xml", "-o", (dir.path() / "out").string()}, kGood);
+    CHECK(r.exit_code == 0);
+    CHECK(fs::exists(dir.path() / "out" / "stdin.xml"));
+}
+
+TEST_CASE("cli: -o - with two formats is a usage error, exit 2") {
+    const auto r = run_briefkit({"convert", "-", "-o", "-"}, kGood);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.rfind("briefkit: error: ", 0) == 0);
+}
+
+TEST_CASE("cli: an unknown format or option is a usage error, exit 2") {
+    CHECK(run_briefkit({"convert", "x.txt", "-t", "docx"}).exit_code == 2);
+    CHECK(run_briefkit({"convert", "x.txt", "--no-such-option"}).exit_code == 2);
+    CHECK(run_briefkit({"convert"}).exit_code == 2);
+    CHECK(run_briefkit({}).exit_code == 2);
+    CHECK(run_briefkit({"convert", "x.txt", "--date-order", "ymd"}).exit_code == 2);
+    CHECK(run_briefkit({"convert", "x.txt", "--max-input-size", "lots"}).exit_code == 2);
+}
+
+TEST_CASE("cli: a missing input fails with its name, exit 1") {
+    const auto r = run_briefkit({"convert", "/no/such/article.txt", "-o", "-", "-t", "xml"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "briefkit: error: /no/such/article.txt: no such file or folder\n");
+}
+
+TEST_CASE("cli: an input over --max-input-size fails before it is read") {
+    TempDir dir;
+    write_file(dir.path() / "big.txt", std::string(3000, 'a'));
+    const auto r = run_briefkit({"convert", (dir.path() / "big.txt").string(), "--max-input-size", "2K", "-o",
+                                 (dir.path() / "out").string()});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("over the 2048-byte limit") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path() / "out" / "big.xml"));
+}
+
+TEST_CASE("cli: two inputs that would write the same output do not overwrite each other") {
+    TempDir dir;
+    write_file(dir.path() / "a" / "story.txt", kGood);
+    write_file(dir.path() / "b" / "story.txt", kGood);
+    const auto r = run_briefkit({"convert", (dir.path() / "a" / "story.txt").string(),
+                                 (dir.path() / "b" / "story.txt").string(), "-o", (dir.path() / "out").string()});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("would overwrite") != std::string::npos);
+}
+
+TEST_CASE("cli: several folders each get a subfolder of their own") {
+    TempDir dir;
+    write_file(dir.path() / "a" / "story.txt", kGood);
+    write_file(dir.path() / "b" / "story.txt", kGood);
+    const auto r = run_briefkit({"convert", (dir.path() / "a").string(), (dir.path() / "b").string(), "-t", "xml",
+                                 "-o", (dir.path() / "out").string()});
+    CHECK(r.exit_code == 0);
+    CHECK(files_under(dir.path() / "out") == std::vector<std::string>{"a/story.xml", "b/story.xml"});
+}
+
+TEST_CASE("cli: an output folder that cannot be written fails each input and leaves no partial file") {
+    TempDir dir;
+    write_file(dir.path() / "story.txt", kGood);
+    write_file(dir.path() / "blocker", "a file where the output folder should be");
+    const auto r = run_briefkit({"convert", (dir.path() / "story.txt").string(), "-o", (dir.path() / "blocker").string()});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("briefkit: error: ") == 0);
+}
+
+TEST_CASE("cli: rewriting an existing output replaces it whole and leaves no temporary file") {
+    TempDir dir;
+    write_file(dir.path() / "story.txt", kGood);
+    write_file(dir.path() / "out" / "story.xml", "old content");
+    const auto r = run_briefkit({"convert", (dir.path() / "story.txt").string(), "-o", (dir.path() / "out").string()});
+    CHECK(r.exit_code == 0);
+    CHECK(read_file(dir.path() / "out" / "story.xml").rfind("<?xml", 0) == 0);
+    CHECK(files_under(dir.path() / "out") == std::vector<std::string>{"story.xml", "story.yaml"});
+}
+
+TEST_CASE("cli: inspect prints the model and notes as YAML") {
+    TempDir dir;
+    write_file(dir.path() / "story.txt", "HEADLINE\n\nA paragraph broken in the\n\nmiddle of a sentence.\n");
+    const auto r = run_briefkit({"inspect", (dir.path() / "story.txt").string()});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("rule: \"paragraph-rejoined\"") != std::string::npos);
+}
+
+TEST_CASE("cli: formats lists the table, --version and --help answer, schema prints the XSD") {
+    const auto formats = run_briefkit({"formats"});
+    CHECK(formats.exit_code == 0);
+    CHECK(formats.out.find("xml") != std::string::npos);
+    CHECK(formats.out.find("application/yaml") != std::string::npos);
+    CHECK(run_briefkit({"--version"}).out.rfind("briefkit ", 0) == 0);
+    const auto help = run_briefkit({"--help"});
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("Exit codes") != std::string::npos);
+    CHECK(run_briefkit({"schema"}).out.find("urn:briefkit:article:1") != std::string::npos);
+}

@@ -1,0 +1,139 @@
+// The shared corpus of real articles (../shared/corpus), when present: every file converts,
+// every XML validates, every YAML reads back, and the fields in labels.tsv match for at
+// least 97% of the files in each folder. Skipped, with a warning, when the corpus is absent.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <map>
+
+#include "pipeline/batch.hpp"
+#include "pipeline/registry.hpp"
+#include "support/test_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace briefkit;
+
+namespace {
+
+using Row = std::map<std::string, std::string>;
+
+/// Splits one TSV line whose cells may be double-quoted (with "" for a quote).
+std::vector<std::string> cells(const std::string& line) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+                out.back() += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                out.back() += c;
+            }
+        } else if (c == '"' && out.back().empty()) {
+            quoted = true;
+        } else if (c == '\t') {
+            out.emplace_back();
+        } else {
+            out.back() += c;
+        }
+    }
+    return out;
+}
+
+std::vector<Row> labels(const fs::path& folder) {
+    std::ifstream in(folder / "labels.tsv");
+    std::string line;
+    std::getline(in, line);
+    const std::vector<std::string> header = cells(line);
+    std::vector<Row> rows;
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        const auto values = cells(line);
+        Row row;
+        for (std::size_t i = 0; i < header.size() && i < values.size(); ++i) row[header[i]] = values[i];
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+/// The labelled fields that differ from what the reader found.
+std::vector<std::string> mismatches(const Row& row, const Document& doc) {
+    const std::map<std::string, std::string> got{
+        {"title", doc.meta.title},
+        {"date", doc.meta.date ? doc.meta.date->iso() : ""},
+        {"agency", doc.meta.source.name},
+        {"place", doc.meta.place},
+        {"url", doc.meta.url},
+        {"paragraphs", std::to_string(doc.body.size())},
+    };
+    std::vector<std::string> out;
+    for (const auto& [field, value] : got) {
+        if (row.at(field) != value) out.push_back(field + ": label '" + row.at(field) + "', read '" + value + "'");
+    }
+    return out;
+}
+
+void check_folder(const std::string& name) {
+    const auto corpus = test::corpus_dir();
+    if (!corpus || !fs::exists(*corpus / name / "labels.tsv")) {
+        WARN("corpus folder " << name << " absent: skipped");
+        return;
+    }
+    const auto xml = find_writer("xml")->make();
+    const auto yaml = find_writer("yaml")->make();
+    std::size_t matched = 0;
+    std::size_t total = 0;
+    std::map<std::string, int> by_field;
+    for (const Row& row : labels(*corpus / name)) {
+        const fs::path path = *corpus / name / row.at("file");
+        Input input{path, path.string(), path.stem(), false, {}};
+        INFO(path.string());
+        Document doc;
+        REQUIRE_NOTHROW(doc = read_document(input, {}));
+        const std::string xml_text = write_to_string(*xml, doc);
+        CHECK(test::xsd_errors(xml_text) == "");
+        CHECK(test::yaml_differences(doc, write_to_string(*yaml, doc)) == "");
+        const auto wrong = mismatches(row, doc);
+        for (const std::string& w : wrong) ++by_field[w.substr(0, w.find(':'))];
+        matched += wrong.empty();
+        ++total;
+    }
+    const double rate = total == 0 ? 0.0 : 100.0 * static_cast<double>(matched) / static_cast<double>(total);
+    std::string fields;
+    for (const auto& [field, n] : by_field) fields += " " + field + "=" + std::to_string(n);
+    WARN("corpus/" << name << ": labels matched for " << matched << " of " << total << " files (" << rate
+                   << "%); mismatches by field:" << (fields.empty() ? " none" : fields));
+    CHECK(total > 0);
+    CHECK(rate >= 97.0);
+}
+
+}  // namespace
+
+TEST_CASE("corpus: the seed article matches its labels") { check_folder("seed"); }
+
+TEST_CASE("corpus: seedstyle articles convert, validate and match their labels") { check_folder("seedstyle"); }
+
+TEST_CASE("corpus: reuters wire copy converts, validates and matches its labels") { check_folder("reuters"); }
+
+TEST_CASE("corpus: the seed article meets the foundation issue's acceptance list") {
+    const auto corpus = test::corpus_dir();
+    if (!corpus) {
+        WARN("corpus absent: skipped");
+        return;
+    }
+    const fs::path path = *corpus / "seed" / "000_01287486cb56bd67.txt";
+    Input input{path, path.string(), path.stem(), false, {}};
+    const Document doc = read_document(input, {});
+    CHECK(doc.meta.title == "CSTO MINISTERIAL COUNCIL HELD VIDEO CONFERENCING SESSION");
+    CHECK(doc.meta.date->iso() == "2020-05-27");
+    CHECK(doc.meta.source.name == "Kabar");
+    CHECK(doc.meta.source.date->iso() == "2020-05-26");
+    CHECK(doc.meta.place == "Bishkek");
+    CHECK(doc.meta.url == "http://en.kabar.kg/news/csto-ministerial-council-held-video-conferencing-session/");
+    CHECK(doc.body.size() == 11);
+    CHECK(test::has_note(doc, "paragraph-rejoined"));
+    for (const std::string& text : test::block_texts(doc)) CHECK(text.find("Kaynak") == std::string::npos);
+}

@@ -1,0 +1,124 @@
+// Date recognition: every form the reader must know, validation and ambiguity.
+#include <catch2/catch.hpp>
+
+#include "pipeline/reader/dates.hpp"
+#include "support/test_support.hpp"
+
+using briefkit::DateOrder;
+using briefkit::reader::parse_date;
+
+namespace {
+
+std::string iso(std::string_view text, DateOrder order = DateOrder::dmy) {
+    const auto r = parse_date(text, order);
+    return r ? r->date.iso() : std::string("none");
+}
+
+}  // namespace
+
+TEST_CASE("dates: numeric day-month-year with dots, slashes and ISO order") {
+    CHECK(iso("27.05.2020") == "2020-05-27");
+    CHECK(iso("27/05/2020") == "2020-05-27");
+    CHECK(iso("2020-05-27") == "2020-05-27");
+    CHECK(iso("2020/05/27") == "2020-05-27");
+}
+
+TEST_CASE("dates: named months, day first or month first, abbreviated or not") {
+    CHECK(iso("26 May 2020") == "2020-05-26");
+    CHECK(iso("May 26, 2020") == "2020-05-26");
+    CHECK(iso("26 Mar 2020") == "2020-03-26");
+    CHECK(iso("Mar. 26, 2020") == "2020-03-26");
+    CHECK(iso("26th March 2020") == "2020-03-26");
+    CHECK(iso("Tuesday, 26 May 2020") == "2020-05-26");
+    CHECK(iso("26 SEPT 2020") == "2020-09-26");
+}
+
+TEST_CASE("dates: wire timestamp with time and hundredths") {
+    const auto r = parse_date("9-MAR-1987 04:58:41.12", DateOrder::dmy);
+    REQUIRE(r);
+    CHECK(r->date.iso() == "1987-03-09T04:58:41");
+    CHECK(r->date.text == "9-MAR-1987 04:58:41.12");
+    CHECK_FALSE(r->date.ambiguous);
+}
+
+TEST_CASE("dates: times with minutes only and am/pm") {
+    CHECK(iso("2020-05-27 14:05") == "2020-05-27T14:05:00");
+    CHECK(iso("May 26, 2020 2:30 pm") == "2020-05-26T14:30:00");
+    CHECK(iso("May 26, 2020 12:10 am") == "2020-05-26T00:10:00");
+    CHECK(iso("2020-05-27 25:00") == "none");
+}
+
+TEST_CASE("dates: Russian and Turkish month names") {
+    CHECK(iso("27 мая 2020") == "2020-05-27");
+    CHECK(iso("5 Апреля 2024") == "2024-04-05");
+    CHECK(iso("27 Mayıs 2020") == "2020-05-27");
+    CHECK(iso("1 Şubat 2021") == "2021-02-01");
+}
+
+TEST_CASE("dates: impossible calendar days are not dates") {
+    CHECK(iso("31.02.2020") == "none");
+    CHECK(iso("29.02.2019") == "none");
+    CHECK(iso("29.02.2020") == "2020-02-29");
+    CHECK(iso("31 April 2020") == "none");
+    CHECK(iso("2020-13-01") == "none");
+    CHECK(iso("00.01.2020") == "none");
+}
+
+TEST_CASE("dates: text that only contains a date is not a date line") {
+    CHECK(iso("Bishkek") == "none");
+    CHECK(iso("On 27.05.2020 the council met") == "none");
+    CHECK(iso("Kabar (26 May 2020)") == "none");
+    CHECK(iso("12 mths") == "none");
+}
+
+TEST_CASE("dates: day and month both 12 or less are ambiguous and follow --date-order") {
+    const auto dmy = parse_date("04/03/1987", DateOrder::dmy);
+    REQUIRE(dmy);
+    CHECK(dmy->date.iso() == "1987-03-04");
+    CHECK(dmy->date.ambiguous);
+    REQUIRE(dmy->alternative);
+    CHECK(dmy->alternative->month == 4);
+
+    const auto mdy = parse_date("04/03/1987", DateOrder::mdy);
+    REQUIRE(mdy);
+    CHECK(mdy->date.iso() == "1987-04-03");
+    CHECK(mdy->date.ambiguous);
+}
+
+TEST_CASE("dates: a day over 12 settles the order whatever --date-order says") {
+    const auto r = parse_date("27/05/2020", DateOrder::mdy);
+    REQUIRE(r);
+    CHECK(r->date.iso() == "2020-05-27");
+    CHECK_FALSE(r->date.ambiguous);
+    CHECK(iso("05/27/2020") == "2020-05-27");
+    CHECK_FALSE(parse_date("05.05.2020", DateOrder::dmy)->date.ambiguous);
+}
+
+TEST_CASE("dates: a one-letter misspelt month is taken only in lenient mode") {
+    CHECK(briefkit::reader::month_number("Jne") == 0);
+    CHECK(briefkit::reader::month_number_lenient("Jne") == 6);
+    CHECK(briefkit::reader::month_number_lenient("Febuary") == 2);
+    CHECK(briefkit::reader::month_number_lenient("Md") == 0);
+}
+
+TEST_CASE("dates: the agency date settles an ambiguous date line") {
+    const auto doc = briefkit::test::read(
+        "HEADLINE OF THE STORY\n\n04/03/1987\n\nTASS (3 Mar 1987)\n\nMoscow\n\nThe body of the story is here.\n");
+    REQUIRE(doc.meta.date);
+    CHECK(doc.meta.date->iso() == "1987-03-04");
+    CHECK_FALSE(doc.meta.date->ambiguous);
+    CHECK(briefkit::test::has_note(doc, "date-order-inferred"));
+
+    briefkit::ReadOptions mdy;
+    mdy.date_order = DateOrder::mdy;
+    const auto other = briefkit::test::read(
+        "HEADLINE OF THE STORY\n\n04/03/1987\n\nTASS (3 Mar 1987)\n\nMoscow\n\nThe body of the story is here.\n", mdy);
+    CHECK(other.meta.date->iso() == "1987-03-04");
+}
+
+TEST_CASE("dates: an ambiguous date with nothing to settle it stays flagged and noted") {
+    const auto doc = briefkit::test::read("HEADLINE OF THE STORY\n\n04/03/1987\n\nThe body of the story is here.\n");
+    REQUIRE(doc.meta.date);
+    CHECK(doc.meta.date->ambiguous);
+    CHECK(briefkit::test::has_note(doc, "date-ambiguous"));
+}

@@ -1,0 +1,282 @@
+#include "support/test_support.hpp"
+
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <yaml-cpp/yaml.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "pipeline/overloaded.hpp"
+#include "pipeline/reader/text_reader.hpp"
+
+namespace fs = std::filesystem;
+
+namespace briefkit::test {
+
+fs::path source_dir() { return BRIEFKIT_SOURCE_DIR; }
+
+std::optional<fs::path> corpus_dir() {
+    if (const char* env = std::getenv("BRIEFKIT_CORPUS")) {
+        if (fs::is_directory(env)) return fs::path(env);
+        return std::nullopt;
+    }
+    const fs::path beside = source_dir() / ".." / "shared" / "corpus";
+    if (fs::is_directory(beside)) return beside.lexically_normal();
+    return std::nullopt;
+}
+
+Document read(std::string_view text, const ReadOptions& options, std::string_view name) {
+    return read_text(text, name, options);
+}
+
+std::vector<std::string> block_texts(const Document& doc) {
+    std::vector<std::string> out;
+    for (const Block& b : doc.body) {
+        std::visit(overloaded{[&](const Paragraph& p) { out.push_back(plain_text(p.content)); },
+                              [&](const Heading& h) { out.push_back(plain_text(h.content)); },
+                              [&](const List& l) {
+                                  std::string s;
+                                  for (const Inlines& i : l.items) s += (s.empty() ? "" : " | ") + plain_text(i);
+                                  out.push_back(s);
+                              },
+                              [&](const Quote& q) {
+                                  std::string s;
+                                  for (const Inlines& p : q.paragraphs) s += (s.empty() ? "" : " | ") + plain_text(p);
+                                  out.push_back(s);
+                              }},
+                   b);
+    }
+    return out;
+}
+
+bool has_note(const Document& doc, std::string_view rule) {
+    for (const Note& n : doc.notes) {
+        if (n.rule == rule) return true;
+    }
+    return false;
+}
+
+namespace {
+
+struct SchemaDeleter {
+    void operator()(xmlSchemaPtr s) const { xmlSchemaFree(s); }
+};
+struct ParserCtxtDeleter {
+    void operator()(xmlSchemaParserCtxtPtr p) const { xmlSchemaFreeParserCtxt(p); }
+};
+struct ValidCtxtDeleter {
+    void operator()(xmlSchemaValidCtxtPtr v) const { xmlSchemaFreeValidCtxt(v); }
+};
+struct DocDeleter {
+    void operator()(xmlDocPtr d) const { xmlFreeDoc(d); }
+};
+
+void collect(void* ctx, const xmlError* error) {
+    auto* out = static_cast<std::string*>(ctx);
+    *out += "line " + std::to_string(error->line) + ": " + (error->message ? error->message : "?");
+}
+
+xmlSchemaPtr article_schema() {
+    static std::unique_ptr<xmlSchema, SchemaDeleter> schema = [] {
+        const std::string path = (source_dir() / "formats" / "xml" / "article.xsd").string();
+        std::unique_ptr<xmlSchemaParserCtxt, ParserCtxtDeleter> parser(xmlSchemaNewParserCtxt(path.c_str()));
+        return std::unique_ptr<xmlSchema, SchemaDeleter>(xmlSchemaParse(parser.get()));
+    }();
+    return schema.get();
+}
+
+std::string str(const YAML::Node& node) { return node ? node.as<std::string>() : std::string("<absent>"); }
+
+void compare(std::ostringstream& diff, const std::string& what, const std::string& want, const std::string& got) {
+    if (want != got) diff << what << ": wrote '" << want << "', read back '" << got << "'\n";
+}
+
+void compare_date(std::ostringstream& diff, const std::string& what, const std::optional<Date>& date,
+                  const YAML::Node& map, const std::string& key) {
+    if (!date) {
+        if (map[key]) diff << what << ": absent in the model but present in YAML\n";
+        return;
+    }
+    compare(diff, what, date->iso(), str(map[key]));
+    compare(diff, what + "_text", date->text, str(map[key + "_text"]));
+    const bool ambiguous = map[key + "_ambiguous"] && map[key + "_ambiguous"].as<bool>();
+    if (ambiguous != date->ambiguous) diff << what << ": ambiguous flag differs\n";
+}
+
+std::string inline_text(const YAML::Node& node) {
+    if (node.IsScalar()) return "T:" + node.as<std::string>();
+    std::string s;
+    for (const YAML::Node& item : node) {
+        s += item["text"] ? "T:" + item["text"].as<std::string>()
+                          : "L:" + item["link"].as<std::string>() + "@" + item["href"].as<std::string>();
+    }
+    return s;
+}
+
+std::string inline_text(const Inlines& content) {
+    std::string s;
+    for (const Inline& i : content) {
+        std::visit(overloaded{[&](const Text& t) { s += "T:" + t.text; },
+                              [&](const Link& l) { s += "L:" + l.text + "@" + l.href; }},
+                   i);
+    }
+    return s;
+}
+
+}  // namespace
+
+std::string xsd_errors(const std::string& xml) {
+    xmlSchemaPtr schema = article_schema();
+    if (schema == nullptr) return "the schema itself did not parse";
+    std::string errors;
+    std::unique_ptr<xmlDoc, DocDeleter> doc(
+        xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "article.xml", "UTF-8", XML_PARSE_NONET));
+    if (!doc) return "not well-formed XML";
+    std::unique_ptr<xmlSchemaValidCtxt, ValidCtxtDeleter> ctxt(xmlSchemaNewValidCtxt(schema));
+    xmlSchemaSetValidStructuredErrors(ctxt.get(), reinterpret_cast<xmlStructuredErrorFunc>(&collect), &errors);
+    const int rc = xmlSchemaValidateDoc(ctxt.get(), doc.get());
+    if (rc != 0 && errors.empty()) errors = "invalid (code " + std::to_string(rc) + ")";
+    return errors;
+}
+
+std::string yaml_differences(const Document& doc, const std::string& yaml) {
+    std::ostringstream diff;
+    const YAML::Node root = YAML::Load(yaml);
+    compare(diff, "schema", "briefkit/article/1", str(root["schema"]));
+    compare(diff, "id", doc.id, str(root["id"]));
+    compare(diff, "title", doc.meta.title, str(root["title"]));
+    compare_date(diff, "date", doc.meta.date, root, "date");
+    const YAML::Node source = root["source"];
+    if (doc.meta.source.name.empty() && !doc.meta.source.date) {
+        if (source) diff << "source: present in YAML only\n";
+    } else {
+        if (!doc.meta.source.name.empty()) compare(diff, "source.name", doc.meta.source.name, str(source["name"]));
+        compare_date(diff, "source.date", doc.meta.source.date, source, "date");
+    }
+    auto optional_field = [&](const char* key, const std::string& value) {
+        compare(diff, key, value.empty() ? "<absent>" : value, str(root[key]));
+    };
+    optional_field("place", doc.meta.place);
+    optional_field("url", doc.meta.url);
+    optional_field("language", doc.meta.language);
+    std::vector<std::string> authors;
+    if (root["authors"]) authors = root["authors"].as<std::vector<std::string>>();
+    if (authors != doc.meta.authors) diff << "authors differ\n";
+
+    const YAML::Node body = root["body"];
+    if (!body || body.size() != doc.body.size()) {
+        diff << "body: " << doc.body.size() << " blocks written, " << (body ? body.size() : 0) << " read\n";
+    } else {
+        for (std::size_t i = 0; i < doc.body.size(); ++i) {
+            const YAML::Node b = body[i];
+            const std::string where = "body[" + std::to_string(i) + "]";
+            std::visit(overloaded{[&](const Paragraph& p) {
+                                      compare(diff, where, inline_text(p.content),
+                                              b["paragraph"] ? inline_text(b["paragraph"]) : "<no paragraph>");
+                                  },
+                                  [&](const Heading& h) {
+                                      compare(diff, where, std::to_string(h.level) + inline_text(h.content),
+                                              b["heading"] ? b["heading"]["level"].as<std::string>() +
+                                                                 inline_text(b["heading"]["content"])
+                                                           : "<no heading>");
+                                  },
+                                  [&](const List& l) {
+                                      std::string want = l.ordered ? "ordered" : "bullet";
+                                      for (const Inlines& item : l.items) want += "|" + inline_text(item);
+                                      std::string got = "<no list>";
+                                      if (b["list"]) {
+                                          got = b["list"]["ordered"].as<bool>() ? "ordered" : "bullet";
+                                          for (const YAML::Node& item : b["list"]["items"]) got += "|" + inline_text(item);
+                                      }
+                                      compare(diff, where, want, got);
+                                  },
+                                  [&](const Quote& q) {
+                                      std::string want;
+                                      for (const Inlines& p : q.paragraphs) want += "|" + inline_text(p);
+                                      std::string got = "<no quote>";
+                                      if (b["quote"]) {
+                                          got.clear();
+                                          for (const YAML::Node& p : b["quote"]) got += "|" + inline_text(p);
+                                      }
+                                      compare(diff, where, want, got);
+                                  }},
+                       doc.body[i]);
+        }
+    }
+    const YAML::Node notes = root["notes"];
+    if (!notes || notes.size() != doc.notes.size()) {
+        diff << "notes: count differs\n";
+    } else {
+        for (std::size_t i = 0; i < doc.notes.size(); ++i) {
+            const Note& n = doc.notes[i];
+            compare(diff, "note line", std::to_string(n.line), notes[i]["line"].as<std::string>());
+            compare(diff, "note rule", n.rule, str(notes[i]["rule"]));
+            compare(diff, "note message", n.message, str(notes[i]["message"]));
+        }
+    }
+    return diff.str();
+}
+
+namespace {
+
+std::string shell_quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) {
+        if (c == '\'') {
+            out += "'\\''";
+        } else {
+            out += c;
+        }
+    }
+    return out + "'";
+}
+
+}  // namespace
+
+RunResult run_briefkit(const std::vector<std::string>& args, const std::string& input) {
+    const TempDir io;
+    write_file(io.path() / "in", input);
+    std::string cmd = shell_quote(BRIEFKIT_EXE);
+    for (const std::string& a : args) cmd += " " + shell_quote(a);
+    cmd += " < " + shell_quote((io.path() / "in").string()) + " > " + shell_quote((io.path() / "out").string()) +
+           " 2> " + shell_quote((io.path() / "err").string());
+    const int status = std::system(cmd.c_str());
+    RunResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = read_file(io.path() / "out");
+    r.err = read_file(io.path() / "err");
+    return r;
+}
+
+TempDir::TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("briefkit-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1)));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
+void write_file(const fs::path& path, std::string_view bytes) {
+    if (path.has_parent_path()) fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace briefkit::test

@@ -1,0 +1,68 @@
+// Helpers shared by the tests: reading articles from strings, paths, schema validation,
+// YAML read-back and running the briefkit executable.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/model.hpp"
+#include "pipeline/read_options.hpp"
+
+namespace briefkit::test {
+
+/// The source tree (for fixtures, samples and golden files).
+[[nodiscard]] std::filesystem::path source_dir();
+
+/// The shared test corpus beside the checkout (or $BRIEFKIT_CORPUS), or nullopt when absent.
+[[nodiscard]] std::optional<std::filesystem::path> corpus_dir();
+
+/// Reads `text` as a plain-text article named `name`.
+[[nodiscard]] Document read(std::string_view text, const ReadOptions& options = {}, std::string_view name = "test.txt");
+
+/// The plain text of every body block, one string per block.
+[[nodiscard]] std::vector<std::string> block_texts(const Document& doc);
+
+/// True when `doc` has a note with rule `rule`.
+[[nodiscard]] bool has_note(const Document& doc, std::string_view rule);
+
+/// Validates `xml` against formats/xml/article.xsd; returns the validation errors (empty when valid).
+[[nodiscard]] std::string xsd_errors(const std::string& xml);
+
+/// Reads `yaml` back with yaml-cpp and returns every difference from `doc`, field by field (empty when none).
+[[nodiscard]] std::string yaml_differences(const Document& doc, const std::string& yaml);
+
+/// Result of running the briefkit executable.
+struct RunResult {
+    int exit_code = -1;  ///< The process's exit status.
+    std::string out;     ///< What it wrote to standard output.
+    std::string err;     ///< What it wrote to standard error.
+};
+
+/// Runs `briefkit` with `args` (shell-quoted here), feeding `input` on standard input.
+[[nodiscard]] RunResult run_briefkit(const std::vector<std::string>& args, const std::string& input = {});
+
+/// A fresh empty temporary folder, removed when the object goes away.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    /// The folder's path.
+    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+/// Writes `bytes` to `path`, creating folders.
+void write_file(const std::filesystem::path& path, std::string_view bytes);
+
+/// The whole content of `path`.
+[[nodiscard]] std::string read_file(const std::filesystem::path& path);
+
+}  // namespace briefkit::test
