@@ -64,7 +64,7 @@ TEST_CASE("cli: a binary file and an empty file fail, the good articles convert,
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("briefkit: error: " + (dir.path() / "in" / "empty.txt").string() + ": empty file") !=
           std::string::npos);
-    CHECK(r.err.find("briefkit: error: " + (dir.path() / "in" / "image.txt").string() + ": binary file") !=
+    CHECK(r.err.find("briefkit: error: " + (dir.path() / "in" / "image.txt").string() + ":3: binary file") !=
           std::string::npos);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 2);
     CHECK(files_under(dir.path() / "out") ==

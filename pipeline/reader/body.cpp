@@ -277,7 +277,7 @@ private:
     }
 
     void append(std::string& text, const Line& next) {
-        const std::string_view stem = hyphenated_stem(text);
+        const std::string stem(hyphenated_stem(text));  // a copy: `text` changes below
         const bool rejoin_note = std::find(rejoined_.begin(), rejoined_.end(), next.number) == rejoined_.end();
         if (!stem.empty() && !next.text.empty() && std::isalpha(static_cast<unsigned char>(next.text.front()))) {
             const std::string_view rest = leading_letters(next.text);

@@ -201,7 +201,10 @@ int first_non_ascii_line(std::string_view s) {
 void check_text(std::string_view text, std::string_view name) {
     const std::size_t nul = text.find('\0');
     if (nul != std::string_view::npos) {
-        throw InputError(fmt::format("binary file, not text: NUL byte at offset {}", nul), std::string(name));
+        LineCounter lines;
+        for (std::size_t pos = 0; pos < nul; ++pos) lines.step(text, pos);
+        throw InputError(fmt::format("binary file, not text: NUL byte at offset {}", nul), std::string(name),
+                         lines.line());
     }
     const std::size_t n = std::min<std::size_t>(text.size(), 65536);
     std::size_t controls = 0;

@@ -17,7 +17,7 @@ struct Agency {
 };
 
 // Agencies and outlets whose bare name on a header line is read as the source, not a place.
-constexpr std::array<Agency, 41> kKnownAgencies{{
+constexpr std::array<Agency, 47> kKnownAgencies{{
     {"reuters", "Reuters"},       {"reuter", "Reuters"},          {"ap", "AP"},
     {"associated press", "Associated Press"}, {"afp", "AFP"},     {"agence france-presse", "Agence France-Presse"},
     {"xinhua", "Xinhua"},         {"tass", "TASS"},               {"itar-tass", "ITAR-TASS"},
@@ -31,7 +31,9 @@ constexpr std::array<Agency, 41> kKnownAgencies{{
     {"cna", "CNA"},               {"pti", "PTI"},                 {"ukrinform", "Ukrinform"},
     {"belta", "BelTA"},           {"sputnik", "Sputnik"},         {"interfax-ukraine", "Interfax-Ukraine"},
     {"kuna", "KUNA"},             {"wam", "WAM"},                 {"irna", "IRNA"},
-    {"bernama", "Bernama"},       {"uza", "UzA"},
+    {"bernama", "Bernama"},       {"uza", "UzA"},                 {"кабар", "Кабар"},
+    {"тасс", "ТАСС"},             {"интерфакс", "Интерфакс"},     {"риа новости", "РИА Новости"},
+    {"акипресс", "АКИpress"},     {"казинформ", "Казинформ"},
 }};
 
 /// The agency's own spelling of `text` when it names a known agency; nullopt otherwise.
@@ -255,8 +257,8 @@ private:
     bool take_name_line(std::size_t i) {
         const Line& raw = d_.lines[i];
         // Stray decoration around a name (`****London`) is dropped, with a note.
-        const std::size_t begin = raw.text.find_first_not_of("*");
-        const std::size_t end = raw.text.find_last_not_of("*");
+        const std::size_t begin = raw.text.find_first_not_of('*');
+        const std::size_t end = raw.text.find_last_not_of('*');
         if (begin == std::string::npos) return false;
         const Line line{raw.number, raw.indent, raw.text.substr(begin, end + 1 - begin)};
         const std::size_t next = next_nonblank(i + 1);
