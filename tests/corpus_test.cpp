@@ -112,13 +112,13 @@ void check_folder(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("corpus: the seed article matches its labels") { check_folder("seed"); }
+TEST_CASE("corpus: the seed article matches its labels", "[corpus]") { check_folder("seed"); }
 
-TEST_CASE("corpus: seedstyle articles convert, validate and match their labels") { check_folder("seedstyle"); }
+TEST_CASE("corpus: seedstyle articles convert, validate and match their labels", "[corpus]") { check_folder("seedstyle"); }
 
-TEST_CASE("corpus: reuters wire copy converts, validates and matches its labels") { check_folder("reuters"); }
+TEST_CASE("corpus: reuters wire copy converts, validates and matches its labels", "[corpus]") { check_folder("reuters"); }
 
-TEST_CASE("corpus: the seed article meets the foundation issue's acceptance list") {
+TEST_CASE("corpus: the seed article meets the foundation issue's acceptance list", "[corpus]") {
     const auto corpus = test::corpus_dir();
     if (!corpus) {
         WARN("corpus absent: skipped");
