@@ -42,8 +42,7 @@ const ReaderEntry& reader_for(const Input& input) {
     return readers().front();
 }
 
-}  // namespace
-
+/// Reads a whole file (or standard input); throws InputError naming the input.
 std::string read_input(const Input& input, std::size_t limit) {
     if (!input.problem.empty()) throw InputError(input.problem, input.display);
     if (input.from_stdin) return read_stream(STDIN_FILENO, input, limit);
@@ -74,6 +73,8 @@ std::string read_input(const Input& input, std::size_t limit) {
     data.resize(done);
     return data;
 }
+
+}  // namespace
 
 Document read_document(const Input& input, const ReadOptions& options) {
     const std::string bytes = read_input(input, options.max_input_size);

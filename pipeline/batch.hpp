@@ -33,11 +33,8 @@ using ErrorReporter = std::function<void(const Error&)>;
 /// Converts every input; a failed input is reported and the batch goes on.
 BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& options, const ErrorReporter& report);
 
-/// Reads a whole file (or standard input) and refuses one larger than `limit` before reading it.
-/// Throws InputError naming `display`.
-[[nodiscard]] std::string read_input(const Input& input, std::size_t limit);
-
-/// Reads and converts one input to a document with the reader for its extension (text otherwise).
+/// Reads one input (refusing it before reading when it is over the size limit) and converts it
+/// to a document with the reader for its extension (the text reader otherwise).
 [[nodiscard]] Document read_document(const Input& input, const ReadOptions& options);
 
 }  // namespace briefkit

@@ -22,36 +22,4 @@ std::string plain_text(const Inlines& content) {
     return out;
 }
 
-namespace {
-
-std::size_t count_words(std::string_view text) {
-    std::size_t words = 0;
-    bool in_word = false;
-    for (char c : text) {
-        const bool space = c == ' ' || c == '\n' || c == '\t';
-        if (!space && !in_word) ++words;
-        in_word = !space;
-    }
-    return words;
-}
-
-}  // namespace
-
-std::size_t word_count(const Document& doc) {
-    std::size_t words = 0;
-    for (const Block& block : doc.body) {
-        std::visit(overloaded{
-                       [&](const Paragraph& p) { words += count_words(plain_text(p.content)); },
-                       [&](const Heading& h) { words += count_words(plain_text(h.content)); },
-                       [&](const List& l) {
-                           for (const Inlines& item : l.items) words += count_words(plain_text(item));
-                       },
-                       [&](const Quote& q) {
-                           for (const Inlines& p : q.paragraphs) words += count_words(plain_text(p));
-                       }},
-                   block);
-    }
-    return words;
-}
-
 }  // namespace briefkit

@@ -128,7 +128,4 @@ struct Document {
 /// The text of a run of inlines with links reduced to their visible text.
 [[nodiscard]] std::string plain_text(const Inlines& content);
 
-/// Number of whitespace-separated words in the body.
-[[nodiscard]] std::size_t word_count(const Document& doc);
-
 }  // namespace briefkit

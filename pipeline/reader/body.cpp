@@ -69,12 +69,6 @@ std::string_view leading_letters(std::string_view text) {
     return text.substr(0, n);
 }
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 class BodyReader {
 public:
     BodyReader(Draft& draft, NoteLog& notes) : d_(draft), notes_(notes) {}
@@ -300,12 +294,12 @@ private:
     bool keeps_hyphen(std::string_view stem, std::string_view rest) {
         if (corpus_.empty()) {
             for (std::size_t i = d_.body_begin; i < d_.body_end; ++i) {
-                corpus_ += lower_ascii(d_.lines[i].text);
+                corpus_ += fold_case(d_.lines[i].text);
                 corpus_ += '\n';
             }
         }
-        const std::string hyphenated = lower_ascii(std::string(stem) + "-" + std::string(rest));
-        const std::string joined = lower_ascii(std::string(stem) + std::string(rest));
+        const std::string hyphenated = fold_case(std::string(stem) + "-" + std::string(rest));
+        const std::string joined = fold_case(std::string(stem) + std::string(rest));
         return corpus_.find(hyphenated) != std::string::npos && corpus_.find(joined) == std::string::npos;
     }
 
@@ -335,7 +329,6 @@ private:
         Quote quote;
         const int line = pieces[i].lines.front()->number;
         for (; i < pieces.size() && pieces[i].kind == Kind::quote; ++i) {
-            std::vector<const Line*> para;
             std::vector<Line> stripped;
             stripped.reserve(pieces[i].lines.size());
             for (const Line* l : pieces[i].lines) {
