@@ -75,6 +75,18 @@ bool read_time(const std::smatch& m, std::size_t first, std::optional<TimeOfDay>
     return true;
 }
 
+/// Completes `out` from the day, month-name and year groups of `m` and the time groups after
+/// them; nullopt when the month is unknown or the day or time impossible.
+std::optional<DateReading> with_named_month(const std::smatch& m, std::size_t day, std::size_t month,
+                                            std::size_t year, DateReading out) {
+    const CalendarDay date{to_int(m[year]), month_number(m[month].str()), to_int(m[day])};
+    if (date.month == 0 || !valid_day(date.year, date.month, date.day) || !read_time(m, 4, out.date.time)) {
+        return std::nullopt;
+    }
+    out.date.day = date;
+    return out;
+}
+
 /// Removes a leading weekday name (`Tuesday, `, `Tue `) from `s`.
 std::string_view strip_weekday(std::string_view s) {
     std::size_t end = 0;
@@ -206,24 +218,8 @@ std::optional<DateReading> parse_date(std::string_view text, DateOrder order) {
         }
         return out;
     }
-    if (std::regex_match(s, m, day_month_form())) {
-        const int month = month_number(m[2].str());
-        const CalendarDay day{to_int(m[3]), month, to_int(m[1])};
-        if (month == 0 || !valid_day(day.year, day.month, day.day) || !read_time(m, 4, out.date.time)) {
-            return std::nullopt;
-        }
-        out.date.day = day;
-        return out;
-    }
-    if (std::regex_match(s, m, month_day_form())) {
-        const int month = month_number(m[1].str());
-        const CalendarDay day{to_int(m[3]), month, to_int(m[2])};
-        if (month == 0 || !valid_day(day.year, day.month, day.day) || !read_time(m, 4, out.date.time)) {
-            return std::nullopt;
-        }
-        out.date.day = day;
-        return out;
-    }
+    if (std::regex_match(s, m, day_month_form())) return with_named_month(m, 1, 2, 3, std::move(out));
+    if (std::regex_match(s, m, month_day_form())) return with_named_month(m, 2, 1, 3, std::move(out));
     return std::nullopt;
 }
 
