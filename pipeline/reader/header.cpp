@@ -264,9 +264,9 @@ private:
         const std::size_t next = next_nonblank(i + 1);
         if (next >= d_.body_end) return false;  // the last line is body, never a header field
         const bool agency_free = d_.meta.source.name.empty();
-        if (agency_free && known_agency(line.text)) return set_agency(line);
+        if (agency_free && known_agency(line.text)) return set_agency(raw, line);
         if (agency_free && !d_.trailer_source.empty() && fold_case(line.text) == fold_case(d_.trailer_source)) {
-            return set_agency(line);
+            return set_agency(raw, line);
         }
         const std::string_view place = split_dateline_date(line.text).place;
         if (!place_like(place.empty() ? line.text : place)) return false;
@@ -275,16 +275,16 @@ private:
             // Two name lines in a row are agency then place; one alone is the place unless it sounds like an outlet.
             const bool another = next < d_.body_end && place_like(split_dateline_date(d_.lines[next].text).place) &&
                                  next_nonblank(next + 1) < d_.body_end;
-            if (another || agency_sounding(line.text)) return set_agency(line);
+            if (another || agency_sounding(line.text)) return set_agency(raw, line);
         }
         d_.meta.place = line.text;
         note_decoration(raw, line);
         return true;
     }
 
-    bool set_agency(const Line& line) {
+    bool set_agency(const Line& raw, const Line& line) {
         d_.meta.source.name = line.text;
-        note_decoration(d_.lines[static_cast<std::size_t>(line.number - 1)], line);
+        note_decoration(raw, line);
         return true;
     }
 

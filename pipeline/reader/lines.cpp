@@ -74,8 +74,7 @@ std::string to_nfc(const std::string& s) {
     return std::string(reinterpret_cast<const char*>(nfc.get()));
 }
 
-}  // namespace
-
+/// Cleans one line; `line` is its number for the notes.
 std::string clean_line(std::string_view raw, int line, NoteLog& notes) {
     // Leading and trailing spaces are layout, not content: strip them without a note.
     std::size_t begin = 0;
@@ -120,6 +119,8 @@ std::string clean_line(std::string_view raw, int line, NoteLog& notes) {
     if (collapsed) notes.tally(line, "spaces-collapsed", "runs of spaces collapsed to one");
     return out;
 }
+
+}  // namespace
 
 std::vector<Line> split_lines(std::string_view text, NoteLog& notes) {
     std::vector<Line> lines;

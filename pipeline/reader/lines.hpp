@@ -22,7 +22,4 @@ struct Line {
 /// Splits `text` at LF, CRLF and CR and cleans every line, noting each kind of repair.
 [[nodiscard]] std::vector<Line> split_lines(std::string_view text, NoteLog& notes);
 
-/// Cleans one line of text as split_lines() does; `line` is its number for the notes.
-[[nodiscard]] std::string clean_line(std::string_view raw, int line, NoteLog& notes);
-
 }  // namespace briefkit::reader
