@@ -86,7 +86,7 @@ BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& opti
     // Two inputs that would write the same output file: the later one fails rather than overwrite.
     std::map<std::filesystem::path, std::string> claimed;
     std::vector<std::unique_ptr<Writer>> writers;
-    for (const WriterEntry* format : options.formats) writers.push_back(format->make());
+    for (const WriterEntry* format : options.formats) writers.push_back(format->make(options.write));
     for (const Input& input : inputs) {
         try {
             if (!options.to_stdout && input.problem.empty()) {

@@ -16,6 +16,7 @@ namespace briefkit {
 /// What to do with every input of a batch.
 struct BatchOptions {
     ReadOptions read;                          ///< Reader options.
+    WriterOptions write;                       ///< Writer options (the PDF style).
     std::vector<const WriterEntry*> formats;   ///< Output formats, each written once per input.
     std::filesystem::path output_dir = "out";  ///< Folder outputs go under, mirroring the inputs.
     bool to_stdout = false;                    ///< Write the one output to standard output instead.

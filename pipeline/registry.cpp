@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "formats/pdf/pdf_writer.hpp"
 #include "formats/xml/xml_writer.hpp"
 #include "formats/yaml/yaml_writer.hpp"
 #include "pipeline/reader/text_reader.hpp"
@@ -12,11 +13,13 @@ namespace {
 
 constexpr std::array<std::string_view, 1> kTextExtensions{"txt"};
 
-const std::array<WriterEntry, 2> kWriters{{
+const std::array<WriterEntry, 3> kWriters{{
     {"xml", "xml", "application/xml", "Article XML (urn:briefkit:article:1), valid against the shipped XSD",
-     &formats::make_xml_writer},
+     &formats::make_xml_writer, nullptr},
     {"yaml", "yaml", "application/yaml", "Article YAML (briefkit/article/1), every string quoted",
-     &formats::make_yaml_writer},
+     &formats::make_yaml_writer, nullptr},
+    {"pdf", "pdf", "application/pdf", "Printable briefing PDF, laid out from a style (see 'briefkit styles')",
+     &formats::make_pdf_writer, &formats::make_pdf_digest_writer},
 }};
 
 const std::array<ReaderEntry, 1> kReaders{{

@@ -20,7 +20,9 @@ struct WriterEntry {
     std::string_view extension;             ///< Output file extension without the dot.
     std::string_view media_type;            ///< IANA media type of the output.
     std::string_view description;           ///< One line for `briefkit formats`.
-    std::unique_ptr<Writer> (*make)();      ///< Creates the writer.
+    std::unique_ptr<Writer> (*make)(const WriterOptions&);  ///< Creates the writer.
+    /// Creates a writer of many documents into one output; nullptr when the format has none.
+    std::unique_ptr<CollectionWriter> (*make_collection)(const WriterOptions&);
 };
 
 /// One input format.

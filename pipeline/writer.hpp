@@ -5,6 +5,7 @@
 // output or a string in a test.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,11 @@ private:
     std::string& target_;
 };
 
+/// Options every writer is made with; each writer reads the ones it understands.
+struct WriterOptions {
+    std::string style;  ///< PDF briefing style: a built-in name or a style file path; empty for the default.
+};
+
 /// One output format.
 class Writer {
 public:
@@ -41,6 +47,15 @@ public:
 
     /// Writes `doc` in this format to `sink`.
     virtual void write(const Document& doc, Sink& sink) const = 0;
+};
+
+/// A format that can also put many documents into one output (a PDF digest).
+class CollectionWriter {
+public:
+    virtual ~CollectionWriter() = default;
+
+    /// Writes every document of `docs`, in order, as one output to `sink`.
+    virtual void write(std::span<const Document> docs, Sink& sink) const = 0;
 };
 
 /// `doc` written by `writer` into a string.

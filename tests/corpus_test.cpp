@@ -82,8 +82,8 @@ void check_folder(const std::string& name) {
         WARN("corpus folder " << name << " absent: skipped");
         return;
     }
-    const auto xml = find_writer("xml")->make();
-    const auto yaml = find_writer("yaml")->make();
+    const auto xml = find_writer("xml")->make({});
+    const auto yaml = find_writer("yaml")->make({});
     std::size_t matched = 0;
     std::size_t total = 0;
     std::map<std::string, int> by_field;

@@ -40,7 +40,8 @@ TEST_CASE("golden: samples and fixtures convert to exactly the reviewed XML and 
         Input input{path, path.filename().string(), path.stem(), false, {}};
         const Document doc = read_document(input, {});
         for (const WriterEntry& w : writers()) {
-            const std::string got = write_to_string(*w.make(), doc);
+            if (w.name == "pdf") continue;  // PDFs are checked by their text, fonts and structure (pdf_test.cpp)
+            const std::string got = write_to_string(*w.make({}), doc);
             const fs::path golden =
                 test::source_dir() / "tests" / "golden" / (path.stem().string() + "." + std::string(w.extension));
             if (accepting()) {
@@ -59,7 +60,7 @@ TEST_CASE("golden: every sample's XML validates and its YAML reads back field by
         Input input{path, path.filename().string(), path.stem(), false, {}};
         const Document doc = read_document(input, {});
         INFO(path.string());
-        CHECK(test::xsd_errors(write_to_string(*find_writer("xml")->make(), doc)).empty());
-        CHECK(test::yaml_differences(doc, write_to_string(*find_writer("yaml")->make(), doc)).empty());
+        CHECK(test::xsd_errors(write_to_string(*find_writer("xml")->make({}), doc)).empty());
+        CHECK(test::yaml_differences(doc, write_to_string(*find_writer("yaml")->make({}), doc)).empty());
     }
 }

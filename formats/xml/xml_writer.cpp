@@ -208,6 +208,6 @@ public:
 
 }  // namespace
 
-std::unique_ptr<Writer> make_xml_writer() { return std::make_unique<XmlWriter>(); }
+std::unique_ptr<Writer> make_xml_writer(const WriterOptions& /*options*/) { return std::make_unique<XmlWriter>(); }
 
 }  // namespace briefkit::formats

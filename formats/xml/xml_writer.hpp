@@ -11,6 +11,6 @@
 namespace briefkit::formats {
 
 /// A new XML writer.
-[[nodiscard]] std::unique_ptr<Writer> make_xml_writer();
+[[nodiscard]] std::unique_ptr<Writer> make_xml_writer(const WriterOptions& options = {});
 
 }  // namespace briefkit::formats

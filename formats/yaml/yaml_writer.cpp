@@ -131,6 +131,6 @@ public:
 
 }  // namespace
 
-std::unique_ptr<Writer> make_yaml_writer() { return std::make_unique<YamlWriter>(); }
+std::unique_ptr<Writer> make_yaml_writer(const WriterOptions& /*options*/) { return std::make_unique<YamlWriter>(); }
 
 }  // namespace briefkit::formats

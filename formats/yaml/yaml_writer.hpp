@@ -12,6 +12,6 @@
 namespace briefkit::formats {
 
 /// A new YAML writer.
-[[nodiscard]] std::unique_ptr<Writer> make_yaml_writer();
+[[nodiscard]] std::unique_ptr<Writer> make_yaml_writer(const WriterOptions& options = {});
 
 }  // namespace briefkit::formats

@@ -90,8 +90,28 @@ int run(int argc, char** argv) {
                             fmt::format("Which files to take from folders, by name, or by relative path when the "
                                         "pattern holds a / (default: {})",
                                         default_glob()));
+    convert_cmd->add_option("--style", convert_options.write.style,
+                            "PDF briefing style: a built-in name (see 'briefkit styles'; default briefing) or the "
+                            "path of a style file");
     convert_flags.add_to(*convert_cmd);
     convert_cmd->footer(kExitCodes);
+
+    DigestOptions digest_options;
+    ReadFlags digest_flags;
+    CLI::App* digest_cmd =
+        app.add_subcommand("digest", "Put many articles into one PDF with a cover, contents and bookmarks");
+    digest_cmd->add_option("INPUT", digest_options.inputs,
+                           "Article files, folders (searched recursively) or - for standard input")
+        ->required();
+    digest_cmd->add_option("-o,--output", digest_options.output, "The digest file to write, such as digest.pdf")
+        ->required();
+    digest_cmd->add_option("--style", digest_options.write.style,
+                           "PDF style: a built-in name (see 'briefkit styles') or the path of a style file");
+    digest_cmd->add_option("--glob", digest_options.glob, "Which files to take from folders");
+    digest_flags.add_to(*digest_cmd);
+    digest_cmd->footer(kExitCodes);
+
+    CLI::App* styles_cmd = app.add_subcommand("styles", "List the built-in PDF briefing styles");
 
     std::string inspect_input;
     ReadFlags inspect_flags;
@@ -118,6 +138,11 @@ int run(int argc, char** argv) {
             code = convert(convert_options);
         } else if (*inspect_cmd) {
             code = inspect(inspect_input, inspect_flags.resolve());
+        } else if (*digest_cmd) {
+            digest_options.read = digest_flags.resolve();
+            code = digest(digest_options);
+        } else if (*styles_cmd) {
+            code = list_styles();
         } else if (*formats_cmd) {
             code = list_formats();
         } else if (*schema_cmd) {

@@ -4,10 +4,12 @@
 
 #include <cstdio>
 
+#include "formats/pdf/style.hpp"
 #include "formats/xml/article_schema.hpp"
 #include "pipeline/batch.hpp"
 #include "pipeline/cli/report.hpp"
 #include "pipeline/inputs.hpp"
+#include "pipeline/output_file.hpp"
 #include "pipeline/registry.hpp"
 
 namespace briefkit::cli {
@@ -37,6 +39,7 @@ std::vector<const WriterEntry*> chosen_formats(const std::vector<std::string>& n
 ExitCode convert(const ConvertOptions& options) {
     BatchOptions batch;
     batch.read = options.read;
+    batch.write = options.write;
     batch.formats = chosen_formats(options.to);
     batch.to_stdout = options.output == "-";
     batch.output_dir = options.output;
@@ -64,6 +67,51 @@ ExitCode inspect(const std::string& input, const ReadOptions& read) {
     if (inputs.size() != 1) throw UsageError(fmt::format("inspect reads one file; {} holds {}", input, inputs.size()));
     const BatchResult result = run_batch(inputs, batch, [](const Error& e) { report(e); });
     return result.failed == 0 ? ExitCode::ok : ExitCode::some_failed;
+}
+
+ExitCode digest(const DigestOptions& options) {
+    const WriterEntry* format = chosen_formats({options.to}).front();
+    if (format->make_collection == nullptr) {
+        throw UsageError(fmt::format("format '{}' cannot hold many articles in one file; use -t pdf", format->name));
+    }
+    const std::unique_ptr<CollectionWriter> writer = format->make_collection(options.write);
+    const std::vector<Input> inputs = collect_inputs(options.inputs, options.glob);
+    if (inputs.empty()) {
+        throw UsageError(fmt::format("no input files found (folders are searched for {})",
+                                     options.glob.empty() ? default_glob() : options.glob));
+    }
+    std::vector<Document> docs;
+    std::size_t failed = 0;
+    for (const Input& input : inputs) {
+        try {
+            docs.push_back(read_document(input, options.read));
+        } catch (const Error& e) {
+            ++failed;
+            report(e);
+        }
+    }
+    if (docs.empty()) {
+        report(Error("no input could be read; no digest written", options.output));
+        return ExitCode::some_failed;
+    }
+    try {
+        std::string bytes;
+        StringSink sink(bytes);
+        writer->write(docs, sink);
+        write_file_atomically(options.output, bytes);
+    } catch (const Error& e) {
+        report(e);
+        return ExitCode::some_failed;
+    }
+    return failed == 0 ? ExitCode::ok : ExitCode::some_failed;
+}
+
+ExitCode list_styles() {
+    fmt::print("PDF styles (--style NAME, or --style PATH to a style file):\n");
+    for (const auto& [name, description] : formats::pdf::builtin_styles()) {
+        fmt::print("  {:<16} {}{}\n", name, description, name == formats::pdf::kDefaultStyle ? " (default)" : "");
+    }
+    return ExitCode::ok;
 }
 
 ExitCode list_formats() {

@@ -6,6 +6,7 @@
 
 #include "pipeline/error.hpp"
 #include "pipeline/read_options.hpp"
+#include "pipeline/writer.hpp"
 
 namespace briefkit::cli {
 
@@ -16,6 +17,17 @@ struct ConvertOptions {
     std::string output = "out";       ///< Output folder, or `-` for standard output.
     std::string glob;                 ///< File name pattern for folders; empty means every readable extension.
     ReadOptions read;                 ///< Reader options.
+    WriterOptions write;              ///< Writer options.
+};
+
+/// Options of `briefkit digest`, as parsed from the command line.
+struct DigestOptions {
+    std::vector<std::string> inputs;  ///< Files, folders and `-`.
+    std::string output;               ///< The digest file to write.
+    std::string to = "pdf";           ///< The format, which must be able to hold many documents.
+    std::string glob;                 ///< File name pattern for folders.
+    ReadOptions read;                 ///< Reader options.
+    WriterOptions write;              ///< Writer options.
 };
 
 /// `briefkit convert`: converts every input; returns the exit code.
@@ -23,6 +35,12 @@ struct ConvertOptions {
 
 /// `briefkit inspect`: prints the model and notes of one input as YAML; returns the exit code.
 [[nodiscard]] ExitCode inspect(const std::string& input, const ReadOptions& read);
+
+/// `briefkit digest`: writes every readable input into one digest; returns the exit code.
+[[nodiscard]] ExitCode digest(const DigestOptions& options);
+
+/// `briefkit styles`: lists the built-in PDF styles.
+[[nodiscard]] ExitCode list_styles();
 
 /// `briefkit formats`: lists the registered readers and writers.
 [[nodiscard]] ExitCode list_formats();

@@ -1,0 +1,71 @@
+// The briefing layout: one article as header band, title, metadata, key points, body, source
+// line and notes, flowed onto pages with a running header and a `Page X of N` footer.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "formats/pdf/canvas.hpp"
+#include "formats/pdf/font_set.hpp"
+#include "formats/pdf/hyphenation.hpp"
+#include "formats/pdf/pagination.hpp"
+#include "formats/pdf/pdf_file.hpp"
+#include "formats/pdf/style.hpp"
+#include "pipeline/model.hpp"
+
+namespace briefkit::formats::pdf {
+
+/// One article laid out and paginated, ready to draw.
+struct ArticleLayout {
+    std::vector<FlowBlock> blocks;               ///< Everything below the header band, in order.
+    std::vector<std::vector<Slice>> pages;       ///< The blocks' slices, page by page.
+    std::string title;                           ///< The title as printed (title-cased when the style asks).
+};
+
+/// Lays out and draws articles in one style into one PDF.
+class BriefingComposer {
+public:
+    /// A composer for `style`, shaping with `fonts` and hyphenating with `hyphenator` (may be null).
+    BriefingComposer(const Style& style, FontSet& fonts, const Hyphenator* hyphenator);
+
+    /// Lays out `doc` and paginates it.
+    [[nodiscard]] ArticleLayout layout(const Document& doc);
+
+    /// Adds the pages of `layout` to `pdf`, numbering them from `first_number` of `total`;
+    /// returns the index of its first page.
+    int draw(PdfFile& pdf, const Document& doc, const ArticleLayout& layout, int first_number, int total);
+
+    /// Draws the running furniture of any page: handling labels and the `Page X of N` footer.
+    void draw_furniture(Canvas& canvas, const std::string& left_text, int number, int total);
+
+    /// Sets `spans` as a paragraph `width` points wide.
+    [[nodiscard]] std::vector<TextLine> set(const std::vector<Span>& spans, double width, bool justify);
+
+    /// The text frame of every page.
+    [[nodiscard]] Frame frame() const;
+
+    /// A date as the briefing prints it: `27 May 2020`, or `9 March 1987, 04:58` with a time.
+    [[nodiscard]] static std::string format_date(const Date& date);
+
+    /// Emits each page's links into `pdf`.
+    static void add_links(PdfFile& pdf, int page, const Canvas& canvas);
+
+    /// The style.
+    [[nodiscard]] const Style& style() const { return style_; }
+
+    /// The fonts.
+    [[nodiscard]] FontSet& fonts() { return fonts_; }
+
+private:
+    [[nodiscard]] FlowBlock text_block(const std::vector<Span>& spans, double size, double leading, double space_before,
+                                       bool justify, double indent = 0);
+    void header_band(Canvas& canvas, const Document& doc);
+    void running_header(Canvas& canvas, const std::string& title);
+
+    const Style& style_;
+    FontSet& fonts_;
+    const Hyphenator* hyphenator_;
+    double content_width_;
+};
+
+}  // namespace briefkit::formats::pdf

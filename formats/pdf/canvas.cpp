@@ -1,0 +1,84 @@
+#include "formats/pdf/canvas.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace briefkit::formats::pdf {
+
+std::string pdf_number(double value) {
+    const double rounded = std::round(value * 1000) / 1000;
+    std::string s = fmt::format("{:.3f}", rounded == 0 ? 0.0 : rounded);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
+}
+
+void Canvas::colour(const Rgb& c, bool stroke) {
+    ops_ += fmt::format("{} {} {} {}\n", pdf_number(c.r), pdf_number(c.g), pdf_number(c.b), stroke ? "RG" : "rg");
+}
+
+void Canvas::fill_rect(double left, double top, double width, double height, const Rgb& c) {
+    colour(c, false);
+    ops_ += fmt::format("{} {} {} {} re f\n", pdf_number(left), pdf_number(height_ - top - height), pdf_number(width),
+                        pdf_number(height));
+}
+
+void Canvas::rule(double left, double right, double y, double thickness, const Rgb& c) {
+    colour(c, true);
+    ops_ += fmt::format("{} w {} {} m {} {} l S\n", pdf_number(thickness), pdf_number(left), pdf_number(height_ - y),
+                        pdf_number(right), pdf_number(height_ - y));
+}
+
+void Canvas::text_line(const TextLine& line, double x, double baseline) { pieces(line.pieces, x, baseline); }
+
+void Canvas::pieces(const std::vector<Placed>& pieces, double x, double baseline) {
+    if (pieces.empty()) return;
+    const double y = height_ - baseline;
+    ops_ += "BT\n";
+    const Placed* run_start = nullptr;
+    const Placed* previous = nullptr;
+    bool open = false;
+    for (const Placed& p : pieces) {
+        const bool same = previous != nullptr && previous->font == p.font && previous->size == p.size &&
+                          previous->colour.r == p.colour.r && previous->colour.g == p.colour.g &&
+                          previous->colour.b == p.colour.b;
+        if (!same) {
+            if (open) ops_ += "] TJ\n";
+            if (run_start == nullptr || previous->font != p.font || previous->size != p.size) {
+                ops_ += fmt::format("/{} {} Tf\n", FontSet::resource_name(p.font), pdf_number(p.size));
+            }
+            if (previous == nullptr || previous->colour.r != p.colour.r || previous->colour.g != p.colour.g ||
+                previous->colour.b != p.colour.b) {
+                colour(p.colour, false);
+            }
+            ops_ += fmt::format("1 0 0 1 {} {} Tm\n[", pdf_number(x + p.x), pdf_number(y));
+            open = true;
+            run_start = &p;
+        } else {
+            double gap = p.x - (previous->x + previous->width);
+            if (p.space_before && p.space_code != 0) {
+                ops_ += fmt::format("<{:04X}>", p.space_code);
+                gap -= p.space_advance * p.size / 1000.0;
+            }
+            const double adjust = -gap * 1000.0 / p.size;
+            if (std::abs(adjust) >= 0.05) ops_ += pdf_number(adjust);
+        }
+        ops_ += '<';
+        for (const std::uint16_t code : p.codes) ops_ += fmt::format("{:04X}", code);
+        ops_ += '>';
+        if (!p.href.empty()) {
+            const Rect area{x + p.x, y - 0.25 * p.size, x + p.x + p.width, y + 0.85 * p.size};
+            if (!links_.empty() && links_.back().href == p.href && std::abs(links_.back().area.bottom - area.bottom) < 0.01 &&
+                area.left - links_.back().area.right < p.size) {
+                links_.back().area.right = area.right;
+            } else {
+                links_.push_back({area, p.href});
+            }
+        }
+        previous = &p;
+    }
+    ops_ += "] TJ\nET\n";
+}
+
+}  // namespace briefkit::formats::pdf

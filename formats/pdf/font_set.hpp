@@ -1,0 +1,93 @@
+// The faces one PDF uses: shaping text into glyph codes, and embedding compact subsets.
+//
+// Codes are assigned per document in order of first use, one per (glyph, character) pair,
+// so the ToUnicode map gives back exactly the text that was drawn. Characters a face lacks
+// are drawn from the fallback faces; a character no face has is drawn as U+FFFD and reported.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "formats/pdf/style.hpp"
+#include "formats/pdf/truetype.hpp"
+
+namespace briefkit::formats::pdf {
+
+/// The style's faces, by role.
+enum class Face { body, body_bold, sans, sans_bold };
+
+/// One shaped glyph: which font resource draws it, with which code, and how wide it is.
+struct Glyph {
+    int font = 0;             ///< Index of the font resource (see FontSet::resource_name()).
+    std::uint16_t code = 0;   ///< Two-byte code in that font.
+    int advance = 0;          ///< Advance in thousandths of the font size.
+};
+
+/// The fonts of one PDF document. Not thread-safe; one per document.
+class FontSet {
+public:
+    /// Loads (or takes from the process cache) every face `style` names.
+    explicit FontSet(const Style& style);
+
+    /// Appends the glyphs of UTF-8 `text` set in `face` to `out`. Zero-width format characters
+    /// and soft hyphens are skipped.
+    void shape(std::string_view text, Face face, std::vector<Glyph>& out);
+
+    /// Width in points of `text` in `face` at `size`.
+    [[nodiscard]] double width(std::string_view text, Face face, double size);
+
+    /// The glyph of a space in `face`.
+    [[nodiscard]] Glyph space(Face face);
+
+    /// Characters that no face could draw, as messages ("U+1F600 ... drawn as U+FFFD"), in order of first use.
+    [[nodiscard]] const std::vector<std::string>& missing() const { return missing_; }
+
+    /// Number of font resources.
+    [[nodiscard]] std::size_t size() const { return fonts_.size(); }
+
+    /// The page resource name of font `index`, such as `F1`.
+    [[nodiscard]] static std::string resource_name(int index);
+
+    /// True when font `index` drew anything.
+    [[nodiscard]] bool used(int index) const;
+
+    /// Ascent of `face` in thousandths of the font size.
+    [[nodiscard]] int ascent(Face face) const;
+
+    /// The TrueType subset of font `index`, with the glyph each code draws (for a /CIDToGIDMap),
+    /// the advance of each code and the text each code stands for.
+    struct Embedding {
+        std::string tag;                      ///< Six-letter subset tag.
+        std::string font_file;                ///< The subset TrueType file.
+        std::vector<std::uint16_t> cid_to_gid;  ///< Glyph in the subset for each code.
+        std::vector<int> widths;              ///< Advance of each code, thousandths of the size.
+        std::vector<std::u32string> unicode;  ///< Text each code stands for.
+        std::shared_ptr<const FontFace> face;   ///< The face it came from.
+    };
+
+    /// Builds the embedding of font `index`.
+    [[nodiscard]] Embedding embedding(int index) const;
+
+private:
+    struct Font {
+        std::string path;
+        std::shared_ptr<const FontFace> face;
+        std::vector<std::uint16_t> glyph_of_code;  // original glyph id per code
+        std::vector<char32_t> char_of_code;
+        std::unordered_map<std::uint64_t, std::uint16_t> code_index;  // (glyph << 32 | cp) -> code
+    };
+    int font_for_path(const std::string& path);
+    std::uint16_t code(Font& font, std::uint16_t gid, char32_t cp);
+
+    std::vector<Font> fonts_;
+    int role_[4] = {0, 0, 0, 0};
+    std::vector<int> fallback_;
+    std::vector<std::string> missing_;
+    std::vector<char32_t> missing_seen_;
+};
+
+}  // namespace briefkit::formats::pdf

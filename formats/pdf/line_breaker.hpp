@@ -1,0 +1,53 @@
+// Total-fit line breaking (Knuth and Plass, "Breaking Paragraphs into Lines", 1981).
+//
+// A paragraph is a list of boxes (text that cannot stretch), glue (space that can) and
+// penalties (places a line may end, at a cost). The breaker picks the breaks that minimise
+// the demerits of the whole paragraph, so no line is much looser than its neighbours.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace briefkit::formats::pdf {
+
+/// One element of a paragraph to be broken into lines.
+struct Item {
+    /// What the element is.
+    enum class Kind { box, glue, penalty };
+    Kind kind = Kind::box;  ///< Box, glue or penalty.
+    double width = 0;       ///< Natural width in points (a penalty's width is added only if the line ends there).
+    double stretch = 0;     ///< How far glue may stretch, in points.
+    double shrink = 0;      ///< How far glue may shrink, in points.
+    double penalty = 0;     ///< A penalty's cost; kForcedBreak forces a break, kNoBreak forbids one.
+    bool flagged = false;   ///< True for a hyphenation penalty; two flagged breaks in a row cost extra.
+};
+
+/// A penalty at or below this value forces a break.
+inline constexpr double kForcedBreak = -10000;
+/// Stretch of the glue that fills a paragraph's last line: far more than any line needs.
+inline constexpr double kFill = 100000;
+/// A penalty at or above this value forbids a break.
+inline constexpr double kNoBreak = 10000;
+
+/// Where a line ends, and how much its glue had to stretch (positive) or shrink (negative).
+struct Break {
+    std::size_t position = 0;  ///< Index of the glue or penalty the line ends at.
+    double ratio = 0;          ///< Adjustment ratio: the share of the line's stretch or shrink used.
+};
+
+/// Tuning of the breaker; the defaults are TeX's.
+struct BreakParameters {
+    double tolerance = 200;           ///< Largest badness a line may have.
+    double line_penalty = 10;         ///< Added to every line's badness.
+    double flagged_demerits = 3000;   ///< For two hyphenated lines in a row.
+    double fitness_demerits = 3000;   ///< For a very loose line next to a tight one.
+};
+
+/// The best breaks for `items` set in lines of `line_width` points. The list must end with a
+/// forced break (glue with kFill stretch, then a kForcedBreak penalty). When no set of breaks
+/// keeps every line within tolerance, the tolerance is raised step by step until one does, and
+/// at last overfull lines are accepted; the result is never empty for a non-empty paragraph.
+[[nodiscard]] std::vector<Break> break_lines(const std::vector<Item>& items, double line_width,
+                                             const BreakParameters& params = {});
+
+}  // namespace briefkit::formats::pdf

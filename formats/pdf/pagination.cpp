@@ -1,0 +1,71 @@
+#include "formats/pdf/pagination.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace briefkit::formats::pdf {
+
+namespace {
+
+constexpr std::size_t kMinLines = 2;  // fewest lines of a paragraph left alone at a page's foot or head
+
+}  // namespace
+
+double slice_height(const FlowBlock& block, std::size_t first, std::size_t last) {
+    return static_cast<double>(last - first) * block.leading + 2 * block.padding;
+}
+
+std::vector<std::vector<Slice>> paginate(const std::vector<FlowBlock>& blocks, const Frame& frame) {
+    std::vector<std::vector<Slice>> pages(1);
+    double y = frame.first_top;
+    double page_top = frame.first_top;
+    const auto new_page = [&] {
+        pages.emplace_back();
+        y = frame.top;
+        page_top = frame.top;
+    };
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        const FlowBlock& block = blocks[b];
+        const std::size_t n = block.lines.size();
+        if (n == 0) continue;
+        std::size_t first = 0;
+        while (first < n) {
+            const bool at_top = y <= page_top + 1e-6;
+            const double space = (first == 0 && !at_top) ? block.space_before : 0;
+            const double avail = frame.bottom - y - space - 2 * block.padding;
+            const auto fit = static_cast<std::size_t>(std::max(0.0, std::floor((avail + 1e-6) / block.leading)));
+            const std::size_t remaining = n - first;
+            double next_need = 0;
+            if (block.keep_with_next && b + 1 < blocks.size()) {
+                const FlowBlock& next = blocks[b + 1];
+                next_need = next.space_before + 2 * next.padding +
+                            static_cast<double>(std::min(kMinLines, next.lines.size())) * next.leading;
+            }
+            const double height = slice_height(block, first, n);
+            if (remaining <= fit && (at_top || height + next_need <= frame.bottom - y - space + 1e-6)) {
+                pages.back().push_back({b, first, n, y + space});
+                y += space + height;
+                break;
+            }
+            std::size_t take = 0;
+            if (block.splittable && !block.keep_with_next) {
+                take = std::min(fit, remaining >= 2 * kMinLines ? remaining - kMinLines : 0);
+                if (first == 0 && take < kMinLines) take = 0;
+                if (first > 0 && take < kMinLines) take = 0;
+            }
+            if (take == 0 && at_top) take = std::max<std::size_t>(1, std::min(fit, remaining));  // taller than a page
+            if (take == 0) {
+                new_page();
+                continue;
+            }
+            pages.back().push_back({b, first, first + take, y + space});
+            first += take;
+            if (first < n) new_page();
+            else y += space + slice_height(block, first - take, first);
+        }
+    }
+    if (pages.back().empty() && pages.size() > 1) pages.pop_back();
+    return pages;
+}
+
+}  // namespace briefkit::formats::pdf

@@ -1,0 +1,51 @@
+// Pagination: flowing blocks of set lines onto pages, with keep-with-next and no widows or orphans.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "formats/pdf/paragraph.hpp"
+
+namespace briefkit::formats::pdf {
+
+/// A block of set lines that flows onto pages: a paragraph, a heading, a box, a list item.
+struct FlowBlock {
+    std::vector<TextLine> lines;     ///< The set lines.
+    double leading = 14;             ///< Distance from one line to the next.
+    double size = 10;                ///< Main type size, which places the baseline in the line.
+    double space_before = 0;         ///< Space above the block, dropped at the top of a page.
+    double indent = 0;               ///< Left indent of every line, from the left margin.
+    std::vector<Placed> marker;      ///< Drawn on the first line at the left margin (a bullet, a label).
+    bool keep_with_next = false;     ///< Never end a page after this block (headings).
+    bool splittable = true;          ///< May be split across pages (at least 2 lines either side).
+    std::optional<Rgb> background;   ///< A filled box behind the block.
+    double padding = 0;              ///< Space inside the box, around the lines.
+    std::optional<Rgb> rule_left;    ///< A rule down the left of the block (quotes).
+};
+
+/// The part of a block on one page.
+struct Slice {
+    std::size_t block = 0;  ///< Index of the block.
+    std::size_t first = 0;  ///< First line on this page.
+    std::size_t last = 0;   ///< One past the last line on this page.
+    double top = 0;         ///< Distance of the slice's top from the page's top edge.
+};
+
+/// Where the text may go: from `first_top` (page 1) or `top` (later pages) down to `bottom`,
+/// all measured from the page's top edge.
+struct Frame {
+    double first_top = 0;  ///< Top of the text on the first page.
+    double top = 0;        ///< Top of the text on later pages.
+    double bottom = 0;     ///< Lowest point text may reach.
+};
+
+/// The height of lines [first, last) of `block`, with its padding.
+[[nodiscard]] double slice_height(const FlowBlock& block, std::size_t first, std::size_t last);
+
+/// Flows `blocks` into pages. A block that does not fit is split only when at least two lines
+/// stay on each side; a block marked keep_with_next moves to the next page unless the first
+/// two lines of the block after it fit beside it. A block taller than a page is split anyway.
+[[nodiscard]] std::vector<std::vector<Slice>> paginate(const std::vector<FlowBlock>& blocks, const Frame& frame);
+
+}  // namespace briefkit::formats::pdf

@@ -1,0 +1,295 @@
+#include "formats/pdf/pdf_file.hpp"
+
+#include <fmt/format.h>
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+
+#include <stdexcept>
+#include <vector>
+
+#include "pipeline/utf8.hpp"
+
+namespace briefkit::formats::pdf {
+
+namespace {
+
+struct HpdfFree {
+    void operator()(HPDF_Doc doc) const { HPDF_Free(doc); }
+};
+
+void record_error(HPDF_STATUS error, HPDF_STATUS detail, void* user_data) {
+    auto* slot = static_cast<std::string*>(user_data);
+    if (slot->empty()) *slot = fmt::format("libharu error 0x{:04X} (detail {})", error, detail);
+}
+
+// A URI may hold only ASCII: every other byte, and spaces, are percent-encoded.
+std::string uri_ascii(const std::string& url) {
+    std::string out;
+    for (const char c : url) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= 0x20 || byte >= 0x7F || c == '"' || c == '<' || c == '>' || c == '\\') {
+            out += fmt::format("%{:02X}", byte);
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::string utf16_hex(const std::u32string& text) {
+    std::string out;
+    for (const char32_t cp : text) {
+        if (cp >= 0x10000) {
+            const char32_t v = cp - 0x10000;
+            out += fmt::format("{:04X}{:04X}", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
+        } else {
+            out += fmt::format("{:04X}", static_cast<std::uint32_t>(cp));
+        }
+    }
+    return out;
+}
+
+// A /ToUnicode CMap in bfchar form (libharu 2.3.0 writes an invalid `begincidrange` one).
+std::string to_unicode_cmap(const std::vector<std::u32string>& unicode) {
+    std::string out =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    std::vector<std::size_t> codes;
+    for (std::size_t c = 1; c < unicode.size(); ++c) codes.push_back(c);
+    for (std::size_t i = 0; i < codes.size(); i += 100) {
+        const std::size_t n = std::min<std::size_t>(100, codes.size() - i);
+        out += fmt::format("{} beginbfchar\n", n);
+        for (std::size_t k = i; k < i + n; ++k) {
+            out += fmt::format("<{:04X}> <{}>\n", codes[k], utf16_hex(unicode[codes[k]]));
+        }
+        out += "endbfchar\n";
+    }
+    out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return out;
+}
+
+}  // namespace
+
+struct PdfFile::State {
+    std::string error;
+    std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, HpdfFree> doc;
+    std::vector<HPDF_Page> pages;
+
+    // Turns an error the handler recorded into an exception, and clears it in libharu.
+    void check(const char* what) {
+        if (error.empty()) return;
+        std::string message = fmt::format("PDF: {} failed: {}", what, error);
+        error.clear();
+        HPDF_ResetError(doc.get());
+        throw std::runtime_error(message);
+    }
+
+    HPDF_Dict stream_object(std::string_view bytes) {
+        HPDF_Doc pdf = doc.get();
+        HPDF_Dict dict = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+        if (dict == nullptr) return nullptr;
+        dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                          static_cast<HPDF_UINT>(bytes.size()));
+        return dict;
+    }
+
+    HPDF_Dict indirect_dict() {
+        HPDF_Doc pdf = doc.get();
+        HPDF_Dict dict = HPDF_Dict_New(pdf->mmgr);
+        if (dict != nullptr) HPDF_Xref_Add(pdf->xref, dict);
+        return dict;
+    }
+};
+
+PdfFile::PdfFile() : state_(std::make_unique<State>()) {
+    state_->doc.reset(HPDF_New(&record_error, &state_->error));
+    if (!state_->doc) throw std::runtime_error("PDF: libharu could not create a document (out of memory)");
+    HPDF_SetCompressionMode(state_->doc.get(), HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(state_->doc.get());
+    // Info strings come out garbled unless the UTF-8 encoder is current when they are set.
+    HPDF_SetCurrentEncoder(state_->doc.get(), "UTF-8");
+    state_->check("setting up the document");
+}
+
+PdfFile::~PdfFile() = default;
+
+int PdfFile::add_page(double width, double height) {
+    HPDF_Page page = HPDF_AddPage(state_->doc.get());
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(width));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(height));
+    state_->check("adding a page");
+    state_->pages.push_back(page);
+    return static_cast<int>(state_->pages.size() - 1);
+}
+
+void PdfFile::append_content(int page, std::string_view operators) {
+    auto* attr = static_cast<HPDF_PageAttr>(state_->pages.at(static_cast<std::size_t>(page))->attr);
+    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(operators.data()),
+                      static_cast<HPDF_UINT>(operators.size()));
+    state_->check("writing page content");
+}
+
+namespace {
+HPDF_Rect hpdf_rect(const Rect& r) {
+    return {static_cast<HPDF_REAL>(r.left), static_cast<HPDF_REAL>(r.bottom), static_cast<HPDF_REAL>(r.right),
+            static_cast<HPDF_REAL>(r.top)};
+}
+}  // namespace
+
+void PdfFile::link_to_url(int page, const Rect& area, const std::string& url) {
+    const std::string uri = uri_ascii(url);
+    HPDF_Annotation annot =
+        HPDF_Page_CreateURILinkAnnot(state_->pages.at(static_cast<std::size_t>(page)), hpdf_rect(area), uri.c_str());
+    if (annot != nullptr) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);  // no black box around the link
+    state_->check("adding a link");
+}
+
+void PdfFile::link_to_page(int page, const Rect& area, int target) {
+    HPDF_Page to = state_->pages.at(static_cast<std::size_t>(target));
+    HPDF_Destination dst = HPDF_Page_CreateDestination(to);
+    HPDF_Destination_SetFitH(dst, HPDF_Page_GetHeight(to));
+    HPDF_Annotation annot =
+        HPDF_Page_CreateLinkAnnot(state_->pages.at(static_cast<std::size_t>(page)), hpdf_rect(area), dst);
+    if (annot != nullptr) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    state_->check("adding a contents link");
+}
+
+void PdfFile::bookmark(const std::string& title, int target) {
+    HPDF_Doc pdf = state_->doc.get();
+    HPDF_Outline outline = HPDF_CreateOutline(pdf, nullptr, title.c_str(), HPDF_GetEncoder(pdf, "UTF-8"));
+    HPDF_Page to = state_->pages.at(static_cast<std::size_t>(target));
+    HPDF_Destination dst = HPDF_Page_CreateDestination(to);
+    HPDF_Destination_SetFitH(dst, HPDF_Page_GetHeight(to));
+    HPDF_Outline_SetDestination(outline, dst);
+    HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    state_->check("adding a bookmark");
+}
+
+void PdfFile::set_info(const PdfInfo& info) {
+    HPDF_Doc pdf = state_->doc.get();
+    const std::pair<HPDF_InfoType, const std::string*> fields[] = {
+        {HPDF_INFO_TITLE, &info.title},       {HPDF_INFO_AUTHOR, &info.author},
+        {HPDF_INFO_SUBJECT, &info.subject},   {HPDF_INFO_KEYWORDS, &info.keywords},
+        {HPDF_INFO_CREATOR, &info.creator},   {HPDF_INFO_PRODUCER, &info.creator}};
+    for (const auto& [type, value] : fields) {
+        if (!value->empty()) HPDF_SetInfoAttr(pdf, type, value->c_str());
+    }
+    if (info.created) {
+        std::tm tm{};
+        gmtime_r(&*info.created, &tm);
+        // '+' with a zero offset: libharu writes 'Z' as the invalid "Z00'00'".
+        const HPDF_Date date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, '+', 0, 0};
+        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+    }
+    state_->check("setting the document information");
+}
+
+void PdfFile::set_id(std::string_view digest) {
+    HPDF_Doc pdf = state_->doc.get();
+    std::vector<HPDF_BYTE> bytes(16, 0);
+    for (std::size_t i = 0; i < 16 && i < digest.size(); ++i) bytes[i] = static_cast<HPDF_BYTE>(digest[i]);
+    HPDF_Array id = HPDF_Array_New(pdf->mmgr);
+    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, bytes.data(), 16));
+    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, bytes.data(), 16));
+    HPDF_Dict_Add(pdf->trailer, "ID", id);
+    state_->check("setting the file identifier");
+}
+
+void PdfFile::embed_fonts(const FontSet& fonts) {
+    HPDF_Doc pdf = state_->doc.get();
+    HPDF_MMgr mmgr = pdf->mmgr;
+    HPDF_Dict font_resources = state_->indirect_dict();
+    for (std::size_t index = 0; index < fonts.size(); ++index) {
+        if (!fonts.used(static_cast<int>(index))) continue;
+        const FontSet::Embedding e = fonts.embedding(static_cast<int>(index));
+        const std::string base = e.tag + "+" + e.face->postscript_name();
+
+        HPDF_Dict file = state_->stream_object(e.font_file);
+        HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(e.font_file.size()));
+
+        HPDF_Dict descriptor = state_->indirect_dict();
+        HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+        HPDF_Dict_AddName(descriptor, "FontName", base.c_str());
+        int flags = 32;  // nonsymbolic
+        if (e.face->fixed_pitch()) flags |= 1;
+        if (e.face->serif()) flags |= 2;
+        if (e.face->italic_angle() != 0) flags |= 64;
+        HPDF_Dict_AddNumber(descriptor, "Flags", flags);
+        HPDF_Array bbox = HPDF_Array_New(mmgr);
+        for (int i = 0; i < 4; ++i) HPDF_Array_AddNumber(bbox, e.face->bbox()[i]);
+        HPDF_Dict_Add(descriptor, "FontBBox", bbox);
+        HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(e.face->italic_angle()));
+        HPDF_Dict_AddNumber(descriptor, "Ascent", e.face->ascent());
+        HPDF_Dict_AddNumber(descriptor, "Descent", e.face->descent());
+        HPDF_Dict_AddNumber(descriptor, "CapHeight", e.face->cap_height());
+        HPDF_Dict_AddNumber(descriptor, "StemV", 80);
+        HPDF_Dict_Add(descriptor, "FontFile2", file);
+
+        std::string map;
+        for (const std::uint16_t gid : e.cid_to_gid) {
+            map.push_back(static_cast<char>(gid >> 8));
+            map.push_back(static_cast<char>(gid & 0xFF));
+        }
+        HPDF_Dict cid_to_gid = state_->stream_object(map);
+
+        HPDF_Dict system_info = HPDF_Dict_New(mmgr);
+        HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
+        HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
+        HPDF_Dict_AddNumber(system_info, "Supplement", 0);
+
+        HPDF_Array widths = HPDF_Array_New(mmgr);
+        HPDF_Array run = HPDF_Array_New(mmgr);
+        for (const int w : e.widths) HPDF_Array_AddNumber(run, w);
+        HPDF_Array_AddNumber(widths, 0);
+        HPDF_Array_Add(widths, run);
+
+        HPDF_Dict descendant = state_->indirect_dict();
+        HPDF_Dict_AddName(descendant, "Type", "Font");
+        HPDF_Dict_AddName(descendant, "Subtype", "CIDFontType2");
+        HPDF_Dict_AddName(descendant, "BaseFont", base.c_str());
+        HPDF_Dict_Add(descendant, "CIDSystemInfo", system_info);
+        HPDF_Dict_Add(descendant, "FontDescriptor", descriptor);
+        HPDF_Dict_Add(descendant, "W", widths);
+        HPDF_Dict_Add(descendant, "CIDToGIDMap", cid_to_gid);
+
+        HPDF_Dict to_unicode = state_->stream_object(to_unicode_cmap(e.unicode));
+
+        HPDF_Dict font = state_->indirect_dict();
+        HPDF_Dict_AddName(font, "Type", "Font");
+        HPDF_Dict_AddName(font, "Subtype", "Type0");
+        HPDF_Dict_AddName(font, "BaseFont", base.c_str());
+        HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+        HPDF_Array descendants = HPDF_Array_New(mmgr);
+        HPDF_Array_Add(descendants, descendant);
+        HPDF_Dict_Add(font, "DescendantFonts", descendants);
+        HPDF_Dict_Add(font, "ToUnicode", to_unicode);
+        HPDF_Dict_Add(font_resources, FontSet::resource_name(static_cast<int>(index)).c_str(), font);
+    }
+    for (HPDF_Page page : state_->pages) {
+        auto* resources = static_cast<HPDF_Dict>(HPDF_Page_GetInheritableItem(page, "Resources", HPDF_OCLASS_DICT));
+        if (resources != nullptr) HPDF_Dict_Add(resources, "Font", font_resources);
+    }
+    state_->check("embedding fonts");
+}
+
+std::string PdfFile::save() {
+    HPDF_Doc pdf = state_->doc.get();
+    HPDF_SaveToStream(pdf);
+    state_->check("saving");
+    std::string out(HPDF_GetStreamSize(pdf), '\0');
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(out.size());
+    HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
+    // libharu reports reaching the end of its stream as an error; only a short read matters.
+    state_->error.clear();
+    HPDF_ResetError(pdf);
+    out.resize(size);
+    return out;
+}
+
+}  // namespace briefkit::formats::pdf

@@ -1,0 +1,74 @@
+// A PDF file built with libharu: pages, content, links, bookmarks, metadata and embedded fonts.
+//
+// libharu types stay inside pdf_file.cpp; callers name pages by index. Every libharu error
+// is recorded by the error handler and turned into an exception after the call that raised
+// it (libharu's own examples use setjmp/longjmp, which is unsafe across C++ destructors).
+#pragma once
+
+#include <ctime>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "formats/pdf/font_set.hpp"
+
+namespace briefkit::formats::pdf {
+
+/// A rectangle in PDF user space (points, origin at the bottom left).
+struct Rect {
+    double left = 0, bottom = 0, right = 0, top = 0;  ///< Edges.
+};
+
+/// Document information written into the PDF's /Info dictionary.
+struct PdfInfo {
+    std::string title;     ///< /Title.
+    std::string author;    ///< /Author (the agency).
+    std::string subject;   ///< /Subject.
+    std::string keywords;  ///< /Keywords.
+    std::string creator;   ///< /Creator, such as `Briefkit 0.2.0`.
+    std::optional<std::time_t> created;  ///< /CreationDate and /ModDate, UTC; none when unknown.
+};
+
+/// One PDF being built. Not thread-safe; one per document.
+class PdfFile {
+public:
+    /// A new, empty PDF with compressed streams.
+    PdfFile();
+    ~PdfFile();
+    PdfFile(const PdfFile&) = delete;
+    PdfFile& operator=(const PdfFile&) = delete;
+
+    /// Adds a page of `width` by `height` points and returns its index.
+    int add_page(double width, double height);
+
+    /// Appends content-stream operators to page `page`.
+    void append_content(int page, std::string_view operators);
+
+    /// A borderless link from `area` on `page` to `url`.
+    void link_to_url(int page, const Rect& area, const std::string& url);
+
+    /// A borderless link from `area` on `page` to the top of page `target`.
+    void link_to_page(int page, const Rect& area, int target);
+
+    /// A top-level bookmark titled `title` (UTF-8) that opens page `target`.
+    void bookmark(const std::string& title, int target);
+
+    /// Sets the document information.
+    void set_info(const PdfInfo& info);
+
+    /// Sets the trailer /ID from `digest` (16 bytes are used).
+    void set_id(std::string_view digest);
+
+    /// Embeds every font of `fonts` that drew anything and adds them to every page's resources.
+    void embed_fonts(const FontSet& fonts);
+
+    /// The finished file.
+    [[nodiscard]] std::string save();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+}  // namespace briefkit::formats::pdf

@@ -1,0 +1,255 @@
+#include "formats/pdf/style.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+
+#include "formats/pdf/builtin_styles.hpp"
+#include "pipeline/error.hpp"
+
+namespace briefkit::formats::pdf {
+
+namespace {
+
+constexpr double kPointsPerMm = 72.0 / 25.4;
+
+/// Reads one style file, checking every key against what it may hold.
+class StyleReader {
+public:
+    StyleReader(std::string origin, std::string base_dir) : origin_(std::move(origin)), base_(std::move(base_dir)) {}
+
+    [[noreturn]] void fail(const YAML::Node& node, const std::string& key, const std::string& problem) const {
+        const int line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
+        throw UsageError(fmt::format("style key '{}': {}", key, problem), origin_, line);
+    }
+
+    /// Calls `take` for each key of the map `node`, refusing keys not in `known`.
+    void each(const YAML::Node& node, const std::string& path, const std::vector<std::string>& known,
+              const std::function<void(const std::string&, const YAML::Node&, const std::string&)>& take) const {
+        if (!node.IsMap()) fail(node, path.empty() ? "(top level)" : path, "expected a mapping of keys to values");
+        for (const auto& entry : node) {
+            const std::string key = entry.first.as<std::string>();
+            const std::string full = path.empty() ? key : path + "." + key;
+            if (std::find(known.begin(), known.end(), key) == known.end()) {
+                std::string list;
+                for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+                fail(entry.first, full, fmt::format("unknown key (expected one of: {})", list));
+            }
+            take(key, entry.second, full);
+        }
+    }
+
+    std::string text(const YAML::Node& node, const std::string& key) const {
+        if (!node.IsScalar()) fail(node, key, "expected a string");
+        return node.as<std::string>();
+    }
+
+    double number(const YAML::Node& node, const std::string& key, double low, double high) const {
+        double value = 0;
+        if (!node.IsScalar() || !YAML::convert<double>::decode(node, value)) fail(node, key, "expected a number");
+        if (value < low || value > high) {
+            fail(node, key, fmt::format("expected a number from {} to {}, got {}", low, high, node.as<std::string>()));
+        }
+        return value;
+    }
+
+    bool flag(const YAML::Node& node, const std::string& key) const {
+        bool value = false;
+        if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) fail(node, key, "expected true or false");
+        return value;
+    }
+
+    Rgb colour(const YAML::Node& node, const std::string& key) const {
+        const std::string s = node.IsScalar() ? node.as<std::string>() : std::string();
+        const bool ok = s.size() == 7 && s[0] == '#' &&
+                        s.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+        if (!ok) fail(node, key, "expected a colour written #RRGGBB");
+        const auto channel = [&](std::size_t at) { return std::stoi(s.substr(at, 2), nullptr, 16) / 255.0; };
+        return {channel(1), channel(3), channel(5)};
+    }
+
+    std::string font(const YAML::Node& node, const std::string& key) const {
+        std::filesystem::path path = text(node, key);
+        if (path.is_relative()) path = std::filesystem::path(base_) / path;
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec)) {
+            fail(node, key, fmt::format("font file {} does not exist (expected a TrueType .ttf path)", path.string()));
+        }
+        return path.string();
+    }
+
+    Style read(const std::string& yaml_text) const {
+        YAML::Node root;
+        try {
+            root = YAML::Load(yaml_text);
+        } catch (const YAML::Exception& e) {
+            throw UsageError(fmt::format("style is not valid YAML: {}", e.msg), origin_, e.mark.line + 1);
+        }
+        Style s;
+        s.name = origin_;
+        bool has_page = false;
+        bool has_fonts = false;
+        each(root, "",
+             {"description", "page", "fonts", "sizes", "colours", "header", "handling_label", "options",
+              "hyphenation_exceptions"},
+             [&](const std::string& key, const YAML::Node& v, const std::string& full) {
+                 if (key == "description") s.description = text(v, full);
+                 if (key == "handling_label") s.handling_label = text(v, full);
+                 if (key == "page") {
+                     has_page = true;
+                     read_page(v, full, s);
+                 }
+                 if (key == "fonts") {
+                     has_fonts = true;
+                     read_fonts(v, full, s);
+                 }
+                 if (key == "sizes") read_sizes(v, full, s);
+                 if (key == "colours") read_colours(v, full, s);
+                 if (key == "header") {
+                     each(v, full, {"organisation", "desk"}, [&](const std::string& k, const YAML::Node& n,
+                                                                 const std::string& f) {
+                         (k == "organisation" ? s.organisation : s.desk) = text(n, f);
+                     });
+                 }
+                 if (key == "options") read_options(v, full, s);
+                 if (key == "hyphenation_exceptions") {
+                     if (!v.IsSequence()) fail(v, full, "expected a list of words such as [ta-ble]");
+                     for (const auto& w : v) s.hyphenation_exceptions.push_back(text(w, full));
+                 }
+             });
+        if (!has_page) fail(root, "page", "missing (expected size and margins_mm)");
+        if (!has_fonts) fail(root, "fonts", "missing (expected body, body_bold, sans and sans_bold font paths)");
+        return s;
+    }
+
+private:
+    void read_page(const YAML::Node& v, const std::string& path, Style& s) const {
+        bool has_size = false;
+        each(v, path, {"size", "margins_mm"}, [&](const std::string& k, const YAML::Node& n, const std::string& f) {
+            if (k == "size") {
+                has_size = true;
+                const std::string size = text(n, f);
+                if (size == "A4") {
+                    s.page_width = 595.276;
+                    s.page_height = 841.89;
+                } else if (size == "Letter") {
+                    s.page_width = 612;
+                    s.page_height = 792;
+                } else {
+                    fail(n, f, fmt::format("expected A4 or Letter, got '{}'", size));
+                }
+            } else {
+                each(n, f, {"top", "bottom", "left", "right"},
+                     [&](const std::string& side, const YAML::Node& m, const std::string& g) {
+                         const double points = number(m, g, 0, 100) * kPointsPerMm;
+                         if (side == "top") s.margin_top = points;
+                         if (side == "bottom") s.margin_bottom = points;
+                         if (side == "left") s.margin_left = points;
+                         if (side == "right") s.margin_right = points;
+                     });
+            }
+        });
+        if (!has_size) fail(v, path + ".size", "missing (expected A4 or Letter)");
+    }
+
+    void read_fonts(const YAML::Node& v, const std::string& path, Style& s) const {
+        each(v, path, {"body", "body_bold", "sans", "sans_bold", "fallback"},
+             [&](const std::string& k, const YAML::Node& n, const std::string& f) {
+                 if (k == "fallback") {
+                     if (!n.IsSequence()) fail(n, f, "expected a list of font paths");
+                     for (const auto& item : n) s.font_fallback.push_back(font(item, f));
+                     return;
+                 }
+                 const std::map<std::string, std::string*> slots{
+                     {"body", &s.font_body}, {"body_bold", &s.font_body_bold}, {"sans", &s.font_sans},
+                     {"sans_bold", &s.font_sans_bold}};
+                 *slots.at(k) = font(n, f);
+             });
+        const std::map<std::string, std::string*> required{
+            {"body", &s.font_body}, {"body_bold", &s.font_body_bold}, {"sans", &s.font_sans},
+            {"sans_bold", &s.font_sans_bold}};
+        for (const auto& [k, slot] : required) {
+            if (slot->empty()) fail(v, path + "." + k, "missing (expected a TrueType font path)");
+        }
+    }
+
+    void read_sizes(const YAML::Node& v, const std::string& path, Style& s) const {
+        const std::map<std::string, double*> slots{{"body", &s.size_body},       {"leading", &s.leading},
+                                                   {"title", &s.size_title},     {"heading", &s.size_heading},
+                                                   {"meta", &s.size_meta},       {"small", &s.size_small}};
+        each(v, path, {"body", "leading", "title", "heading", "meta", "small"},
+             [&](const std::string& k, const YAML::Node& n, const std::string& f) { *slots.at(k) = number(n, f, 4, 72); });
+        if (s.leading < s.size_body) fail(v, path + ".leading", "expected a leading at least as large as the body size");
+    }
+
+    void read_colours(const YAML::Node& v, const std::string& path, Style& s) const {
+        const std::map<std::string, Rgb*> slots{{"accent", &s.accent}, {"band_text", &s.band_text},
+                                                {"text", &s.text},     {"muted", &s.muted},
+                                                {"box", &s.box},       {"label", &s.label}};
+        each(v, path, {"accent", "band_text", "text", "muted", "box", "label"},
+             [&](const std::string& k, const YAML::Node& n, const std::string& f) { *slots.at(k) = colour(n, f); });
+    }
+
+    void read_options(const YAML::Node& v, const std::string& path, Style& s) const {
+        const std::map<std::string, bool*> flags{
+            {"header_band", &s.header_band},       {"key_points", &s.key_points}, {"title_case", &s.title_case},
+            {"notes_appendix", &s.notes_appendix}, {"justify", &s.justify},       {"hyphenate", &s.hyphenate}};
+        each(v, path,
+             {"header_band", "key_points", "key_point_count", "title_case", "notes_appendix", "justify", "hyphenate"},
+             [&](const std::string& k, const YAML::Node& n, const std::string& f) {
+                 if (k == "key_point_count") {
+                     s.key_point_count = static_cast<int>(number(n, f, 1, 8));
+                 } else {
+                     *flags.at(k) = flag(n, f);
+                 }
+             });
+    }
+
+    std::string origin_;
+    std::string base_;
+};
+
+}  // namespace
+
+Style parse_style(const std::string& text, const std::string& origin, const std::string& base_dir) {
+    return StyleReader(origin, base_dir).read(text);
+}
+
+Style load_style(const std::string& name_or_path) {
+    const bool is_path = name_or_path.find('/') != std::string::npos ||
+                         (name_or_path.size() > 5 && name_or_path.ends_with(".yaml"));
+    if (!is_path) {
+        for (const BuiltinStyle& b : builtin_style_files()) {
+            if (b.name == name_or_path) {
+                Style s = parse_style(std::string(b.yaml), std::string(b.name), ".");
+                s.name = b.name;
+                return s;
+            }
+        }
+        std::string known;
+        for (const BuiltinStyle& b : builtin_style_files()) known += fmt::format("{}{}", known.empty() ? "" : ", ", b.name);
+        throw UsageError(fmt::format("unknown style '{}' (built-in styles: {}; or give a path to a .yaml file)",
+                                     name_or_path, known));
+    }
+    std::ifstream in(name_or_path, std::ios::binary);
+    if (!in) throw UsageError("cannot read style file", name_or_path);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    const std::filesystem::path base = std::filesystem::path(name_or_path).parent_path();
+    return parse_style(buffer.str(), name_or_path, base.empty() ? "." : base.string());
+}
+
+std::vector<std::pair<std::string, std::string>> builtin_styles() {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const BuiltinStyle& b : builtin_style_files()) {
+        out.emplace_back(std::string(b.name), parse_style(std::string(b.yaml), std::string(b.name), ".").description);
+    }
+    return out;
+}
+
+}  // namespace briefkit::formats::pdf

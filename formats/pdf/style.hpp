@@ -1,0 +1,57 @@
+// Briefing styles: page, fonts, sizes, colours, header texts and toggles, read from YAML.
+//
+// The built-in styles are the files in styles/, compiled into the program; any other
+// style is a YAML file of the same shape given by path. Every key is validated, and an
+// error names the file, the line, the key and what was expected.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace briefkit::formats::pdf {
+
+/// An RGB colour with components from 0 to 1.
+struct Rgb {
+    double r = 0, g = 0, b = 0;
+};
+
+/// A briefing style, with every length in points.
+struct Style {
+    std::string name;         ///< The built-in name or the file path it was read from.
+    std::string description;  ///< One line for `briefkit styles`.
+    double page_width = 0;    ///< Page width.
+    double page_height = 0;   ///< Page height.
+    double margin_top = 0, margin_bottom = 0, margin_left = 0, margin_right = 0;  ///< Page margins.
+    std::string font_body, font_body_bold, font_sans, font_sans_bold;            ///< TrueType file paths.
+    std::vector<std::string> font_fallback;  ///< Faces tried, in order, for characters the others lack.
+    double size_body = 10.5, leading = 14, size_title = 19, size_heading = 12, size_meta = 8.5, size_small = 7.5;  ///< Type sizes.
+    Rgb accent, band_text, text, muted, box, label;  ///< Colours.
+    std::string organisation;    ///< Organisation name in the header.
+    std::string desk;            ///< Desk name in the header.
+    std::string handling_label;  ///< Printed at the top and bottom of every page; empty for none.
+    bool header_band = true;     ///< A filled band behind the header, or a rule under it.
+    bool key_points = true;      ///< Show the key-points box.
+    int key_point_count = 3;     ///< Sentences in the key-points box, the lead included.
+    bool title_case = true;      ///< Turn all-caps headlines into title case.
+    bool notes_appendix = true;  ///< List the reader's notes after the article.
+    bool justify = true;         ///< Justify body text (else ragged right).
+    bool hyphenate = true;       ///< Hyphenate English body text.
+    std::vector<std::string> hyphenation_exceptions;  ///< Extra exceptions, hyphens at allowed points.
+};
+
+/// Loads a built-in style by name, or a style file by path (anything holding a '/' or ending in
+/// .yaml); throws UsageError naming the file, line and key of the first problem.
+[[nodiscard]] Style load_style(const std::string& name_or_path);
+
+/// Parses style YAML `text`; `origin` names it in errors and relative font paths are taken
+/// from `base_dir`.
+[[nodiscard]] Style parse_style(const std::string& text, const std::string& origin, const std::string& base_dir);
+
+/// The built-in styles as (name, description) pairs, the default first.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> builtin_styles();
+
+/// The name of the default style.
+inline constexpr const char* kDefaultStyle = "briefing";
+
+}  // namespace briefkit::formats::pdf

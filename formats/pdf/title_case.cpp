@@ -1,0 +1,142 @@
+#include "formats/pdf/title_case.hpp"
+
+#include <utf8proc.h>
+
+#include <set>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/utf8.hpp"
+
+namespace briefkit::formats::pdf {
+
+namespace {
+
+bool is_letter(char32_t cp) {
+    const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LT;
+}
+
+bool is_upper(char32_t cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LU; }
+
+bool is_lower(char32_t cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LL; }
+
+std::u32string decode(std::string_view s) {
+    std::u32string out;
+    std::size_t pos = 0;
+    while (pos < s.size()) out.push_back(utf8::next(s, pos));
+    return out;
+}
+
+std::string encode(const std::u32string& s) {
+    std::string out;
+    for (const char32_t cp : s) utf8::append(out, cp);
+    return out;
+}
+
+char32_t lower(char32_t cp, bool turkic) {
+    if (turkic && cp == 'I') return 0x131;
+    if (turkic && cp == 0x130) return 'i';
+    return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
+}
+
+// Words written wholly in capitals (two letters or more) anywhere in `body`.
+std::set<std::u32string> capital_words(const std::u32string& body) {
+    std::set<std::u32string> out;
+    std::u32string word;
+    bool all_upper = true;
+    int letters = 0;
+    const auto flush = [&] {
+        if (letters >= 2 && all_upper) out.insert(word);
+        word.clear();
+        all_upper = true;
+        letters = 0;
+    };
+    for (const char32_t cp : body) {
+        if (is_letter(cp) || (cp >= '0' && cp <= '9')) {
+            word.push_back(cp);
+            if (is_letter(cp)) {
+                ++letters;
+                if (!is_upper(cp)) all_upper = false;
+            }
+        } else {
+            flush();
+        }
+    }
+    flush();
+    return out;
+}
+
+}  // namespace
+
+std::string title_case(const std::string& title, const std::string& body, const std::string& language) {
+    const std::u32string text = decode(title);
+    int upper = 0;
+    int lowers = 0;
+    for (const char32_t cp : text) {
+        if (is_upper(cp)) ++upper;
+        if (is_lower(cp)) ++lowers;
+    }
+    if (upper < 4 || lowers * 10 > upper) return title;  // not an all-caps headline
+    const bool turkic = language == "tr" || language == "az";
+    const bool english = language.empty() || language == "en";
+    static const std::set<std::u32string> acronyms{U"UN",  U"EU",   U"US",  U"USA", U"UK",  U"NATO", U"CSTO", U"CIS",
+                                                   U"SCO", U"OSCE", U"IMF", U"WHO", U"OPEC", U"GDP", U"CEO", U"AI",
+                                                   U"EDT", U"EST", U"CDT", U"CST", U"PDT", U"PST", U"GMT", U"UTC",
+                                                   U"BST", U"CET"};
+    static const std::set<std::u32string> small{U"a",  U"an", U"the", U"and", U"but", U"or",   U"nor", U"for",
+                                                U"on", U"at", U"to",  U"from", U"by", U"of",  U"in",  U"with",
+                                                U"as", U"vs", U"via", U"into", U"over", U"per"};
+    const std::set<std::u32string> in_body = capital_words(decode(body));
+
+    // Words: maximal runs of letters, digits, apostrophes and inner dots.
+    struct Word {
+        std::size_t begin, end;
+    };
+    std::vector<Word> words;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!is_letter(text[i]) && !(text[i] >= '0' && text[i] <= '9')) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && (is_letter(text[j]) || (text[j] >= '0' && text[j] <= '9') || text[j] == '\'' ||
+                                   text[j] == 0x2019 || (text[j] == '.' && j + 1 < text.size() && is_letter(text[j + 1])))) {
+            ++j;
+        }
+        words.push_back({i, j});
+        i = j;
+    }
+    std::u32string out = text;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        const std::u32string word = text.substr(words[w].begin, words[w].end - words[w].begin);
+        bool digit = false;
+        bool dotted = false;
+        for (const char32_t cp : word) {
+            digit = digit || (cp >= '0' && cp <= '9');
+            dotted = dotted || cp == '.';
+        }
+        const char32_t before = words[w].begin > 0 ? text[words[w].begin - 1] : U' ';
+        const char32_t before2 = words[w].begin > 1 ? text[words[w].begin - 2] : U' ';
+        const char32_t after = words[w].end < text.size() ? text[words[w].end] : U' ';
+        // Inside parentheses, as an exchange and its ticker are: "(NYSE: IBM)".
+        const bool ticker = before == '(' || after == ')';
+        if (digit || dotted || ticker || acronyms.count(word) != 0 || in_body.count(word) != 0) continue;
+        std::u32string lowered;
+        for (const char32_t cp : word) lowered.push_back(lower(cp, turkic));
+        const bool first = w == 0;
+        const bool last = w + 1 == words.size();
+        const bool after_colon = words[w].begin > 1 && (before2 == ':' || before == ':');
+        if (!(english && !first && !last && !after_colon && small.count(lowered) != 0)) {
+            // Capitalise the first letter; after an apostrophe (O'BRIEN) keep the next capital too.
+            lowered[0] = word[0];
+            for (std::size_t k = 1; k + 1 < lowered.size(); ++k) {
+                if ((lowered[k] == '\'' || lowered[k] == 0x2019) && k == 1) lowered[k + 1] = word[k + 1];
+            }
+        }
+        out.replace(words[w].begin, lowered.size(), lowered);
+    }
+    return encode(out);
+}
+
+}  // namespace briefkit::formats::pdf
