@@ -30,7 +30,7 @@ TEST_CASE("cli: convert writes XML and YAML for a file, exit 0") {
     const auto r = run_briefkit({"convert", (dir.path() / "in" / "story.txt").string(), "-o", (dir.path() / "out").string()});
     CHECK(r.exit_code == 0);
     CHECK(r.err.empty());
-    CHECK(files_under(dir.path() / "out") == std::vector<std::string>{"story.xml", "story.yaml"});
+    CHECK(files_under(dir.path() / "out") == std::vector<std::string>{"story.pdf", "story.xml", "story.yaml"});
 }
 
 TEST_CASE("cli: a folder is searched recursively and its tree mirrored, other extensions ignored") {
@@ -68,7 +68,7 @@ TEST_CASE("cli: a binary file and an empty file fail, the good articles convert,
           std::string::npos);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 2);
     CHECK(files_under(dir.path() / "out") ==
-          std::vector<std::string>{"good1.xml", "good1.yaml", "good2.xml", "good2.yaml"});
+          std::vector<std::string>{"good1.pdf", "good1.xml", "good1.yaml", "good2.pdf", "good2.xml", "good2.yaml"});
 }
 
 TEST_CASE("cli: - reads standard input and -o - writes standard output") {
@@ -153,7 +153,7 @@ TEST_CASE("cli: rewriting an existing output replaces it whole and leaves no tem
     const auto r = run_briefkit({"convert", (dir.path() / "story.txt").string(), "-o", (dir.path() / "out").string()});
     CHECK(r.exit_code == 0);
     CHECK(read_file(dir.path() / "out" / "story.xml").rfind("<?xml", 0) == 0);
-    CHECK(files_under(dir.path() / "out") == std::vector<std::string>{"story.xml", "story.yaml"});
+    CHECK(files_under(dir.path() / "out") == std::vector<std::string>{"story.pdf", "story.xml", "story.yaml"});
 }
 
 TEST_CASE("cli: inspect prints the model and notes as YAML") {

@@ -110,17 +110,20 @@ std::string title_case(const std::string& title, const std::string& body, const 
     std::u32string out = text;
     for (std::size_t w = 0; w < words.size(); ++w) {
         const std::u32string word = text.substr(words[w].begin, words[w].end - words[w].begin);
+        // Digits anywhere in the surrounding run of non-spaces make it a code: COVID-19, 1987/88.
+        std::size_t token_begin = words[w].begin;
+        std::size_t token_end = words[w].end;
+        while (token_begin > 0 && text[token_begin - 1] != ' ') --token_begin;
+        while (token_end < text.size() && text[token_end] != ' ') ++token_end;
         bool digit = false;
         bool dotted = false;
-        for (const char32_t cp : word) {
-            digit = digit || (cp >= '0' && cp <= '9');
-            dotted = dotted || cp == '.';
-        }
+        for (std::size_t k = token_begin; k < token_end; ++k) digit = digit || (text[k] >= '0' && text[k] <= '9');
+        for (const char32_t cp : word) dotted = dotted || cp == '.';
         const char32_t before = words[w].begin > 0 ? text[words[w].begin - 1] : U' ';
         const char32_t before2 = words[w].begin > 1 ? text[words[w].begin - 2] : U' ';
         const char32_t after = words[w].end < text.size() ? text[words[w].end] : U' ';
         // Inside parentheses, as an exchange and its ticker are: "(NYSE: IBM)".
-        const bool ticker = before == '(' || after == ')';
+        const bool ticker = before == '(' || after == ')' || before == '<' || after == '>';
         if (digit || dotted || ticker || acronyms.count(word) != 0 || in_body.count(word) != 0) continue;
         std::u32string lowered;
         for (const char32_t cp : word) lowered.push_back(lower(cp, turkic));

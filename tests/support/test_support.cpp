@@ -240,10 +240,16 @@ std::string shell_quote(const std::string& s) {
 }  // namespace
 
 RunResult run_briefkit(const std::vector<std::string>& args, const std::string& input) {
+    std::vector<std::string> all{BRIEFKIT_EXE};
+    all.insert(all.end(), args.begin(), args.end());
+    return run_command(all, input);
+}
+
+RunResult run_command(const std::vector<std::string>& args, const std::string& input) {
     const TempDir io;
     write_file(io.path() / "in", input);
-    std::string cmd = shell_quote(BRIEFKIT_EXE);
-    for (const std::string& a : args) cmd += " " + shell_quote(a);
+    std::string cmd;
+    for (const std::string& a : args) cmd += (cmd.empty() ? "" : " ") + shell_quote(a);
     cmd += " < " + shell_quote((io.path() / "in").string()) + " > " + shell_quote((io.path() / "out").string()) +
            " 2> " + shell_quote((io.path() / "err").string());
     const int status = std::system(cmd.c_str());
@@ -252,6 +258,10 @@ RunResult run_briefkit(const std::vector<std::string>& args, const std::string& 
     r.out = read_file(io.path() / "out");
     r.err = read_file(io.path() / "err");
     return r;
+}
+
+bool have_tool(const std::string& name) {
+    return std::system(("command -v " + shell_quote(name) + " > /dev/null 2>&1").c_str()) == 0;
 }
 
 TempDir::TempDir() {

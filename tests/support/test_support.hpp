@@ -44,6 +44,12 @@ struct RunResult {
 /// Runs `briefkit` with `args` (shell-quoted here), feeding `input` on standard input.
 [[nodiscard]] RunResult run_briefkit(const std::vector<std::string>& args, const std::string& input = {});
 
+/// Runs the program `args[0]` with the rest of `args` (shell-quoted here), feeding `input` on standard input.
+[[nodiscard]] RunResult run_command(const std::vector<std::string>& args, const std::string& input = {});
+
+/// True when the program `name` is on the PATH.
+[[nodiscard]] bool have_tool(const std::string& name);
+
 /// A fresh empty temporary folder, removed when the object goes away.
 class TempDir {
 public:

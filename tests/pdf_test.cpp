@@ -1,0 +1,388 @@
+// The PDF briefing writer, checked from outside: qpdf, pdftotext, pdffonts and pdfinfo
+// (Debian's qpdf and poppler-utils, installed by scripts/install-deps) read what it wrote.
+#include <catch2/catch.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include <cstdlib>
+#include <regex>
+#include <sstream>
+
+#include "formats/pdf/pdf_writer.hpp"
+#include "formats/pdf/style.hpp"
+#include "formats/pdf/title_case.hpp"
+#include "pipeline/batch.hpp"
+#include "pipeline/overloaded.hpp"
+#include "support/test_support.hpp"
+
+using namespace briefkit;
+namespace fs = std::filesystem;
+
+namespace {
+
+void require_tools() {
+    for (const char* tool : {"qpdf", "pdftotext", "pdffonts", "pdfinfo"}) {
+        INFO(tool << " is missing: run scripts/install-deps (Debian packages qpdf and poppler-utils)");
+        REQUIRE(test::have_tool(tool));
+    }
+}
+
+Document read_path(const fs::path& path) {
+    const Input input{path, path.filename().string(), path.stem(), false, {}};
+    return read_document(input, {});
+}
+
+std::vector<std::string> words_of(const std::string& text) {
+    std::istringstream in(text);
+    std::vector<std::string> out;
+    std::string w;
+    while (in >> w) {
+        // pdftotext takes any line-final hyphen for a hyphenation and drops it, so a token made
+        // only of dashes ("--" ending a table row) cannot be compared.
+        if (w.find_first_not_of('-') == std::string::npos) continue;
+        out.push_back(w);
+    }
+    return out;
+}
+
+// The text of every paragraph, heading, list item and quoted paragraph, one line each.
+std::string body_lines(const Document& doc) {
+    std::string body;
+    for (const Block& block : doc.body) {
+        std::visit(overloaded{
+                       [&](const Paragraph& p) { body += plain_text(p.content) + "\n"; },
+                       [&](const Heading& h) { body += plain_text(h.content) + "\n"; },
+                       [&](const List& l) {
+                           for (const Inlines& item : l.items) body += plain_text(item) + "\n";
+                       },
+                       [&](const Quote& q) {
+                           for (const Inlines& p : q.paragraphs) body += plain_text(p) + "\n";
+                       },
+                   },
+                   block);
+    }
+    return body;
+}
+
+// The title (as printed) and body words of `doc`.
+std::vector<std::string> model_words(const Document& doc, bool title_cased) {
+    const std::string body = body_lines(doc);
+    std::vector<std::string> out =
+        words_of(title_cased ? formats::pdf::title_case(doc.meta.title, body, doc.meta.language) : doc.meta.title);
+    for (const std::string& w : words_of(body)) out.push_back(w);
+    return out;
+}
+
+// Empty when every word of `expected` appears in `got` in order; else what went missing.
+std::string missing_words(const std::vector<std::string>& expected, const std::vector<std::string>& got) {
+    std::size_t i = 0;
+    for (const std::string& w : got) {
+        if (i < expected.size() && w == expected[i]) ++i;
+    }
+    if (i == expected.size()) return {};
+    std::string context;
+    for (std::size_t k = i; k < expected.size() && k < i + 6; ++k) context += expected[k] + " ";
+    return "matched " + std::to_string(i) + " of " + std::to_string(expected.size()) + " words; missing from: " + context;
+}
+
+// Every problem qpdf, pdftotext and pdffonts find in `pdf`, and its words against `doc`'s.
+std::string pdf_problems(const fs::path& pdf, const Document& doc, bool title_cased = true) {
+    std::string problems;
+    const test::RunResult check = test::run_command({"qpdf", "--check", pdf.string()});
+    if (check.exit_code != 0 || check.out.find("WARNING") != std::string::npos || !check.err.empty()) {
+        problems += "qpdf --check: " + check.out + check.err + "\n";
+    }
+    const test::RunResult text = test::run_command({"pdftotext", "-enc", "UTF-8", pdf.string(), "-"});
+    if (text.exit_code != 0 || !text.err.empty()) problems += "pdftotext: " + text.err + "\n";
+    if (const std::string m = missing_words(model_words(doc, title_cased), words_of(text.out)); !m.empty()) {
+        problems += "pdftotext words: " + m + "\n";
+    }
+    const test::RunResult fonts = test::run_command({"pdffonts", pdf.string()});
+    std::istringstream lines(fonts.out);
+    std::string line;
+    int n = 0;
+    while (std::getline(lines, line)) {
+        if (++n <= 2) continue;
+        // Columns: name type... encoding emb sub uni object-id generation.
+        std::istringstream cols(line);
+        std::vector<std::string> c;
+        std::string col;
+        while (cols >> col) c.push_back(col);
+        if (c.size() < 6 || c[c.size() - 5] != "yes" || c[c.size() - 4] != "yes" || c[c.size() - 3] != "yes") {
+            problems += "pdffonts: not embedded, subset and mapped to Unicode: " + line + "\n";
+        }
+    }
+    if (n < 3) problems += "pdffonts: no fonts\n";
+    return problems;
+}
+
+std::string write_pdf(const Document& doc, const WriterOptions& options = {}) {
+    return write_to_string(*formats::make_pdf_writer(options), doc);
+}
+
+int page_count(const fs::path& pdf) {
+    const test::RunResult info = test::run_command({"pdfinfo", pdf.string()});
+    std::smatch m;
+    static const std::regex pages(R"(Pages:\s+(\d+))");
+    return std::regex_search(info.out, m, pages) ? std::stoi(m[1]) : -1;
+}
+
+std::vector<fs::path> sample_inputs() {
+    std::vector<fs::path> out;
+    for (const char* dir : {"samples", "tests/fixtures"}) {
+        for (const auto& e : fs::directory_iterator(test::source_dir() / dir)) {
+            if (e.path().extension() == ".txt") out.push_back(e.path());
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Checks a digest's bookmarks and contents against where each article really starts.
+void check_digest(const fs::path& pdf, std::size_t articles) {
+    const test::RunResult json = test::run_command({"qpdf", "--json", "--json-key=outlines", pdf.string()});
+    REQUIRE(json.exit_code == 0);
+    const YAML::Node outlines = YAML::Load(json.out)["outlines"];
+    REQUIRE(outlines.size() == articles);
+    const test::RunResult contents =
+        test::run_command({"pdftotext", "-layout", "-f", "2", "-l", "3", pdf.string(), "-"});
+    for (const auto& entry : outlines) {
+        const std::string title = entry["title"].as<std::string>();
+        const int page = entry["destpageposfrom1"].as<int>();
+        INFO(title << " bookmarked at page " << page);
+        // The article's own page carries its title.
+        const test::RunResult text =
+            test::run_command({"pdftotext", "-f", std::to_string(page), "-l", std::to_string(page), pdf.string(), "-"});
+        std::string flat;
+        for (const std::string& w : words_of(text.out)) flat += w + " ";
+        const std::vector<std::string> title_words = words_of(title);
+        CHECK(flat.find(title_words.front() + " " + (title_words.size() > 1 ? title_words[1] : "")) != std::string::npos);
+        // The contents line that starts with the title's first words ends with that page number.
+        std::istringstream lines(contents.out);
+        std::string line;
+        bool found = false;
+        const std::string start = title_words.front() + " " + (title_words.size() > 1 ? title_words[1] : "");
+        while (std::getline(lines, line)) {
+            const std::size_t at = line.find_first_not_of(' ');
+            if (at == std::string::npos || line.compare(at, start.size(), start) != 0) continue;
+            const std::size_t end = line.find_last_not_of(' ');
+            const std::size_t num = line.find_last_of(' ', end);
+            if (line.substr(num + 1, end - num) == std::to_string(page)) found = true;
+        }
+        CHECK(found);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("pdf: samples and fixtures pass qpdf --check, extract every word in order, embed subset fonts") {
+    require_tools();
+    const test::TempDir dir;
+    for (const fs::path& input : sample_inputs()) {
+        INFO(input.filename().string());
+        const Document doc = read_path(input);
+        const fs::path pdf = dir.path() / (input.stem().string() + ".pdf");
+        test::write_file(pdf, write_pdf(doc));
+        CHECK(pdf_problems(pdf, doc) == "");
+    }
+}
+
+TEST_CASE("pdf: Cyrillic, Turkish and Kazakh text extracts exactly, in both styles") {
+    require_tools();
+    const Document doc = read_path(test::source_dir() / "tests/fixtures/steppe-letters-multiscript.txt");
+    for (const char* style : {"briefing", "letter-compact"}) {
+        INFO(style);
+        const test::TempDir dir;
+        const fs::path pdf = dir.path() / "letters.pdf";
+        WriterOptions options;
+        options.style = style;
+        test::write_file(pdf, write_pdf(doc, options));
+        const test::RunResult text = test::run_command({"pdftotext", "-enc", "UTF-8", pdf.string(), "-"});
+        CHECK(text.err.empty());
+        std::string flat;
+        for (const std::string& w : words_of(text.out)) flat += w + " ";
+        std::istringstream paragraphs(body_lines(doc));
+        for (std::string paragraph; std::getline(paragraphs, paragraph);) {
+            std::string expected;
+            for (const std::string& w : words_of(paragraph)) expected += w + " ";
+            CHECK(flat.find(expected) != std::string::npos);
+        }
+        for (const char* letters : {"ё", "й", "ў", "ş", "İ", "ı", "ә", "қ", "ң", "ө", "ү", "Ї", "š", "“", "—", "–"}) {
+            CHECK(flat.find(letters) != std::string::npos);
+        }
+        CHECK(pdf_problems(pdf, doc, formats::pdf::load_style(style).title_case) == "");
+    }
+}
+
+TEST_CASE("pdf: the same input and style give byte-identical files with a trailer /ID") {
+    const Document doc = read_path(test::source_dir() / "samples/kyrgyz-water-council.txt");
+    const std::string a = write_pdf(doc);
+    const std::string b = write_pdf(doc);
+    CHECK(a == b);
+    CHECK(a.find("/ID [ <") != std::string::npos);
+    CHECK(a.rfind("%PDF-1.", 0) == 0);
+}
+
+TEST_CASE("pdf: SOURCE_DATE_EPOCH sets the creation date, else the article's date does") {
+    const Document doc = read_path(test::source_dir() / "samples/kyrgyz-water-council.txt");
+    REQUIRE(doc.meta.date);
+    const std::string article_day = doc.meta.date->iso().substr(0, 10);
+    std::string compact = article_day;
+    compact.erase(std::remove(compact.begin(), compact.end(), '-'), compact.end());
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    CHECK(write_pdf(doc).find("/CreationDate (D:" + compact) != std::string::npos);
+    ::setenv("SOURCE_DATE_EPOCH", "1600000000", 1);
+    const std::string pinned = write_pdf(doc);
+    CHECK(pinned.find("/CreationDate (D:20200913122640+00'00')") != std::string::npos);
+    ::setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
+    CHECK_THROWS_AS(formats::make_pdf_writer({}), UsageError);
+    ::unsetenv("SOURCE_DATE_EPOCH");
+}
+
+TEST_CASE("pdf: links carry no border box") {
+    const Document doc = read_path(test::source_dir() / "samples/kyrgyz-water-council.txt");
+    REQUIRE(!doc.meta.url.empty());
+    const std::string pdf = write_pdf(doc);
+    CHECK(pdf.find("/URI") != std::string::npos);
+    CHECK(pdf.find("/Border [ 0 0 0 ]") != std::string::npos);
+}
+
+TEST_CASE("pdf: the seed's briefing fits on one A4 page in at most 80 KB", "[corpus]") {
+    const auto corpus = test::corpus_dir();
+    if (!corpus) {
+        WARN("../shared/corpus is absent; skipped");
+        return;
+    }
+    require_tools();
+    const test::TempDir dir;
+    for (const auto& e : fs::directory_iterator(*corpus / "seed")) {
+        if (e.path().extension() != ".txt") continue;
+        const Document doc = read_path(e.path());
+        const std::string bytes = write_pdf(doc);
+        const fs::path pdf = dir.path() / "seed.pdf";
+        test::write_file(pdf, bytes);
+        CHECK(bytes.size() <= 80 * 1024);
+        CHECK(page_count(pdf) == 1);
+        CHECK(pdf_problems(pdf, doc) == "");
+    }
+}
+
+TEST_CASE("pdf: every seedstyle article passes qpdf, pdftotext and pdffonts", "[corpus]") {
+    const auto corpus = test::corpus_dir();
+    if (!corpus) {
+        WARN("../shared/corpus is absent; skipped");
+        return;
+    }
+    require_tools();
+    const test::TempDir dir;
+    const auto writer = formats::make_pdf_writer({});
+    std::size_t checked = 0;
+    for (const auto& e : fs::directory_iterator(*corpus / "seedstyle")) {
+        if (e.path().extension() != ".txt") continue;
+        const Document doc = read_path(e.path());
+        const fs::path pdf = dir.path() / (e.path().stem().string() + ".pdf");
+        test::write_file(pdf, write_to_string(*writer, doc));
+        INFO(e.path().filename().string());
+        CHECK(pdf_problems(pdf, doc) == "");
+        ++checked;
+    }
+    CHECK(checked == 300);
+}
+
+TEST_CASE("digest: contents page numbers and bookmarks match where each article starts") {
+    require_tools();
+    const test::TempDir dir;
+    std::vector<std::string> args{"digest"};
+    for (const fs::path& p : sample_inputs()) args.push_back(p.string());
+    args.insert(args.end(), {"-o", (dir.path() / "digest.pdf").string()});
+    const test::RunResult r = test::run_briefkit(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    check_digest(dir.path() / "digest.pdf", sample_inputs().size());
+}
+
+TEST_CASE("digest: twenty corpus articles get a correct contents page and twenty bookmarks", "[corpus]") {
+    const auto corpus = test::corpus_dir();
+    if (!corpus) {
+        WARN("../shared/corpus is absent; skipped");
+        return;
+    }
+    require_tools();
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(*corpus / "seedstyle")) {
+        if (e.path().extension() == ".txt") files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    files.resize(20);
+    const test::TempDir dir;
+    std::vector<std::string> args{"digest"};
+    for (const fs::path& p : files) args.push_back(p.string());
+    args.insert(args.end(), {"-o", (dir.path() / "digest.pdf").string()});
+    REQUIRE(test::run_briefkit(args).exit_code == 0);
+    check_digest(dir.path() / "digest.pdf", 20);
+    CHECK(test::run_command({"qpdf", "--check", (dir.path() / "digest.pdf").string()}).out.find("WARNING") ==
+          std::string::npos);
+}
+
+TEST_CASE("styles: each kind of mistake is refused with the file, line and key") {
+    const std::string good = formats::pdf::builtin_styles().empty() ? "" : "";
+    const std::string fonts =
+        "fonts:\n"
+        "  body: /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf\n"
+        "  body_bold: /usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf\n"
+        "  sans: /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf\n"
+        "  sans_bold: /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf\n";
+    const std::string page = "page:\n  size: A4\n  margins_mm: {top: 10, bottom: 10, left: 10, right: 10}\n";
+    struct Case {
+        const char* kind;
+        std::string yaml;
+        const char* key;
+        int line;
+    };
+    const std::vector<Case> cases{
+        {"unknown key", page + fonts + "colour: {}\n", "colour", 9},
+        {"wrong type", page + fonts + "sizes:\n  body: large\n", "sizes.body", 10},
+        {"missing font file", page + "fonts:\n  body: /no/such/font.ttf\n", "fonts.body", 5},
+        {"negative margin", "page:\n  size: A4\n  margins_mm: {top: -5, bottom: 10, left: 10, right: 10}\n" + fonts,
+         "page.margins_mm.top", 3},
+        {"bad colour", page + fonts + "colours:\n  accent: blue\n", "colours.accent", 10},
+        {"unknown page size", "page:\n  size: A3\n" + fonts, "page.size", 2},
+        {"missing section", page, "fonts", 1},
+        {"wrong toggle", page + fonts + "options:\n  key_points: maybe\n", "options.key_points", 10},
+    };
+    for (const Case& c : cases) {
+        INFO(c.kind);
+        try {
+            (void)formats::pdf::parse_style(c.yaml, "bad-style.yaml", ".");
+            FAIL("accepted");
+        } catch (const UsageError& e) {
+            CHECK(e.file() == "bad-style.yaml");
+            CHECK(e.line() == c.line);
+            CHECK(e.message().find(std::string("'") + c.key + "'") != std::string::npos);
+            CHECK(e.message().find("expected") != std::string::npos);
+        }
+    }
+    CHECK_THROWS_AS(formats::pdf::parse_style("page: [unclosed", "broken.yaml", "."), UsageError);
+    CHECK_THROWS_AS(formats::pdf::load_style("no-such-style"), UsageError);
+}
+
+TEST_CASE("styles: briefkit styles lists both, and --style picks the page size") {
+    require_tools();
+    const test::RunResult list = test::run_briefkit({"styles"});
+    CHECK(list.exit_code == 0);
+    CHECK(list.out.find("briefing") != std::string::npos);
+    CHECK(list.out.find("letter-compact") != std::string::npos);
+    const test::TempDir dir;
+    const std::string sample = (test::source_dir() / "samples/library-hours.txt").string();
+    for (const auto& [style, size] : {std::pair<std::string, std::string>{"briefing", "595.276 x 841.89"},
+                                      {"letter-compact", "612 x 792"},
+                                      {(test::source_dir() / "styles/letter-compact.yaml").string(), "612 x 792"}}) {
+        INFO(style);
+        const fs::path out = dir.path() / fs::path(style).stem();
+        const test::RunResult r = test::run_briefkit({"convert", sample, "-t", "pdf", "--style", style, "-o", out.string()});
+        REQUIRE(r.exit_code == 0);
+        CHECK(test::run_command({"pdfinfo", (out / "library-hours.pdf").string()}).out.find(size) != std::string::npos);
+    }
+    const test::RunResult bad = test::run_briefkit({"convert", sample, "-t", "pdf", "--style", "nope", "-o", dir.path().string()});
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("unknown style 'nope'") != std::string::npos);
+}
