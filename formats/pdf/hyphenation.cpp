@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 
 namespace briefkit::formats::pdf {
@@ -34,10 +35,11 @@ std::string lower_ascii(std::string_view s) {
 
 }  // namespace
 
-Hyphenator::Hyphenator(const std::string& patterns_path, const std::vector<std::string>& exceptions) {
-    if (!patterns_path.empty()) {
-        dict_ = hnj_hyphen_load(patterns_path.c_str());
-        if (dict_ == nullptr) throw std::runtime_error("cannot read hyphenation patterns " + patterns_path);
+Hyphenator::Hyphenator(const std::string& patterns_path, const std::vector<std::string>& exceptions)
+    : path_(patterns_path) {
+    std::error_code ec;
+    if (!path_.empty() && !std::filesystem::is_regular_file(path_, ec)) {
+        throw std::runtime_error("hyphenation patterns " + path_ + " are missing (Debian package hyphen-en-us)");
     }
     for (const std::string& entry : exceptions) {
         std::string word;
@@ -51,6 +53,13 @@ Hyphenator::Hyphenator(const std::string& patterns_path, const std::vector<std::
         }
         exceptions_[lower_ascii(word)] = std::move(at);
     }
+}
+
+void* Hyphenator::dictionary() const {
+    std::call_once(loaded_, [this] {
+        if (!path_.empty()) dict_ = hnj_hyphen_load(path_.c_str());
+    });
+    return dict_;
 }
 
 Hyphenator::~Hyphenator() {
@@ -67,12 +76,13 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
     if (all_upper) return {};
     const std::string lower = lower_ascii(word);
     if (const auto it = exceptions_.find(lower); it != exceptions_.end()) return it->second;
-    if (dict_ == nullptr) return {};
+    auto* dict = static_cast<HyphenDict*>(dictionary());
+    if (dict == nullptr) return {};
     std::vector<char> hyphens(lower.size() + 5, '0');
     char** rep = nullptr;
     int* pos = nullptr;
     int* cut = nullptr;
-    hnj_hyphen_hyphenate2(static_cast<HyphenDict*>(dict_), lower.c_str(), static_cast<int>(lower.size()),
+    hnj_hyphen_hyphenate2(dict, lower.c_str(), static_cast<int>(lower.size()),
                           hyphens.data(), nullptr, &rep, &pos, &cut);
     if (rep != nullptr) {
         for (std::size_t i = 0; i < lower.size(); ++i) std::free(rep[i]);  // NOLINT: libhyphen allocates with malloc

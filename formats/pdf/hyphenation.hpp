@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,9 +13,10 @@ namespace briefkit::formats::pdf {
 /// Finds where an English word may be hyphenated; safe to share between threads once built.
 class Hyphenator {
 public:
-    /// Loads the patterns at `patterns_path` (an empty path disables pattern hyphenation) and
-    /// `exceptions`, words written with hyphens at their allowed points ("ta-ble"); a word written
-    /// without hyphens is never hyphenated. Throws std::runtime_error when the patterns cannot be read.
+    /// Hyphenates with the patterns at `patterns_path` (an empty path disables pattern hyphenation)
+    /// and `exceptions`, words written with hyphens at their allowed points ("ta-ble"); a word written
+    /// without hyphens is never hyphenated. The patterns are loaded on first use, since loading
+    /// them costs more than setting a whole briefing; throws std::runtime_error when the file is missing.
     Hyphenator(const std::string& patterns_path, const std::vector<std::string>& exceptions);
     ~Hyphenator();
     Hyphenator(const Hyphenator&) = delete;
@@ -36,7 +38,11 @@ public:
     static const Hyphenator& english();
 
 private:
-    void* dict_ = nullptr;  // HyphenDict*, kept out of this header
+    void* dictionary() const;
+
+    std::string path_;
+    mutable std::once_flag loaded_;
+    mutable void* dict_ = nullptr;  // HyphenDict*, kept out of this header
     std::map<std::string, std::vector<std::size_t>, std::less<>> exceptions_;
 };
 

@@ -167,8 +167,10 @@ std::vector<Break> break_lines(const std::vector<Item>& items, double line_width
     BreakParameters p = params;
     for (int pass = 0; pass < 4 && !best; ++pass) {
         best = Breaker(items, line_width, p, false).run();
+        if (!params.escalate) break;
         p.tolerance *= 4;
     }
+    if (!best && !params.escalate) return {};
     if (!best) best = Breaker(items, line_width, p, true).run();
     std::vector<Break> out;
     for (const Node* n = best.get(); n != nullptr && n->previous; n = n->previous.get()) {

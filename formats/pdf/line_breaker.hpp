@@ -41,12 +41,14 @@ struct BreakParameters {
     double line_penalty = 10;         ///< Added to every line's badness.
     double flagged_demerits = 3000;   ///< For two hyphenated lines in a row.
     double fitness_demerits = 3000;   ///< For a very loose line next to a tight one.
+    bool escalate = true;             ///< Raise the tolerance when nothing fits (else return no breaks).
 };
 
 /// The best breaks for `items` set in lines of `line_width` points. The list must end with a
 /// forced break (glue with kFill stretch, then a kForcedBreak penalty). When no set of breaks
 /// keeps every line within tolerance, the tolerance is raised step by step until one does, and
-/// at last overfull lines are accepted; the result is never empty for a non-empty paragraph.
+/// at last overfull lines are accepted, so the result is never empty for a non-empty paragraph;
+/// with `params.escalate` false it is empty instead.
 [[nodiscard]] std::vector<Break> break_lines(const std::vector<Item>& items, double line_width,
                                              const BreakParameters& params = {});
 

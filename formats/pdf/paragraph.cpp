@@ -12,6 +12,7 @@ namespace {
 
 constexpr double kHyphenPenalty = 50;
 constexpr double kSlashPenalty = 150;
+constexpr double kPretolerance = 100;  // TeX's \pretolerance: the unhyphenated pass
 
 // A fragment of a word in one span; a line may break after it, as `after` says.
 struct Fragment {
@@ -81,30 +82,11 @@ std::vector<Placed> place_glyphs(const std::string& text, const Span& span, Font
     return pieces;
 }
 
-}  // namespace
-
-std::vector<TextLine> set_paragraph(const std::vector<Span>& spans, FontSet& fonts, const ParagraphSetting& setting) {
-    // Words: runs of non-space characters, each a list of (span, text) parts.
-    std::vector<std::vector<std::pair<std::size_t, std::string>>> words(1);
-    for (std::size_t s = 0; s < spans.size(); ++s) {
-        const std::string& text = spans[s].text;
-        std::size_t pos = 0;
-        while (pos < text.size()) {
-            const std::size_t start = pos;
-            const char32_t cp = utf8::next(text, pos);
-            if (is_space(cp)) {
-                if (!words.back().empty()) words.emplace_back();
-                continue;
-            }
-            auto& word = words.back();
-            if (word.empty() || word.back().first != s) word.emplace_back(s, std::string());
-            word.back().second.append(text, start, pos - start);
-        }
-    }
-    if (words.back().empty()) words.pop_back();
-
-    std::vector<Item> items;
-    std::vector<ItemInfo> info;
+// The boxes, glue and penalties of a paragraph of `words`, with what each stands for.
+void build_items(const std::vector<std::vector<std::pair<std::size_t, std::string>>>& words, const std::vector<Span>& spans,
+                 FontSet& fonts, const ParagraphSetting& setting, std::vector<Item>& items, std::vector<ItemInfo>& info) {
+    items.clear();
+    info.clear();
     const auto add = [&](Item item, ItemInfo i) {
         items.push_back(item);
         info.push_back(std::move(i));
@@ -146,11 +128,50 @@ std::vector<TextLine> set_paragraph(const std::vector<Span>& spans, FontSet& fon
             }
         }
     }
-    if (items.empty()) return {};
+    if (items.empty()) return;
     add({Item::Kind::glue, 0, kFill, 0, 0, false}, {});
     add({Item::Kind::penalty, 0, 0, 0, kForcedBreak, false}, {});
 
-    const std::vector<Break> breaks = break_lines(items, setting.width);
+}
+
+}  // namespace
+
+std::vector<TextLine> set_paragraph(const std::vector<Span>& spans, FontSet& fonts, const ParagraphSetting& setting) {
+    // Words: runs of non-space characters, each a list of (span, text) parts.
+    std::vector<std::vector<std::pair<std::size_t, std::string>>> words(1);
+    for (std::size_t s = 0; s < spans.size(); ++s) {
+        const std::string& text = spans[s].text;
+        std::size_t pos = 0;
+        while (pos < text.size()) {
+            const std::size_t start = pos;
+            const char32_t cp = utf8::next(text, pos);
+            if (is_space(cp)) {
+                if (!words.back().empty()) words.emplace_back();
+                continue;
+            }
+            auto& word = words.back();
+            if (word.empty() || word.back().first != s) word.emplace_back(s, std::string());
+            word.back().second.append(text, start, pos - start);
+        }
+    }
+    if (words.back().empty()) words.pop_back();
+
+    // As TeX does: first without hyphenation at a strict tolerance; hyphenate only when that fails.
+    std::vector<Item> items;
+    std::vector<ItemInfo> info;
+    std::vector<Break> breaks;
+    if (setting.hyphenator != nullptr) {
+        ParagraphSetting plain = setting;
+        plain.hyphenator = nullptr;
+        build_items(words, spans, fonts, plain, items, info);
+        if (items.empty()) return {};
+        breaks = break_lines(items, setting.width, {.tolerance = kPretolerance, .escalate = false});
+    }
+    if (breaks.empty()) {
+        build_items(words, spans, fonts, setting, items, info);
+        if (items.empty()) return {};
+        breaks = break_lines(items, setting.width);
+    }
     std::vector<TextLine> lines;
     std::size_t start = 0;
     for (const Break& br : breaks) {
