@@ -246,3 +246,24 @@ TEST_CASE("font set: soft hyphens draw nothing and characters no face has become
     REQUIRE(glyphs.size() == 1);
     CHECK(glyphs.front().code != 0);
 }
+
+TEST_CASE("paragraph: justified lines end at the margin and a token wider than the line is broken") {
+    Style style = load_style("briefing");
+    FontSet fonts(style);
+    const ParagraphSetting setting{300, true, &Hyphenator::english()};
+    const std::vector<TextLine> lines = set_paragraph({{kParagraph, Face::body, 10, {}, {}}}, fonts, setting);
+    REQUIRE(lines.size() >= 4);
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) CHECK(lines[i].width == Approx(300).margin(0.01));
+    CHECK(lines.back().width < 300);
+
+    const std::string huge(3000, 'x');
+    const std::vector<TextLine> broken =
+        set_paragraph({{"A paragraph with " + huge + " in it.", Face::body, 10, {}, {}}}, fonts, setting);
+    REQUIRE(broken.size() > 5);
+    for (const TextLine& line : broken) CHECK(line.width <= 300.01);
+    std::size_t drawn = 0;
+    for (const TextLine& line : broken) {
+        for (const Placed& p : line.pieces) drawn += p.codes.size();
+    }
+    CHECK(drawn == std::string("Aparagraphwithinit.").size() + huge.size());
+}

@@ -12,6 +12,7 @@ namespace {
 
 constexpr double kHyphenPenalty = 50;
 constexpr double kSlashPenalty = 150;
+constexpr double kEmergencyPenalty = 500;  // inside a token wider than the line
 constexpr double kPretolerance = 100;  // TeX's \pretolerance: the unhyphenated pass
 
 // A fragment of a word in one span; a line may break after it, as `after` says.
@@ -82,6 +83,21 @@ std::vector<Placed> place_glyphs(const std::string& text, const Span& span, Font
     return pieces;
 }
 
+// `text` whole, or, when it is wider than the line (a 5,000-letter string, a huge address), cut
+// into its characters, so that the line breaker may break it anywhere rather than let it run
+// off the page. A UTF-8 sequence is never split.
+std::vector<std::string> fit_chunks(const std::string& text, const Span& span, FontSet& fonts, double width) {
+    if (fonts.width(text, span.face, span.size) <= width) return {text};
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t start = pos;
+        utf8::next(text, pos);
+        out.emplace_back(text, start, pos - start);
+    }
+    return out;
+}
+
 // The boxes, glue and penalties of a paragraph of `words`, with what each stands for.
 void build_items(const std::vector<std::vector<std::pair<std::size_t, std::string>>>& words, const std::vector<Span>& spans,
                  FontSet& fonts, const ParagraphSetting& setting, std::vector<Item>& items, std::vector<ItemInfo>& info) {
@@ -114,10 +130,15 @@ void build_items(const std::vector<std::vector<std::pair<std::size_t, std::strin
         std::vector<Fragment> fragments;
         split_word(words[w], setting, fragments);
         for (const Fragment& f : fragments) {
-            std::vector<Placed> pieces = place_glyphs(f.text, spans[f.span], fonts);
-            double width = 0;
-            for (const Placed& p : pieces) width += p.width;
-            add({Item::Kind::box, width, 0, 0, 0, false}, {std::move(pieces), f.span, false});
+            for (const std::string& chunk : fit_chunks(f.text, spans[f.span], fonts, setting.width)) {
+                if (!items.empty() && items.back().kind == Item::Kind::box) {
+                    add({Item::Kind::penalty, 0, 0, 0, kEmergencyPenalty, false}, {{}, f.span, false});
+                }
+                std::vector<Placed> pieces = place_glyphs(chunk, spans[f.span], fonts);
+                double width = 0;
+                for (const Placed& p : pieces) width += p.width;
+                add({Item::Kind::box, width, 0, 0, 0, false}, {std::move(pieces), f.span, false});
+            }
             if (f.after == Fragment::After::hyphenate) {
                 const Span& sp = spans[f.span];
                 add({Item::Kind::penalty, fonts.width("-", sp.face, sp.size), 0, 0,
@@ -211,7 +232,7 @@ std::vector<TextLine> set_paragraph(const std::vector<Span>& spans, FontSet& fon
             }
             line.hyphenated = true;
         }
-        line.width = x;
+        line.width = line.pieces.empty() ? 0 : line.pieces.back().x + line.pieces.back().width;
         lines.push_back(std::move(line));
         start = br.position + 1;
     }

@@ -2,7 +2,7 @@
 //
 // Laid out from a style (styles/), typeset with total-fit line breaking and hyphenation,
 // fonts embedded as compact subsets, byte-identical for the same input and style. Built
-// on libharu (libhpdf 2.3.0); see formats/pdf/README.md for what is done around its defects.
+// on libharu (libhpdf 2.3.0); README.md says what is done around its defects.
 #pragma once
 
 #include <memory>
