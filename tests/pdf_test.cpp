@@ -386,3 +386,26 @@ TEST_CASE("styles: briefkit styles lists both, and --style picks the page size")
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("unknown style 'nope'") != std::string::npos);
 }
+
+TEST_CASE("digest: an unreadable input is reported and the digest holds the rest") {
+    require_tools();
+    const test::TempDir dir;
+    test::write_file(dir.path() / "in/empty.txt", "");
+    test::write_file(dir.path() / "in/binary.txt", std::string("PK\x03\x04\0\0\0\0", 8));
+    fs::copy_file(test::source_dir() / "samples/library-hours.txt", dir.path() / "in/library-hours.txt");
+    fs::copy_file(test::source_dir() / "samples/kyrgyz-water-council.txt", dir.path() / "in/kyrgyz.txt");
+    const fs::path out = dir.path() / "digest.pdf";
+    const test::RunResult r = test::run_briefkit({"digest", (dir.path() / "in").string(), "-o", out.string()});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("empty.txt") != std::string::npos);
+    CHECK(r.err.find("binary.txt") != std::string::npos);
+    REQUIRE(fs::exists(out));
+    check_digest(out, 2);
+
+    const fs::path none = dir.path() / "none.pdf";
+    const test::RunResult all_bad =
+        test::run_briefkit({"digest", (dir.path() / "in/empty.txt").string(), "-o", none.string()});
+    CHECK(all_bad.exit_code == 1);
+    CHECK(!fs::exists(none));
+    CHECK(test::run_briefkit({"digest", (dir.path() / "in").string(), "-t", "yaml", "-o", none.string()}).exit_code == 2);
+}

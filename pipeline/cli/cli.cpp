@@ -107,6 +107,8 @@ int run(int argc, char** argv) {
         ->required();
     digest_cmd->add_option("--style", digest_options.write.style,
                            "PDF style: a built-in name (see 'briefkit styles') or the path of a style file");
+    digest_cmd->add_option("-t,--to", digest_options.to,
+                           "Format of the digest; it must hold many articles in one file (default: pdf)");
     digest_cmd->add_option("--glob", digest_options.glob, "Which files to take from folders");
     digest_flags.add_to(*digest_cmd);
     digest_cmd->footer(kExitCodes);
