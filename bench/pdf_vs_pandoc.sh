@@ -64,4 +64,5 @@ printf '  briefkit, one process per article (%d):   %8.2f ms\n' "$count" "$each"
 printf '  pandoc + wkhtmltopdf, per article (%d):   %8.2f ms\n' "$count" "$peer"
 awk -v b="$batch" -v s="$same" -v e="$each" -v p="$peer" 'BEGIN {
     printf "ratios, pandoc / briefkit: batch of 300 %.0fx, batch of the same articles %.0fx, process per article %.0fx\n", p / b, p / s, p / e }'
+awk -v b="$batch" -v p="$peer" 'BEGIN { printf "briefings per second on one core: briefkit %.0f, pandoc + wkhtmltopdf %.1f\n", 1000 / b, 1000 / p }'
 echo "median PDF size: briefkit ${size_bk} bytes, pandoc + wkhtmltopdf ${size_peer} bytes"

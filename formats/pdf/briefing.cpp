@@ -299,7 +299,7 @@ void BriefingComposer::header_band(Canvas& canvas, const Document& doc) {
     if (s.header_band) {
         canvas.fill_rect(0, top, s.page_width, kBandHeight, s.accent);
     } else {
-        canvas.rule(left, s.page_width - s.margin_right, top + kBandHeight - 4, 1.2, s.accent);
+        canvas.rule(left, s.page_width - s.margin_right, top + kBandHeight + 2, 1.2, s.accent);
     }
     const std::vector<TextLine> org = set({{s.organisation, Face::sans_bold, 13, ink, {}}}, content_width_ * 0.6, false);
     if (!org.empty()) canvas.text_line(org.front(), left, top + 19);
