@@ -81,7 +81,8 @@ Document read_document(const Input& input, const ReadOptions& options) {
     return reader_for(input).read(bytes, input.display, options);
 }
 
-BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& options, const ErrorReporter& report) {
+BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& options, const ErrorReporter& report,
+                      const WarningReporter& warn) {
     BatchResult result;
     // Two inputs that would write the same output file: the later one fails rather than overwrite.
     std::map<std::filesystem::path, std::string> claimed;
@@ -99,7 +100,12 @@ BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& opti
             }
             const Document doc = read_document(input, options.read);
             for (std::size_t f = 0; f < writers.size(); ++f) {
-                const std::string bytes = write_to_string(*writers[f], doc);
+                std::string bytes;
+                StringSink sink(bytes);
+                writers[f]->write(doc, sink);
+                if (warn) {
+                    for (const std::string& w : sink.warnings()) warn(input.display, w);
+                }
                 if (options.to_stdout) {
                     std::cout << bytes << std::flush;
                     if (!std::cout) throw OutputError("cannot write to standard output");

@@ -31,8 +31,13 @@ struct BatchResult {
 /// Called once for every failed input, with the error to print.
 using ErrorReporter = std::function<void(const Error&)>;
 
-/// Converts every input; a failed input is reported and the batch goes on.
-BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& options, const ErrorReporter& report);
+/// Called for every warning a writer gave about an input's output: the input's name and the message.
+using WarningReporter = std::function<void(const std::string& file, const std::string& message)>;
+
+/// Converts every input; a failed input is reported and the batch goes on. Writers' warnings
+/// go to `warn` when one is given.
+BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& options, const ErrorReporter& report,
+                      const WarningReporter& warn = {});
 
 /// Reads one input (refusing it before reading when it is over the size limit) and converts it
 /// to a document with the reader for its extension (the text reader otherwise).

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/model.hpp"
 
@@ -20,9 +21,13 @@ public:
 
     /// Appends `bytes` to the destination; throws OutputError when it cannot.
     virtual void write(std::string_view bytes) = 0;
+
+    /// Takes a warning about the output being written (a character no font could draw); the
+    /// output is still complete. The default drops it.
+    virtual void warn(std::string_view /*message*/) {}
 };
 
-/// A Sink that appends to a string.
+/// A Sink that appends to a string and keeps the warnings.
 class StringSink final : public Sink {
 public:
     /// A sink that appends to `target`, which must outlive it.
@@ -31,8 +36,15 @@ public:
     /// Appends `bytes` to the target string.
     void write(std::string_view bytes) override { target_.append(bytes); }
 
+    /// Keeps `message`.
+    void warn(std::string_view message) override { warnings_.emplace_back(message); }
+
+    /// The warnings taken so far, in order.
+    [[nodiscard]] const std::vector<std::string>& warnings() const { return warnings_; }
+
 private:
     std::string& target_;
+    std::vector<std::string> warnings_;
 };
 
 /// Options every writer is made with; each writer reads the ones it understands.

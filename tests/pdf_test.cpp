@@ -409,3 +409,20 @@ TEST_CASE("digest: an unreadable input is reported and the digest holds the rest
     CHECK(!fs::exists(none));
     CHECK(test::run_briefkit({"digest", (dir.path() / "in").string(), "-t", "yaml", "-o", none.string()}).exit_code == 2);
 }
+
+TEST_CASE("pdf: a character no font has is drawn visibly, listed in the briefing and warned about") {
+    require_tools();
+    const test::TempDir dir;
+    test::write_file(dir.path() / "cjk.txt",
+                     "TRADE TALKS RESUME\n\n3 March 2024\n\nThe delegation from \xE4\xB8\xAD\xE5\x9B\xBD (China) "
+                     "arrived on Sunday, officials said, and talks will resume on Monday morning.\n");
+    const test::RunResult r =
+        test::run_briefkit({"convert", (dir.path() / "cjk.txt").string(), "-t", "pdf", "-o", dir.path().string()});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("briefkit: warning: ") != std::string::npos);
+    CHECK(r.err.find("U+4E2D") != std::string::npos);
+    CHECK(r.err.find("U+56FD") != std::string::npos);
+    const test::RunResult text = test::run_command({"pdftotext", "-enc", "UTF-8", (dir.path() / "cjk.pdf").string(), "-"});
+    CHECK(text.out.find("Rendering notes") != std::string::npos);
+    CHECK(text.out.find("\xEF\xBF\xBD\xEF\xBF\xBD (China)") != std::string::npos);  // drawn as U+FFFD U+FFFD
+}

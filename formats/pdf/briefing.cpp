@@ -97,6 +97,7 @@ ArticleLayout BriefingComposer::layout(const Document& doc) {
     const Style& s = style_;
     ArticleLayout out;
     std::vector<FlowBlock>& blocks = out.blocks;
+    const std::size_t missing_before = fonts_.missing().size();
     const std::string body = body_text(doc);
 
     // Title.
@@ -278,9 +279,10 @@ ArticleLayout BriefingComposer::layout(const Document& doc) {
         }
         run_in("Reader notes", items, s.muted);
     }
-    if (!fonts_.missing().empty()) {
+    if (fonts_.missing().size() > missing_before) {
+        // Only the characters this article brought (a digest's fonts serve every article).
         std::vector<std::string> items;
-        for (const std::string& m : fonts_.missing()) items.push_back(m + ".");
+        for (std::size_t i = missing_before; i < fonts_.missing().size(); ++i) items.push_back(fonts_.missing()[i] + ".");
         run_in("Rendering notes", items, s.label);
     }
     out.pages = paginate(blocks, frame());

@@ -136,6 +136,7 @@ public:
             pdf.embed_fonts(fonts);
             setup_.finish(pdf, info_for(doc, layout.title), article_time(doc), doc.id);
             sink.write(pdf.save());
+            for (const std::string& m : fonts.missing()) sink.warn(m);
         } catch (const Error&) {
             throw;
         } catch (const std::exception& e) {
@@ -295,6 +296,7 @@ private:
         }
         setup_.finish(pdf, info, newest, identity);
         sink.write(pdf.save());
+        for (const std::string& m : fonts.missing()) sink.warn(m);
     }
 
     Setup setup_;

@@ -54,7 +54,9 @@ ExitCode convert(const ConvertOptions& options) {
         throw UsageError(fmt::format("no input files found (folders are searched for {})",
                                      options.glob.empty() ? default_glob() : options.glob));
     }
-    const BatchResult result = run_batch(inputs, batch, [](const Error& e) { report(e); });
+    const BatchResult result = run_batch(
+        inputs, batch, [](const Error& e) { report(e); },
+        [](const std::string& file, const std::string& message) { report_warning(file, message); });
     return result.failed == 0 ? ExitCode::ok : ExitCode::some_failed;
 }
 
@@ -99,6 +101,7 @@ ExitCode digest(const DigestOptions& options) {
         StringSink sink(bytes);
         writer->write(docs, sink);
         write_file_atomically(options.output, bytes);
+        for (const std::string& w : sink.warnings()) report_warning(options.output, w);
     } catch (const Error& e) {
         report(e);
         return ExitCode::some_failed;

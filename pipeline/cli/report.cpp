@@ -13,4 +13,9 @@ void report(std::string_view message) {
     std::fflush(stderr);
 }
 
+void report_warning(std::string_view file, std::string_view message) {
+    fmt::print(stderr, "briefkit: warning: {}: {}\n", file, message);
+    std::fflush(stderr);
+}
+
 }  // namespace briefkit::cli

@@ -13,4 +13,7 @@ void report(const Error& error);
 /// Prints `briefkit: error: message` to standard error.
 void report(std::string_view message);
 
+/// Prints `briefkit: warning: FILE: message` to standard error.
+void report_warning(std::string_view file, std::string_view message);
+
 }  // namespace briefkit::cli
