@@ -9,12 +9,24 @@
 #include <cstring>
 #include <iostream>
 #include <map>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <thread>
 
+#include "pipeline/digest.hpp"
+#include "pipeline/manifest.hpp"
 #include "pipeline/output_file.hpp"
+#include "pipeline/version.hpp"
 
 namespace briefkit {
 
 namespace {
+
+std::atomic<bool> g_stop{false};
 
 std::string read_stream(int fd, const Input& input, std::size_t limit) {
     std::string data;
@@ -81,48 +93,241 @@ Document read_document(const Input& input, const ReadOptions& options) {
     return reader_for(input).read(bytes, input.display, options);
 }
 
-BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& options, const ErrorReporter& report,
-                      const WarningReporter& warn) {
-    BatchResult result;
+std::string options_fingerprint(const BatchOptions& options) {
+    std::string key = fmt::format("briefkit {}|", kVersion);
+    for (const WriterEntry* f : options.formats) key += fmt::format("{},", f->name);
+    key += fmt::format("|order={}|encoding={}|max={}|style={}", static_cast<int>(options.read.date_order),
+                       static_cast<int>(options.read.encoding), options.read.max_input_size, options.write.style);
+    // A style file's content decides the PDFs as much as its name does.
+    if (options.write.style.find('/') != std::string::npos || options.write.style.ends_with(".yaml")) {
+        std::ifstream in(options.write.style, std::ios::binary);
+        key += "|" + sha256_hex(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
+    }
+    return sha256_hex(key).substr(0, 32);
+}
+
+void request_stop() noexcept { g_stop.store(true); }
+
+namespace {
+
+// What became of one input, waiting to be reported in input order.
+struct Outcome {
+    ManifestRecord record;
+    std::optional<Error> error;
+    std::vector<std::string> warnings;
+    std::string to_stdout;  // the output, in standard-output mode
+};
+
+std::string error_code(const Error& e) {
+    if (dynamic_cast<const InputError*>(&e) != nullptr) return "input";
+    if (dynamic_cast<const OutputError*>(&e) != nullptr) return "output";
+    if (dynamic_cast<const UsageError*>(&e) != nullptr) return "usage";
+    return "error";
+}
+
+std::string read_whole(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// True when the outputs the manifest lists are still there, byte for byte.
+bool outputs_intact(const ManifestRecord& old, const BatchOptions& options) {
+    if (old.outputs.size() != options.formats.size()) return false;
+    for (std::size_t f = 0; f < old.outputs.size(); ++f) {
+        const ManifestOutput& o = old.outputs[f];
+        std::error_code ec;
+        if (o.format != options.formats[f]->name || std::filesystem::file_size(o.path, ec) != o.bytes || ec) return false;
+        if (sha256_hex(read_whole(o.path)) != o.sha256) return false;
+    }
+    return true;
+}
+
+// Writes `bytes` to `path` unless the file already holds exactly them: replacing a file costs
+// a flush on ext4, so a rerun over an unchanged tree writes nothing.
+void write_if_changed(const std::filesystem::path& path, std::string_view bytes) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size == bytes.size() && read_whole(path) == bytes) return;
+    write_file_atomically(path, bytes);
+}
+
+class Engine {
+public:
+    Engine(const std::vector<Input>& inputs, const BatchOptions& options, const BatchEvents& events)
+        : inputs_(inputs), options_(options), events_(events), fingerprint_(options_fingerprint(options)) {}
+
+    BatchResult run() {
+        const auto start = std::chrono::steady_clock::now();
+        for (std::size_t i = 0; i < inputs_.size(); ++i) {
+            if (!options_.shard || in_shard(inputs_[i].stem.generic_string(), *options_.shard)) selected_.push_back(i);
+        }
+        result_.total = selected_.size();
+        find_collisions();
+        if (!options_.to_stdout) {
+            manifest_path_ = options_.manifest;
+            if (manifest_path_.empty()) {
+                manifest_path_ = options_.output_dir / ".briefkit" /
+                                 (options_.shard ? fmt::format("manifest-{}-of-{}.ndjson", options_.shard->index,
+                                                               options_.shard->count)
+                                                 : std::string("manifest.ndjson"));
+            }
+            old_ = read_manifest(manifest_path_);
+            manifest_.emplace(manifest_path_);
+        }
+        for (const WriterEntry* f : options_.formats) writers_.push_back(f->make(options_.write));
+        const unsigned workers = std::max(1U, std::min<unsigned>(options_.jobs, static_cast<unsigned>(selected_.size())));
+        std::vector<std::thread> threads;
+        for (unsigned w = 1; w < workers; ++w) threads.emplace_back([this] { work(); });
+        work();
+        for (std::thread& t : threads) t.join();
+        result_.interrupted = emitted_ < selected_.size();
+        if (manifest_) compact();
+        result_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return result_;
+    }
+
+private:
+    static constexpr std::size_t kWindow = 1024;  // most inputs finished ahead of the oldest one in flight
+
     // Two inputs that would write the same output file: the later one fails rather than overwrite.
-    std::map<std::filesystem::path, std::string> claimed;
-    std::vector<std::unique_ptr<Writer>> writers;
-    for (const WriterEntry* format : options.formats) writers.push_back(format->make(options.write));
-    for (const Input& input : inputs) {
-        try {
-            if (!options.to_stdout && input.problem.empty()) {
-                const auto [it, fresh] = claimed.emplace(input.stem, input.display);
-                if (!fresh) {
-                    throw OutputError(fmt::format("its outputs would overwrite those of {}; rename one of them",
-                                                  it->second),
-                                      input.display);
-                }
+    void find_collisions() {
+        if (options_.to_stdout) return;
+        std::map<std::filesystem::path, std::string> claimed;
+        for (const std::size_t i : selected_) {
+            const Input& input = inputs_[i];
+            if (!input.problem.empty()) continue;
+            const auto [it, fresh] = claimed.emplace(input.stem, input.display);
+            if (!fresh) {
+                collisions_[i] = fmt::format("its outputs would overwrite those of {}; rename one of them", it->second);
             }
-            const Document doc = read_document(input, options.read);
-            for (std::size_t f = 0; f < writers.size(); ++f) {
-                std::string bytes;
-                StringSink sink(bytes);
-                writers[f]->write(doc, sink);
-                if (warn) {
-                    for (const std::string& w : sink.warnings()) warn(input.display, w);
-                }
-                if (options.to_stdout) {
-                    std::cout << bytes << std::flush;
-                    if (!std::cout) throw OutputError("cannot write to standard output");
-                } else {
-                    std::filesystem::path target = options.output_dir / input.stem;
-                    target += ".";
-                    target += std::string(options.formats[f]->extension);
-                    write_file_atomically(target, bytes);
-                }
-            }
-            ++result.converted;
-        } catch (const Error& e) {
-            ++result.failed;
-            report(e);
         }
     }
-    return result;
+
+    void work() {
+        for (;;) {
+            std::size_t slot = 0;
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                ready_.wait(lock, [this] { return next_ - emitted_ < kWindow || g_stop.load(); });
+                if (g_stop.load() || next_ >= selected_.size()) return;
+                slot = next_++;
+            }
+            Outcome outcome = process(inputs_[selected_[slot]], selected_[slot]);
+            std::lock_guard<std::mutex> lock(mutex_);
+            pending_.emplace(slot, std::move(outcome));
+            while (!pending_.empty() && pending_.begin()->first == emitted_) {
+                emit(pending_.begin()->second);
+                pending_.erase(pending_.begin());
+                ++emitted_;
+            }
+            ready_.notify_all();
+        }
+    }
+
+    Outcome process(const Input& input, std::size_t index) {
+        Outcome out;
+        ManifestRecord& rec = out.record;
+        rec.input = input.display;
+        rec.options = fingerprint_;
+        try {
+            if (const auto c = collisions_.find(index); c != collisions_.end()) throw OutputError(c->second, input.display);
+            const std::string bytes = read_input(input, options_.read.max_input_size);
+            rec.input_sha256 = sha256_hex(bytes);
+            if (manifest_ && !options_.force) {
+                const auto old = old_.find(input.display);
+                if (old != old_.end() && (old->second.status == "converted" || old->second.status == "skipped") &&
+                    old->second.input_sha256 == rec.input_sha256 && old->second.options == fingerprint_ &&
+                    outputs_intact(old->second, options_)) {
+                    rec = old->second;
+                    rec.status = "skipped";
+                    return out;
+                }
+            }
+            const Document doc = reader_for(input).read(bytes, input.display, options_.read);
+            rec.id = doc.id;
+            rec.notes = doc.notes.size();
+            for (std::size_t f = 0; f < writers_.size(); ++f) {
+                std::string written;
+                StringSink sink(written);
+                writers_[f]->write(doc, sink);
+                out.warnings.insert(out.warnings.end(), sink.warnings().begin(), sink.warnings().end());
+                if (options_.to_stdout) {
+                    out.to_stdout += written;
+                    continue;
+                }
+                std::filesystem::path target = options_.output_dir / input.stem;
+                target += "." + std::string(options_.formats[f]->extension);
+                write_if_changed(target, written);
+                rec.outputs.push_back({std::string(options_.formats[f]->name), target.string(), written.size(),
+                                       sha256_hex(written)});
+            }
+            rec.status = "converted";
+        } catch (const Error& e) {
+            rec.status = "failed";
+            rec.outputs.clear();
+            rec.error_code = error_code(e);
+            rec.error = describe(e);
+            out.error = e;
+        }
+        return out;
+    }
+
+    // Reports one finished input; called in input order, under the lock.
+    void emit(Outcome& outcome) {
+        if (options_.to_stdout && !outcome.error) {
+            std::cout << outcome.to_stdout << std::flush;
+            if (!std::cout) {
+                outcome.error = OutputError("cannot write to standard output");
+                outcome.record.status = "failed";
+            }
+        }
+        if (outcome.record.status == "converted") ++result_.converted;
+        if (outcome.record.status == "skipped") ++result_.skipped;
+        if (outcome.record.status == "failed") ++result_.failed;
+        if (manifest_) {
+            manifest_->append(outcome.record);
+            seen_.insert(outcome.record.input);
+            done_.push_back(std::move(outcome.record));
+        }
+        if (outcome.error && events_.error) events_.error(*outcome.error);
+        if (events_.warning) {
+            for (const std::string& w : outcome.warnings) events_.warning(outcome.record.input, w);
+        }
+        if (events_.progress) events_.progress(result_);
+    }
+
+    // One record per input: this run's, in input order, then those of inputs it did not see.
+    void compact() {
+        for (auto& [input, record] : old_) {
+            if (seen_.count(input) == 0) done_.push_back(std::move(record));
+        }
+        manifest_->compact(done_);
+    }
+
+    const std::vector<Input>& inputs_;
+    const BatchOptions& options_;
+    const BatchEvents& events_;
+    const std::string fingerprint_;
+    std::vector<std::size_t> selected_;
+    std::map<std::size_t, std::string> collisions_;
+    std::vector<std::unique_ptr<Writer>> writers_;
+    std::filesystem::path manifest_path_;
+    std::map<std::string, ManifestRecord> old_;
+    std::optional<ManifestWriter> manifest_;
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::size_t next_ = 0;
+    std::size_t emitted_ = 0;
+    std::map<std::size_t, Outcome> pending_;
+    std::set<std::string> seen_;
+    std::vector<ManifestRecord> done_;
+    BatchResult result_;
+};
+
+}  // namespace
+
+BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& options, const BatchEvents& events) {
+    return Engine(inputs, options, events).run();
 }
 
 }  // namespace briefkit

@@ -4,12 +4,15 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "pipeline/error.hpp"
 #include "pipeline/inputs.hpp"
 #include "pipeline/read_options.hpp"
 #include "pipeline/registry.hpp"
+#include "pipeline/shard.hpp"
 
 namespace briefkit {
 
@@ -20,27 +23,43 @@ struct BatchOptions {
     std::vector<const WriterEntry*> formats;   ///< Output formats, each written once per input.
     std::filesystem::path output_dir = "out";  ///< Folder outputs go under, mirroring the inputs.
     bool to_stdout = false;                    ///< Write the one output to standard output instead.
+    unsigned jobs = 1;                         ///< Inputs converted at once (worker threads).
+    std::filesystem::path manifest;            ///< The manifest; empty: `<output_dir>/.briefkit/manifest.ndjson`.
+    bool force = false;                        ///< Convert inputs the manifest says are done (unchanged files are still not rewritten).
+    std::optional<Shard> shard;                ///< Only this shard of the inputs.
 };
 
 /// How a batch went.
 struct BatchResult {
-    std::size_t converted = 0;  ///< Inputs whose every output was written.
+    std::size_t total = 0;      ///< Inputs in the batch (in this shard).
+    std::size_t converted = 0;  ///< Inputs whose every output was written (or already held those bytes).
+    std::size_t skipped = 0;    ///< Inputs the manifest showed done, with their outputs intact.
     std::size_t failed = 0;     ///< Inputs that failed; each was reported.
+    bool interrupted = false;   ///< True when a stop was requested and inputs were left undone.
+    double seconds = 0;         ///< Wall-clock time of the batch.
 };
 
-/// Called once for every failed input, with the error to print.
-using ErrorReporter = std::function<void(const Error&)>;
+/// Where the batch engine reports what happens; it never calls two of these at once.
+struct BatchEvents {
+    std::function<void(const Error&)> error;                                          ///< A failed input.
+    std::function<void(const std::string& file, const std::string& message)> warning;  ///< A writer's warning.
+    std::function<void(const BatchResult& so_far)> progress;  ///< After each input finishes.
+};
 
-/// Called for every warning a writer gave about an input's output: the input's name and the message.
-using WarningReporter = std::function<void(const std::string& file, const std::string& message)>;
+/// Converts every input with `options.jobs` workers; a failed input is reported and the batch
+/// goes on. Outputs are the same bytes whatever the number of workers, and the manifest lists
+/// inputs in input order. Returns early, after the inputs in flight, when request_stop() is called.
+BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& options, const BatchEvents& events);
 
-/// Converts every input; a failed input is reported and the batch goes on. Writers' warnings
-/// go to `warn` when one is given.
-BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& options, const ErrorReporter& report,
-                      const WarningReporter& warn = {});
+/// Asks running batches to stop after the inputs in flight; safe to call from a signal handler.
+void request_stop() noexcept;
 
 /// Reads one input (refusing it before reading when it is over the size limit) and converts it
 /// to a document with the reader for its extension (the text reader otherwise).
 [[nodiscard]] Document read_document(const Input& input, const ReadOptions& options);
+
+/// The fingerprint of what decides an input's outputs: the Briefkit version, the formats, the
+/// reader options and the writer options (a style file's content included).
+[[nodiscard]] std::string options_fingerprint(const BatchOptions& options);
 
 }  // namespace briefkit

@@ -15,6 +15,7 @@ enum class ExitCode : int {
     ok = 0,           ///< Every input converted.
     some_failed = 1,  ///< At least one input failed; every other input was still written.
     usage = 2,        ///< The command line was wrong; nothing was converted.
+    interrupted = 130,  ///< SIGINT or SIGTERM: the inputs in flight were finished, the manifest written.
 };
 
 /// Base of every error Briefkit reports to a user.

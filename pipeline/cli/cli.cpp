@@ -19,6 +19,7 @@ constexpr const char* kExitCodes =
     "  0  every input converted\n"
     "  1  some inputs failed (each reported on stderr); every other input was still written\n"
     "  2  usage error (unknown option or format, no inputs); nothing was converted\n"
+    "  130  interrupted by SIGINT or SIGTERM; the inputs in flight were finished and the manifest written\n"
     "Errors are printed as 'briefkit: error: FILE:LINE: message'.";
 
 /// Parses a size such as `16M`, `16MiB`, `500k` or `1048576` into bytes.
@@ -93,6 +94,17 @@ int run(int argc, char** argv) {
     convert_cmd->add_option("--style", convert_options.write.style,
                             "PDF briefing style: a built-in name (see 'briefkit styles'; default briefing) or the "
                             "path of a style file");
+    convert_cmd->add_option("-j,--jobs", convert_options.jobs,
+                            "Inputs converted at once (default: one per core); outputs are the same whatever the number");
+    convert_cmd->add_flag("-q,--quiet", convert_options.quiet, "No progress line (it is shown only on a terminal anyway)");
+    convert_cmd->add_option("--manifest", convert_options.manifest,
+                            "Write the NDJSON manifest here (default: OUTPUT/.briefkit/manifest.ndjson); a rerun "
+                            "skips inputs it shows done with unchanged input, options and outputs");
+    convert_cmd->add_flag("--force", convert_options.force,
+                          "Convert every input again (files whose bytes would not change are still not rewritten)");
+    convert_cmd->add_option("--shard", convert_options.shard,
+                            "Convert only shard K of N (K/N, 1 <= K <= N), chosen by a stable hash of each input's "
+                            "relative path; Slurm's SLURM_ARRAY_TASK_ID/COUNT choose it when set");
     convert_flags.add_to(*convert_cmd);
     convert_cmd->footer(kExitCodes);
 

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <csignal>
 #include <cstdio>
+#include <thread>
 
 #include "formats/pdf/style.hpp"
 #include "formats/xml/article_schema.hpp"
@@ -11,10 +13,33 @@
 #include "pipeline/inputs.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/registry.hpp"
+#include "pipeline/shard.hpp"
 
 namespace briefkit::cli {
 
 namespace {
+
+/// While alive, SIGINT and SIGTERM ask the batch to stop after the inputs in flight.
+class StopOnSignals {
+public:
+    StopOnSignals() {
+        struct sigaction action {};
+        action.sa_handler = [](int) { request_stop(); };
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, &old_int_);
+        sigaction(SIGTERM, &action, &old_term_);
+    }
+    ~StopOnSignals() {
+        sigaction(SIGINT, &old_int_, nullptr);
+        sigaction(SIGTERM, &old_term_, nullptr);
+    }
+    StopOnSignals(const StopOnSignals&) = delete;
+    StopOnSignals& operator=(const StopOnSignals&) = delete;
+
+private:
+    struct sigaction old_int_ {};
+    struct sigaction old_term_ {};
+};
 
 std::vector<const WriterEntry*> chosen_formats(const std::vector<std::string>& names) {
     std::vector<const WriterEntry*> out;
@@ -43,6 +68,10 @@ ExitCode convert(const ConvertOptions& options) {
     batch.formats = chosen_formats(options.to);
     batch.to_stdout = options.output == "-";
     batch.output_dir = options.output;
+    batch.jobs = options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
+    batch.manifest = options.manifest;
+    batch.force = options.force;
+    batch.shard = options.shard.empty() ? shard_from_slurm() : std::optional<Shard>(parse_shard(options.shard));
     const std::vector<Input> inputs = collect_inputs(options.inputs, options.glob);
     if (batch.to_stdout && (inputs.size() != 1 || batch.formats.size() != 1)) {
         throw UsageError(
@@ -54,9 +83,15 @@ ExitCode convert(const ConvertOptions& options) {
         throw UsageError(fmt::format("no input files found (folders are searched for {})",
                                      options.glob.empty() ? default_glob() : options.glob));
     }
-    const BatchResult result = run_batch(
-        inputs, batch, [](const Error& e) { report(e); },
-        [](const std::string& file, const std::string& message) { report_warning(file, message); });
+    Progress progress(options.quiet);
+    const StopOnSignals stop_on_signals;
+    const BatchResult result =
+        run_batch(inputs, batch,
+                  {[&](const Error& e) { progress.error(e); },
+                   [&](const std::string& file, const std::string& message) { progress.warning(file, message); },
+                   [&](const BatchResult& so_far) { progress.update(so_far); }});
+    progress.summary(result);
+    if (result.interrupted) return ExitCode::interrupted;
     return result.failed == 0 ? ExitCode::ok : ExitCode::some_failed;
 }
 
@@ -67,7 +102,9 @@ ExitCode inspect(const std::string& input, const ReadOptions& read) {
     batch.to_stdout = true;
     const std::vector<Input> inputs = collect_inputs({input}, {});
     if (inputs.size() != 1) throw UsageError(fmt::format("inspect reads one file; {} holds {}", input, inputs.size()));
-    const BatchResult result = run_batch(inputs, batch, [](const Error& e) { report(e); });
+    BatchEvents events;
+    events.error = [](const Error& e) { report(e); };
+    const BatchResult result = run_batch(inputs, batch, events);
     return result.failed == 0 ? ExitCode::ok : ExitCode::some_failed;
 }
 

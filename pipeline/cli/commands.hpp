@@ -18,6 +18,11 @@ struct ConvertOptions {
     std::string glob;                 ///< File name pattern for folders; empty means every readable extension.
     ReadOptions read;                 ///< Reader options.
     WriterOptions write;              ///< Writer options.
+    unsigned jobs = 0;                ///< Worker threads; 0 means one per core.
+    bool quiet = false;               ///< No progress line.
+    std::string manifest;             ///< Manifest path; empty for the default under the output folder.
+    bool force = false;               ///< Convert even inputs the manifest shows done.
+    std::string shard;                ///< `K/N`, or empty (then Slurm's array variables, if set).
 };
 
 /// Options of `briefkit digest`, as parsed from the command line.
