@@ -173,6 +173,12 @@ public:
             }
             old_ = read_manifest(manifest_path_);
             manifest_.emplace(manifest_path_);
+            // A marker left by a run that was killed: sweep the temporary files it may have left.
+            std::filesystem::path running = manifest_path_;
+            running += ".running";
+            if (std::filesystem::exists(running)) remove_stale_temporaries(options_.output_dir);
+            write_file_atomically(running, fmt::format("{}\n", ::getpid()));
+            running_ = running;
         }
         for (const WriterEntry* f : options_.formats) writers_.push_back(f->make(options_.write));
         const unsigned workers = std::max(1U, std::min<unsigned>(options_.jobs, static_cast<unsigned>(selected_.size())));
@@ -181,7 +187,11 @@ public:
         work();
         for (std::thread& t : threads) t.join();
         result_.interrupted = emitted_ < selected_.size();
-        if (manifest_) compact();
+        if (manifest_) {
+            compact();
+            std::error_code ec;
+            std::filesystem::remove(running_, ec);
+        }
         result_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return result_;
     }
@@ -312,6 +322,7 @@ private:
     std::map<std::size_t, std::string> collisions_;
     std::vector<std::unique_ptr<Writer>> writers_;
     std::filesystem::path manifest_path_;
+    std::filesystem::path running_;
     std::map<std::string, ManifestRecord> old_;
     std::optional<ManifestWriter> manifest_;
     std::mutex mutex_;

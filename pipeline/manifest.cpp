@@ -90,6 +90,25 @@ std::map<std::string, ManifestRecord> read_manifest(const std::filesystem::path&
     return records;
 }
 
+MergeResult merge_manifests(const std::vector<std::filesystem::path>& paths, const std::vector<std::string>& expected) {
+    MergeResult result;
+    std::map<std::string, ManifestRecord> all;
+    for (const std::filesystem::path& path : paths) {
+        if (!std::filesystem::exists(path)) throw InputError("no such manifest", path.string());
+        for (auto& [input, record] : read_manifest(path)) {
+            if (!all.emplace(input, record).second) result.duplicates.push_back(input);
+        }
+    }
+    for (const std::string& input : expected) {
+        if (all.count(input) == 0) result.missing.push_back(input);
+    }
+    for (auto& [input, record] : all) {
+        if (record.status == "failed") ++result.failed;
+        result.records.push_back(std::move(record));
+    }
+    return result;
+}
+
 ManifestWriter::ManifestWriter(std::filesystem::path path) : path_(std::move(path)) {
     std::error_code ec;
     if (path_.has_parent_path()) std::filesystem::create_directories(path_.parent_path(), ec);

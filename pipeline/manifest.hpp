@@ -49,6 +49,18 @@ struct ManifestRecord {
 /// file does not exist. A last line cut short by a kill is ignored; any other bad line throws.
 [[nodiscard]] std::map<std::string, ManifestRecord> read_manifest(const std::filesystem::path& path);
 
+/// What merging shard manifests found.
+struct MergeResult {
+    std::vector<ManifestRecord> records;   ///< One record per input, sorted by input.
+    std::vector<std::string> duplicates;   ///< Inputs found in more than one manifest.
+    std::vector<std::string> missing;      ///< Expected inputs found in no manifest.
+    std::size_t failed = 0;                ///< Records whose status is `failed`.
+};
+
+/// Joins the manifests at `paths`; every input of `expected` (when not empty) must appear.
+[[nodiscard]] MergeResult merge_manifests(const std::vector<std::filesystem::path>& paths,
+                                          const std::vector<std::string>& expected);
+
 /// Appends records to a manifest as inputs finish; thread-safe.
 class ManifestWriter {
 public:

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -46,10 +47,21 @@ void write_all(int fd, std::string_view bytes, const std::filesystem::path& path
     }
 }
 
+std::string host_name() {
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') return "localhost";
+    std::string out(name);
+    for (char& c : out) {
+        if (c == '-' || c == '/' || c == '.') c = '_';
+    }
+    return out;
+}
+
 std::filesystem::path temporary_name(const std::filesystem::path& path) {
     static std::atomic<unsigned> counter{0};
-    return path.parent_path() /
-           fmt::format(".{}.tmp-{}-{}", path.filename().string(), ::getpid(), counter.fetch_add(1));
+    static const std::string host = host_name();
+    return path.parent_path() / fmt::format(".{}{}-{}-{}-{}", path.filename().string(), kTemporaryMark, host, ::getpid(),
+                                            counter.fetch_add(1));
 }
 
 /// The portable way: a hidden temporary name in the same folder, then rename().
@@ -107,6 +119,26 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
     }
 #endif
     write_via_rename(path, bytes);
+}
+
+std::size_t remove_stale_temporaries(const std::filesystem::path& root) {
+    static const std::string host = host_name();
+    const std::string mine = std::string(kTemporaryMark) + host + "-";
+    std::size_t removed = 0;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        const std::size_t at = name.rfind(mine);
+        if (name.empty() || name[0] != '.' || at == std::string::npos || !it->is_regular_file(ec)) continue;
+        const std::string rest = name.substr(at + mine.size());  // PID-N
+        const long pid = std::strtol(rest.c_str(), nullptr, 10);
+        if (pid <= 0 || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
+            std::error_code gone;
+            if (std::filesystem::remove(it->path(), gone)) ++removed;
+        }
+    }
+    return removed;
 }
 
 }  // namespace briefkit

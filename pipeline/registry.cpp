@@ -14,11 +14,11 @@ namespace {
 constexpr std::array<std::string_view, 1> kTextExtensions{"txt"};
 
 const std::array<WriterEntry, 3> kWriters{{
-    {"xml", "xml", "application/xml", "Article XML (urn:briefkit:article:1), valid against the shipped XSD",
+    {"xml", "xml", "application/xml", true, "Article XML (urn:briefkit:article:1), valid against the shipped XSD",
      &formats::make_xml_writer, nullptr},
-    {"yaml", "yaml", "application/yaml", "Article YAML (briefkit/article/1), every string quoted",
+    {"yaml", "yaml", "application/yaml", true, "Article YAML (briefkit/article/1), every string quoted",
      &formats::make_yaml_writer, nullptr},
-    {"pdf", "pdf", "application/pdf", "Printable briefing PDF, laid out from a style (see 'briefkit styles')",
+    {"pdf", "pdf", "application/pdf", false, "Printable briefing PDF, laid out from a style (see 'briefkit styles')",
      &formats::make_pdf_writer, &formats::make_pdf_digest_writer},
 }};
 

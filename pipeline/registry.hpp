@@ -19,6 +19,7 @@ struct WriterEntry {
     std::string_view name;                  ///< Name used with `-t/--to`, such as `xml`.
     std::string_view extension;             ///< Output file extension without the dot.
     std::string_view media_type;            ///< IANA media type of the output.
+    bool text;                              ///< True for text output, which stream mode sends inline.
     std::string_view description;           ///< One line for `briefkit formats`.
     std::unique_ptr<Writer> (*make)(const WriterOptions&);  ///< Creates the writer.
     /// Creates a writer of many documents into one output; nullptr when the format has none.

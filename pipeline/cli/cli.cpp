@@ -125,6 +125,28 @@ int run(int argc, char** argv) {
     digest_flags.add_to(*digest_cmd);
     digest_cmd->footer(kExitCodes);
 
+    StreamCommandOptions stream_options;
+    ReadFlags stream_flags;
+    CLI::App* stream_cmd = app.add_subcommand(
+        "stream", "Convert NDJSON records {\"id\", \"text\"|\"path\"} on stdin to NDJSON results on stdout");
+    stream_cmd->add_option("-t,--to", stream_options.to, "Output formats, comma-separated (default: yaml)")->delimiter(',');
+    stream_cmd->add_option("-o,--output", stream_options.output,
+                           "Folder for outputs that cannot travel inline, such as PDF (default: out)");
+    stream_cmd->add_option("--style", stream_options.write.style, "PDF style: a built-in name or a style file");
+    stream_flags.add_to(*stream_cmd);
+
+    std::vector<std::string> merge_inputs;
+    std::vector<std::string> merge_manifest_files;
+    std::string merge_output;
+    std::string merge_glob;
+    CLI::App* merge_cmd =
+        app.add_subcommand("merge-manifests", "Join shard manifests into one; report duplicate and missing inputs");
+    merge_cmd->add_option("MANIFEST", merge_manifest_files, "The shards' manifest files")->required();
+    merge_cmd->add_option("-o,--output", merge_output, "The merged manifest to write")->required();
+    merge_cmd->add_option("--inputs", merge_inputs,
+                          "The batch's inputs (as given to convert): each must appear in exactly one manifest");
+    merge_cmd->add_option("--glob", merge_glob, "Which files to take from input folders");
+
     CLI::App* styles_cmd = app.add_subcommand("styles", "List the built-in PDF briefing styles");
 
     std::string inspect_input;
@@ -155,6 +177,11 @@ int run(int argc, char** argv) {
         } else if (*digest_cmd) {
             digest_options.read = digest_flags.resolve();
             code = digest(digest_options);
+        } else if (*stream_cmd) {
+            stream_options.read = stream_flags.resolve();
+            code = stream(stream_options);
+        } else if (*merge_cmd) {
+            code = merge_manifests(merge_manifest_files, merge_output, merge_inputs, merge_glob);
         } else if (*styles_cmd) {
             code = list_styles();
         } else if (*formats_cmd) {

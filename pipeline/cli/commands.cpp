@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdio>
 #include <thread>
+#include <iostream>
 
 #include "formats/pdf/style.hpp"
 #include "formats/xml/article_schema.hpp"
@@ -14,6 +15,8 @@
 #include "pipeline/output_file.hpp"
 #include "pipeline/registry.hpp"
 #include "pipeline/shard.hpp"
+#include "pipeline/manifest.hpp"
+#include "pipeline/stream.hpp"
 
 namespace briefkit::cli {
 
@@ -144,6 +147,36 @@ ExitCode digest(const DigestOptions& options) {
         return ExitCode::some_failed;
     }
     return failed == 0 ? ExitCode::ok : ExitCode::some_failed;
+}
+
+ExitCode stream(const StreamCommandOptions& options) {
+    StreamOptions stream;
+    stream.read = options.read;
+    stream.write = options.write;
+    stream.formats = chosen_formats(options.to.empty() ? std::vector<std::string>{"yaml"} : options.to);
+    stream.output_dir = options.output;
+    std::ios::sync_with_stdio(false);
+    const StreamResult result = run_stream(std::cin, std::cout, stream);
+    if (!std::cout) throw OutputError("cannot write to standard output");
+    return result.failed == 0 ? ExitCode::ok : ExitCode::some_failed;
+}
+
+ExitCode merge_manifests(const std::vector<std::string>& manifests, const std::string& output,
+                         const std::vector<std::string>& inputs, const std::string& glob) {
+    std::vector<std::filesystem::path> paths(manifests.begin(), manifests.end());
+    std::vector<std::string> expected;
+    if (!inputs.empty()) {
+        for (const Input& input : collect_inputs(inputs, glob)) expected.push_back(input.display);
+    }
+    const MergeResult merged = briefkit::merge_manifests(paths, expected);
+    std::string text;
+    for (const ManifestRecord& r : merged.records) text += to_json_line(r) + "\n";
+    write_file_atomically(output, text);
+    for (const std::string& d : merged.duplicates) report(Error("input is in more than one manifest", d));
+    for (const std::string& m : merged.missing) report(Error("input is in no manifest", m));
+    fmt::print(stderr, "briefkit: merged {} manifests: {} inputs, {} failed, {} duplicate, {} missing\n",
+               manifests.size(), merged.records.size(), merged.failed, merged.duplicates.size(), merged.missing.size());
+    return merged.duplicates.empty() && merged.missing.empty() ? ExitCode::ok : ExitCode::some_failed;
 }
 
 ExitCode list_styles() {

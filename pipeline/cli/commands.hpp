@@ -44,6 +44,21 @@ struct DigestOptions {
 /// `briefkit digest`: writes every readable input into one digest; returns the exit code.
 [[nodiscard]] ExitCode digest(const DigestOptions& options);
 
+/// Options of `briefkit stream`, as parsed from the command line.
+struct StreamCommandOptions {
+    std::vector<std::string> to;  ///< Output formats; empty means yaml.
+    std::string output = "out";   ///< Folder for outputs that cannot travel inline (PDF).
+    ReadOptions read;             ///< Reader options.
+    WriterOptions write;          ///< Writer options.
+};
+
+/// `briefkit stream`: NDJSON records on standard input to NDJSON results on standard output.
+[[nodiscard]] ExitCode stream(const StreamCommandOptions& options);
+
+/// `briefkit merge-manifests`: joins shard manifests, reporting duplicate and missing inputs.
+[[nodiscard]] ExitCode merge_manifests(const std::vector<std::string>& manifests, const std::string& output,
+                                       const std::vector<std::string>& inputs, const std::string& glob);
+
 /// `briefkit styles`: lists the built-in PDF styles.
 [[nodiscard]] ExitCode list_styles();
 
