@@ -1,131 +1,207 @@
 #include "formats/yaml/yaml_writer.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include <string>
 
-#include "pipeline/error.hpp"
 #include "pipeline/overloaded.hpp"
+#include "pipeline/utf8.hpp"
 
 namespace briefkit::formats {
 
 namespace {
 
-/// Emits one string scalar, always double-quoted.
-void quoted(YAML::Emitter& out, const std::string& value) { out << YAML::DoubleQuoted << value; }
+// The YAML is written directly, in the block layout yaml-cpp's emitter uses (two-space
+// indents, sequences inside maps indented, every string double-quoted), which is many times
+// faster than building it through YAML::Emitter; the tests read every output back with
+// yaml-cpp and compare it with the model field by field.
+class YamlOut {
+public:
+    std::string text;
 
-void field(YAML::Emitter& out, const char* key, const std::string& value) {
-    out << YAML::Key << key << YAML::Value;
-    quoted(out, value);
-}
+    void indent(int columns) { text.append(static_cast<std::size_t>(columns), ' '); }
+
+    /// A double-quoted scalar: `"` and `\` escaped, the C escapes for newline, tab, return and
+    /// backspace, `\xNN` for other control characters, C1 controls, NBSP and the BOM; invalid
+    /// UTF-8 becomes U+FFFD.
+    void quoted(std::string_view value) {
+        text.push_back('"');
+        std::size_t pos = 0;
+        while (pos < value.size()) {
+            const auto byte = static_cast<unsigned char>(value[pos]);
+            if (byte >= 0x20 && byte < 0x7F && byte != '"' && byte != '\\') {
+                text.push_back(static_cast<char>(byte));
+                ++pos;
+                continue;
+            }
+            const char32_t cp = utf8::next(value, pos);
+            switch (cp) {
+                case '"': text += "\\\""; break;
+                case '\\': text += "\\\\"; break;
+                case '\n': text += "\\n"; break;
+                case '\t': text += "\\t"; break;
+                case '\r': text += "\\r"; break;
+                case '\b': text += "\\b"; break;
+                default:
+                    if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xFEFF) {
+                        escape(cp);
+                    } else {
+                        utf8::append(text, cp);
+                    }
+            }
+        }
+        text.push_back('"');
+    }
+
+    void field(int column, std::string_view key, std::string_view value) {
+        indent(column);
+        text.append(key);
+        text += ": ";
+        quoted(value);
+        text.push_back('\n');
+    }
+
+private:
+    void escape(char32_t cp) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        int digits = 8;
+        text.push_back('\\');
+        if (cp < 0xFF) {
+            text.push_back('x');
+            digits = 2;
+        } else if (cp < 0xFFFF) {
+            text.push_back('u');
+            digits = 4;
+        } else {
+            text.push_back('U');
+        }
+        for (; digits > 0; --digits) text.push_back(kHex[(cp >> (4 * (digits - 1))) & 0xF]);
+    }
+};
 
 /// A date as its ISO string, followed by the text it came from and, when guessed, the ambiguity flag.
-void date_fields(YAML::Emitter& out, const char* key, const Date& date) {
-    field(out, key, date.iso());
-    field(out, (std::string(key) + "_text").c_str(), date.text);
-    if (date.ambiguous) out << YAML::Key << (std::string(key) + "_ambiguous") << YAML::Value << true;
-}
-
-/// Starts a sequence, in flow style (`[]`) when it will be empty.
-void begin_seq(YAML::Emitter& out, bool empty) {
-    if (empty) out << YAML::Flow;
-    out << YAML::BeginSeq;
-}
-
-/// Inline content: a plain string when it is all text, else a list of `text:` and `link:` entries.
-void inlines(YAML::Emitter& out, const Inlines& content) {
-    if (content.size() == 1 && std::holds_alternative<Text>(content.front())) {
-        quoted(out, std::get<Text>(content.front()).text);
-        return;
+void date_fields(YamlOut& out, int column, const std::string& key, const Date& date) {
+    out.field(column, key, date.iso());
+    out.field(column, key + "_text", date.text);
+    if (date.ambiguous) {
+        out.indent(column);
+        out.text += key + "_ambiguous: true\n";
     }
-    out << YAML::BeginSeq;
+}
+
+/// The entries of a list of `text:` and `link:` maps, each starting `- ` at `column`.
+void inline_entries(YamlOut& out, const Inlines& content, int column) {
     for (const Inline& node : content) {
-        out << YAML::BeginMap;
-        std::visit(overloaded{[&](const Text& t) { field(out, "text", t.text); },
+        out.indent(column);
+        out.text += "- ";
+        std::visit(overloaded{[&](const Text& t) { out.field(0, "text", t.text); },
                               [&](const Link& l) {
-                                  field(out, "link", l.text);
-                                  field(out, "href", l.href);
+                                  out.field(0, "link", l.text);
+                                  out.field(column + 2, "href", l.href);
                               }},
                    node);
-        out << YAML::EndMap;
     }
-    out << YAML::EndSeq;
 }
 
-void body(YAML::Emitter& out, const std::vector<Block>& blocks) {
-    out << YAML::Key << "body" << YAML::Value;
-    begin_seq(out, blocks.empty());
+bool plain(const Inlines& content) { return content.size() == 1 && std::holds_alternative<Text>(content.front()); }
+
+/// Inline content as the value of a key written at `column`: a string when it is all text,
+/// else a list of `text:` and `link:` entries.
+void inline_value(YamlOut& out, const Inlines& content, int column) {
+    if (plain(content)) {
+        out.text.push_back(' ');
+        out.quoted(std::get<Text>(content.front()).text);
+        out.text.push_back('\n');
+    } else if (content.empty()) {
+        out.text += " []\n";
+    } else {
+        out.text.push_back('\n');
+        inline_entries(out, content, column + 2);
+    }
+}
+
+/// Inline content as one entry of a sequence, its dash at `column`.
+void inline_entry(YamlOut& out, const Inlines& content, int column) {
+    out.indent(column);
+    if (plain(content)) {
+        out.text += "- ";
+        out.quoted(std::get<Text>(content.front()).text);
+        out.text.push_back('\n');
+    } else if (content.empty()) {
+        out.text += "- []\n";
+    } else {
+        out.text += "-\n";
+        inline_entries(out, content, column + 2);
+    }
+}
+
+void body(YamlOut& out, const std::vector<Block>& blocks) {
+    if (blocks.empty()) {
+        out.text += "body: []\n";
+        return;
+    }
+    out.text += "body:\n";
     for (const Block& block : blocks) {
-        out << YAML::BeginMap;
         std::visit(overloaded{[&](const Paragraph& p) {
-                                  out << YAML::Key << "paragraph" << YAML::Value;
-                                  inlines(out, p.content);
+                                  out.text += "  - paragraph:";
+                                  inline_value(out, p.content, 4);
                               },
                               [&](const Heading& h) {
-                                  out << YAML::Key << "heading" << YAML::Value << YAML::BeginMap;
-                                  out << YAML::Key << "level" << YAML::Value << h.level;
-                                  out << YAML::Key << "content" << YAML::Value;
-                                  inlines(out, h.content);
-                                  out << YAML::EndMap;
+                                  out.text += "  - heading:\n      level: " + std::to_string(h.level) + "\n      content:";
+                                  inline_value(out, h.content, 6);
                               },
                               [&](const List& l) {
-                                  out << YAML::Key << "list" << YAML::Value << YAML::BeginMap;
-                                  out << YAML::Key << "ordered" << YAML::Value << l.ordered;
-                                  out << YAML::Key << "items" << YAML::Value;
-                                  begin_seq(out, l.items.empty());
-                                  for (const Inlines& item : l.items) inlines(out, item);
-                                  out << YAML::EndSeq << YAML::EndMap;
+                                  out.text += "  - list:\n      ordered: ";
+                                  out.text += l.ordered ? "true" : "false";
+                                  out.text += "\n      items:";
+                                  out.text += l.items.empty() ? " []\n" : "\n";
+                                  for (const Inlines& item : l.items) inline_entry(out, item, 8);
                               },
                               [&](const Quote& q) {
-                                  out << YAML::Key << "quote" << YAML::Value;
-                                  begin_seq(out, q.paragraphs.empty());
-                                  for (const Inlines& p : q.paragraphs) inlines(out, p);
-                                  out << YAML::EndSeq;
+                                  out.text += "  - quote:";
+                                  out.text += q.paragraphs.empty() ? " []\n" : "\n";
+                                  for (const Inlines& p : q.paragraphs) inline_entry(out, p, 6);
                               }},
                    block);
-        out << YAML::EndMap;
     }
-    out << YAML::EndSeq;
 }
 
 class YamlWriter final : public Writer {
 public:
     void write(const Document& doc, Sink& sink) const override {
-        YAML::Emitter out;
-        out.SetBoolFormat(YAML::TrueFalseBool);
-        out << YAML::BeginMap;
-        field(out, "schema", "briefkit/article/1");
-        field(out, "id", doc.id);
+        YamlOut out;
+        out.text.reserve(4096);
+        out.field(0, "schema", "briefkit/article/1");
+        out.field(0, "id", doc.id);
         const Metadata& m = doc.meta;
-        field(out, "title", m.title);
-        if (m.date) date_fields(out, "date", *m.date);
+        out.field(0, "title", m.title);
+        if (m.date) date_fields(out, 0, "date", *m.date);
         if (!m.source.name.empty() || m.source.date) {
-            out << YAML::Key << "source" << YAML::Value << YAML::BeginMap;
-            if (!m.source.name.empty()) field(out, "name", m.source.name);
-            if (m.source.date) date_fields(out, "date", *m.source.date);
-            out << YAML::EndMap;
+            out.text += "source:\n";
+            if (!m.source.name.empty()) out.field(2, "name", m.source.name);
+            if (m.source.date) date_fields(out, 2, "date", *m.source.date);
         }
-        if (!m.place.empty()) field(out, "place", m.place);
-        if (!m.url.empty()) field(out, "url", m.url);
+        if (!m.place.empty()) out.field(0, "place", m.place);
+        if (!m.url.empty()) out.field(0, "url", m.url);
         if (!m.authors.empty()) {
-            out << YAML::Key << "authors" << YAML::Value << YAML::BeginSeq;
-            for (const std::string& a : m.authors) quoted(out, a);
-            out << YAML::EndSeq;
+            out.text += "authors:\n";
+            for (const std::string& a : m.authors) {
+                out.text += "  - ";
+                out.quoted(a);
+                out.text.push_back('\n');
+            }
         }
-        if (!m.language.empty()) field(out, "language", m.language);
+        if (!m.language.empty()) out.field(0, "language", m.language);
         body(out, doc.body);
-        out << YAML::Key << "notes" << YAML::Value;
-        begin_seq(out, doc.notes.empty());
-        for (const Note& n : doc.notes) {
-            out << YAML::BeginMap;
-            out << YAML::Key << "line" << YAML::Value << n.line;
-            field(out, "rule", n.rule);
-            field(out, "message", n.message);
-            out << YAML::EndMap;
+        if (doc.notes.empty()) {
+            out.text += "notes: []\n";
+        } else {
+            out.text += "notes:\n";
+            for (const Note& n : doc.notes) {
+                out.text += "  - line: " + std::to_string(n.line) + "\n";
+                out.field(4, "rule", n.rule);
+                out.field(4, "message", n.message);
+            }
         }
-        out << YAML::EndSeq;
-        out << YAML::EndMap;
-        if (!out.good()) throw OutputError("YAML writer: " + out.GetLastError());
-        sink.write(std::string_view(out.c_str(), out.size()));
-        sink.write("\n");
+        sink.write(out.text);
     }
 };
 

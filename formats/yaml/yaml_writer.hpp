@@ -1,6 +1,7 @@
 // The YAML writer: `schema: briefkit/article/1` documents.
 //
-// Written with yaml-cpp's emitter. Every string scalar is double-quoted, so values
+// Written directly in yaml-cpp's block layout (yaml-cpp reads every output back in the
+// tests). Every string scalar is double-quoted, so values
 // such as `true`, `null`, `3`, `no`, `#x`, leading spaces, CR and `\N` read back
 // exactly as written with any YAML 1.2 parser. Dates are ISO 8601 strings.
 #pragma once

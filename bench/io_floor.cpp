@@ -1,0 +1,73 @@
+// The file-I/O floor of a batch: read every input, and write files of the same number and
+// sizes as a reference output tree, each through an unnamed temporary file linked into place,
+// as Briefkit writes its own. Single-threaded; prints the wall-clock seconds.
+//
+//   io_floor INPUT_ROOT REFERENCE_OUTPUT_ROOT NEW_OUTPUT_ROOT
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void write_new(const fs::path& path, const std::string& bytes) {
+    fs::create_directories(path.parent_path());
+    int fd = ::open(path.parent_path().c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    if (fd >= 0) {
+        if (::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size())) {
+            const std::string proc = "/proc/self/fd/" + std::to_string(fd);
+            if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+                ::close(fd);
+                return;
+            }
+        }
+        ::close(fd);
+    }
+    const fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp");
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0 || ::write(fd, bytes.data(), bytes.size()) != static_cast<ssize_t>(bytes.size())) std::perror("write");
+    ::close(fd);
+    ::rename(tmp.c_str(), path.c_str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::fprintf(stderr, "usage: io_floor INPUT_ROOT REFERENCE_OUTPUT_ROOT NEW_OUTPUT_ROOT\n");
+        return 2;
+    }
+    const fs::path inputs = argv[1];
+    const fs::path reference = argv[2];
+    const fs::path target = argv[3];
+    std::vector<std::pair<fs::path, std::uintmax_t>> outputs;
+    for (const auto& e : fs::recursive_directory_iterator(reference)) {
+        const std::string rel = e.path().lexically_relative(reference).generic_string();
+        if (e.is_regular_file() && rel.rfind(".briefkit", 0) != 0) outputs.emplace_back(rel, e.file_size());
+    }
+    const auto start = std::chrono::steady_clock::now();
+    std::size_t read_files = 0;
+    std::vector<char> buffer(1 << 16);
+    for (const auto& e : fs::recursive_directory_iterator(inputs)) {
+        if (!e.is_regular_file()) continue;
+        const int fd = ::open(e.path().c_str(), O_RDONLY | O_CLOEXEC);
+        while (fd >= 0 && ::read(fd, buffer.data(), buffer.size()) > 0) {
+        }
+        if (fd >= 0) ::close(fd);
+        ++read_files;
+    }
+    std::string bytes;
+    for (const auto& [rel, size] : outputs) {
+        bytes.assign(size, 'x');
+        write_new(target / rel, bytes);
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("%.4f %zu %zu\n", seconds, read_files, outputs.size());
+    return 0;
+}

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Batch throughput at scale, side by side in one run: Briefkit against the machine's file-I/O
+# floor and against pandoc's process-per-article cost.
+#
+#   bench/scale.sh [BUILD_DIR] [ARTICLES] [ROUNDS]
+#
+# Builds a corpus of ARTICLES (default 10000) by repeating ../shared/corpus files under new
+# names (1,000 per folder) in a scratch folder, then, interleaved over ROUNDS (default 3):
+#   - briefkit convert -t xml,yaml -j 1 into a new folder (CPU ms per article, articles/s, peak RSS);
+#   - the same again over the same folder, nothing changed (the rerun);
+#   - briefkit convert -j 2;
+#   - the I/O floor: bench/io_floor reads every input and writes files of the same number and
+#     sizes through unnamed temporary files;
+#   - briefkit stream -t yaml over the same articles as NDJSON records (no files written);
+#   - pandoc -s -t jats and -t docbook5, one process per article, on a 200-article sample in
+#     Markdown with a YAML metadata block (Debian's pandoc; skipped when absent).
+# Needs a release build (cmake --preset release && cmake --build --preset release) and python3.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$here/build/release}
+count=${2:-10000}
+rounds=${3:-3}
+corpus=$(cd "$here/../shared/corpus" 2>/dev/null && pwd) || { echo "no ../shared/corpus beside the checkout" >&2; exit 1; }
+exe=$build/briefkit
+floor=$build/bench/briefkit_io_floor
+for f in "$exe" "$floor"; do
+    [ -x "$f" ] || { echo "no $f: cmake --preset release && cmake --build --preset release" >&2; exit 1; }
+done
+work=${BRIEFKIT_BENCH_DIR:-$(mktemp -d)}
+trap 'rm -rf "$work"' EXIT
+
+echo "building a corpus of $count articles in $work ..." >&2
+python3 - "$corpus" "$work/in" "$count" <<'PY'
+import os, sys
+src, dst, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+files = sorted(os.path.join(r, f) for r, _, fs in os.walk(src) for f in fs if f.endswith('.txt'))
+data = [open(f, 'rb').read() for f in files]
+for i in range(n):
+    d = os.path.join(dst, 'd%04d' % (i // 1000))
+    os.makedirs(d, exist_ok=True)
+    open(os.path.join(d, 'a%06d.txt' % i), 'wb').write(data[i % len(data)])
+PY
+python3 - "$work/in" "$work/records.ndjson" "$work/md" <<'PY'
+import json, os, sys
+src, records, md = sys.argv[1], sys.argv[2], sys.argv[3]
+os.makedirs(md, exist_ok=True)
+files = sorted(os.path.join(r, f) for r, _, fs in os.walk(src) for f in fs)
+with open(records, 'w') as out:
+    for i, f in enumerate(files):
+        text = open(f, 'rb').read().decode('utf-8', 'replace')
+        out.write(json.dumps({'id': i, 'text': text}) + '\n')
+        if i < 200:  # the pandoc sample: Markdown with a YAML metadata block
+            lines = [l.strip() for l in text.splitlines() if l.strip()]
+            title = lines[0].replace('"', "'") if lines else 'Untitled'
+            body = '\n\n'.join(lines[1:])
+            open(os.path.join(md, '%03d.md' % i), 'w').write('---\ntitle: "%s"\n---\n\n%s\n' % (title, body))
+PY
+
+measure() {  # prints: wall-seconds cpu-seconds peak-rss-kib
+    /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+    awk '{printf "%s %.3f %s\n", $1, $2 + $3, $4}' "$work/time"
+}
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+for name in j1 rerun j2 floor stream; do : >"$work/$name.wall"; : >"$work/$name.cpu"; : >"$work/$name.rss"; done
+for r in $(seq "$rounds"); do
+    rm -rf "$work/out" "$work/out2" "$work/floor-out"
+    read -r w c m < <(measure "$exe" convert "$work/in" -t xml,yaml -j 1 -q -o "$work/out")
+    echo "$w" >>"$work/j1.wall"; echo "$c" >>"$work/j1.cpu"; echo "$m" >>"$work/j1.rss"
+    read -r w c m < <(measure "$exe" convert "$work/in" -t xml,yaml -j 1 -q -o "$work/out")
+    echo "$w" >>"$work/rerun.wall"; echo "$c" >>"$work/rerun.cpu"; echo "$m" >>"$work/rerun.rss"
+    read -r w c m < <(measure "$exe" convert "$work/in" -t xml,yaml -j 2 -q -o "$work/out2")
+    echo "$w" >>"$work/j2.wall"; echo "$c" >>"$work/j2.cpu"; echo "$m" >>"$work/j2.rss"
+    read -r w c m < <(measure "$floor" "$work/in" "$work/out" "$work/floor-out")
+    echo "$w" >>"$work/floor.wall"; echo "$c" >>"$work/floor.cpu"; echo "$m" >>"$work/floor.rss"
+    read -r w c m < <(measure sh -c "'$exe' stream -t yaml < '$work/records.ndjson'")
+    echo "$w" >>"$work/stream.wall"; echo "$c" >>"$work/stream.cpu"; echo "$m" >>"$work/stream.rss"
+done
+
+pandoc_ms() {  # CPU ms per article for pandoc -s -t $1, one process per article
+    /usr/bin/time -f '%U %S' -o "$work/ptime" sh -c 'for f in "$0"/*.md; do pandoc -s -f markdown -t '"$1"' "$f" -o /dev/null || exit 1; done' "$work/md"
+    awk -v n="$(ls "$work/md" | wc -l)" '{printf "%.1f", 1000 * ($1 + $2) / n}' "$work/ptime"
+}
+jats=none; docbook=none
+if command -v pandoc >/dev/null; then jats=$(pandoc_ms jats); docbook=$(pandoc_ms docbook5); fi
+
+report() {  # name: rate/s, CPU ms per article, peak RSS
+    local wall cpu rss
+    wall=$(median <"$work/$1.wall"); cpu=$(median <"$work/$1.cpu"); rss=$(median <"$work/$1.rss")
+    awk -v n="$count" -v w="$wall" -v c="$cpu" -v m="$rss" -v label="$2" 'BEGIN {
+        printf "  %-44s %9.0f articles/s  %7.3f CPU ms/article  %6.1f MiB peak\n", label, n / w, 1000 * c / n, m / 1024 }'
+}
+echo "$count articles, median of $rounds interleaved rounds:"
+report j1 "briefkit -t xml,yaml -j 1, new folder"
+report rerun "briefkit -t xml,yaml -j 1, rerun (nothing changed)"
+report j2 "briefkit -t xml,yaml -j 2, new folder"
+report floor "I/O floor (read inputs, write same files)"
+report stream "briefkit stream -t yaml (no files)"
+echo "  pandoc -s -t jats, process per article:     $jats CPU ms/article"
+echo "  pandoc -s -t docbook5, process per article: $docbook CPU ms/article"
+awk -v n="$count" -v j1="$(median <"$work/j1.wall")" -v j2="$(median <"$work/j2.wall")" -v f="$(median <"$work/floor.wall")" \
+    -v c="$(median <"$work/j1.cpu")" -v p="$jats" 'BEGIN {
+    printf "ratios: -j 1 rate / I/O floor rate %.2f; -j 2 / -j 1 %.2f", f / j1, j1 / j2
+    if (p != "none") printf "; pandoc jats CPU per article / briefkit %.0fx", p / (1000 * c / n)
+    printf "\n" }'
