@@ -116,6 +116,7 @@ struct Outcome {
     std::optional<Error> error;
     std::vector<std::string> warnings;
     std::string to_stdout;  // the output, in standard-output mode
+    std::string line;       // the manifest line, made by the worker outside the lock
 };
 
 std::string error_code(const Error& e) {
@@ -223,6 +224,7 @@ private:
                 slot = next_++;
             }
             Outcome outcome = process(inputs_[selected_[slot]], selected_[slot]);
+            if (manifest_) outcome.line = to_json_line(outcome.record);
             std::lock_guard<std::mutex> lock(mutex_);
             pending_.emplace(slot, std::move(outcome));
             while (!pending_.empty() && pending_.begin()->first == emitted_) {
@@ -295,7 +297,7 @@ private:
         if (outcome.record.status == "skipped") ++result_.skipped;
         if (outcome.record.status == "failed") ++result_.failed;
         if (manifest_) {
-            manifest_->append(outcome.record);
+            manifest_->append(outcome.line);
             seen_.insert(outcome.record.input);
             done_.push_back(std::move(outcome.record));
         }

@@ -7,6 +7,7 @@
 
 #include "pipeline/error.hpp"
 #include "pipeline/output_file.hpp"
+#include "pipeline/utf8.hpp"
 
 namespace briefkit {
 
@@ -14,32 +15,70 @@ namespace {
 
 using nlohmann::json;
 
-json to_json(const ManifestRecord& r) {
-    json j;
-    j["input"] = r.input;
-    j["input_sha256"] = r.input_sha256;
-    j["options"] = r.options;
-    j["id"] = r.id;
-    j["status"] = r.status;
-    json outputs = json::array();
-    for (const ManifestOutput& o : r.outputs) {
-        outputs.push_back({{"format", o.format}, {"path", o.path}, {"bytes", o.bytes}, {"sha256", o.sha256}});
+// A JSON string: quotes, backslashes and control characters escaped; invalid UTF-8 becomes U+FFFD.
+void json_string(std::string& out, std::string_view value) {
+    out.push_back('"');
+    std::size_t pos = 0;
+    while (pos < value.size()) {
+        const auto byte = static_cast<unsigned char>(value[pos]);
+        if (byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\') {
+            out.push_back(static_cast<char>(byte));
+            ++pos;
+            continue;
+        }
+        const char32_t cp = utf8::next(value, pos);
+        if (cp == '"') {
+            out += "\\\"";
+        } else if (cp == '\\') {
+            out += "\\\\";
+        } else if (cp < 0x20) {
+            out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+        } else {
+            utf8::append(out, cp);
+        }
     }
-    j["outputs"] = std::move(outputs);
-    j["notes"] = r.notes;
-    if (r.status == "failed") {
-        j["error"] = {{"code", r.error_code}, {"message", r.error}};
-    } else {
-        j["error"] = nullptr;
-    }
-    return j;
+    out.push_back('"');
 }
 
 }  // namespace
 
-std::string to_json_line(const ManifestRecord& record) {
-    // Invalid UTF-8 in a path or message becomes U+FFFD rather than an exception.
-    return to_json(record).dump(-1, ' ', false, json::error_handler_t::replace);
+std::string to_json_line(const ManifestRecord& r) {
+    // Written by hand, keys in a fixed order: this runs once per input, on the batch's hot path.
+    std::string out;
+    out.reserve(512);
+    out += "{\"input\":";
+    json_string(out, r.input);
+    out += ",\"status\":";
+    json_string(out, r.status);
+    out += ",\"id\":";
+    json_string(out, r.id);
+    out += ",\"input_sha256\":";
+    json_string(out, r.input_sha256);
+    out += ",\"options\":";
+    json_string(out, r.options);
+    out += ",\"outputs\":[";
+    for (std::size_t i = 0; i < r.outputs.size(); ++i) {
+        const ManifestOutput& o = r.outputs[i];
+        out += i == 0 ? "{\"format\":" : ",{\"format\":";
+        json_string(out, o.format);
+        out += ",\"path\":";
+        json_string(out, o.path);
+        out += fmt::format(",\"bytes\":{},\"sha256\":", o.bytes);
+        json_string(out, o.sha256);
+        out += "}";
+    }
+    out += fmt::format("],\"notes\":{},\"error\":", r.notes);
+    if (r.status == "failed") {
+        out += "{\"code\":";
+        json_string(out, r.error_code);
+        out += ",\"message\":";
+        json_string(out, r.error);
+        out += "}";
+    } else {
+        out += "null";
+    }
+    out += "}";
+    return out;
 }
 
 ManifestRecord parse_manifest_line(const std::string& text, const std::string& file, int line) {
@@ -116,10 +155,10 @@ ManifestWriter::ManifestWriter(std::filesystem::path path) : path_(std::move(pat
     if (!out_) throw OutputError("cannot open the manifest for writing", path_.string());
 }
 
-void ManifestWriter::append(const ManifestRecord& record) {
-    const std::string line = to_json_line(record) + "\n";
+void ManifestWriter::append(std::string_view line) {
     const std::lock_guard<std::mutex> lock(mutex_);
     out_.write(line.data(), static_cast<std::streamsize>(line.size()));
+    out_.put('\n');
     out_.flush();
     if (!out_) throw OutputError("cannot write the manifest", path_.string());
 }

@@ -12,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace briefkit {
@@ -67,8 +68,8 @@ public:
     /// Opens `path` for appending (creating its folder), keeping what it holds; throws OutputError.
     explicit ManifestWriter(std::filesystem::path path);
 
-    /// Appends `record` as one line and flushes it to the file.
-    void append(const ManifestRecord& record);
+    /// Appends `line` (a record made by to_json_line) and a newline, and flushes them to the file.
+    void append(std::string_view line);
 
     /// Rewrites the manifest atomically as `records` (one per input, in the order given),
     /// then keeps appending to the new file.

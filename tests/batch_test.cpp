@@ -272,3 +272,24 @@ TEST_CASE("progress: no progress line when standard error is not a terminal, and
     CHECK(r.err.find("ETA") == std::string::npos);
     CHECK(r.err.rfind("briefkit: 5 converted, 0 skipped, 0 failed in ", 0) == 0);
 }
+
+TEST_CASE("manifest: a record written as a line reads back equal, whatever its strings hold") {
+    briefkit::ManifestRecord r;
+    r.input = "in/\"odd\" name\\with\ttab\x01 and ñ.txt";
+    r.input_sha256 = std::string(64, 'a');
+    r.options = "0123";
+    r.id = "bk-0123456789abcdef0123";
+    r.status = "failed";
+    r.notes = 3;
+    r.error_code = "input";
+    r.error = "in/x.txt:3: binary file \"\xE2\x80\x94\" \n line";
+    CHECK(briefkit::parse_manifest_line(briefkit::to_json_line(r), "m", 1) == r);
+    r.status = "converted";
+    r.error_code.clear();
+    r.error.clear();
+    r.outputs = {{"xml", "out/a.xml", 123, std::string(64, 'b')}, {"yaml", "out/a.yaml", 45, std::string(64, 'c')}};
+    const std::string line = briefkit::to_json_line(r);
+    CHECK(line.find('\n') == std::string::npos);
+    CHECK(nlohmann::json::parse(line)["outputs"][1]["bytes"] == 45);
+    CHECK(briefkit::parse_manifest_line(line, "m", 1) == r);
+}
