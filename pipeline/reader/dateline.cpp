@@ -11,7 +11,20 @@ namespace briefkit::reader {
 namespace {
 
 /// Index just past `text`'s trailing `Month Day` and its leading separator, or npos.
+// True when `text` ends as the regex below needs: a digit, then perhaps st/nd/rd/th, then perhaps a comma.
+bool ends_with_day(std::string_view text) {
+    if (!text.empty() && text.back() == ',') text.remove_suffix(1);
+    for (const std::string_view suffix : {"st", "nd", "rd", "th"}) {
+        if (text.ends_with(suffix)) {
+            text.remove_suffix(2);
+            break;
+        }
+    }
+    return !text.empty() && text.back() >= '0' && text.back() <= '9';
+}
+
 std::size_t trailing_month_day(std::string_view text) {
+    if (!ends_with_day(text)) return std::string_view::npos;
     static const std::regex re(R"((?:^|[\s,]+)([^\s\d.,]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?$)");
     std::cmatch m;
     if (!std::regex_search(text.begin(), text.end(), m, re)) return std::string_view::npos;

@@ -183,8 +183,18 @@ long days_between(const CalendarDay& a, const CalendarDay& b) noexcept {
     return serial(b) - serial(a);
 }
 
+bool has_year_digits(std::string_view text) {
+    int run = 0;
+    for (const char c : text) {
+        run = (c >= '0' && c <= '9') ? run + 1 : 0;
+        if (run == 4) return true;
+    }
+    return false;
+}
+
 std::optional<DateReading> parse_date(std::string_view text, DateOrder order) {
-    if (text.size() < 6 || text.size() > 64) return std::nullopt;
+    // Every form holds four digits in a row (the year), so most lines are refused before any regex.
+    if (text.size() < 6 || text.size() > 64 || !has_year_digits(text)) return std::nullopt;
     const std::string_view trimmed = strip_weekday(text);
     const std::string s(trimmed);
     std::smatch m;

@@ -21,6 +21,9 @@ struct DateReading {
 /// time after. Invalid calendar days (31 February) are not dates. Returns nullopt otherwise.
 [[nodiscard]] std::optional<DateReading> parse_date(std::string_view text, DateOrder order);
 
+/// True when `text` holds four ASCII digits in a row, as every date parse_date reads does.
+[[nodiscard]] bool has_year_digits(std::string_view text);
+
 /// The month (1-12) a month name or abbreviation stands for, in any letter case; 0 if none.
 /// Knows English, Russian and Turkish names.
 [[nodiscard]] int month_number(std::string_view word);

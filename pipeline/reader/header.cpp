@@ -63,7 +63,7 @@ bool name_like(std::string_view text) {
 std::optional<std::pair<std::string, DateReading>> agency_with_date(std::string_view text, DateOrder order) {
     static const std::regex paren(R"(^(.+?)\s*\(([^()]+)\)$)");
     static const std::regex separated(R"(^(.+?)\s*(?:,|\s-|\s–|\s—|\|)\s*(.+)$)");
-    if (text.size() > 120) return std::nullopt;
+    if (text.size() > 120 || !has_year_digits(text)) return std::nullopt;
     std::cmatch m;
     for (const std::regex* re : {&paren, &separated}) {
         if (!std::regex_match(text.begin(), text.end(), m, *re)) continue;

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <unordered_map>
+#include <vector>
 
 #include "pipeline/overloaded.hpp"
 #include "pipeline/reader/article_parts.hpp"
@@ -50,23 +51,44 @@ std::string body_sample(const Document& doc, std::size_t limit) {
 }
 
 bool letter(char32_t cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
     const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+// Longest function word in bytes; longer words are counted but never looked up.
+constexpr std::size_t kLongestWord = 12;
+
+// Every function word with the profiles that list it.
+const std::unordered_map<std::string_view, std::vector<std::size_t>>& function_words() {
+    static const auto table = [] {
+        std::unordered_map<std::string_view, std::vector<std::size_t>> t;
+        for (std::size_t p = 0; p < kProfiles.size(); ++p) {
+            for (const std::string_view w : kProfiles[p].words) t[w].push_back(p);
+        }
+        return t;
+    }();
+    return table;
 }
 
 }  // namespace
 
 std::string detect_language(const Document& doc) {
     const std::string sample = body_sample(doc, 4000);
-    std::unordered_map<std::string, int> counts;
+    const auto& table = function_words();
+    std::array<int, kProfiles.size()> scores{};
     std::string word;
     int words = 0;
     auto flush = [&] {
-        if (!word.empty()) {
-            ++counts[fold_case(word)];
-            ++words;
-            word.clear();
+        if (word.empty()) return;
+        ++words;
+        // Case folding never shortens a word by more than a few bytes, so longer words cannot match.
+        if (word.size() <= kLongestWord + 4) {
+            if (const auto it = table.find(fold_case(word)); it != table.end()) {
+                for (const std::size_t p : it->second) ++scores[p];
+            }
         }
+        word.clear();
     };
     for (std::size_t pos = 0; pos < sample.size();) {
         const std::size_t start = pos;
@@ -79,20 +101,15 @@ std::string detect_language(const Document& doc) {
     }
     flush();
     if (words < 8) return {};
-
     std::string_view best;
     int best_score = 0;
     int second = 0;
-    for (const Profile& p : kProfiles) {
-        int score = 0;
-        for (std::string_view w : p.words) {
-            auto it = counts.find(std::string(w));
-            if (it != counts.end()) score += it->second;
-        }
+    for (std::size_t p = 0; p < kProfiles.size(); ++p) {
+        const int score = scores[p];
         if (score > best_score) {
             second = best_score;
             best_score = score;
-            best = p.tag;
+            best = kProfiles[p].tag;
         } else if (score > second) {
             second = score;
         }
