@@ -47,7 +47,7 @@ std::string read_stream(int fd, const Input& input, std::size_t limit) {
 }
 
 const ReaderEntry& reader_for(const Input& input) {
-    const std::string ext = input.path.extension().string();
+    const std::string ext = std::filesystem::path(input.path).extension().string();
     if (ext.size() > 1) {
         if (const ReaderEntry* r = reader_for_extension(std::string_view(ext).substr(1))) return *r;
     }
@@ -160,7 +160,7 @@ public:
     BatchResult run() {
         const auto start = std::chrono::steady_clock::now();
         for (std::size_t i = 0; i < inputs_.size(); ++i) {
-            if (!options_.shard || in_shard(inputs_[i].stem.generic_string(), *options_.shard)) selected_.push_back(i);
+            if (!options_.shard || in_shard(inputs_[i].stem, *options_.shard)) selected_.push_back(i);
         }
         result_.total = selected_.size();
         find_collisions();
@@ -172,7 +172,7 @@ public:
                                                                options_.shard->count)
                                                  : std::string("manifest.ndjson"));
             }
-            old_ = read_manifest(manifest_path_);
+            old_.emplace(manifest_path_);
             manifest_.emplace(manifest_path_);
             // A marker left by a run that was killed: sweep the temporary files it may have left.
             std::filesystem::path running = manifest_path_;
@@ -246,11 +246,11 @@ private:
             const std::string bytes = read_input(input, options_.read.max_input_size);
             rec.input_sha256 = sha256_hex(bytes);
             if (manifest_ && !options_.force) {
-                const auto old = old_.find(input.display);
-                if (old != old_.end() && (old->second.status == "converted" || old->second.status == "skipped") &&
-                    old->second.input_sha256 == rec.input_sha256 && old->second.options == fingerprint_ &&
-                    outputs_intact(old->second, options_)) {
-                    rec = old->second;
+                const std::optional<ManifestRecord> old = old_->find(input.display);
+                if (old && (old->status == "converted" || old->status == "skipped") &&
+                    old->input_sha256 == rec.input_sha256 && old->options == fingerprint_ &&
+                    outputs_intact(*old, options_)) {
+                    rec = *old;
                     rec.status = "skipped";
                     return out;
                 }
@@ -298,8 +298,6 @@ private:
         if (outcome.record.status == "failed") ++result_.failed;
         if (manifest_) {
             manifest_->append(outcome.line);
-            seen_.insert(outcome.record.input);
-            done_.push_back(std::move(outcome.record));
         }
         if (outcome.error && events_.error) events_.error(*outcome.error);
         if (events_.warning) {
@@ -308,13 +306,8 @@ private:
         if (events_.progress) events_.progress(result_);
     }
 
-    // One record per input: this run's, in input order, then those of inputs it did not see.
-    void compact() {
-        for (auto& [input, record] : old_) {
-            if (seen_.count(input) == 0) done_.push_back(std::move(record));
-        }
-        manifest_->compact(done_);
-    }
+    // One record per input: those of inputs this run did not see, then this run's, in input order.
+    void compact() { manifest_->compact(); }
 
     const std::vector<Input>& inputs_;
     const BatchOptions& options_;
@@ -325,15 +318,13 @@ private:
     std::vector<std::unique_ptr<Writer>> writers_;
     std::filesystem::path manifest_path_;
     std::filesystem::path running_;
-    std::map<std::string, ManifestRecord> old_;
+    std::optional<ManifestIndex> old_;
     std::optional<ManifestWriter> manifest_;
     std::mutex mutex_;
     std::condition_variable ready_;
     std::size_t next_ = 0;
     std::size_t emitted_ = 0;
     std::map<std::size_t, Outcome> pending_;
-    std::set<std::string> seen_;
-    std::vector<ManifestRecord> done_;
     BatchResult result_;
 };
 

@@ -39,7 +39,7 @@ void walk(const fs::path& root, const std::string& display, const std::string& g
     std::error_code ec;
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
-        out.push_back(Input{root, display, {}, false, fmt::format("cannot read folder: {}", ec.message())});
+        out.push_back(Input{root.string(), display, {}, false, fmt::format("cannot read folder: {}", ec.message())});
         return;
     }
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -54,10 +54,17 @@ void walk(const fs::path& root, const std::string& display, const std::string& g
         if (glob.empty() ? !readable(relative) : !matches(glob, relative)) continue;
         fs::path stem = relative;
         stem.replace_extension();
-        found.push_back(Input{entry.path(), (fs::path(display) / relative).string(), prefix / stem, false, {}});
+        found.push_back(Input{entry.path().string(), (fs::path(display) / relative).string(), (prefix / stem).string(),
+                              false, {}});
     }
-    if (ec) out.push_back(Input{root, display, {}, false, fmt::format("cannot read folder: {}", ec.message())});
-    std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
+    if (ec) out.push_back(Input{root.string(), display, {}, false, fmt::format("cannot read folder: {}", ec.message())});
+    // In path order, component by component: '/' sorts before every other character.
+    std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) {
+        return std::lexicographical_compare(a.path.begin(), a.path.end(), b.path.begin(), b.path.end(), [](char x, char y) {
+            const auto rank = [](char c) { return c == '/' ? -1 : static_cast<int>(static_cast<unsigned char>(c)); };
+            return rank(x) < rank(y);
+        });
+    });
     out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
 }
 
@@ -84,7 +91,7 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, con
         const fs::path path(arg);
         const fs::file_status status = fs::status(path, ec);
         if (ec || !fs::exists(status)) {
-            out.push_back(Input{path, arg, {}, false, "no such file or folder"});
+            out.push_back(Input{path.string(), arg, {}, false, "no such file or folder"});
         } else if (fs::is_directory(status)) {
             // Several folders each get a subfolder named after them, as `cp -r a b dest` does.
             const fs::path name = path.lexically_normal().filename().empty() ? path.lexically_normal().parent_path().filename()
@@ -93,7 +100,7 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, con
         } else {
             fs::path stem = path.filename();
             stem.replace_extension();
-            out.push_back(Input{path, arg, stem, false, {}});
+            out.push_back(Input{path.string(), arg, stem.string(), false, {}});
         }
     }
     return out;

@@ -9,9 +9,11 @@ namespace briefkit {
 
 /// One article to convert and where its outputs go.
 struct Input {
-    std::filesystem::path path;    ///< The file to read; empty for standard input.
+    // Plain strings rather than std::filesystem::path, which keeps a parsed copy of every
+    // component: a batch of 100,000 inputs holds them all.
+    std::string path;              ///< The file to read; empty for standard input.
     std::string display;           ///< The name used in messages: the path as given, or `-`.
-    std::filesystem::path stem;    ///< Output path relative to the output folder, without extension.
+    std::string stem;              ///< Output path relative to the output folder, without extension.
     bool from_stdin = false;       ///< True for `-`.
     std::string problem;           ///< Why this input cannot be read (such as a missing file); empty if fine.
 };

@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <sstream>
 
 #include "pipeline/error.hpp"
@@ -129,6 +133,108 @@ std::map<std::string, ManifestRecord> read_manifest(const std::filesystem::path&
     return records;
 }
 
+std::uint64_t input_key(std::string_view input) {
+    // FNV-1a: stable, fast, and only a lookup key (a match is confirmed on the record itself).
+    std::uint64_t h = 1469598103934665603ULL;
+    for (const char c : input) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+std::optional<std::string> manifest_line_input(std::string_view line) {
+    // Fast path: the lines to_json_line writes start with the input, a string without escapes.
+    constexpr std::string_view kStart = "{\"input\":\"";
+    if (line.starts_with(kStart)) {
+        const std::size_t end = line.find('"', kStart.size());
+        if (end != std::string_view::npos && line.substr(kStart.size(), end - kStart.size()).find('\\') == std::string_view::npos) {
+            return std::string(line.substr(kStart.size(), end - kStart.size()));
+        }
+    }
+    try {
+        const json j = json::parse(line);
+        if (j.is_object() && j.contains("input") && j["input"].is_string()) return j["input"].get<std::string>();
+    } catch (const json::exception&) {
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+// Calls `each(line, offset, number, cut_short)` for every line of the manifest at `path`;
+// `cut_short` is true for a last line without its newline (a write a kill interrupted).
+template <typename Each>
+void for_each_line(const std::filesystem::path& path, Each each) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return;
+    std::string line;
+    std::uint64_t offset = 0;
+    int number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        each(line, offset, number, in.eof());
+        offset += line.size() + 1;
+    }
+}
+
+}  // namespace
+
+ManifestIndex::ManifestIndex(std::filesystem::path path) : path_(std::move(path)) {
+    for_each_line(path_, [&](const std::string& line, std::uint64_t offset, int number, bool cut_short) {
+        if (line.empty()) return;
+        const std::optional<std::string> input = manifest_line_input(line);
+        if (!input) {
+            if (cut_short) return;  // a write a kill interrupted: that input is simply redone
+            throw InputError("not a manifest record", path_.string(), number);
+        }
+        entries_.push_back({input_key(*input), offset});
+    });
+    // Keep the last record of each input: sort by key, later offsets winning.
+    std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+    std::vector<Entry> last;
+    for (const Entry& e : entries_) {
+        if (!last.empty() && last.back().key == e.key) {
+            last.back() = e;
+        } else {
+            last.push_back(e);
+        }
+    }
+    entries_ = std::move(last);
+    entries_.shrink_to_fit();
+    // Open now: the writer appends to this file, but never moves what the index points at.
+    if (!entries_.empty()) fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+}
+
+ManifestIndex::~ManifestIndex() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+std::optional<ManifestRecord> ManifestIndex::find(const std::string& input) const {
+    const std::uint64_t key = input_key(input);
+    const auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
+                                     [](const Entry& e, std::uint64_t k) { return e.key < k; });
+    if (it == entries_.end() || it->key != key) return std::nullopt;
+    if (fd_ < 0) return std::nullopt;
+    std::string line;
+    char buffer[4096];
+    for (auto at = static_cast<off_t>(it->offset);;) {
+        const ssize_t n = ::pread(fd_, buffer, sizeof buffer, at);
+        if (n <= 0) break;
+        const std::string_view got(buffer, static_cast<std::size_t>(n));
+        const std::size_t newline = got.find('\n');
+        line.append(got.substr(0, newline));
+        if (newline != std::string_view::npos) break;
+        at += n;
+    }
+    try {
+        ManifestRecord r = parse_manifest_line(line, path_.string(), 0);
+        if (r.input == input) return r;
+    } catch (const InputError&) {
+    }
+    return std::nullopt;
+}
+
 MergeResult merge_manifests(const std::vector<std::filesystem::path>& paths, const std::vector<std::string>& expected) {
     MergeResult result;
     std::map<std::string, ManifestRecord> all;
@@ -163,12 +269,36 @@ void ManifestWriter::append(std::string_view line) {
     if (!out_) throw OutputError("cannot write the manifest", path_.string());
 }
 
-void ManifestWriter::compact(const std::vector<ManifestRecord>& records) {
-    std::string all;
-    for (const ManifestRecord& r : records) all += to_json_line(r) + "\n";
+void ManifestWriter::compact() {
     const std::lock_guard<std::mutex> lock(mutex_);
     out_.close();
-    write_file_atomically(path_, all);
+    // Which lines to keep: the last one of each input.
+    std::vector<std::pair<std::uint64_t, std::size_t>> keys;
+    for_each_line(path_, [&](const std::string& line, std::uint64_t, int, bool) {
+        const std::optional<std::string> input = line.empty() ? std::nullopt : manifest_line_input(line);
+        keys.emplace_back(input ? input_key(*input) : 0, keys.size());
+    });
+    std::vector<bool> keep(keys.size(), false);
+    std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (keys[i].first != 0 && (i + 1 == keys.size() || keys[i + 1].first != keys[i].first)) keep[keys[i].second] = true;
+    }
+    keys.clear();
+    keys.shrink_to_fit();
+    std::filesystem::path temporary = path_;
+    temporary += fmt::format(".compact-{}", ::getpid());
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        std::size_t index = 0;
+        for_each_line(path_, [&](const std::string& line, std::uint64_t, int, bool) {
+            if (keep[index++]) out << line << '\n';
+        });
+        out.flush();
+        if (!out) throw OutputError("cannot rewrite the manifest", path_.string());
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, path_, ec);
+    if (ec) throw OutputError(fmt::format("cannot replace the manifest: {}", ec.message()), path_.string());
     out_.open(path_, std::ios::binary | std::ios::app);
     if (!out_) throw OutputError("cannot reopen the manifest", path_.string());
 }

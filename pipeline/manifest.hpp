@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -50,6 +52,40 @@ struct ManifestRecord {
 /// file does not exist. A last line cut short by a kill is ignored; any other bad line throws.
 [[nodiscard]] std::map<std::string, ManifestRecord> read_manifest(const std::filesystem::path& path);
 
+/// A manifest's records found by input without holding them in memory (16 bytes per input):
+/// the file is scanned once for where each input's last record lies, and a record is read
+/// back from the file when asked for.
+class ManifestIndex {
+public:
+    /// Scans the manifest at `path` (none: an empty index). A last line cut short by a kill is
+    /// ignored; any other line that is not a record throws InputError naming the file and line.
+    explicit ManifestIndex(std::filesystem::path path);
+    ~ManifestIndex();
+    ManifestIndex(const ManifestIndex&) = delete;
+    ManifestIndex& operator=(const ManifestIndex&) = delete;
+
+    /// The last record for `input`, if the manifest has one; safe to call from many threads.
+    [[nodiscard]] std::optional<ManifestRecord> find(const std::string& input) const;
+
+    /// How many inputs the manifest has records for.
+    [[nodiscard]] std::size_t size() const { return entries_.size(); }
+
+private:
+    struct Entry {
+        std::uint64_t key;     // hash of the input
+        std::uint64_t offset;  // where its last record starts
+    };
+    std::filesystem::path path_;
+    std::vector<Entry> entries_;  // sorted by key
+    int fd_ = -1;                 // the manifest as it was when scanned, read with pread
+};
+
+/// A 64-bit hash of an input name, the same on every machine.
+[[nodiscard]] std::uint64_t input_key(std::string_view input);
+
+/// The `input` of a manifest line; nullopt when the line is not a record.
+[[nodiscard]] std::optional<std::string> manifest_line_input(std::string_view line);
+
 /// What merging shard manifests found.
 struct MergeResult {
     std::vector<ManifestRecord> records;   ///< One record per input, sorted by input.
@@ -71,9 +107,9 @@ public:
     /// Appends `line` (a record made by to_json_line) and a newline, and flushes them to the file.
     void append(std::string_view line);
 
-    /// Rewrites the manifest atomically as `records` (one per input, in the order given),
-    /// then keeps appending to the new file.
-    void compact(const std::vector<ManifestRecord>& records);
+    /// Rewrites the manifest atomically with only the last record of each input, in the order
+    /// those records were written, streaming through the file; then keeps appending to the new file.
+    void compact();
 
 private:
     std::filesystem::path path_;
