@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "pipeline/error.hpp"
+#include "pipeline/json_text.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/utf8.hpp"
 
@@ -19,31 +20,6 @@ namespace {
 
 using nlohmann::json;
 
-// A JSON string: quotes, backslashes and control characters escaped; invalid UTF-8 becomes U+FFFD.
-void json_string(std::string& out, std::string_view value) {
-    out.push_back('"');
-    std::size_t pos = 0;
-    while (pos < value.size()) {
-        const auto byte = static_cast<unsigned char>(value[pos]);
-        if (byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\') {
-            out.push_back(static_cast<char>(byte));
-            ++pos;
-            continue;
-        }
-        const char32_t cp = utf8::next(value, pos);
-        if (cp == '"') {
-            out += "\\\"";
-        } else if (cp == '\\') {
-            out += "\\\\";
-        } else if (cp < 0x20) {
-            out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
-        } else {
-            utf8::append(out, cp);
-        }
-    }
-    out.push_back('"');
-}
-
 }  // namespace
 
 std::string to_json_line(const ManifestRecord& r) {
@@ -51,32 +27,32 @@ std::string to_json_line(const ManifestRecord& r) {
     std::string out;
     out.reserve(512);
     out += "{\"input\":";
-    json_string(out, r.input);
+    append_json_string(out, r.input);
     out += ",\"status\":";
-    json_string(out, r.status);
+    append_json_string(out, r.status);
     out += ",\"id\":";
-    json_string(out, r.id);
+    append_json_string(out, r.id);
     out += ",\"input_sha256\":";
-    json_string(out, r.input_sha256);
+    append_json_string(out, r.input_sha256);
     out += ",\"options\":";
-    json_string(out, r.options);
+    append_json_string(out, r.options);
     out += ",\"outputs\":[";
     for (std::size_t i = 0; i < r.outputs.size(); ++i) {
         const ManifestOutput& o = r.outputs[i];
         out += i == 0 ? "{\"format\":" : ",{\"format\":";
-        json_string(out, o.format);
+        append_json_string(out, o.format);
         out += ",\"path\":";
-        json_string(out, o.path);
+        append_json_string(out, o.path);
         out += fmt::format(",\"bytes\":{},\"sha256\":", o.bytes);
-        json_string(out, o.sha256);
+        append_json_string(out, o.sha256);
         out += "}";
     }
     out += fmt::format("],\"notes\":{},\"error\":", r.notes);
     if (r.status == "failed") {
         out += "{\"code\":";
-        json_string(out, r.error_code);
+        append_json_string(out, r.error_code);
         out += ",\"message\":";
-        json_string(out, r.error);
+        append_json_string(out, r.error);
         out += "}";
     } else {
         out += "null";

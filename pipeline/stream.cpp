@@ -7,6 +7,7 @@
 
 #include "pipeline/batch.hpp"
 #include "pipeline/error.hpp"
+#include "pipeline/json_text.hpp"
 #include "pipeline/output_file.hpp"
 
 namespace briefkit {
@@ -15,7 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-json error_json(const std::string& code, const std::string& message) { return {{"code", code}, {"message", message}}; }
 
 }  // namespace
 
@@ -26,11 +26,13 @@ StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions
     StreamResult result;
     std::string line;
     std::size_t number = 0;
+    std::string reply;
     while (std::getline(in, line)) {
         ++number;
         if (line.empty() || line == "\r") continue;
-        json reply;
-        reply["id"] = nullptr;
+        // The reply is written by hand: it carries whole documents, on the stream's hot path.
+        std::string id = "null";
+        reply.clear();
         try {
             json record;
             try {
@@ -39,44 +41,48 @@ StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions
                 throw InputError(fmt::format("record is not JSON: {}", e.what()), "stdin", static_cast<int>(number));
             }
             if (!record.is_object()) throw InputError("record is not a JSON object", "stdin", static_cast<int>(number));
-            if (record.contains("id")) reply["id"] = record["id"];
-            const std::string name = record.contains("id") ? record["id"].dump() : fmt::format("record {}", number);
+            if (record.contains("id")) id = record["id"].dump(-1, ' ', false, json::error_handler_t::replace);
+            const std::string name = record.contains("id") ? id : fmt::format("record {}", number);
             Document doc;
             if (record.contains("text") && record["text"].is_string()) {
-                doc = text_reader.read(record["text"].get<std::string>(), name, options.read);
+                doc = text_reader.read(record["text"].get_ref<const std::string&>(), name, options.read);
             } else if (record.contains("path") && record["path"].is_string()) {
                 const std::filesystem::path path = record["path"].get<std::string>();
                 doc = read_document(Input{path.string(), path.string(), path.stem().string(), false, {}}, options.read);
             } else {
                 throw InputError("record has neither a \"text\" nor a \"path\" string", name);
             }
-            json outputs = json::object();
+            reply = "{\"id\":" + id + ",\"status\":\"converted\",\"document_id\":";
+            append_json_string(reply, doc.id);
+            reply += ",\"outputs\":{";
             for (std::size_t f = 0; f < writers.size(); ++f) {
                 std::string bytes;
                 StringSink sink(bytes);
                 writers[f]->write(doc, sink);
                 const WriterEntry& format = *options.formats[f];
+                if (f > 0) reply += ",";
+                append_json_string(reply, format.name);
+                reply += ":";
                 if (format.text) {
-                    outputs[std::string(format.name)] = std::move(bytes);
+                    append_json_string(reply, bytes);
                 } else {
                     const std::filesystem::path target =
                         options.output_dir / (doc.id + "." + std::string(format.extension));
                     write_file_atomically(target, bytes);
-                    outputs[std::string(format.name)] = target.string();
+                    append_json_string(reply, target.string());
                 }
             }
-            reply["status"] = "converted";
-            reply["document_id"] = doc.id;
-            reply["outputs"] = std::move(outputs);
-            reply["notes"] = doc.notes.size();
-            reply["error"] = nullptr;
+            reply += fmt::format("}},\"notes\":{},\"error\":null}}", doc.notes.size());
             ++result.converted;
         } catch (const Error& e) {
-            reply["status"] = "failed";
-            reply["error"] = error_json(dynamic_cast<const OutputError*>(&e) != nullptr ? "output" : "input", describe(e));
+            reply = "{\"id\":" + id + ",\"status\":\"failed\",\"error\":{\"code\":";
+            append_json_string(reply, dynamic_cast<const OutputError*>(&e) != nullptr ? "output" : "input");
+            reply += ",\"message\":";
+            append_json_string(reply, describe(e));
+            reply += "}}";
             ++result.failed;
         }
-        out << reply.dump(-1, ' ', false, json::error_handler_t::replace) << '\n' << std::flush;
+        out << reply << '\n' << std::flush;
     }
     return result;
 }

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <cstring>
+
 #include "pipeline/error.hpp"
 #include "pipeline/reader/codepages.hpp"
 #include "pipeline/utf8.hpp"
@@ -55,6 +58,10 @@ struct Utf8Census {
 Utf8Census census(std::string_view s) {
     Utf8Census c;
     for (std::size_t pos = 0; pos < s.size();) {
+        if (static_cast<unsigned char>(s[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
         const std::size_t n = valid_sequence(s, pos);
         if (n == 0) {
             ++c.invalid;
@@ -67,7 +74,27 @@ Utf8Census census(std::string_view s) {
     return c;
 }
 
+/// True when every byte of `s` is part of a valid UTF-8 sequence; ASCII runs are skipped eight bytes at a time.
+bool valid_utf8(std::string_view s) {
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        if (pos + 8 <= s.size()) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, s.data() + pos, 8);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                pos += 8;
+                continue;
+            }
+        }
+        const std::size_t n = valid_sequence(s, pos);
+        if (n == 0) return false;
+        pos += n;
+    }
+    return true;
+}
+
 std::string decode_utf8(std::string_view s, NoteLog& notes) {
+    if (valid_utf8(s)) return std::string(s);  // the common case: nothing to repair, nothing to note
     std::string out;
     out.reserve(s.size());
     LineCounter lines;

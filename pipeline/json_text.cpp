@@ -1,0 +1,35 @@
+#include "pipeline/json_text.hpp"
+
+#include <fmt/format.h>
+
+#include "pipeline/utf8.hpp"
+
+namespace briefkit {
+
+void append_json_string(std::string& out, std::string_view value) {
+    out.push_back('"');
+    std::size_t pos = 0;
+    while (pos < value.size()) {
+        const auto byte = static_cast<unsigned char>(value[pos]);
+        if (byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\') {
+            out.push_back(static_cast<char>(byte));
+            ++pos;
+            continue;
+        }
+        const char32_t cp = utf8::next(value, pos);
+        if (cp == '"') {
+            out += "\\\"";
+        } else if (cp == '\\') {
+            out += "\\\\";
+        } else if (cp == '\n') {
+            out += "\\n";
+        } else if (cp < 0x20) {
+            out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+        } else {
+            utf8::append(out, cp);
+        }
+    }
+    out.push_back('"');
+}
+
+}  // namespace briefkit

@@ -1,0 +1,13 @@
+// Writing JSON text by hand on hot paths (manifest lines, stream results).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace briefkit {
+
+/// Appends `value` to `out` as a JSON string: quotes, backslashes and control characters
+/// escaped, invalid UTF-8 replaced by U+FFFD.
+void append_json_string(std::string& out, std::string_view value);
+
+}  // namespace briefkit
