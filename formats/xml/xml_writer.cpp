@@ -1,5 +1,6 @@
 #include "formats/xml/xml_writer.hpp"
 
+#include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 
 #include <memory>
@@ -208,6 +209,10 @@ public:
 
 }  // namespace
 
-std::unique_ptr<Writer> make_xml_writer(const WriterOptions& /*options*/) { return std::make_unique<XmlWriter>(); }
+std::unique_ptr<Writer> make_xml_writer(const WriterOptions& /*options*/) {
+    // libxml2 must set up its globals once, before threads use it (the batch engine's workers do).
+    xmlInitParser();
+    return std::make_unique<XmlWriter>();
+}
 
 }  // namespace briefkit::formats
