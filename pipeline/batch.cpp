@@ -152,18 +152,23 @@ void write_if_changed(const std::filesystem::path& path, std::string_view bytes)
     write_file_atomically(path, bytes);
 }
 
+/// Hands out a batch's inputs one at a time: from a list, or walked from the arguments.
+using InputSource = std::function<std::optional<Input>()>;
+
 class Engine {
 public:
-    Engine(const std::vector<Input>& inputs, const BatchOptions& options, const BatchEvents& events)
-        : inputs_(inputs), options_(options), events_(events), fingerprint_(options_fingerprint(options)) {}
+    Engine(InputSource source, std::size_t total, bool global_check, const BatchOptions& options,
+           const BatchEvents& events)
+        : source_(std::move(source)),
+          global_check_(global_check),
+          options_(options),
+          events_(events),
+          fingerprint_(options_fingerprint(options)) {
+        result_.total = total;
+    }
 
     BatchResult run() {
         const auto start = std::chrono::steady_clock::now();
-        for (std::size_t i = 0; i < inputs_.size(); ++i) {
-            if (!options_.shard || in_shard(inputs_[i].stem, *options_.shard)) selected_.push_back(i);
-        }
-        result_.total = selected_.size();
-        find_collisions();
         if (!options_.to_stdout) {
             manifest_path_ = options_.manifest;
             if (manifest_path_.empty()) {
@@ -182,12 +187,13 @@ public:
             running_ = running;
         }
         for (const WriterEntry* f : options_.formats) writers_.push_back(f->make(options_.write));
-        const unsigned workers = std::max(1U, std::min<unsigned>(options_.jobs, static_cast<unsigned>(selected_.size())));
+        const unsigned workers =
+            std::max(1U, std::min<unsigned>(options_.jobs, static_cast<unsigned>(std::max<std::size_t>(result_.total, 1))));
         std::vector<std::thread> threads;
         for (unsigned w = 1; w < workers; ++w) threads.emplace_back([this] { work(); });
         work();
         for (std::thread& t : threads) t.join();
-        result_.interrupted = emitted_ < selected_.size();
+        result_.interrupted = g_stop.load() && !exhausted_;
         if (manifest_) {
             compact();
             std::error_code ec;
@@ -200,30 +206,35 @@ public:
 private:
     static constexpr std::size_t kWindow = 1024;  // most inputs finished ahead of the oldest one in flight
 
-    // Two inputs that would write the same output file: the later one fails rather than overwrite.
-    void find_collisions() {
-        if (options_.to_stdout) return;
-        std::map<std::filesystem::path, std::string> claimed;
-        for (const std::size_t i : selected_) {
-            const Input& input = inputs_[i];
-            if (!input.problem.empty()) continue;
-            const auto [it, fresh] = claimed.emplace(input.stem, input.display);
-            if (!fresh) {
-                collisions_[i] = fmt::format("its outputs would overwrite those of {}; rename one of them", it->second);
+    // The next input of this shard, with a collision noted; called under the lock.
+    std::optional<Input> pull() {
+        while (std::optional<Input> input = source_()) {
+            if (options_.shard && !in_shard(input->stem, *options_.shard)) continue;
+            // Two inputs that would write the same output file: the later one fails rather than overwrite.
+            if (global_check_ && !options_.to_stdout && input->problem.empty() && input->overwrites.empty()) {
+                const auto [it, fresh] = claimed_.emplace(input->stem, input->display);
+                if (!fresh) input->overwrites = it->second;
             }
+            if (options_.to_stdout) input->overwrites.clear();
+            return input;
         }
+        exhausted_ = true;
+        return std::nullopt;
     }
 
     void work() {
         for (;;) {
             std::size_t slot = 0;
+            std::optional<Input> input;
             {
                 std::unique_lock<std::mutex> lock(mutex_);
                 ready_.wait(lock, [this] { return next_ - emitted_ < kWindow || g_stop.load(); });
-                if (g_stop.load() || next_ >= selected_.size()) return;
+                if (g_stop.load() || exhausted_) return;
+                input = pull();
+                if (!input) return;
                 slot = next_++;
             }
-            Outcome outcome = process(inputs_[selected_[slot]], selected_[slot]);
+            Outcome outcome = process(*input);
             if (manifest_) outcome.line = to_json_line(outcome.record);
             std::lock_guard<std::mutex> lock(mutex_);
             pending_.emplace(slot, std::move(outcome));
@@ -236,13 +247,17 @@ private:
         }
     }
 
-    Outcome process(const Input& input, std::size_t index) {
+    Outcome process(const Input& input) {
         Outcome out;
         ManifestRecord& rec = out.record;
         rec.input = input.display;
         rec.options = fingerprint_;
         try {
-            if (const auto c = collisions_.find(index); c != collisions_.end()) throw OutputError(c->second, input.display);
+            if (!input.overwrites.empty()) {
+                throw OutputError(
+                    fmt::format("its outputs would overwrite those of {}; rename one of them", input.overwrites),
+                    input.display);
+            }
             const std::string bytes = read_input(input, options_.read.max_input_size);
             rec.input_sha256 = sha256_hex(bytes);
             if (manifest_ && !options_.force) {
@@ -309,12 +324,13 @@ private:
     // One record per input: those of inputs this run did not see, then this run's, in input order.
     void compact() { manifest_->compact(); }
 
-    const std::vector<Input>& inputs_;
+    InputSource source_;
+    bool global_check_;
+    bool exhausted_ = false;
+    std::map<std::string, std::string> claimed_;  // output path -> input, when arguments could collide
     const BatchOptions& options_;
     const BatchEvents& events_;
     const std::string fingerprint_;
-    std::vector<std::size_t> selected_;
-    std::map<std::size_t, std::string> collisions_;
     std::vector<std::unique_ptr<Writer>> writers_;
     std::filesystem::path manifest_path_;
     std::filesystem::path running_;
@@ -331,7 +347,28 @@ private:
 }  // namespace
 
 BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& options, const BatchEvents& events) {
-    return Engine(inputs, options, events).run();
+    std::size_t total = 0;
+    for (const Input& input : inputs) total += !options.shard || in_shard(input.stem, *options.shard) ? 1 : 0;
+    std::size_t next = 0;
+    return Engine([&]() -> std::optional<Input> { return next < inputs.size() ? std::optional(inputs[next++]) : std::nullopt; },
+                  total, true, options, events)
+        .run();
+}
+
+std::size_t count_inputs(const std::vector<std::string>& arguments, const std::string& glob, const BatchOptions& options) {
+    InputWalker walker(arguments, glob);
+    std::size_t total = 0;
+    while (const std::optional<Input> input = walker.next()) {
+        total += !options.shard || in_shard(input->stem, *options.shard) ? 1 : 0;
+    }
+    return total;
+}
+
+BatchResult run_batch(const std::vector<std::string>& arguments, const std::string& glob, std::size_t total,
+                      const BatchOptions& options, const BatchEvents& events) {
+    InputWalker walker(arguments, glob);
+    const bool global_check = walker.needs_global_check();
+    return Engine([&walker] { return walker.next(); }, total, global_check, options, events).run();
 }
 
 }  // namespace briefkit

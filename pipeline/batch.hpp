@@ -51,6 +51,16 @@ struct BatchEvents {
 /// inputs in input order. Returns early, after the inputs in flight, when request_stop() is called.
 BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& options, const BatchEvents& events);
 
+/// Converts the inputs `arguments` name (files, folders, `-`; see InputWalker), walking the
+/// folders as the batch goes so that memory does not grow with the batch; `total` is what
+/// count_inputs() gave, for progress.
+BatchResult run_batch(const std::vector<std::string>& arguments, const std::string& glob, std::size_t total,
+                      const BatchOptions& options, const BatchEvents& events);
+
+/// How many inputs `arguments` hold that belong to `options.shard` (all, without a shard).
+[[nodiscard]] std::size_t count_inputs(const std::vector<std::string>& arguments, const std::string& glob,
+                                       const BatchOptions& options);
+
 /// Asks running batches to stop after the inputs in flight; safe to call from a signal handler.
 void request_stop() noexcept;
 

@@ -13,11 +13,6 @@ namespace briefkit {
 
 namespace {
 
-bool hidden(const fs::path& p) {
-    const std::string name = p.filename().string();
-    return !name.empty() && name.front() == '.';
-}
-
 /// Matches `glob` against the file name, or against the relative path when the glob holds a slash.
 bool matches(const std::string& glob, const fs::path& relative) {
     if (glob.empty()) return true;
@@ -33,41 +28,6 @@ bool readable(const fs::path& p) {
     return ext.size() > 1 && reader_for_extension(std::string_view(ext).substr(1)) != nullptr;
 }
 
-void walk(const fs::path& root, const std::string& display, const std::string& glob, const fs::path& prefix,
-          std::vector<Input>& out) {
-    std::vector<Input> found;
-    std::error_code ec;
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-        out.push_back(Input{root.string(), display, {}, false, fmt::format("cannot read folder: {}", ec.message())});
-        return;
-    }
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        const fs::directory_entry& entry = *it;
-        if (hidden(entry.path())) {
-            if (entry.is_directory(ec)) it.disable_recursion_pending();
-            continue;
-        }
-        if (!entry.is_regular_file(ec)) continue;
-        const fs::path relative = entry.path().lexically_relative(root);
-        if (glob.empty() ? !readable(relative) : !matches(glob, relative)) continue;
-        fs::path stem = relative;
-        stem.replace_extension();
-        found.push_back(Input{entry.path().string(), (fs::path(display) / relative).string(), (prefix / stem).string(),
-                              false, {}});
-    }
-    if (ec) out.push_back(Input{root.string(), display, {}, false, fmt::format("cannot read folder: {}", ec.message())});
-    // In path order, component by component: '/' sorts before every other character.
-    std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) {
-        return std::lexicographical_compare(a.path.begin(), a.path.end(), b.path.begin(), b.path.end(), [](char x, char y) {
-            const auto rank = [](char c) { return c == '/' ? -1 : static_cast<int>(static_cast<unsigned char>(c)); };
-            return rank(x) < rank(y);
-        });
-    });
-    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-}
-
 }  // namespace
 
 std::string default_glob() {
@@ -78,31 +38,115 @@ std::string default_glob() {
     return glob;
 }
 
-std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, const std::string& glob) {
-    std::vector<Input> out;
+InputWalker::InputWalker(std::vector<std::string> arguments, std::string glob)
+    : arguments_(std::move(arguments)), glob_(std::move(glob)) {
     std::error_code ec;
-    const auto folders = std::count_if(arguments.begin(), arguments.end(),
-                                       [&](const std::string& a) { return a != "-" && fs::is_directory(a, ec); });
-    for (const std::string& arg : arguments) {
-        if (arg == "-") {
-            out.push_back(Input{{}, "-", "stdin", true, {}});
+    folders_ = static_cast<std::size_t>(std::count_if(arguments_.begin(), arguments_.end(), [&](const std::string& a) {
+        return a != "-" && fs::is_directory(a, ec);
+    }));
+}
+
+void InputWalker::push_folder(const fs::path& dir) {
+    Frame frame;
+    frame.dir = dir;
+    std::error_code ec;
+    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+        if (stack_.empty()) {
+            ready_.push_back(Input{root_.string(), display_, {}, false, fmt::format("cannot read folder: {}", ec.message()), {}});
+        }
+        return;  // an unreadable subfolder is skipped, as permission-denied folders are
+    }
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const fs::directory_entry& entry = *it;
+        const std::string name = entry.path().filename().string();
+        if (name.empty() || name.front() == '.') continue;  // hidden files and folders
+        std::error_code type_ec;
+        const bool folder = entry.is_directory(type_ec) && !entry.is_symlink(type_ec);
+        if (!folder && !entry.is_regular_file(type_ec)) continue;
+        frame.entries.push_back({name, folder});
+    }
+    // In path order: a folder's name sorts as if followed by '/', below every other character.
+    std::sort(frame.entries.begin(), frame.entries.end(), [](const Entry& x, const Entry& y) {
+        const auto rank = [](const Entry& e, std::size_t i) {
+            return i < e.name.size() ? static_cast<int>(static_cast<unsigned char>(e.name[i])) : (e.folder ? -1 : -2);
+        };
+        for (std::size_t i = 0;; ++i) {
+            const int rx = rank(x, i);
+            const int ry = rank(y, i);
+            if (rx != ry || rx < 0) return rx < ry;
+        }
+    });
+    stack_.push_back(std::move(frame));
+}
+
+void InputWalker::open_argument(const std::string& arg) {
+    if (arg == "-") {
+        ready_.push_back(Input{{}, "-", "stdin", true, {}, {}});
+        return;
+    }
+    const fs::path path(arg);
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+        ready_.push_back(Input{path.string(), arg, {}, false, "no such file or folder", {}});
+    } else if (fs::is_directory(status)) {
+        // Several folders each get a subfolder named after them, as `cp -r a b dest` does.
+        const fs::path normal = path.lexically_normal();
+        const fs::path name = normal.filename().empty() ? normal.parent_path().filename() : normal.filename();
+        root_ = path;
+        display_ = arg;
+        prefix_ = folders_ > 1 ? name : fs::path();
+        push_folder(path);
+    } else {
+        fs::path stem = path.filename();
+        stem.replace_extension();
+        ready_.push_back(Input{path.string(), arg, stem.string(), false, {}, {}});
+    }
+}
+
+std::optional<Input> InputWalker::next() {
+    for (;;) {
+        if (!ready_.empty()) {
+            Input input = std::move(ready_.back());
+            ready_.pop_back();
+            return input;
+        }
+        if (stack_.empty()) {
+            if (argument_ >= arguments_.size()) return std::nullopt;
+            open_argument(arguments_[argument_++]);
             continue;
         }
-        const fs::path path(arg);
-        const fs::file_status status = fs::status(path, ec);
-        if (ec || !fs::exists(status)) {
-            out.push_back(Input{path.string(), arg, {}, false, "no such file or folder"});
-        } else if (fs::is_directory(status)) {
-            // Several folders each get a subfolder named after them, as `cp -r a b dest` does.
-            const fs::path name = path.lexically_normal().filename().empty() ? path.lexically_normal().parent_path().filename()
-                                                                              : path.lexically_normal().filename();
-            walk(path, arg, glob, folders > 1 ? name : fs::path(), out);
-        } else {
-            fs::path stem = path.filename();
-            stem.replace_extension();
-            out.push_back(Input{path.string(), arg, stem.string(), false, {}});
+        Frame& top = stack_.back();
+        if (top.next >= top.entries.size()) {
+            stack_.pop_back();
+            continue;
         }
+        const Entry entry = top.entries[top.next++];
+        const fs::path full = top.dir / entry.name;
+        if (entry.folder) {
+            push_folder(full);
+            continue;
+        }
+        const fs::path relative = full.lexically_relative(root_);
+        if (glob_.empty() ? !readable(relative) : !matches(glob_, relative)) continue;
+        fs::path stem = relative;
+        stem.replace_extension();
+        Input input{full.string(), (fs::path(display_) / relative).string(), (prefix_ / stem).string(), false, {}, {}};
+        // Siblings that differ only in their extension would write the same outputs.
+        for (const auto& [earlier, display] : top.stems) {
+            if (earlier == input.stem) input.overwrites = display;
+        }
+        top.stems.emplace_back(input.stem, input.display);
+        return input;
     }
+}
+
+std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, const std::string& glob) {
+    std::vector<Input> out;
+    InputWalker walker(arguments, glob);
+    while (std::optional<Input> input = walker.next()) out.push_back(std::move(*input));
     return out;
 }
 

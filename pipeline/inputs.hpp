@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,49 @@ struct Input {
     std::string stem;              ///< Output path relative to the output folder, without extension.
     bool from_stdin = false;       ///< True for `-`.
     std::string problem;           ///< Why this input cannot be read (such as a missing file); empty if fine.
+    std::string overwrites;        ///< The earlier input whose outputs this one's would overwrite; empty if none.
+};
+
+/// Yields the inputs of command-line arguments one at a time, in the order collect_inputs()
+/// lists them, holding one folder's listing at a time rather than the whole batch. Files in
+/// one folder whose output paths would be the same (`a.txt`, `a.TXT`) are flagged through
+/// `overwrites`; across several arguments, see InputWalker::needs_global_check().
+class InputWalker {
+public:
+    /// A walker over `arguments` (files, folders, `-`), keeping files that match `glob`.
+    InputWalker(std::vector<std::string> arguments, std::string glob);
+
+    /// The next input, or nullopt when there are no more.
+    [[nodiscard]] std::optional<Input> next();
+
+    /// True when two inputs from different arguments could share an output path, so the
+    /// caller must compare every output path with all earlier ones.
+    [[nodiscard]] bool needs_global_check() const { return arguments_.size() > 1; }
+
+private:
+    struct Entry {
+        std::string name;
+        bool folder = false;
+    };
+    struct Frame {
+        std::filesystem::path dir;  // the folder listed
+        std::vector<Entry> entries;  // sorted by name
+        std::size_t next = 0;
+        std::vector<std::pair<std::string, std::string>> stems;  // output path -> display, in this folder
+    };
+    void open_argument(const std::string& arg);
+    void push_folder(const std::filesystem::path& dir);
+
+    std::vector<std::string> arguments_;
+    std::string glob_;
+    std::size_t argument_ = 0;
+    std::size_t folders_ = 0;  // how many arguments are folders
+    // The folder argument being walked.
+    std::filesystem::path root_;
+    std::string display_;
+    std::filesystem::path prefix_;
+    std::vector<Frame> stack_;
+    std::vector<Input> ready_;  // inputs decided but not yet handed out (reversed)
 };
 
 /// Expands files, folders (recursively, keeping files whose name matches `glob`;

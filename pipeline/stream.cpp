@@ -48,7 +48,7 @@ StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions
                 doc = text_reader.read(record["text"].get_ref<const std::string&>(), name, options.read);
             } else if (record.contains("path") && record["path"].is_string()) {
                 const std::filesystem::path path = record["path"].get<std::string>();
-                doc = read_document(Input{path.string(), path.string(), path.stem().string(), false, {}}, options.read);
+                doc = read_document(Input{path.string(), path.string(), path.stem().string(), false, {}, {}}, options.read);
             } else {
                 throw InputError("record has neither a \"text\" nor a \"path\" string", name);
             }

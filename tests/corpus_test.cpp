@@ -89,7 +89,7 @@ void check_folder(const std::string& name) {
     std::map<std::string, int> by_field;
     for (const Row& row : labels(*corpus / name)) {
         const fs::path path = *corpus / name / row.at("file");
-        Input input{path, path.string(), path.stem(), false, {}};
+        Input input{path, path.string(), path.stem(), false, {}, {}};
         INFO(path.string());
         Document doc;
         REQUIRE_NOTHROW(doc = read_document(input, {}));
@@ -125,7 +125,7 @@ TEST_CASE("corpus: the seed article meets the foundation issue's acceptance list
         return;
     }
     const fs::path path = *corpus / "seed" / "000_01287486cb56bd67.txt";
-    Input input{path, path.string(), path.stem(), false, {}};
+    Input input{path, path.string(), path.stem(), false, {}, {}};
     const Document doc = read_document(input, {});
     CHECK(doc.meta.title == "CSTO MINISTERIAL COUNCIL HELD VIDEO CONFERENCING SESSION");
     CHECK(doc.meta.date->iso() == "2020-05-27");

@@ -37,7 +37,7 @@ TEST_CASE("golden: samples and fixtures convert to exactly the reviewed XML and 
     const auto inputs = golden_inputs();
     REQUIRE(inputs.size() >= 4);
     for (const fs::path& path : inputs) {
-        Input input{path, path.filename().string(), path.stem(), false, {}};
+        Input input{path, path.filename().string(), path.stem(), false, {}, {}};
         const Document doc = read_document(input, {});
         for (const WriterEntry& w : writers()) {
             if (w.name == "pdf") continue;  // PDFs are checked by their text, fonts and structure (pdf_test.cpp)
@@ -57,7 +57,7 @@ TEST_CASE("golden: samples and fixtures convert to exactly the reviewed XML and 
 
 TEST_CASE("golden: every sample's XML validates and its YAML reads back field by field") {
     for (const fs::path& path : golden_inputs()) {
-        Input input{path, path.filename().string(), path.stem(), false, {}};
+        Input input{path, path.filename().string(), path.stem(), false, {}, {}};
         const Document doc = read_document(input, {});
         INFO(path.string());
         CHECK(test::xsd_errors(write_to_string(*find_writer("xml")->make({}), doc)).empty());

@@ -27,7 +27,7 @@ void require_tools() {
 }
 
 Document read_path(const fs::path& path) {
-    const Input input{path, path.filename().string(), path.stem(), false, {}};
+    const Input input{path, path.filename().string(), path.stem(), false, {}, {}};
     return read_document(input, {});
 }
 

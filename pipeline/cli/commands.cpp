@@ -75,21 +75,25 @@ ExitCode convert(const ConvertOptions& options) {
     batch.manifest = options.manifest;
     batch.force = options.force;
     batch.shard = options.shard.empty() ? shard_from_slurm() : std::optional<Shard>(parse_shard(options.shard));
-    const std::vector<Input> inputs = collect_inputs(options.inputs, options.glob);
-    if (batch.to_stdout && (inputs.size() != 1 || batch.formats.size() != 1)) {
+    // Counted first, for the progress line; the batch then walks the folders again as it goes.
+    BatchOptions unsharded = batch;
+    unsharded.shard.reset();
+    const std::size_t found = count_inputs(options.inputs, options.glob, unsharded);
+    if (batch.to_stdout && (found != 1 || batch.formats.size() != 1)) {
         throw UsageError(
             fmt::format("-o - writes to standard output and needs exactly one input and one format (-t); got {} "
                         "input(s) and {} format(s)",
-                        inputs.size(), batch.formats.size()));
+                        found, batch.formats.size()));
     }
-    if (inputs.empty()) {
+    if (found == 0) {
         throw UsageError(fmt::format("no input files found (folders are searched for {})",
                                      options.glob.empty() ? default_glob() : options.glob));
     }
     Progress progress(options.quiet);
     const StopOnSignals stop_on_signals;
+    const std::size_t total = batch.shard ? count_inputs(options.inputs, options.glob, batch) : found;
     const BatchResult result =
-        run_batch(inputs, batch,
+        run_batch(options.inputs, options.glob, total, batch,
                   {[&](const Error& e) { progress.error(e); },
                    [&](const std::string& file, const std::string& message) { progress.warning(file, message); },
                    [&](const BatchResult& so_far) { progress.update(so_far); }});
