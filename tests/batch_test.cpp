@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 
+#include "pipeline/inputs.hpp"
 #include "pipeline/manifest.hpp"
 #include "support/test_support.hpp"
 
@@ -292,4 +293,24 @@ TEST_CASE("manifest: a record written as a line reads back equal, whatever its s
     CHECK(line.find('\n') == std::string::npos);
     CHECK(nlohmann::json::parse(line)["outputs"][1]["bytes"] == 45);
     CHECK(briefkit::parse_manifest_line(line, "m", 1) == r);
+}
+
+TEST_CASE("inputs: the walker lists folders in path order and flags siblings that would share outputs") {
+    const TempDir dir;
+    for (const char* name : {"a.txt", "a-b.txt", "a/z.txt", "a/.hidden.txt", ".secret/x.txt", "b.TXT", "b.txt", "c.md"}) {
+        briefkit::test::write_file(dir.path() / "in" / name, "TITLE LINE HERE\n\nSome body text for the article.\n");
+    }
+    std::vector<std::string> order;
+    std::vector<std::string> overwrites;
+    briefkit::InputWalker walker({(dir.path() / "in").string()}, "");
+    while (const std::optional<briefkit::Input> input = walker.next()) {
+        order.push_back(input->stem);
+        overwrites.push_back(input->overwrites);
+    }
+    // A folder sorts as if its name ended in '/', below every other character.
+    CHECK(order == std::vector<std::string>{"a/z", "a-b", "a", "b", "b"});
+    CHECK(overwrites[3].empty());
+    CHECK(overwrites[4].find("b.") != std::string::npos);
+    CHECK(!walker.needs_global_check());
+    CHECK(briefkit::collect_inputs({(dir.path() / "in").string()}, "").size() == 5);
 }
