@@ -322,7 +322,10 @@ private:
     }
 
     // One record per input: those of inputs this run did not see, then this run's, in input order.
-    void compact() { manifest_->compact(); }
+    // Without a previous manifest every input has one record already, and nothing is rewritten.
+    void compact() {
+        if (old_->size() > 0) manifest_->compact();
+    }
 
     InputSource source_;
     bool global_check_;

@@ -233,6 +233,20 @@ MergeResult merge_manifests(const std::vector<std::filesystem::path>& paths, con
 ManifestWriter::ManifestWriter(std::filesystem::path path) : path_(std::move(path)) {
     std::error_code ec;
     if (path_.has_parent_path()) std::filesystem::create_directories(path_.parent_path(), ec);
+    // A record a kill cut short has no newline: cut it off, or the next record would join it.
+    const auto size = std::filesystem::file_size(path_, ec);
+    if (!ec && size > 0) {
+        std::ifstream in(path_, std::ios::binary);
+        std::uintmax_t keep = size;
+        char c = 0;
+        while (keep > 0) {
+            in.seekg(static_cast<std::streamoff>(keep - 1));
+            in.get(c);
+            if (c == '\n') break;
+            --keep;
+        }
+        if (keep < size) std::filesystem::resize_file(path_, keep, ec);
+    }
     out_.open(path_, std::ios::binary | std::ios::app);
     if (!out_) throw OutputError("cannot open the manifest for writing", path_.string());
 }

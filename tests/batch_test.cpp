@@ -314,3 +314,23 @@ TEST_CASE("inputs: the walker lists folders in path order and flags siblings tha
     CHECK(!walker.needs_global_check());
     CHECK(briefkit::collect_inputs({(dir.path() / "in").string()}, "").size() == 5);
 }
+
+TEST_CASE("manifest: a record cut short by a kill is dropped, and the next run's records stay readable") {
+    const TempDir dir;
+    const fs::path in = make_inputs(dir.path(), 6);
+    const fs::path out = dir.path() / "out";
+    REQUIRE(run_briefkit({"convert", in.string(), "-t", "yaml", "-o", out.string()}).exit_code == 0);
+    const fs::path manifest = out / ".briefkit/manifest.ndjson";
+    std::string text = briefkit::test::read_file(manifest);
+    // Keep four whole records and half of the fifth, as a kill during a write would.
+    std::size_t at = 0;
+    for (int i = 0; i < 4; ++i) at = text.find('\n', at) + 1;
+    briefkit::test::write_file(manifest, text.substr(0, at + 40));
+    const auto rerun = run_briefkit({"convert", in.string(), "-t", "yaml", "-o", out.string()});
+    CHECK(rerun.exit_code == 0);
+    CHECK(rerun.err.find("2 converted, 4 skipped") != std::string::npos);
+    const auto third = run_briefkit({"convert", in.string(), "-t", "yaml", "-o", out.string()});
+    CHECK(third.exit_code == 0);
+    CHECK(third.err.find("0 converted, 6 skipped") != std::string::npos);
+    CHECK(manifest_lines(manifest).size() == 6);
+}
