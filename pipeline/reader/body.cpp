@@ -36,6 +36,11 @@ std::optional<Marker> block_marker(std::string_view text) {
     static const std::regex heading(R"(^(#{1,6})\s+(.*?)(?:\s+#+)?$)");
     std::cmatch m;
     if (text.size() < 3) return std::nullopt;
+    // Every marker starts with '-', '*', '#', a digit, or a bullet sign (its UTF-8 starts C2 or E2).
+    const auto first = static_cast<unsigned char>(text.front());
+    if (first != '-' && first != '*' && first != '#' && (first < '0' || first > '9') && first != 0xC2 && first != 0xE2) {
+        return std::nullopt;
+    }
     if (std::regex_match(text.begin(), text.end(), m, bullet)) return Marker{Kind::bullet_item, 0, m[1].str()};
     if (std::regex_match(text.begin(), text.end(), m, ordered)) {
         return Marker{Kind::ordered_item, std::atoi(m[1].str().c_str()), m[2].str()};

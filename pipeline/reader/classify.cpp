@@ -2,6 +2,7 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <cctype>
 #include <regex>
 
 #include "pipeline/reader/article_parts.hpp"
@@ -79,6 +80,9 @@ std::size_t length(std::string_view text) {
 std::optional<std::string> url_line(std::string_view text) {
     static const std::regex re(R"(^<?((?:https?://|www\.)[^\s<>]+)>?$)", std::regex::icase);
     if (text.size() < 8 || text.size() > 2048) return std::nullopt;
+    // It starts with http or www, perhaps after '<'.
+    const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(text[text[0] == '<' ? 1 : 0])));
+    if (first != 'h' && first != 'w') return std::nullopt;
     std::cmatch m;
     if (!std::regex_match(text.begin(), text.end(), m, re)) return std::nullopt;
     return m[1].str();

@@ -15,7 +15,7 @@ std::optional<std::string> source_label(std::string_view text) {
     static const std::regex re(
         R"(^(?:kaynak\s*/\s*source|kaynak|sources?|quelle|fuente|fonte|fonti|источник|джерело|булак|дереккөз|manba)\s*:\s*(.*)$)",
         std::regex::icase);
-    if (text.size() > 200) return std::nullopt;
+    if (text.size() > 200 || text.find(':') == std::string_view::npos) return std::nullopt;
     std::cmatch m;
     if (!std::regex_match(text.begin(), text.end(), m, re)) return std::nullopt;
     return m[1].str();
@@ -23,6 +23,8 @@ std::optional<std::string> source_label(std::string_view text) {
 
 bool sign_off(std::string_view text) {
     static const std::regex re(R"(^\(?reuters?\)?(?:\.{1,3}|…)?$)", std::regex::icase);
+    // At most "(Reuters)..." or "(Reuters)…": short, and starting with '(' or r.
+    if (text.empty() || text.size() > 14 || (text[0] != '(' && text[0] != 'r' && text[0] != 'R')) return false;
     return std::regex_match(text.begin(), text.end(), re);
 }
 
