@@ -57,6 +57,9 @@ with open(records, 'w') as out:
 PY
 
 measure() {  # prints: wall-seconds cpu-seconds peak-rss-kib
+    # Start each run with the disk settled: deleting the last round's files, or writing the
+    # last run's, otherwise spills kernel work into the next run's time.
+    sync
     /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
     awk '{printf "%s %.3f %s\n", $1, $2 + $3, $4}' "$work/time"
 }
