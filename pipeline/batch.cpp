@@ -86,6 +86,12 @@ std::string read_input(const Input& input, std::size_t limit) {
     return data;
 }
 
+/// The whole content of the file at `path`; empty when it cannot be read.
+std::string read_whole(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 }  // namespace
 
 Document read_document(const Input& input, const ReadOptions& options) {
@@ -100,8 +106,7 @@ std::string options_fingerprint(const BatchOptions& options) {
                        static_cast<int>(options.read.encoding), options.read.max_input_size, options.write.style);
     // A style file's content decides the PDFs as much as its name does.
     if (options.write.style.find('/') != std::string::npos || options.write.style.ends_with(".yaml")) {
-        std::ifstream in(options.write.style, std::ios::binary);
-        key += "|" + sha256_hex(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
+        key += "|" + sha256_hex(read_whole(options.write.style));
     }
     return sha256_hex(key).substr(0, 32);
 }
@@ -124,11 +129,6 @@ std::string error_code(const Error& e) {
     if (dynamic_cast<const OutputError*>(&e) != nullptr) return "output";
     if (dynamic_cast<const UsageError*>(&e) != nullptr) return "usage";
     return "error";
-}
-
-std::string read_whole(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 // True when the outputs the manifest lists are still there, byte for byte.
@@ -358,13 +358,15 @@ BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& opti
         .run();
 }
 
-std::size_t count_inputs(const std::vector<std::string>& arguments, const std::string& glob, const BatchOptions& options) {
+InputCount count_inputs(const std::vector<std::string>& arguments, const std::string& glob,
+                        const std::optional<Shard>& shard) {
     InputWalker walker(arguments, glob);
-    std::size_t total = 0;
+    InputCount count;
     while (const std::optional<Input> input = walker.next()) {
-        total += !options.shard || in_shard(input->stem, *options.shard) ? 1 : 0;
+        ++count.all;
+        if (!shard || in_shard(input->stem, *shard)) ++count.in_shard;
     }
-    return total;
+    return count;
 }
 
 BatchResult run_batch(const std::vector<std::string>& arguments, const std::string& glob, std::size_t total,

@@ -57,9 +57,15 @@ BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& opti
 BatchResult run_batch(const std::vector<std::string>& arguments, const std::string& glob, std::size_t total,
                       const BatchOptions& options, const BatchEvents& events);
 
-/// How many inputs `arguments` hold that belong to `options.shard` (all, without a shard).
-[[nodiscard]] std::size_t count_inputs(const std::vector<std::string>& arguments, const std::string& glob,
-                                       const BatchOptions& options);
+/// How many inputs a batch's arguments hold.
+struct InputCount {
+    std::size_t all = 0;       ///< Every input.
+    std::size_t in_shard = 0;  ///< Those of the shard (all of them without one).
+};
+
+/// Counts the inputs `arguments` hold, in one walk of the folders.
+[[nodiscard]] InputCount count_inputs(const std::vector<std::string>& arguments, const std::string& glob,
+                                      const std::optional<Shard>& shard);
 
 /// Asks running batches to stop after the inputs in flight; safe to call from a signal handler.
 void request_stop() noexcept;

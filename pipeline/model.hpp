@@ -128,4 +128,8 @@ struct Document {
 /// The text of a run of inlines with links reduced to their visible text.
 [[nodiscard]] std::string plain_text(const Inlines& content);
 
+/// The plain text of every paragraph, heading, list item and quoted paragraph of `doc`, each
+/// followed by a newline, in reading order.
+[[nodiscard]] std::string body_text(const Document& doc);
+
 }  // namespace briefkit

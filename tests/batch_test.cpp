@@ -60,6 +60,25 @@ void wait_for_first_record(const fs::path& out) {
     }
 }
 
+// Starts `briefkit convert in -t xml,yaml -j 2 -o out`, sends it `signal` once it has recorded
+// its first input, and returns its wait status.
+int convert_then_signal(const fs::path& in, const fs::path& out, int signal) {
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        const int devnull = ::open("/dev/null", O_WRONLY);
+        ::dup2(devnull, STDERR_FILENO);
+        ::execl(BRIEFKIT_EXE, "briefkit", "convert", in.c_str(), "-t", "xml,yaml", "-j", "2", "-o", out.c_str(),
+                static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    wait_for_first_record(out);
+    ::kill(child, signal);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return status;
+}
+
 std::vector<nlohmann::json> manifest_lines(const fs::path& path) {
     std::vector<nlohmann::json> out;
     std::istringstream in(briefkit::test::read_file(path));
@@ -144,20 +163,8 @@ TEST_CASE("batch: killed with SIGKILL mid-batch, a rerun finishes the rest and l
     const fs::path ref = dir.path() / "ref";
     REQUIRE(run_briefkit({"convert", in.string(), "-t", "xml,yaml", "-q", "-o", ref.string()}).exit_code == 0);
 
-    const pid_t child = ::fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-        const int devnull = ::open("/dev/null", O_WRONLY);
-        ::dup2(devnull, STDERR_FILENO);
-        ::execl(BRIEFKIT_EXE, "briefkit", "convert", in.c_str(), "-t", "xml,yaml", "-j", "2", "-o", out.c_str(),
-                static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
     // Kill it as soon as the first input is recorded, long before it can have finished.
-    wait_for_first_record(out);
-    ::kill(child, SIGKILL);
-    int status = 0;
-    ::waitpid(child, &status, 0);
+    (void)convert_then_signal(in, out, SIGKILL);
     const std::size_t done_before = tree(out).size();
     INFO("outputs when killed: " << done_before);
     CHECK(done_before < 6000);
@@ -174,19 +181,7 @@ TEST_CASE("batch: SIGTERM finishes the inputs in flight, writes the manifest and
     const TempDir dir;
     const fs::path in = make_inputs(dir.path(), 1500);
     const fs::path out = dir.path() / "out";
-    const pid_t child = ::fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-        const int devnull = ::open("/dev/null", O_WRONLY);
-        ::dup2(devnull, STDERR_FILENO);
-        ::execl(BRIEFKIT_EXE, "briefkit", "convert", in.c_str(), "-t", "xml,yaml", "-j", "2", "-o", out.c_str(),
-                static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    wait_for_first_record(out);
-    ::kill(child, SIGTERM);
-    int status = 0;
-    ::waitpid(child, &status, 0);
+    const int status = convert_then_signal(in, out, SIGTERM);
     REQUIRE(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 130);
     const auto records = manifest_lines(out / ".briefkit/manifest.ndjson");

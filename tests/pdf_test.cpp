@@ -11,7 +11,6 @@
 #include "formats/pdf/style.hpp"
 #include "formats/pdf/title_case.hpp"
 #include "pipeline/batch.hpp"
-#include "pipeline/overloaded.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefkit;
@@ -44,28 +43,9 @@ std::vector<std::string> words_of(const std::string& text) {
     return out;
 }
 
-// The text of every paragraph, heading, list item and quoted paragraph, one line each.
-std::string body_lines(const Document& doc) {
-    std::string body;
-    for (const Block& block : doc.body) {
-        std::visit(overloaded{
-                       [&](const Paragraph& p) { body += plain_text(p.content) + "\n"; },
-                       [&](const Heading& h) { body += plain_text(h.content) + "\n"; },
-                       [&](const List& l) {
-                           for (const Inlines& item : l.items) body += plain_text(item) + "\n";
-                       },
-                       [&](const Quote& q) {
-                           for (const Inlines& p : q.paragraphs) body += plain_text(p) + "\n";
-                       },
-                   },
-                   block);
-    }
-    return body;
-}
-
 // The title (as printed) and body words of `doc`.
 std::vector<std::string> model_words(const Document& doc, bool title_cased) {
-    const std::string body = body_lines(doc);
+    const std::string body = body_text(doc);
     std::vector<std::string> out =
         words_of(title_cased ? formats::pdf::title_case(doc.meta.title, body, doc.meta.language) : doc.meta.title);
     for (const std::string& w : words_of(body)) out.push_back(w);
@@ -200,7 +180,7 @@ TEST_CASE("pdf: Cyrillic, Turkish and Kazakh text extracts exactly, in both styl
         CHECK(text.err.empty());
         std::string flat;
         for (const std::string& w : words_of(text.out)) flat += w + " ";
-        std::istringstream paragraphs(body_lines(doc));
+        std::istringstream paragraphs(body_text(doc));
         for (std::string paragraph; std::getline(paragraphs, paragraph);) {
             std::string expected;
             for (const std::string& w : words_of(paragraph)) expected += w + " ";

@@ -42,24 +42,6 @@ std::size_t count_words(const std::string& s) {
     return n;
 }
 
-std::string body_text(const Document& doc) {
-    std::string out;
-    for (const Block& block : doc.body) {
-        std::visit(overloaded{
-                       [&](const Paragraph& p) { out += plain_text(p.content) + "\n"; },
-                       [&](const Heading& h) { out += plain_text(h.content) + "\n"; },
-                       [&](const List& l) {
-                           for (const Inlines& item : l.items) out += plain_text(item) + "\n";
-                       },
-                       [&](const Quote& q) {
-                           for (const Inlines& p : q.paragraphs) out += plain_text(p) + "\n";
-                       },
-                   },
-                   block);
-    }
-    return out;
-}
-
 }  // namespace
 
 BriefingComposer::BriefingComposer(const Style& style, FontSet& fonts, const Hyphenator* hyphenator)

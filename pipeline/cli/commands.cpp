@@ -76,9 +76,8 @@ ExitCode convert(const ConvertOptions& options) {
     batch.force = options.force;
     batch.shard = options.shard.empty() ? shard_from_slurm() : std::optional<Shard>(parse_shard(options.shard));
     // Counted first, for the progress line; the batch then walks the folders again as it goes.
-    BatchOptions unsharded = batch;
-    unsharded.shard.reset();
-    const std::size_t found = count_inputs(options.inputs, options.glob, unsharded);
+    const InputCount count = count_inputs(options.inputs, options.glob, batch.shard);
+    const std::size_t found = count.all;
     if (batch.to_stdout && (found != 1 || batch.formats.size() != 1)) {
         throw UsageError(
             fmt::format("-o - writes to standard output and needs exactly one input and one format (-t); got {} "
@@ -91,9 +90,8 @@ ExitCode convert(const ConvertOptions& options) {
     }
     Progress progress(options.quiet);
     const StopOnSignals stop_on_signals;
-    const std::size_t total = batch.shard ? count_inputs(options.inputs, options.glob, batch) : found;
     const BatchResult result =
-        run_batch(options.inputs, options.glob, total, batch,
+        run_batch(options.inputs, options.glob, count.in_shard, batch,
                   {[&](const Error& e) { progress.error(e); },
                    [&](const std::string& file, const std::string& message) { progress.warning(file, message); },
                    [&](const BatchResult& so_far) { progress.update(so_far); }});
