@@ -1,15 +1,21 @@
 // The file-I/O floor of a batch: read every input, and write files of the same number and
 // sizes as a reference output tree, each through an unnamed temporary file linked into place,
-// as Briefkit writes its own. Single-threaded; prints the wall-clock seconds.
+// as Briefkit writes its own. Prints the wall-clock seconds.
 //
-//   io_floor INPUT_ROOT REFERENCE_OUTPUT_ROOT NEW_OUTPUT_ROOT
+//   io_floor INPUT_ROOT REFERENCE_OUTPUT_ROOT NEW_OUTPUT_ROOT [THREADS]
+//
+// With THREADS (default 1) the files are written by that many threads, taking them in turn as
+// Briefkit's workers take inputs, so that their kernel work can be compared with `-j THREADS`.
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -39,10 +45,11 @@ void write_new(const fs::path& path, const std::string& bytes) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 4) {
-        std::fprintf(stderr, "usage: io_floor INPUT_ROOT REFERENCE_OUTPUT_ROOT NEW_OUTPUT_ROOT\n");
+    if (argc != 4 && argc != 5) {
+        std::fprintf(stderr, "usage: io_floor INPUT_ROOT REFERENCE_OUTPUT_ROOT NEW_OUTPUT_ROOT [THREADS]\n");
         return 2;
     }
+    const std::size_t threads = argc == 5 ? std::max(1, std::atoi(argv[4])) : 1;
     const fs::path inputs = argv[1];
     const fs::path reference = argv[2];
     const fs::path target = argv[3];
@@ -62,11 +69,19 @@ int main(int argc, char** argv) {
         if (fd >= 0) ::close(fd);
         ++read_files;
     }
-    std::string bytes;
-    for (const auto& [rel, size] : outputs) {
-        bytes.assign(size, 'x');
-        write_new(target / rel, bytes);
-    }
+    // Thread t writes files t, t + THREADS, t + 2 THREADS, ...
+    const auto write_share = [&](std::size_t t) {
+        std::string bytes;
+        for (std::size_t i = 0; i < outputs.size(); ++i) {
+            if (i % threads != t) continue;
+            bytes.assign(outputs[i].second, 'x');
+            write_new(target / outputs[i].first, bytes);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(write_share, t);
+    write_share(0);
+    for (std::thread& t : pool) t.join();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("%.4f %zu %zu\n", seconds, read_files, outputs.size());
     return 0;

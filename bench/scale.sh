@@ -8,9 +8,9 @@
 # names (1,000 per folder) in a scratch folder, then, interleaved over ROUNDS (default 3):
 #   - briefkit convert -t xml,yaml -j 1 into a new folder (CPU ms per article, articles/s, peak RSS);
 #   - the same again over the same folder, nothing changed (the rerun);
-#   - briefkit convert -j 2;
 #   - the I/O floor: bench/io_floor reads every input and writes files of the same number and
 #     sizes through unnamed temporary files;
+#   - briefkit convert -j 2, and the I/O floor with its files written by 2 threads;
 #   - briefkit stream -t yaml over the same articles as NDJSON records (no files written);
 #   - pandoc -s -t jats and -t docbook5, one process per article, on a 200-article sample in
 #     Markdown with a YAML metadata block (Debian's pandoc; skipped when absent).
@@ -65,27 +65,33 @@ measure() {  # prints: wall-seconds cpu-seconds peak-rss-kib
 }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-for name in j1 rerun j2 floor stream; do : >"$work/$name.wall"; : >"$work/$name.cpu"; : >"$work/$name.rss"; done
+for name in j1 rerun j2 floor floor2 stream; do : >"$work/$name.wall"; : >"$work/$name.cpu"; : >"$work/$name.rss"; done
+# Every run writes into a folder of its own, and nothing is deleted until the end: ext4 makes
+# new files slow for a while after many are deleted (its inode allocator steps around recently
+# freed inodes), which would charge one run for the last one's clean-up.
 for r in $(seq "$rounds"); do
-    rm -rf "$work/out" "$work/out2" "$work/floor-out"
-    read -r w c m < <(measure "$exe" convert "$work/in" -t xml,yaml -j 1 -q -o "$work/out")
+    read -r w c m < <(measure "$exe" convert "$work/in" -t xml,yaml -j 1 -q -o "$work/out-j1-$r")
     echo "$w" >>"$work/j1.wall"; echo "$c" >>"$work/j1.cpu"; echo "$m" >>"$work/j1.rss"
-    read -r w c m < <(measure "$exe" convert "$work/in" -t xml,yaml -j 1 -q -o "$work/out")
+    read -r w c m < <(measure "$exe" convert "$work/in" -t xml,yaml -j 1 -q -o "$work/out-j1-$r")
     echo "$w" >>"$work/rerun.wall"; echo "$c" >>"$work/rerun.cpu"; echo "$m" >>"$work/rerun.rss"
-    read -r w c m < <(measure "$exe" convert "$work/in" -t xml,yaml -j 2 -q -o "$work/out2")
-    echo "$w" >>"$work/j2.wall"; echo "$c" >>"$work/j2.cpu"; echo "$m" >>"$work/j2.rss"
-    read -r w c m < <(measure "$floor" "$work/in" "$work/out" "$work/floor-out")
+    read -r w c m < <(measure "$floor" "$work/in" "$work/out-j1-$r" "$work/out-floor-$r")
     echo "$w" >>"$work/floor.wall"; echo "$c" >>"$work/floor.cpu"; echo "$m" >>"$work/floor.rss"
+    read -r w c m < <(measure "$exe" convert "$work/in" -t xml,yaml -j 2 -q -o "$work/out-j2-$r")
+    echo "$w" >>"$work/j2.wall"; echo "$c" >>"$work/j2.cpu"; echo "$m" >>"$work/j2.rss"
+    read -r w c m < <(measure "$floor" "$work/in" "$work/out-j1-$r" "$work/out-floor2-$r" 2)
+    echo "$w" >>"$work/floor2.wall"; echo "$c" >>"$work/floor2.cpu"; echo "$m" >>"$work/floor2.rss"
     read -r w c m < <(measure sh -c "'$exe' stream -t yaml < '$work/records.ndjson'")
     echo "$w" >>"$work/stream.wall"; echo "$c" >>"$work/stream.cpu"; echo "$m" >>"$work/stream.rss"
 done
 
-pandoc_ms() {  # CPU ms per article for pandoc -s -t $1, one process per article
-    /usr/bin/time -f '%U %S' -o "$work/ptime" sh -c 'for f in "$0"/*.md; do pandoc -s -f markdown -t '"$1"' "$f" -o /dev/null || exit 1; done' "$work/md"
-    awk -v n="$(ls "$work/md" | wc -l)" '{printf "%.1f", 1000 * ($1 + $2) / n}' "$work/ptime"
+pandoc_ms() {  # "CPU-ms wall-ms" per article for pandoc -s -t $1, one process per article
+    /usr/bin/time -f '%U %S %e' -o "$work/ptime" sh -c 'for f in "$0"/*.md; do pandoc -s -f markdown -t '"$1"' "$f" -o /dev/null || exit 1; done' "$work/md"
+    awk -v n="$(ls "$work/md" | wc -l)" '{printf "%.1f %.1f", 1000 * ($1 + $2) / n, 1000 * $3 / n}' "$work/ptime"
 }
-jats=none; docbook=none
+jats="none none"; docbook="none none"
 if command -v pandoc >/dev/null; then jats=$(pandoc_ms jats); docbook=$(pandoc_ms docbook5); fi
+read -r jats_cpu jats_wall <<<"$jats"
+read -r docbook_cpu docbook_wall <<<"$docbook"
 
 report() {  # name: rate/s, CPU ms per article, peak RSS
     local wall cpu rss
@@ -98,11 +104,13 @@ report j1 "briefkit -t xml,yaml -j 1, new folder"
 report rerun "briefkit -t xml,yaml -j 1, rerun (nothing changed)"
 report j2 "briefkit -t xml,yaml -j 2, new folder"
 report floor "I/O floor (read inputs, write same files)"
+report floor2 "I/O floor, files written by 2 threads"
 report stream "briefkit stream -t yaml (no files)"
-echo "  pandoc -s -t jats, process per article:     $jats CPU ms/article"
-echo "  pandoc -s -t docbook5, process per article: $docbook CPU ms/article"
+echo "  pandoc -s -t jats, process per article:     $jats_cpu CPU ms/article, $jats_wall ms/article wall"
+echo "  pandoc -s -t docbook5, process per article: $docbook_cpu CPU ms/article, $docbook_wall ms/article wall"
 awk -v n="$count" -v j1="$(median <"$work/j1.wall")" -v j2="$(median <"$work/j2.wall")" -v f="$(median <"$work/floor.wall")" \
-    -v c="$(median <"$work/j1.cpu")" -v p="$jats" 'BEGIN {
-    printf "ratios: -j 1 rate / I/O floor rate %.2f; -j 2 / -j 1 %.2f", f / j1, j1 / j2
-    if (p != "none") printf "; pandoc jats CPU per article / briefkit %.0fx", p / (1000 * c / n)
+    -v f2="$(median <"$work/floor2.wall")" \
+    -v c="$(median <"$work/j1.cpu")" -v p="$jats_cpu" -v pw="$jats_wall" 'BEGIN {
+    printf "ratios: -j 1 rate / I/O floor rate %.2f; -j 2 / -j 1 %.2f; -j 2 rate / 2-thread floor rate %.2f", f / j1, j1 / j2, f2 / j2
+    if (p != "none") printf "; -j 1 rate / pandoc jats rate %.0fx; pandoc jats CPU per article / briefkit %.0fx", pw * n / (1000 * j1), p / (1000 * c / n)
     printf "\n" }'

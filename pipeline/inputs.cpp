@@ -4,6 +4,7 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "pipeline/registry.hpp"
 
@@ -46,9 +47,10 @@ InputWalker::InputWalker(std::vector<std::string> arguments, std::string glob)
     }));
 }
 
-void InputWalker::push_folder(const fs::path& dir) {
+void InputWalker::push_folder(const fs::path& dir, const fs::path& relative) {
     Frame frame;
     frame.dir = dir;
+    frame.relative = relative;
     std::error_code ec;
     fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
@@ -98,7 +100,7 @@ void InputWalker::open_argument(const std::string& arg) {
         root_ = path;
         display_ = arg;
         prefix_ = folders_ > 1 ? name : fs::path();
-        push_folder(path);
+        push_folder(path, fs::path());
     } else {
         fs::path stem = path.filename();
         stem.replace_extension();
@@ -125,20 +127,19 @@ std::optional<Input> InputWalker::next() {
         }
         const Entry entry = top.entries[top.next++];
         const fs::path full = top.dir / entry.name;
+        const fs::path relative = top.relative / entry.name;
         if (entry.folder) {
-            push_folder(full);
+            push_folder(full, relative);  // invalidates `top`
             continue;
         }
-        const fs::path relative = full.lexically_relative(root_);
         if (glob_.empty() ? !readable(relative) : !matches(glob_, relative)) continue;
         fs::path stem = relative;
         stem.replace_extension();
         Input input{full.string(), (fs::path(display_) / relative).string(), (prefix_ / stem).string(), false, {}, {}};
         // Siblings that differ only in their extension would write the same outputs.
-        for (const auto& [earlier, display] : top.stems) {
-            if (earlier == input.stem) input.overwrites = display;
+        if (auto [it, fresh] = top.stems.try_emplace(input.stem, input.display); !fresh) {
+            input.overwrites = std::exchange(it->second, input.display);
         }
-        top.stems.emplace_back(input.stem, input.display);
         return input;
     }
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace briefkit {
@@ -42,13 +43,14 @@ private:
         bool folder = false;
     };
     struct Frame {
-        std::filesystem::path dir;  // the folder listed
-        std::vector<Entry> entries;  // sorted by name
+        std::filesystem::path dir;       // the folder listed
+        std::filesystem::path relative;  // the same folder, relative to the argument's root
+        std::vector<Entry> entries;      // sorted by name
         std::size_t next = 0;
-        std::vector<std::pair<std::string, std::string>> stems;  // output path -> display, in this folder
+        std::unordered_map<std::string, std::string> stems;  // output stem -> the latest input's display, in this folder
     };
     void open_argument(const std::string& arg);
-    void push_folder(const std::filesystem::path& dir);
+    void push_folder(const std::filesystem::path& dir, const std::filesystem::path& relative);
 
     std::vector<std::string> arguments_;
     std::string glob_;

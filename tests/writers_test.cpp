@@ -85,6 +85,28 @@ TEST_CASE("xml writer: mixed content keeps its exact text, indentation only betw
     CHECK(xml.find("\n  <body>\n    <p>x</p>\n") != std::string::npos);
 }
 
+TEST_CASE("xml writer: escapes text and attribute values as libxml2's serializer does") {
+    Document doc = every_kind("x");
+    doc.meta.title = "a<b>&\"c\"\r\n\td'e";
+    doc.meta.date->text = "a<b>&\"c\"\r\n\td'e";
+    const std::string xml = write_to_string(*formats::make_xml_writer(), doc);
+    CHECK(xml.find("<title>a&lt;b&gt;&amp;&quot;c&quot;&#13;\n\td'e</title>") != std::string::npos);
+    CHECK(xml.find("<date text=\"a&lt;b&gt;&amp;&quot;c&quot;&#13;&#10;&#9;d'e\">") != std::string::npos);
+    CHECK(test::xsd_errors(xml).empty());
+}
+
+TEST_CASE("xml writer: an element with nothing in it is closed in its start tag") {
+    Document doc = every_kind("x");
+    doc.meta.title.clear();
+    doc.body.clear();
+    doc.body.push_back(Paragraph{{Link{"", "http://example.org/"}}});
+    const std::string xml = write_to_string(*formats::make_xml_writer(), doc);
+    CHECK(xml.find("<title></title>") != std::string::npos);
+    CHECK(xml.find("<p><a href=\"http://example.org/\"></a></p>") != std::string::npos);
+    doc.body.clear();
+    CHECK(write_to_string(*formats::make_xml_writer(), doc).find("\n  <body/>\n") != std::string::npos);
+}
+
 TEST_CASE("writers: output is byte-identical for the same document") {
     for (const WriterEntry& w : writers()) {
         const auto a = write_to_string(*w.make({}), every_kind("same"));

@@ -1,12 +1,9 @@
 #include "formats/xml/xml_writer.hpp"
 
-#include <libxml/parser.h>
-#include <libxml/xmlwriter.h>
-
-#include <memory>
+#include <array>
+#include <string>
 #include <vector>
 
-#include "pipeline/error.hpp"
 #include "pipeline/overloaded.hpp"
 #include "pipeline/utf8.hpp"
 
@@ -14,68 +11,83 @@ namespace briefkit::formats {
 
 namespace {
 
-constexpr const char* kNamespace = "urn:briefkit:article:1";
+constexpr std::string_view kNamespace = "urn:briefkit:article:1";
 
-struct BufferDeleter {
-    void operator()(xmlBufferPtr b) const { xmlBufferFree(b); }
-};
-struct TextWriterDeleter {
-    void operator()(xmlTextWriterPtr w) const { xmlFreeTextWriter(w); }
-};
-
-const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
-
-/// `text` with every character XML 1.0 cannot carry (and any invalid UTF-8) replaced by U+FFFD.
-std::string xml_safe(std::string_view text) {
-    bool clean = true;
+/// True when every byte of `text` is printable ASCII or a tab, newline or carriage return,
+/// so no character needs replacing.
+bool plain_ascii(std::string_view text) {
     for (char c : text) {
         const auto b = static_cast<unsigned char>(c);
-        if ((b < 0x20 && c != '\t' && c != '\n' && c != '\r') || b >= 0x80) {
-            clean = false;
-            break;
-        }
+        if ((b < 0x20 && c != '\t' && c != '\n' && c != '\r') || b >= 0x80) return false;
     }
-    if (clean) return std::string(text);
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t pos = 0; pos < text.size();) {
-        const char32_t cp = utf8::next(text, pos);
-        utf8::append(out, utf8::xml_allowed(cp) ? cp : 0xFFFD);
-    }
-    return out;
+    return true;
 }
 
-/// Wraps libxml2's text writer; each call throws OutputError when libxml2 reports a failure.
-/// Indentation is written here rather than by libxml2, which would put spaces inside
-/// mixed content (a paragraph with links) and so change the text.
+using EntityTable = std::array<std::string_view, 256>;
+
+/// The reference each byte is written as in text, or empty when it stands for itself.
+constexpr EntityTable entity_table(bool in_attribute) {
+    EntityTable t{};
+    t['<'] = "&lt;";
+    t['>'] = "&gt;";
+    t['&'] = "&amp;";
+    t['"'] = "&quot;";
+    t['\r'] = "&#13;";
+    if (in_attribute) {
+        t['\n'] = "&#10;";
+        t['\t'] = "&#9;";
+    }
+    return t;
+}
+constexpr EntityTable kTextEntities = entity_table(false);
+constexpr EntityTable kAttributeEntities = entity_table(true);
+
+/// Builds the document text. Indentation is added only between elements, never inside mixed
+/// content (a paragraph with links), where it would change the text. Escaping follows
+/// libxml2's serializer, so that readers of earlier output see the same bytes: `< > & "` and
+/// CR everywhere, and tab and newline as well inside attribute values. Characters XML 1.0
+/// cannot carry, and invalid UTF-8, become U+FFFD.
 class XmlOut {
 public:
-    XmlOut() : buffer_(xmlBufferCreate()) {
-        if (!buffer_) throw OutputError("XML writer: out of memory");
-        writer_.reset(xmlNewTextWriterMemory(buffer_.get(), 0));
-        if (!writer_) throw OutputError("XML writer: out of memory");
-        check(xmlTextWriterStartDocument(writer_.get(), "1.0", "UTF-8", nullptr));
-    }
+    XmlOut() { out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
 
-    void start(const char* name) {
+    void start(std::string_view name) {
         if (!mixed_ && !open_.empty()) {
-            open_.back() = true;
+            open_.back().has_children = true;
             newline(open_.size());
+        } else {
+            close_start_tag();
         }
-        check(xmlTextWriterStartElement(writer_.get(), x(name)));
-        open_.push_back(false);
+        out_ += '<';
+        out_ += name;
+        open_.push_back({name, false});
+        tag_open_ = true;
     }
     void end() {
-        const bool had_children = open_.back();
+        const Open element = open_.back();
         open_.pop_back();
-        if (!mixed_ && had_children) newline(open_.size());
-        check(xmlTextWriterEndElement(writer_.get()));
+        if (tag_open_) {
+            out_ += "/>";
+            tag_open_ = false;
+            return;
+        }
+        if (!mixed_ && element.has_children) newline(open_.size());
+        out_ += "</";
+        out_ += element.name;
+        out_ += '>';
     }
-    void attribute(const char* name, std::string_view value) {
-        check(xmlTextWriterWriteAttribute(writer_.get(), x(name), x(xml_safe(value).c_str())));
+    void attribute(std::string_view name, std::string_view value) {
+        out_ += ' ';
+        out_ += name;
+        out_ += "=\"";
+        escape(value, true);
+        out_ += '"';
     }
-    void text(std::string_view value) { check(xmlTextWriterWriteString(writer_.get(), x(xml_safe(value).c_str()))); }
-    void element(const char* name, std::string_view value) {
+    void text(std::string_view value) {
+        close_start_tag();
+        escape(value, false);
+    }
+    void element(std::string_view name, std::string_view value) {
         start(name);
         text(value);
         end();
@@ -84,26 +96,55 @@ public:
     void mixed(bool on) { mixed_ = on; }
 
     std::string finish() {
-        check(xmlTextWriterEndDocument(writer_.get()));
-        writer_.reset();
-        return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer_.get())),
-                           static_cast<std::size_t>(xmlBufferLength(buffer_.get())));
+        out_ += '\n';
+        return std::move(out_);
     }
 
 private:
-    static void check(int rc) {
-        if (rc < 0) throw OutputError("XML writer: libxml2 could not write the document");
-    }
+    struct Open {
+        std::string_view name;
+        bool has_children = false;  // whether it holds child elements
+    };
 
+    void close_start_tag() {
+        if (!tag_open_) return;
+        out_ += '>';
+        tag_open_ = false;
+    }
     void newline(std::size_t depth) {
-        std::string ws = "\n";
-        ws.append(depth * 2, ' ');
-        check(xmlTextWriterWriteRaw(writer_.get(), x(ws.c_str())));
+        close_start_tag();
+        out_ += '\n';
+        out_.append(depth * 2, ' ');
+    }
+    void escape(std::string_view text, bool in_attribute) {
+        if (!plain_ascii(text)) {
+            std::string safe;
+            safe.reserve(text.size());
+            for (std::size_t pos = 0; pos < text.size();) {
+                const char32_t cp = utf8::next(text, pos);
+                utf8::append(safe, utf8::xml_allowed(cp) ? cp : 0xFFFD);
+            }
+            escape_valid(safe, in_attribute);
+            return;
+        }
+        escape_valid(text, in_attribute);
+    }
+    void escape_valid(std::string_view text, bool in_attribute) {
+        const auto& entities = in_attribute ? kAttributeEntities : kTextEntities;
+        std::size_t done = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const std::string_view entity = entities[static_cast<unsigned char>(text[i])];
+            if (entity.empty()) continue;
+            out_.append(text, done, i - done);
+            out_ += entity;
+            done = i + 1;
+        }
+        out_.append(text, done);
     }
 
-    std::unique_ptr<xmlBuffer, BufferDeleter> buffer_;
-    std::unique_ptr<xmlTextWriter, TextWriterDeleter> writer_;
-    std::vector<bool> open_;  // per open element: whether it has child elements
+    std::string out_;
+    std::vector<Open> open_;
+    bool tag_open_ = false;  // the last start tag still lacks its '>'
     bool mixed_ = false;
 };
 
@@ -116,10 +157,10 @@ void write_date(XmlOut& out, const Date& date) {
 }
 
 /// Writes one element of mixed content (text with `<a href>` links), with an optional attribute.
-void write_inlines(XmlOut& out, const char* name, const Inlines& content, const char* attribute = nullptr,
+void write_inlines(XmlOut& out, std::string_view name, const Inlines& content, std::string_view attribute = {},
                    std::string_view value = {}) {
     out.start(name);
-    if (attribute != nullptr) out.attribute(attribute, value);
+    if (!attribute.empty()) out.attribute(attribute, value);
     out.mixed(true);
     for (const Inline& node : content) {
         std::visit(overloaded{[&](const Text& t) { out.text(t.text); },
@@ -210,8 +251,6 @@ public:
 }  // namespace
 
 std::unique_ptr<Writer> make_xml_writer(const WriterOptions& /*options*/) {
-    // libxml2 must set up its globals once, before threads use it (the batch engine's workers do).
-    xmlInitParser();
     return std::make_unique<XmlWriter>();
 }
 

@@ -1,6 +1,6 @@
 // The XML writer: `urn:briefkit:article:1` documents, valid against formats/xml/article.xsd.
 //
-// Written with libxml2's text writer, UTF-8, indented with two spaces, deterministic.
+// Written by hand in UTF-8 (escaped as libxml2 escapes), indented with two spaces, deterministic.
 // Characters that XML 1.0 cannot carry never reach the output (they become U+FFFD).
 #pragma once
 

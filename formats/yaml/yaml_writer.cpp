@@ -26,12 +26,15 @@ public:
         text.push_back('"');
         std::size_t pos = 0;
         while (pos < value.size()) {
-            const auto byte = static_cast<unsigned char>(value[pos]);
-            if (byte >= 0x20 && byte < 0x7F && byte != '"' && byte != '\\') {
-                text.push_back(static_cast<char>(byte));
-                ++pos;
-                continue;
+            std::size_t run = pos;  // a run of bytes that stand for themselves is copied at once
+            while (run < value.size()) {
+                const auto byte = static_cast<unsigned char>(value[run]);
+                if (byte < 0x20 || byte >= 0x7F || byte == '"' || byte == '\\') break;
+                ++run;
             }
+            text.append(value, pos, run - pos);
+            pos = run;
+            if (pos == value.size()) break;
             const char32_t cp = utf8::next(value, pos);
             switch (cp) {
                 case '"': text += "\\\""; break;

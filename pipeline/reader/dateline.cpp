@@ -2,6 +2,7 @@
 // gives place `LONDON`; `MOSCOW, May 27 (Reuters) - ...` also names the agency.
 #include <fmt/format.h>
 
+#include <optional>
 #include <regex>
 
 #include "pipeline/reader/article_parts.hpp"
@@ -33,6 +34,42 @@ std::size_t trailing_month_day(std::string_view text) {
     return static_cast<std::size_t>(m.position(0));
 }
 
+/// Where a paragraph splits as `PREFIX - rest`.
+struct DashSplit {
+    std::size_t prefix = 0;  ///< Length of PREFIX.
+    std::size_t rest = 0;    ///< Where the rest begins.
+};
+
+/// True for the bytes ECMAScript's `\s` matches in a byte string.
+bool space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+/// Splits `text` at its first free-standing dash (`-`, `--`, en or em dash, with spaces on both
+/// sides and text after) whose prefix starts with a non-space and is 1 to 100 bytes on one line.
+/// The same as matching `^([^\s].{0,99}?)\s+(?:--?|–|—)\s+(\S[\s\S]*)$`, in one pass and no backtracking.
+std::optional<DashSplit> split_at_dash(std::string_view text) {
+    if (text.empty() || space(text[0])) return std::nullopt;
+    for (std::size_t length = 1; length <= 100 && length < text.size(); ++length) {
+        if (text[length - 1] == '\n' || text[length - 1] == '\r') return std::nullopt;  // `.` stops at a line end
+        std::size_t at = length;
+        while (at < text.size() && space(text[at])) ++at;
+        if (at == length) continue;
+        if (text.substr(at).starts_with("--")) {
+            at += 2;
+        } else if (text.substr(at).starts_with("-")) {
+            at += 1;
+        } else if (text.substr(at).starts_with("\u2013") || text.substr(at).starts_with("\u2014")) {
+            at += 3;
+        } else {
+            continue;
+        }
+        const std::size_t after_dash = at;
+        while (at < text.size() && space(text[at])) ++at;
+        if (at == after_dash || at == text.size()) continue;
+        return DashSplit{length, at};
+    }
+    return std::nullopt;
+}
+
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == ',')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.remove_suffix(1);
@@ -54,11 +91,9 @@ void extract_dateline(Draft& d, NoteLog& notes) {
     auto* first = std::get_if<Text>(&para->content.front());
     if (first == nullptr) return;
 
-    // PREFIX - rest, where the dash is the first free-standing one within the first 100 characters.
-    static const std::regex re(R"(^([^\s].{0,99}?)\s+(?:--?|–|—)\s+(\S[\s\S]*)$)");
-    std::smatch m;
-    if (!std::regex_match(first->text, m, re)) return;
-    std::string prefix = m[1].str();
+    const std::optional<DashSplit> split = split_at_dash(first->text);
+    if (!split) return;
+    std::string prefix = first->text.substr(0, split->prefix);
     std::string agency;
     static const std::regex agency_re(R"(^(.*?)\s*\(([^()]{2,40})\)$)");
     std::smatch am;
@@ -74,9 +109,9 @@ void extract_dateline(Draft& d, NoteLog& notes) {
     if (!d.wire && parts.date.empty() && agency.empty() && !all_caps(parts.place)) return;
     if (!d.meta.place.empty() && fold_case(parts.place) != fold_case(d.meta.place)) return;
 
-    const std::string removed = first->text.substr(0, static_cast<std::size_t>(m.position(2)));
+    const std::string removed = first->text.substr(0, split->rest);
     const std::string place(parts.place);
-    first->text = m[2].str();
+    first->text.erase(0, split->rest);
     if (d.meta.place.empty()) d.meta.place = place;
     if (!agency.empty() && d.meta.source.name.empty()) d.meta.source.name = agency;
     notes.add(d.block_lines.front(), "dateline-moved",

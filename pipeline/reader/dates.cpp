@@ -108,7 +108,9 @@ std::string_view strip_weekday(std::string_view s) {
 std::string fold_case(std::string_view word) {
     if (utf8::is_ascii(word)) {
         std::string out(word);
-        for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (char& c : out) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
         return out;
     }
     utf8proc_uint8_t* folded = nullptr;

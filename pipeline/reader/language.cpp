@@ -3,8 +3,8 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <cstdint>
 #include <unordered_map>
-#include <vector>
 
 #include "pipeline/overloaded.hpp"
 #include "pipeline/reader/article_parts.hpp"
@@ -33,21 +33,30 @@ constexpr std::array<Profile, 10> kProfiles{{
     {"ky", {"жана", "менен", "үчүн", "бул", "деп", "боюнча", "да", "дагы", "ал", "болуп", "кыргыз", "эле"}},
 }};
 
+/// The title and the first blocks' text, each after a space, cut to `limit` bytes.
 std::string body_sample(const Document& doc, std::size_t limit) {
     std::string text = doc.meta.title;
+    text.reserve(limit + 256);
+    const auto add = [&](const Inlines& content) {
+        text += ' ';
+        for (const Inline& node : content) {
+            std::visit(overloaded{[&](const Text& t) { text += t.text; }, [&](const Link& l) { text += l.text; }},
+                       node);
+        }
+    };
     for (const Block& block : doc.body) {
         if (text.size() >= limit) break;
-        std::visit(overloaded{[&](const Paragraph& p) { text += ' ' + plain_text(p.content); },
-                              [&](const Heading& h) { text += ' ' + plain_text(h.content); },
+        std::visit(overloaded{[&](const Paragraph& p) { add(p.content); }, [&](const Heading& h) { add(h.content); },
                               [&](const List& l) {
-                                  for (const Inlines& i : l.items) text += ' ' + plain_text(i);
+                                  for (const Inlines& i : l.items) add(i);
                               },
                               [&](const Quote& q) {
-                                  for (const Inlines& p : q.paragraphs) text += ' ' + plain_text(p);
+                                  for (const Inlines& p : q.paragraphs) add(p);
                               }},
                    block);
     }
-    return text.substr(0, std::min(text.size(), limit));
+    if (text.size() > limit) text.resize(limit);
+    return text;
 }
 
 bool letter(char32_t cp) {
@@ -58,13 +67,34 @@ bool letter(char32_t cp) {
 
 // Longest function word in bytes; longer words are counted but never looked up.
 constexpr std::size_t kLongestWord = 12;
+static_assert([] {
+    for (const Profile& profile : kProfiles) {
+        for (const std::string_view w : profile.words) {
+            if (w.empty() || w.size() > kLongestWord) return false;
+        }
+    }
+    return true;
+}());
 
-// Every function word with the profiles that list it.
-const std::unordered_map<std::string_view, std::vector<std::size_t>>& function_words() {
+// Which (length, first byte) pairs some function word has: most words are refused by this
+// before they are hashed.
+const std::array<std::array<bool, 256>, kLongestWord + 1>& word_shapes() {
+    static const auto shapes = [] {
+        std::array<std::array<bool, 256>, kLongestWord + 1> s{};
+        for (const Profile& profile : kProfiles) {
+            for (const std::string_view w : profile.words) s[w.size()][static_cast<unsigned char>(w[0])] = true;
+        }
+        return s;
+    }();
+    return shapes;
+}
+
+// Every function word with the profiles that list it, one bit per profile.
+const std::unordered_map<std::string_view, std::uint32_t>& function_words() {
     static const auto table = [] {
-        std::unordered_map<std::string_view, std::vector<std::size_t>> t;
+        std::unordered_map<std::string_view, std::uint32_t> t;
         for (std::size_t p = 0; p < kProfiles.size(); ++p) {
-            for (const std::string_view w : kProfiles[p].words) t[w].push_back(p);
+            for (const std::string_view w : kProfiles[p].words) t[w] |= std::uint32_t{1} << p;
         }
         return t;
     }();
@@ -76,25 +106,56 @@ const std::unordered_map<std::string_view, std::vector<std::size_t>>& function_w
 std::string detect_language(const Document& doc) {
     const std::string sample = body_sample(doc, 4000);
     const auto& table = function_words();
+    const auto& shapes = word_shapes();
     std::array<int, kProfiles.size()> scores{};
-    std::string word;
     int words = 0;
+    std::size_t word_start = 0;
+    std::size_t word_end = 0;  // the word being read is sample[word_start, word_end)
+    bool in_word = false;
+    bool ascii = true;
     auto flush = [&] {
-        if (word.empty()) return;
+        if (!in_word) return;
+        in_word = false;
         ++words;
+        const std::string_view word(sample.data() + word_start, word_end - word_start);
         // Case folding never shortens a word by more than a few bytes, so longer words cannot match.
         if (word.size() <= kLongestWord + 4) {
-            if (const auto it = table.find(fold_case(word)); it != table.end()) {
-                for (const std::size_t p : it->second) ++scores[p];
+            std::array<char, kLongestWord + 4> lower{};
+            std::string folded;
+            std::string_view key;
+            if (ascii) {
+                if (word.size() > kLongestWord) return;
+                const char first = word[0] >= 'A' && word[0] <= 'Z' ? static_cast<char>(word[0] - 'A' + 'a') : word[0];
+                if (!shapes[word.size()][static_cast<unsigned char>(first)]) return;
+                for (std::size_t i = 0; i < word.size(); ++i) {
+                    const char c = word[i];
+                    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+                }
+                key = std::string_view(lower.data(), word.size());
+            } else {
+                folded = fold_case(word);
+                if (folded.empty() || folded.size() > kLongestWord ||
+                    !shapes[folded.size()][static_cast<unsigned char>(folded[0])]) {
+                    return;
+                }
+                key = folded;
+            }
+            if (const auto it = table.find(key); it != table.end()) {
+                for (std::size_t p = 0; p < kProfiles.size(); ++p) scores[p] += (it->second >> p) & 1U;
             }
         }
-        word.clear();
     };
     for (std::size_t pos = 0; pos < sample.size();) {
         const std::size_t start = pos;
         const char32_t cp = utf8::next(sample, pos);
         if (letter(cp)) {
-            word.append(sample, start, pos - start);
+            if (!in_word) {
+                in_word = true;
+                word_start = start;
+                ascii = true;
+            }
+            ascii = ascii && cp < 0x80;
+            word_end = pos;
         } else {
             flush();
         }
