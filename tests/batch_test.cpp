@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <map>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -318,6 +319,24 @@ TEST_CASE("inputs: the walker lists folders in path order and flags siblings tha
     CHECK(overwrites[4].find("b.") != std::string::npos);
     CHECK(!walker.needs_global_check());
     CHECK(briefkit::collect_inputs({(dir.path() / "in").string()}, "").size() == 5);
+}
+
+TEST_CASE("inputs: a folder of thousands of files is walked without comparing every pair of siblings") {
+    // The walker once compared each file's output stem with every earlier sibling's, which is
+    // quadratic: a folder of 100,000 articles took minutes before the first one converted.
+    const TempDir dir;
+    for (int i = 0; i < 3000; ++i) briefkit::test::write_file(dir.path() / "in" / fmt::format("n{:05}.txt", i), "x\n");
+    briefkit::test::write_file(dir.path() / "in" / "n01234.TXT", "x\n");
+    std::size_t count = 0;
+    std::vector<std::string> flagged;
+    briefkit::InputWalker walker({(dir.path() / "in").string()}, "");
+    while (const std::optional<briefkit::Input> input = walker.next()) {
+        ++count;
+        if (!input->overwrites.empty()) flagged.push_back(input->stem + " after " + input->overwrites);
+    }
+    CHECK(count == 3001);
+    REQUIRE(flagged.size() == 1);
+    CHECK(flagged[0].find("n01234 after") == 0);
 }
 
 TEST_CASE("manifest: a record cut short by a kill is dropped, and the next run's records stay readable") {
