@@ -46,14 +46,6 @@ std::string read_stream(int fd, const Input& input, std::size_t limit) {
     return data;
 }
 
-const ReaderEntry& reader_for(const Input& input) {
-    const std::string ext = std::filesystem::path(input.path).extension().string();
-    if (ext.size() > 1) {
-        if (const ReaderEntry* r = reader_for_extension(std::string_view(ext).substr(1))) return *r;
-    }
-    return readers().front();
-}
-
 /// Reads a whole file (or standard input); throws InputError naming the input.
 std::string read_input(const Input& input, std::size_t limit) {
     if (!input.problem.empty()) throw InputError(input.problem, input.display);
@@ -96,7 +88,7 @@ std::string read_whole(const std::filesystem::path& path) {
 
 Document read_document(const Input& input, const ReadOptions& options) {
     const std::string bytes = read_input(input, options.max_input_size);
-    return reader_for(input).read(bytes, input.display, options);
+    return choose_reader(input.path, bytes, options.from).read(bytes, input.display, options);
 }
 
 std::string options_fingerprint(const BatchOptions& options) {
@@ -104,6 +96,7 @@ std::string options_fingerprint(const BatchOptions& options) {
     for (const WriterEntry* f : options.formats) key += fmt::format("{},", f->name);
     key += fmt::format("|order={}|encoding={}|max={}|style={}", static_cast<int>(options.read.date_order),
                        static_cast<int>(options.read.encoding), options.read.max_input_size, options.write.style);
+    if (options.read.from != nullptr) key += fmt::format("|from={}", options.read.from->name);
     // A style file's content decides the PDFs as much as its name does.
     if (options.write.style.find('/') != std::string::npos || options.write.style.ends_with(".yaml")) {
         key += "|" + sha256_hex(read_whole(options.write.style));
@@ -270,7 +263,8 @@ private:
                     return out;
                 }
             }
-            const Document doc = reader_for(input).read(bytes, input.display, options_.read);
+            const Document doc =
+                choose_reader(input.path, bytes, options_.read.from).read(bytes, input.display, options_.read);
             rec.id = doc.id;
             rec.notes = doc.notes.size();
             for (std::size_t f = 0; f < writers_.size(); ++f) {
@@ -359,8 +353,9 @@ BatchResult run_batch(const std::vector<Input>& inputs, const BatchOptions& opti
 }
 
 InputCount count_inputs(const std::vector<std::string>& arguments, const std::string& glob,
-                        const std::optional<Shard>& shard) {
+                        const std::optional<Shard>& shard, const std::filesystem::path& output_dir) {
     InputWalker walker(arguments, glob);
+    if (!output_dir.empty()) walker.skip_folder(output_dir);
     InputCount count;
     while (const std::optional<Input> input = walker.next()) {
         ++count.all;
@@ -372,6 +367,7 @@ InputCount count_inputs(const std::vector<std::string>& arguments, const std::st
 BatchResult run_batch(const std::vector<std::string>& arguments, const std::string& glob, std::size_t total,
                       const BatchOptions& options, const BatchEvents& events) {
     InputWalker walker(arguments, glob);
+    if (!options.to_stdout) walker.skip_folder(options.output_dir);
     const bool global_check = walker.needs_global_check();
     return Engine([&walker] { return walker.next(); }, total, global_check, options, events).run();
 }

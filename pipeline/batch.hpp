@@ -63,15 +63,16 @@ struct InputCount {
     std::size_t in_shard = 0;  ///< Those of the shard (all of them without one).
 };
 
-/// Counts the inputs `arguments` hold, in one walk of the folders.
+/// Counts the inputs `arguments` hold, in one walk of the folders, leaving out `output_dir`
+/// as run_batch() does.
 [[nodiscard]] InputCount count_inputs(const std::vector<std::string>& arguments, const std::string& glob,
-                                      const std::optional<Shard>& shard);
+                                      const std::optional<Shard>& shard, const std::filesystem::path& output_dir = {});
 
 /// Asks running batches to stop after the inputs in flight; safe to call from a signal handler.
 void request_stop() noexcept;
 
 /// Reads one input (refusing it before reading when it is over the size limit) and converts it
-/// to a document with the reader for its extension (the text reader otherwise).
+/// to a document with the reader choose_reader() picks (`options.from` when set).
 [[nodiscard]] Document read_document(const Input& input, const ReadOptions& options);
 
 /// The fingerprint of what decides an input's outputs: the Briefkit version, the formats, the

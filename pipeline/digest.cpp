@@ -1,5 +1,6 @@
 #include "pipeline/digest.hpp"
 
+#include <fmt/format.h>
 #include <nettle/sha2.h>
 
 #include <array>
@@ -102,6 +103,16 @@ std::string document_id(const Document& doc) {
                    block);
     }
     return "bk-" + h.hex().substr(0, 20);
+}
+
+void restamp_id(Document& doc, std::string_view stated_id, int line) {
+    doc.id = document_id(doc);
+    if (!stated_id.empty() && stated_id != doc.id) {
+        doc.notes.push_back(Note{line, "id-updated",
+                                 fmt::format("the file states id {}, but its content has changed since; the id of "
+                                             "this content is {}",
+                                             stated_id, doc.id)});
+    }
 }
 
 }  // namespace briefkit

@@ -16,4 +16,8 @@ namespace briefkit {
 /// so the same article gets the same id whatever damage its file carried.
 [[nodiscard]] std::string document_id(const Document& doc);
 
+/// Gives a document read back from XML or YAML its id: document_id() of what was read. When
+/// the file stated another id (its content was edited since), a note at `line` says so.
+void restamp_id(Document& doc, std::string_view stated_id, int line);
+
 }  // namespace briefkit

@@ -47,10 +47,17 @@ InputWalker::InputWalker(std::vector<std::string> arguments, std::string glob)
     }));
 }
 
-void InputWalker::push_folder(const fs::path& dir, const fs::path& relative) {
+void InputWalker::skip_folder(const fs::path& folder) {
+    std::error_code ec;
+    skip_ = fs::weakly_canonical(fs::absolute(folder, ec), ec);
+    if (ec) skip_.clear();
+}
+
+void InputWalker::push_folder(const fs::path& dir, const fs::path& relative, const fs::path& real) {
     Frame frame;
     frame.dir = dir;
     frame.relative = relative;
+    frame.real = real;
     std::error_code ec;
     fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
@@ -100,7 +107,12 @@ void InputWalker::open_argument(const std::string& arg) {
         root_ = path;
         display_ = arg;
         prefix_ = folders_ > 1 ? name : fs::path();
-        push_folder(path, fs::path());
+        fs::path real;
+        if (!skip_.empty()) {
+            real = fs::weakly_canonical(fs::absolute(path, ec), ec);
+            if (ec) real.clear();
+        }
+        push_folder(path, fs::path(), real);
     } else {
         fs::path stem = path.filename();
         stem.replace_extension();
@@ -129,7 +141,9 @@ std::optional<Input> InputWalker::next() {
         const fs::path full = top.dir / entry.name;
         const fs::path relative = top.relative / entry.name;
         if (entry.folder) {
-            push_folder(full, relative);  // invalidates `top`
+            const fs::path real = top.real.empty() ? fs::path() : top.real / entry.name;
+            if (!real.empty() && real == skip_) continue;
+            push_folder(full, relative, real);  // invalidates `top`
             continue;
         }
         if (glob_.empty() ? !readable(relative) : !matches(glob_, relative)) continue;

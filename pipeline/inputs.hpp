@@ -30,6 +30,10 @@ public:
     /// A walker over `arguments` (files, folders, `-`), keeping files that match `glob`.
     InputWalker(std::vector<std::string> arguments, std::string glob);
 
+    /// Leaves out `folder` and everything under it, wherever it appears inside a folder argument:
+    /// the output folder, when it lies inside an input folder, holds files readers now take.
+    void skip_folder(const std::filesystem::path& folder);
+
     /// The next input, or nullopt when there are no more.
     [[nodiscard]] std::optional<Input> next();
 
@@ -45,12 +49,14 @@ private:
     struct Frame {
         std::filesystem::path dir;       // the folder listed
         std::filesystem::path relative;  // the same folder, relative to the argument's root
+        std::filesystem::path real;      // the same folder, absolute and without symbolic links
         std::vector<Entry> entries;      // sorted by name
         std::size_t next = 0;
         std::unordered_map<std::string, std::string> stems;  // output stem -> the latest input's display, in this folder
     };
     void open_argument(const std::string& arg);
-    void push_folder(const std::filesystem::path& dir, const std::filesystem::path& relative);
+    void push_folder(const std::filesystem::path& dir, const std::filesystem::path& relative,
+                     const std::filesystem::path& real);
 
     std::vector<std::string> arguments_;
     std::string glob_;
@@ -60,6 +66,7 @@ private:
     std::filesystem::path root_;
     std::string display_;
     std::filesystem::path prefix_;
+    std::filesystem::path skip_;  // a folder to leave out, absolute and without symbolic links
     std::vector<Frame> stack_;
     std::vector<Input> ready_;  // inputs decided but not yet handed out (reversed)
 };

@@ -2,9 +2,52 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 #include "pipeline/overloaded.hpp"
 
 namespace briefkit {
+
+bool CalendarDay::valid() const noexcept {
+    if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+    static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    const int limit = month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
+    return day <= limit;
+}
+
+namespace {
+
+/// The number written with exactly `digits` digits at `at` in `text`, or -1.
+int fixed_number(std::string_view text, std::size_t at, std::size_t digits) {
+    if (at + digits > text.size()) return -1;
+    int n = 0;
+    for (std::size_t i = at; i < at + digits; ++i) {
+        if (text[i] < '0' || text[i] > '9') return -1;
+        n = n * 10 + (text[i] - '0');
+    }
+    return n;
+}
+
+}  // namespace
+
+std::optional<Date> Date::from_iso(std::string_view iso) {
+    if (iso.size() != 10 && iso.size() != 19) return std::nullopt;
+    if (iso[4] != '-' || iso[7] != '-') return std::nullopt;
+    Date date;
+    date.day = CalendarDay{fixed_number(iso, 0, 4), fixed_number(iso, 5, 2), fixed_number(iso, 8, 2)};
+    if (!date.day.valid()) return std::nullopt;
+    if (iso.size() == 19) {
+        if (iso[10] != 'T' || iso[13] != ':' || iso[16] != ':') return std::nullopt;
+        const TimeOfDay time{fixed_number(iso, 11, 2), fixed_number(iso, 14, 2), fixed_number(iso, 17, 2)};
+        if (time.hour < 0 || time.hour > 23 || time.minute < 0 || time.minute > 59 || time.second < 0 ||
+            time.second > 59) {
+            return std::nullopt;
+        }
+        date.time = time;
+    }
+    return date;
+}
 
 std::string Date::iso() const {
     std::string out = fmt::format("{:04}-{:02}-{:02}", day.year, day.month, day.day);

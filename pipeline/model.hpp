@@ -8,6 +8,7 @@
 #include <compare>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct CalendarDay {
     int month = 0;  ///< Month, 1 to 12.
     int day = 0;    ///< Day of the month, 1 to 31 and valid for the month.
     auto operator<=>(const CalendarDay&) const = default;
+
+    /// True when this is a real day of a four-digit year (30 February is not).
+    [[nodiscard]] bool valid() const noexcept;
 };
 
 /// A time of day, to the second.
@@ -39,6 +43,10 @@ struct Date {
 
     /// ISO 8601 form: `2020-05-27` or `1987-03-09T04:58:41`.
     [[nodiscard]] std::string iso() const;
+
+    /// Reads the form iso() writes; nullopt for anything else or a day that does not exist.
+    /// The result's `text` is empty.
+    [[nodiscard]] static std::optional<Date> from_iso(std::string_view iso);
 };
 
 /// The agency or outlet an article came from, with the date it gave.

@@ -30,11 +30,14 @@ enum class Encoding {
 /// The canonical name of `encoding`, as parse_encoding() accepts it.
 [[nodiscard]] std::string_view encoding_name(Encoding encoding);
 
-/// Everything a reader needs to know besides the bytes.
+struct ReaderEntry;
+
+/// Everything a reader needs to know besides the bytes, and which reader to use.
 struct ReadOptions {
     DateOrder date_order = DateOrder::dmy;              ///< Order used for ambiguous numeric dates.
     Encoding encoding = Encoding::automatic;            ///< Input encoding, or automatic detection.
     std::size_t max_input_size = std::size_t{16} << 20;  ///< Larger inputs are refused (bytes).
+    const ReaderEntry* from = nullptr;  ///< The input format (`-f/--from`); nullptr: by extension, then content.
 };
 
 }  // namespace briefkit

@@ -3,7 +3,9 @@
 #include <array>
 
 #include "formats/pdf/pdf_writer.hpp"
+#include "formats/xml/xml_reader.hpp"
 #include "formats/xml/xml_writer.hpp"
+#include "formats/yaml/yaml_reader.hpp"
 #include "formats/yaml/yaml_writer.hpp"
 #include "pipeline/reader/text_reader.hpp"
 
@@ -12,6 +14,8 @@ namespace briefkit {
 namespace {
 
 constexpr std::array<std::string_view, 1> kTextExtensions{"txt"};
+constexpr std::array<std::string_view, 1> kXmlExtensions{"xml"};
+constexpr std::array<std::string_view, 2> kYamlExtensions{"yaml", "yml"};
 
 const std::array<WriterEntry, 3> kWriters{{
     {"xml", "xml", "application/xml", true, "Article XML (urn:briefkit:article:1), valid against the shipped XSD",
@@ -22,8 +26,12 @@ const std::array<WriterEntry, 3> kWriters{{
      &formats::make_pdf_writer, &formats::make_pdf_digest_writer},
 }};
 
-const std::array<ReaderEntry, 1> kReaders{{
-    {"text", kTextExtensions, "Plain-text news article in any common encoding", &read_text},
+const std::array<ReaderEntry, 3> kReaders{{
+    {"text", kTextExtensions, "Plain-text news article in any common encoding", &read_text, nullptr},
+    {"xml", kXmlExtensions, "Article XML (urn:briefkit:article:1), validated against the shipped XSD",
+     &formats::read_xml, &formats::looks_like_xml},
+    {"yaml", kYamlExtensions, "Article YAML (briefkit/article/1), as written or edited by hand", &formats::read_yaml,
+     &formats::looks_like_yaml},
 }};
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -56,6 +64,26 @@ const ReaderEntry* reader_for_extension(std::string_view extension) {
         }
     }
     return nullptr;
+}
+
+const ReaderEntry* find_reader(std::string_view name) {
+    for (const ReaderEntry& r : kReaders) {
+        if (r.name == name) return &r;
+    }
+    return nullptr;
+}
+
+const ReaderEntry& choose_reader(std::string_view path, std::string_view bytes, const ReaderEntry* chosen) {
+    if (chosen != nullptr) return *chosen;
+    const std::size_t slash = path.find_last_of('/');
+    const std::string_view file = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    if (const std::size_t dot = file.find_last_of('.'); dot != std::string_view::npos && dot > 0) {
+        if (const ReaderEntry* r = reader_for_extension(file.substr(dot + 1))) return *r;
+    }
+    for (const ReaderEntry& r : kReaders) {
+        if (r.sniff != nullptr && r.sniff(bytes)) return r;
+    }
+    return kReaders.front();
 }
 
 }  // namespace briefkit

@@ -33,6 +33,9 @@ struct ReaderEntry {
     std::string_view description;                ///< One line for `briefkit formats`.
     /// Reads one input; `name` is used in errors.
     Document (*read)(std::string_view bytes, std::string_view name, const ReadOptions& options);
+    /// True when the bytes of an input with no known extension are in this format; nullptr for
+    /// the fallback format, plain text, which takes whatever no other format claims.
+    bool (*sniff)(std::string_view bytes);
 };
 
 /// Every output format, in the order `briefkit formats` lists them.
@@ -46,5 +49,13 @@ struct ReaderEntry {
 
 /// The input format that reads files with extension `extension` (no dot, any case), or nullptr.
 [[nodiscard]] const ReaderEntry* reader_for_extension(std::string_view extension);
+
+/// The input format called `name`, or nullptr.
+[[nodiscard]] const ReaderEntry* find_reader(std::string_view name);
+
+/// The reader for the input at `path` holding `bytes`: `chosen` when given (ReadOptions::from), else
+/// the one for the file's extension, else the first whose sniff() claims the bytes, else text.
+[[nodiscard]] const ReaderEntry& choose_reader(std::string_view path, std::string_view bytes,
+                                               const ReaderEntry* chosen);
 
 }  // namespace briefkit

@@ -9,6 +9,7 @@
 #include "pipeline/error.hpp"
 #include "pipeline/json_text.hpp"
 #include "pipeline/output_file.hpp"
+#include "pipeline/registry.hpp"
 
 namespace briefkit {
 
@@ -22,7 +23,6 @@ using nlohmann::json;
 StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions& options) {
     std::vector<std::unique_ptr<Writer>> writers;
     for (const WriterEntry* f : options.formats) writers.push_back(f->make(options.write));
-    const ReaderEntry& text_reader = readers().front();
     StreamResult result;
     std::string line;
     std::size_t number = 0;
@@ -45,7 +45,8 @@ StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions
             const std::string name = record.contains("id") ? id : fmt::format("record {}", number);
             Document doc;
             if (record.contains("text") && record["text"].is_string()) {
-                doc = text_reader.read(record["text"].get_ref<const std::string&>(), name, options.read);
+                const std::string& text = record["text"].get_ref<const std::string&>();
+                doc = choose_reader({}, text, options.read.from).read(text, name, options.read);
             } else if (record.contains("path") && record["path"].is_string()) {
                 const std::filesystem::path path = record["path"].get<std::string>();
                 doc = read_document(Input{path.string(), path.string(), path.stem().string(), false, {}, {}}, options.read);

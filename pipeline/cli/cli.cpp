@@ -8,6 +8,7 @@
 #include "pipeline/cli/commands.hpp"
 #include "pipeline/cli/report.hpp"
 #include "pipeline/inputs.hpp"
+#include "pipeline/registry.hpp"
 #include "pipeline/version.hpp"
 
 namespace briefkit::cli {
@@ -44,8 +45,15 @@ struct ReadFlags {
     std::string date_order = "dmy";
     std::string encoding = "auto";
     std::string max_input_size = "16M";
+    std::string from;
 
     void add_to(CLI::App& app) {
+        std::vector<std::string> names;
+        for (const ReaderEntry& r : readers()) names.emplace_back(r.name);
+        app.add_option("-f,--from", from,
+                       "Input format for every input: text, xml or yaml (default: by file extension, then by "
+                       "content; see 'briefkit formats')")
+            ->check(CLI::IsMember(names));
         app.add_option("--date-order", date_order,
                        "Day-month order for all-numeric dates such as 04/03/2020 when the text does not settle it: "
                        "dmy or mdy (default dmy); such dates are flagged ambiguous")
@@ -63,6 +71,7 @@ struct ReadFlags {
         read.date_order = date_order == "mdy" ? DateOrder::mdy : DateOrder::dmy;
         read.encoding = parse_encoding(encoding).value_or(Encoding::automatic);
         read.max_input_size = parse_size(max_input_size);
+        read.from = from.empty() ? nullptr : find_reader(from);
         return read;
     }
 };

@@ -76,7 +76,8 @@ ExitCode convert(const ConvertOptions& options) {
     batch.force = options.force;
     batch.shard = options.shard.empty() ? shard_from_slurm() : std::optional<Shard>(parse_shard(options.shard));
     // Counted first, for the progress line; the batch then walks the folders again as it goes.
-    const InputCount count = count_inputs(options.inputs, options.glob, batch.shard);
+    const InputCount count =
+        count_inputs(options.inputs, options.glob, batch.shard, batch.to_stdout ? std::filesystem::path() : batch.output_dir);
     const std::size_t found = count.all;
     if (batch.to_stdout && (found != 1 || batch.formats.size() != 1)) {
         throw UsageError(
@@ -194,7 +195,7 @@ ExitCode list_formats() {
     for (const WriterEntry& w : writers()) {
         fmt::print("  {:<8} .{:<6} {:<18} {}\n", w.name, w.extension, w.media_type, w.description);
     }
-    fmt::print("Input formats:\n");
+    fmt::print("Input formats (-f; otherwise by extension, then by content):\n");
     for (const ReaderEntry& r : readers()) {
         std::string exts;
         for (std::string_view e : r.extensions) exts += fmt::format("{}.{}", exts.empty() ? "" : " ", e);

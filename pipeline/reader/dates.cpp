@@ -163,13 +163,7 @@ int month_number_lenient(std::string_view word) {
     return found;
 }
 
-bool valid_day(int year, int month, int day) noexcept {
-    if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
-    static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    const int limit = month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
-    return day <= limit;
-}
+bool valid_day(int year, int month, int day) noexcept { return CalendarDay{year, month, day}.valid(); }
 
 long days_between(const CalendarDay& a, const CalendarDay& b) noexcept {
     // Days since a fixed epoch, by the civil-from-days algorithm's inverse.

@@ -12,6 +12,7 @@
 #include <memory>
 #include <sstream>
 
+#include "pipeline/digest.hpp"
 #include "pipeline/overloaded.hpp"
 #include "pipeline/reader/text_reader.hpp"
 
@@ -288,5 +289,32 @@ std::string read_file(const fs::path& path) {
     s << in.rdbuf();
     return s.str();
 }
+
+Document every_kind(const std::string& nasty) {
+    Document doc;
+    doc.meta.title = nasty;
+    doc.meta.date = Date{{2020, 5, 27}, TimeOfDay{4, 58, 41}, "27.05.2020 04:58:41", false};
+    doc.meta.source = Source{nasty, Date{{2020, 5, 26}, std::nullopt, "05/26/2020", true}};
+    doc.meta.place = nasty;
+    doc.meta.url = "http://example.org/?a=1&b=<2>";
+    doc.meta.authors = {nasty, "Second Author"};
+    doc.meta.language = "en";
+    doc.body.push_back(Paragraph{{Text{nasty}}});
+    doc.body.push_back(Paragraph{{Text{"see "}, Link{nasty, "http://example.org/\"q\""}, Text{" here"}}});
+    doc.body.push_back(Heading{3, {Text{nasty}}});
+    doc.body.push_back(List{true, {{Text{nasty}}, {Text{"two"}, Link{"x", "http://x.org"}}}});
+    doc.body.push_back(Quote{{{Text{nasty}}, {Text{"second"}}}});
+    doc.notes.push_back(Note{7, "paragraph-rejoined", nasty});
+    doc.id = document_id(doc);
+    return doc;
+}
+
+const std::vector<std::string> kHostileStrings = {
+    "true", "null", "~", "3", "0x1F", "1e3", "no", "yes", "off", "#x", "- item", "key: value", "[a, b]", "{a: b}",
+    "  leading spaces", "trailing spaces  ", "line\nbreak", "carriage\rreturn", "tab\there", "back\\slash \\N \\n",
+    "\"quoted\"", "'single'", "&amp; <tag> & < >", "emoji \xF0\x9F\x98\x80 and \xE4\xB8\xAD\xE6\x96\x87", "",
+    "%percent", "@at", "`tick", "!tag", "*alias", "&anchor", "|", ">", "?", ":", ",", "...", "---",
+    "\xEF\xBB\xBF" "bom inside", "next line\xC2\x85", "line sep\xE2\x80\xA8", "nbsp\xC2\xA0",
+};
 
 }  // namespace briefkit::test

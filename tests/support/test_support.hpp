@@ -71,4 +71,11 @@ void write_file(const std::filesystem::path& path, std::string_view bytes);
 /// The whole content of `path`.
 [[nodiscard]] std::string read_file(const std::filesystem::path& path);
 
+/// A document holding every node kind and every field, with `nasty` in every string that can hold it.
+[[nodiscard]] Document every_kind(const std::string& nasty);
+
+/// Strings that break naive writers and readers: YAML keywords and indicators, XML specials,
+/// line breaks, C1 and Unicode line separators, a BOM, an emoji, the empty string.
+extern const std::vector<std::string> kHostileStrings;
+
 }  // namespace briefkit::test

@@ -1,0 +1,297 @@
+#include "formats/yaml/yaml_reader.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "pipeline/digest.hpp"
+#include "pipeline/error.hpp"
+
+namespace briefkit::formats {
+
+namespace {
+
+constexpr std::string_view kSchema = "briefkit/article/1";
+
+constexpr std::array<std::string_view, 13> kTopKeys{"schema", "id",      "title",   "date",    "date_text",
+                                                    "date_ambiguous", "source", "place", "url", "authors",
+                                                    "language", "body",   "notes"};
+constexpr std::array<std::string_view, 4> kSourceKeys{"name", "date", "date_text", "date_ambiguous"};
+
+std::string list(std::span<const std::string_view> keys) {
+    std::string out;
+    for (const std::string_view k : keys) out += fmt::format("{}{}", out.empty() ? "" : ", ", k);
+    return out;
+}
+
+/// Reads the tree yaml-cpp built into the model, checking what the schema requires.
+class TreeReader {
+public:
+    TreeReader(std::string_view bytes, std::string_view name) : bytes_(bytes), name_(name) {}
+
+    Document read(const YAML::Node& root) {
+        if (!root.IsMap()) fail(root, "", "the document must be a map of keys such as schema, title and body");
+        const std::vector<Field> fields = fields_of(root, "", kTopKeys);
+        const YAML::Node* schema = find(fields, "schema");
+        if (schema == nullptr) fail(root, "schema", fmt::format("missing; an article starts 'schema: {}'", kSchema));
+        if (string_value(*schema, "schema") != kSchema) {
+            fail(*schema, "schema", fmt::format("is '{}'; this reader reads '{}'", schema->Scalar(), kSchema));
+        }
+        Document doc;
+        Metadata& m = doc.meta;
+        const YAML::Node* title = find(fields, "title");
+        if (title == nullptr) fail(root, "title", "missing (write title: \"\" for an article without one)");
+        m.title = string_value(*title, "title");
+        m.date = date_value(fields, "");
+        if (const YAML::Node* source = find(fields, "source")) read_source(*source, m.source);
+        if (const YAML::Node* place = find(fields, "place")) m.place = string_value(*place, "place");
+        if (const YAML::Node* url = find(fields, "url")) m.url = string_value(*url, "url");
+        if (const YAML::Node* language = find(fields, "language")) m.language = string_value(*language, "language");
+        if (const YAML::Node* authors = find(fields, "authors")) {
+            for (const YAML::Node& a : sequence(*authors, "authors")) m.authors.push_back(string_value(a, "authors"));
+        }
+        const YAML::Node* body = find(fields, "body");
+        if (body == nullptr) fail(root, "body", "missing (write body: [] for an article without one)");
+        for (const YAML::Node& block : sequence(*body, "body")) doc.body.push_back(read_block(block));
+        if (const YAML::Node* notes = find(fields, "notes")) {
+            for (const YAML::Node& note : sequence(*notes, "notes")) doc.notes.push_back(read_note(note));
+        }
+        const YAML::Node* id = find(fields, "id");
+        restamp_id(doc, id != nullptr ? string_value(*id, "id") : std::string(), line(root));
+        return doc;
+    }
+
+private:
+    struct Field {
+        std::string key;
+        YAML::Node value;
+    };
+
+    [[noreturn]] void fail(const YAML::Node& node, std::string_view key, const std::string& message) const {
+        throw InputError(key.empty() ? message : fmt::format("'{}' {}", key, message), std::string(name_), line(node));
+    }
+
+    static int line(const YAML::Node& node) {
+        const YAML::Mark mark = node.Mark();
+        return mark.is_null() ? 0 : mark.line + 1;
+    }
+
+    /// The keys of map `node` with their values; unknown and repeated keys are errors.
+    std::vector<Field> fields_of(const YAML::Node& node, std::string_view where,
+                                 std::span<const std::string_view> known) const {
+        std::vector<Field> fields;
+        std::set<std::string> seen;
+        for (const auto& entry : node) {
+            const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+            const std::string path = where.empty() ? key : fmt::format("{}.{}", where, key);
+            if (std::find(known.begin(), known.end(), key) == known.end()) {
+                fail(entry.first, path, fmt::format("is not a key here; the keys are {}", list(known)));
+            }
+            if (!seen.insert(key).second) fail(entry.first, path, "appears twice");
+            fields.push_back({key, entry.second});
+        }
+        return fields;
+    }
+
+    static const YAML::Node* find(const std::vector<Field>& fields, std::string_view key) {
+        for (const Field& f : fields) {
+            if (f.key == key) return &f.value;
+        }
+        return nullptr;
+    }
+
+    /// A scalar's text. A block scalar (`|` or `>`) loses the line breaks YAML adds at its end,
+    /// which a person writing a folded paragraph does not mean as part of the text. Null is empty.
+    std::string string_value(const YAML::Node& node, std::string_view key) const {
+        if (node.IsNull()) return {};
+        if (!node.IsScalar()) fail(node, key, "must be a string");
+        std::string text = node.Scalar();
+        const YAML::Mark mark = node.Mark();
+        const bool block = !mark.is_null() && static_cast<std::size_t>(mark.pos) < bytes_.size() &&
+                           (bytes_[static_cast<std::size_t>(mark.pos)] == '|' ||
+                            bytes_[static_cast<std::size_t>(mark.pos)] == '>');
+        if (block) {
+            while (!text.empty() && text.back() == '\n') text.pop_back();
+        }
+        return text;
+    }
+
+    bool bool_value(const YAML::Node& node, std::string_view key) const {
+        bool value = false;
+        if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) fail(node, key, "must be true or false");
+        return value;
+    }
+
+    int int_value(const YAML::Node& node, std::string_view key, int low, int high) const {
+        int value = 0;
+        if (!node.IsScalar() || !YAML::convert<int>::decode(node, value) || value < low || value > high) {
+            fail(node, key, fmt::format("must be a whole number from {} to {}", low, high));
+        }
+        return value;
+    }
+
+    std::vector<YAML::Node> sequence(const YAML::Node& node, std::string_view key) const {
+        if (node.IsNull()) return {};
+        if (!node.IsSequence()) fail(node, key, "must be a list");
+        return {node.begin(), node.end()};
+    }
+
+    /// `date`, `date_text` and `date_ambiguous` under `where` (empty for the top level).
+    std::optional<Date> date_value(const std::vector<Field>& fields, std::string_view where) const {
+        const auto path = [&](std::string_view key) {
+            return where.empty() ? std::string(key) : fmt::format("{}.{}", where, key);
+        };
+        const YAML::Node* value = find(fields, "date");
+        const YAML::Node* text = find(fields, "date_text");
+        const YAML::Node* ambiguous = find(fields, "date_ambiguous");
+        if (value == nullptr || value->IsNull()) {
+            if (text != nullptr || ambiguous != nullptr) {
+                fail(text != nullptr ? *text : *ambiguous, path(text != nullptr ? "date_text" : "date_ambiguous"),
+                     fmt::format("is given without '{}'", path("date")));
+            }
+            return std::nullopt;
+        }
+        std::string iso = string_value(*value, path("date"));
+        // YAML's own timestamps may put a space between day and time.
+        if (iso.size() == 19 && iso[10] == ' ') iso[10] = 'T';
+        std::optional<Date> date = Date::from_iso(iso);
+        if (!date) {
+            fail(*value, path("date"),
+                 fmt::format("is '{}', not a real day written YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SS)", value->Scalar()));
+        }
+        date->text = text != nullptr ? string_value(*text, path("date_text")) : value->Scalar();
+        date->ambiguous = ambiguous != nullptr && bool_value(*ambiguous, path("date_ambiguous"));
+        return date;
+    }
+
+    void read_source(const YAML::Node& node, Source& source) const {
+        if (node.IsNull()) return;
+        if (!node.IsMap()) fail(node, "source", fmt::format("must be a map with the keys {}", list(kSourceKeys)));
+        const std::vector<Field> fields = fields_of(node, "source", kSourceKeys);
+        if (const YAML::Node* name = find(fields, "name")) source.name = string_value(*name, "source.name");
+        source.date = date_value(fields, "source");
+    }
+
+    /// A string (one run of text), [] (nothing), or a list of `text:` and `link:`/`href:` maps.
+    Inlines inlines(const YAML::Node& node, std::string_view key) const {
+        if (node.IsNull()) return {};
+        if (node.IsScalar()) return {Text{string_value(node, key)}};
+        if (!node.IsSequence()) fail(node, key, "must be a string or a list of text and link entries");
+        Inlines out;
+        for (const YAML::Node& entry : node) {
+            static constexpr std::array<std::string_view, 3> kInlineKeys{"text", "link", "href"};
+            if (!entry.IsMap()) fail(entry, key, "entries must be maps such as {text: ...} or {link: ..., href: ...}");
+            const std::vector<Field> fields = fields_of(entry, key, kInlineKeys);
+            const YAML::Node* text = find(fields, "text");
+            const YAML::Node* link = find(fields, "link");
+            const YAML::Node* href = find(fields, "href");
+            if (text != nullptr && link == nullptr && href == nullptr) {
+                out.emplace_back(Text{string_value(*text, key)});
+            } else if (link != nullptr && href != nullptr && text == nullptr) {
+                out.emplace_back(Link{string_value(*link, key), string_value(*href, key)});
+            } else {
+                fail(entry, key, "entries hold either 'text', or 'link' with 'href'");
+            }
+        }
+        return out;
+    }
+
+    Block read_block(const YAML::Node& node) const {
+        static constexpr std::array<std::string_view, 4> kBlockKeys{"paragraph", "heading", "list", "quote"};
+        if (!node.IsMap() || node.size() != 1) {
+            fail(node, "body", fmt::format("entries must each be a map with one key: {}", list(kBlockKeys)));
+        }
+        const std::vector<Field> fields = fields_of(node, "body", kBlockKeys);
+        const Field& f = fields.front();
+        if (f.key == "paragraph") return Paragraph{inlines(f.value, "paragraph")};
+        if (f.key == "quote") {
+            Quote quote;
+            for (const YAML::Node& p : sequence(f.value, "quote")) quote.paragraphs.push_back(inlines(p, "quote"));
+            return quote;
+        }
+        if (!f.value.IsMap()) fail(f.value, f.key, "must be a map");
+        if (f.key == "heading") {
+            static constexpr std::array<std::string_view, 2> kHeadingKeys{"level", "content"};
+            const std::vector<Field> parts = fields_of(f.value, "heading", kHeadingKeys);
+            const YAML::Node* level = find(parts, "level");
+            const YAML::Node* content = find(parts, "content");
+            if (level == nullptr || content == nullptr) fail(f.value, "heading", "needs 'level' and 'content'");
+            return Heading{int_value(*level, "heading.level", 1, 6), inlines(*content, "heading.content")};
+        }
+        static constexpr std::array<std::string_view, 2> kListKeys{"ordered", "items"};
+        const std::vector<Field> parts = fields_of(f.value, "list", kListKeys);
+        const YAML::Node* items = find(parts, "items");
+        if (items == nullptr) fail(f.value, "list", "needs 'items'");
+        List out;
+        if (const YAML::Node* ordered = find(parts, "ordered")) out.ordered = bool_value(*ordered, "list.ordered");
+        for (const YAML::Node& item : sequence(*items, "list.items")) out.items.push_back(inlines(item, "list.items"));
+        return out;
+    }
+
+    Note read_note(const YAML::Node& node) const {
+        static constexpr std::array<std::string_view, 3> kNoteKeys{"line", "rule", "message"};
+        if (!node.IsMap()) fail(node, "notes", "entries must be maps with line, rule and message");
+        const std::vector<Field> fields = fields_of(node, "notes", kNoteKeys);
+        const YAML::Node* line_number = find(fields, "line");
+        const YAML::Node* rule = find(fields, "rule");
+        const YAML::Node* message = find(fields, "message");
+        if (line_number == nullptr || rule == nullptr || message == nullptr) {
+            fail(node, "notes", "entries need line, rule and message");
+        }
+        return Note{int_value(*line_number, "notes.line", 0, 1'000'000'000), string_value(*rule, "notes.rule"),
+                    string_value(*message, "notes.message")};
+    }
+
+    std::string_view bytes_;
+    std::string_view name_;
+};
+
+}  // namespace
+
+bool looks_like_yaml(std::string_view bytes) {
+    std::string_view head = bytes.substr(0, 512);
+    if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+    for (std::size_t start = 0; start < head.size();) {
+        std::size_t end = head.find('\n', start);
+        if (end == std::string_view::npos) end = head.size();
+        std::string_view line = head.substr(start, end - start);
+        if (line.starts_with("schema:") && line.find(kSchema) != std::string_view::npos) return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+Document read_yaml(std::string_view bytes, std::string_view name, const ReadOptions& options) {
+    const std::string file(name);
+    if (bytes.size() > options.max_input_size) {
+        throw InputError(fmt::format("file is {} bytes, over the {}-byte limit (--max-input-size)", bytes.size(),
+                                     options.max_input_size),
+                         file);
+    }
+    std::vector<YAML::Node> documents;
+    try {
+        documents = YAML::LoadAll(std::string(bytes));
+    } catch (const YAML::Exception& e) {
+        throw InputError(fmt::format("not readable as YAML: {}", e.msg), file, e.mark.is_null() ? 0 : e.mark.line + 1);
+    }
+    if (documents.empty() || documents.front().IsNull()) throw InputError("empty YAML file: no article to read", file);
+    if (documents.size() > 1) {
+        throw InputError(fmt::format("holds {} YAML documents; an article file holds one", documents.size()), file,
+                         documents[1].Mark().is_null() ? 0 : documents[1].Mark().line + 1);
+    }
+    try {
+        return TreeReader(bytes, name).read(documents.front());
+    } catch (const YAML::Exception& e) {
+        throw InputError(fmt::format("not readable as article YAML: {}", e.msg), file,
+                         e.mark.is_null() ? 0 : e.mark.line + 1);
+    }
+}
+
+}  // namespace briefkit::formats
