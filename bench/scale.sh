@@ -11,7 +11,8 @@
 #   - the I/O floor: bench/io_floor reads every input and writes files of the same number and
 #     sizes through unnamed temporary files;
 #   - briefkit convert -j 2, and the I/O floor with its files written by 2 threads;
-#   - briefkit stream -t yaml over the same articles as NDJSON records (no files written);
+#   - briefkit stream -t yaml over the same articles as NDJSON records (no files written), and
+#     two such processes at once: how far two cores of this machine scale work that shares nothing;
 #   - pandoc -s -t jats and -t docbook5, one process per article, on a 200-article sample in
 #     Markdown with a YAML metadata block (Debian's pandoc; skipped when absent).
 # Needs a release build (cmake --preset release && cmake --build --preset release) and python3.
@@ -65,7 +66,7 @@ measure() {  # prints: wall-seconds cpu-seconds peak-rss-kib
 }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-for name in j1 rerun j2 floor floor2 stream; do : >"$work/$name.wall"; : >"$work/$name.cpu"; : >"$work/$name.rss"; done
+for name in j1 rerun j2 floor floor2 stream stream2; do : >"$work/$name.wall"; : >"$work/$name.cpu"; : >"$work/$name.rss"; done
 # Every run writes into a folder of its own, and nothing is deleted until the end: ext4 makes
 # new files slow for a while after many are deleted (its inode allocator steps around recently
 # freed inodes), which would charge one run for the last one's clean-up.
@@ -82,6 +83,10 @@ for r in $(seq "$rounds"); do
     echo "$w" >>"$work/floor2.wall"; echo "$c" >>"$work/floor2.cpu"; echo "$m" >>"$work/floor2.rss"
     read -r w c m < <(measure sh -c "'$exe' stream -t yaml < '$work/records.ndjson'")
     echo "$w" >>"$work/stream.wall"; echo "$c" >>"$work/stream.cpu"; echo "$m" >>"$work/stream.rss"
+    # The machine's own ceiling for two workers: two independent stream processes at once,
+    # sharing nothing, against one (its wall time is for twice the articles).
+    read -r w c m < <(measure sh -c "'$exe' stream -t yaml < '$work/records.ndjson' >/dev/null & '$exe' stream -t yaml < '$work/records.ndjson' >/dev/null; wait")
+    echo "$w" >>"$work/stream2.wall"; echo "$c" >>"$work/stream2.cpu"; echo "$m" >>"$work/stream2.rss"
 done
 
 pandoc_ms() {  # "CPU-ms wall-ms" per article for pandoc -s -t $1, one process per article
@@ -110,7 +115,9 @@ echo "  pandoc -s -t jats, process per article:     $jats_cpu CPU ms/article, $j
 echo "  pandoc -s -t docbook5, process per article: $docbook_cpu CPU ms/article, $docbook_wall ms/article wall"
 awk -v n="$count" -v j1="$(median <"$work/j1.wall")" -v j2="$(median <"$work/j2.wall")" -v f="$(median <"$work/floor.wall")" \
     -v f2="$(median <"$work/floor2.wall")" \
+    -v s1="$(median <"$work/stream.wall")" -v s2="$(median <"$work/stream2.wall")" \
     -v c="$(median <"$work/j1.cpu")" -v p="$jats_cpu" -v pw="$jats_wall" 'BEGIN {
     printf "ratios: -j 1 rate / I/O floor rate %.2f; -j 2 / -j 1 %.2f; -j 2 rate / 2-thread floor rate %.2f", f / j1, j1 / j2, f2 / j2
+    printf "; two stream processes / one (the machine'"'"'s 2-core ceiling) %.2f", 2 * s1 / s2
     if (p != "none") printf "; -j 1 rate / pandoc jats rate %.0fx; pandoc jats CPU per article / briefkit %.0fx", pw * n / (1000 * j1), p / (1000 * c / n)
     printf "\n" }'

@@ -138,12 +138,6 @@ bool outputs_intact(const ManifestRecord& old, const BatchOptions& options) {
 
 // Writes `bytes` to `path` unless the file already holds exactly them: replacing a file costs
 // a flush on ext4, so a rerun over an unchanged tree writes nothing.
-void write_if_changed(const std::filesystem::path& path, std::string_view bytes) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size == bytes.size() && read_whole(path) == bytes) return;
-    write_file_atomically(path, bytes);
-}
 
 /// Hands out a batch's inputs one at a time: from a list, or walked from the arguments.
 using InputSource = std::function<std::optional<Input>()>;
@@ -215,28 +209,42 @@ private:
         return std::nullopt;
     }
 
+    // Three locks, so that the parts that cannot run at once stay short: input_mutex_ hands out
+    // inputs (the folder walk), mutex_ orders finished ones, and manifest_mutex_ keeps the
+    // manifest's writes in that order without holding up the other workers during the write.
     void work() {
         for (;;) {
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                ready_.wait(lock, [this] { return next_.load() - emitted_ < kWindow || g_stop.load(); });
+                if (g_stop.load() || exhausted_.load()) return;
+            }
             std::size_t slot = 0;
             std::optional<Input> input;
             {
-                std::unique_lock<std::mutex> lock(mutex_);
-                ready_.wait(lock, [this] { return next_ - emitted_ < kWindow || g_stop.load(); });
-                if (g_stop.load() || exhausted_) return;
+                const std::lock_guard<std::mutex> lock(input_mutex_);
+                if (exhausted_.load()) return;
                 input = pull();
                 if (!input) return;
                 slot = next_++;
             }
             Outcome outcome = process(*input);
             if (manifest_) outcome.line = to_json_line(outcome.record);
-            std::lock_guard<std::mutex> lock(mutex_);
-            pending_.emplace(slot, std::move(outcome));
-            while (!pending_.empty() && pending_.begin()->first == emitted_) {
-                emit(pending_.begin()->second);
-                pending_.erase(pending_.begin());
-                ++emitted_;
+            std::string lines;  // manifest records now due, in input order
+            std::unique_lock<std::mutex> manifest_lock;
+            {
+                const std::lock_guard<std::mutex> lock(mutex_);
+                pending_.emplace(slot, std::move(outcome));
+                while (!pending_.empty() && pending_.begin()->first == emitted_) {
+                    emit(pending_.begin()->second, lines);
+                    pending_.erase(pending_.begin());
+                    ++emitted_;
+                }
+                // Taken before mutex_ is let go, so records are written in the order they were emitted.
+                if (!lines.empty()) manifest_lock = std::unique_lock<std::mutex>(manifest_mutex_);
+                ready_.notify_all();
             }
-            ready_.notify_all();
+            if (!lines.empty()) manifest_->append(lines);
         }
     }
 
@@ -278,7 +286,7 @@ private:
                 }
                 std::filesystem::path target = options_.output_dir / input.stem;
                 target += "." + std::string(options_.formats[f]->extension);
-                write_if_changed(target, written);
+                write_file_atomically(target, written, Existing::keep_if_same);
                 rec.outputs.push_back({std::string(options_.formats[f]->name), target.string(), written.size(),
                                        sha256_hex(written)});
             }
@@ -293,8 +301,8 @@ private:
         return out;
     }
 
-    // Reports one finished input; called in input order, under the lock.
-    void emit(Outcome& outcome) {
+    // Reports one finished input and adds its manifest record to `lines`; called in input order, under the lock.
+    void emit(Outcome& outcome, std::string& lines) {
         if (options_.to_stdout && !outcome.error) {
             std::cout << outcome.to_stdout << std::flush;
             if (!std::cout) {
@@ -306,7 +314,8 @@ private:
         if (outcome.record.status == "skipped") ++result_.skipped;
         if (outcome.record.status == "failed") ++result_.failed;
         if (manifest_) {
-            manifest_->append(outcome.line);
+            if (!lines.empty()) lines += '\n';
+            lines += outcome.line;
         }
         if (outcome.error && events_.error) events_.error(*outcome.error);
         if (events_.warning) {
@@ -323,7 +332,7 @@ private:
 
     InputSource source_;
     bool global_check_;
-    bool exhausted_ = false;
+    std::atomic<bool> exhausted_ = false;
     std::map<std::string, std::string> claimed_;  // output path -> input, when arguments could collide
     const BatchOptions& options_;
     const BatchEvents& events_;
@@ -335,7 +344,9 @@ private:
     std::optional<ManifestWriter> manifest_;
     std::mutex mutex_;
     std::condition_variable ready_;
-    std::size_t next_ = 0;
+    std::mutex input_mutex_;
+    std::mutex manifest_mutex_;
+    std::atomic<std::size_t> next_ = 0;
     std::size_t emitted_ = 0;
     std::map<std::size_t, Outcome> pending_;
     BatchResult result_;

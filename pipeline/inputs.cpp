@@ -23,10 +23,14 @@ bool matches(const std::string& glob, const fs::path& relative) {
     return ::fnmatch(glob.c_str(), relative.filename().string().c_str(), 0) == 0;
 }
 
-/// Matches the default: an extension some reader takes, in any letter case.
-bool readable(const fs::path& p) {
-    const std::string ext = p.extension().string();
-    return ext.size() > 1 && reader_for_extension(std::string_view(ext).substr(1)) != nullptr;
+/// `base` and `name` joined as fs::path's operator/ joins them: no '/' after an empty base or one ending in '/'.
+std::string join(std::string_view base, std::string_view name) {
+    std::string out;
+    out.reserve(base.size() + 1 + name.size());
+    out += base;
+    if (!base.empty() && base.back() != '/') out += '/';
+    out += name;
+    return out;
 }
 
 }  // namespace
@@ -58,6 +62,8 @@ void InputWalker::push_folder(const fs::path& dir, const fs::path& relative, con
     frame.dir = dir;
     frame.relative = relative;
     frame.real = real;
+    frame.dir_text = dir.string();
+    frame.relative_text = relative.string();
     std::error_code ec;
     fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
@@ -106,7 +112,7 @@ void InputWalker::open_argument(const std::string& arg) {
         const fs::path name = normal.filename().empty() ? normal.parent_path().filename() : normal.filename();
         root_ = path;
         display_ = arg;
-        prefix_ = folders_ > 1 ? name : fs::path();
+        prefix_text_ = folders_ > 1 ? name.string() : std::string();
         fs::path real;
         if (!skip_.empty()) {
             real = fs::weakly_canonical(fs::absolute(path, ec), ec);
@@ -137,19 +143,29 @@ std::optional<Input> InputWalker::next() {
             stack_.pop_back();
             continue;
         }
-        const Entry entry = top.entries[top.next++];
-        const fs::path full = top.dir / entry.name;
-        const fs::path relative = top.relative / entry.name;
+        const Entry& entry = top.entries[top.next++];
         if (entry.folder) {
+            const fs::path full = top.dir / entry.name;
+            const fs::path relative = top.relative / entry.name;
             const fs::path real = top.real.empty() ? fs::path() : top.real / entry.name;
             if (!real.empty() && real == skip_) continue;
-            push_folder(full, relative, real);  // invalidates `top`
+            push_folder(full, relative, real);  // invalidates `top` and `entry`
             continue;
         }
-        if (glob_.empty() ? !readable(relative) : !matches(glob_, relative)) continue;
-        fs::path stem = relative;
-        stem.replace_extension();
-        Input input{full.string(), (fs::path(display_) / relative).string(), (prefix_ / stem).string(), false, {}, {}};
+        // Files are named with plain strings: this runs once per input, and a path parses itself.
+        const std::string relative = join(top.relative_text, entry.name);
+        const std::size_t dot = entry.name.rfind('.');
+        const bool has_extension = dot != std::string::npos && dot != 0;  // as fs::path::extension() reads it
+        if (glob_.empty()) {
+            if (!has_extension || dot + 1 == entry.name.size() ||
+                reader_for_extension(std::string_view(entry.name).substr(dot + 1)) == nullptr) {
+                continue;
+            }
+        } else if (!matches(glob_, fs::path(relative))) {
+            continue;
+        }
+        const std::string stem = has_extension ? relative.substr(0, relative.size() - (entry.name.size() - dot)) : relative;
+        Input input{join(top.dir_text, entry.name), join(display_, relative), join(prefix_text_, stem), false, {}, {}};
         // Siblings that differ only in their extension would write the same outputs.
         if (auto [it, fresh] = top.stems.try_emplace(input.stem, input.display); !fresh) {
             input.overwrites = std::exchange(it->second, input.display);

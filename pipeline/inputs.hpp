@@ -50,6 +50,8 @@ private:
         std::filesystem::path dir;       // the folder listed
         std::filesystem::path relative;  // the same folder, relative to the argument's root
         std::filesystem::path real;      // the same folder, absolute and without symbolic links
+        std::string dir_text;            // `dir` as a string
+        std::string relative_text;       // `relative` as a string
         std::vector<Entry> entries;      // sorted by name
         std::size_t next = 0;
         std::unordered_map<std::string, std::string> stems;  // output stem -> the latest input's display, in this folder
@@ -65,7 +67,7 @@ private:
     // The folder argument being walked.
     std::filesystem::path root_;
     std::string display_;
-    std::filesystem::path prefix_;
+    std::string prefix_text_;  // what the argument's outputs go under: empty, or its name when several folders are given
     std::filesystem::path skip_;  // a folder to leave out, absolute and without symbolic links
     std::vector<Frame> stack_;
     std::vector<Input> ready_;  // inputs decided but not yet handed out (reversed)

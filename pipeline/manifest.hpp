@@ -104,7 +104,8 @@ public:
     /// Opens `path` for appending (creating its folder), keeping what it holds; throws OutputError.
     explicit ManifestWriter(std::filesystem::path path);
 
-    /// Appends `line` (a record made by to_json_line) and a newline, and flushes them to the file.
+    /// Appends `line` (one or more records made by to_json_line, a newline between each) and a
+    /// newline, and flushes them to the file.
     void append(std::string_view line);
 
     /// Rewrites the manifest atomically with only the last record of each input, in the order

@@ -1,6 +1,5 @@
 #include "pipeline/model.hpp"
 
-#include <fmt/format.h>
 
 #include <array>
 
@@ -50,8 +49,19 @@ std::optional<Date> Date::from_iso(std::string_view iso) {
 }
 
 std::string Date::iso() const {
-    std::string out = fmt::format("{:04}-{:02}-{:02}", day.year, day.month, day.day);
-    if (time) out += fmt::format("T{:02}:{:02}:{:02}", time->hour, time->minute, time->second);
+    // Written by hand: every writer calls this for every date.
+    std::string out = time ? "0000-00-00T00:00:00" : "0000-00-00";
+    const auto put = [&out](std::size_t at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10) out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+    };
+    put(0, day.year, 4);
+    put(5, day.month, 2);
+    put(8, day.day, 2);
+    if (time) {
+        put(11, time->hour, 2);
+        put(14, time->minute, 2);
+        put(17, time->second, 2);
+    }
     return out;
 }
 

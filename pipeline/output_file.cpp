@@ -3,11 +3,13 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <string>
 #include <utility>
 
 #include "pipeline/error.hpp"
@@ -64,8 +66,34 @@ std::filesystem::path temporary_name(const std::filesystem::path& path) {
                                             counter.fetch_add(1));
 }
 
+void make_folder(const std::filesystem::path& dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw OutputError(fmt::format("cannot create folder: {}", ec.message()), dir.string());
+}
+
+/// True when `path` is a file holding exactly `bytes`.
+bool holds(const std::filesystem::path& path, std::string_view bytes) {
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    struct stat st {};
+    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) ||
+        static_cast<std::size_t>(st.st_size) != bytes.size()) {
+        return false;
+    }
+    std::string content(bytes.size(), '\0');
+    std::size_t done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::read(fd.get(), content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        done += static_cast<std::size_t>(n);
+    }
+    return content == bytes;
+}
+
 /// The portable way: a hidden temporary name in the same folder, then rename().
-void write_via_rename(const std::filesystem::path& path, std::string_view bytes) {
+void write_via_rename(const std::filesystem::path& path, std::string_view bytes, Existing existing) {
+    if (existing == Existing::keep_if_same && holds(path, bytes)) return;
     const std::filesystem::path tmp = temporary_name(path);
     Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
     if (fd.get() < 0) fail(path, "create a temporary file", errno);
@@ -84,24 +112,27 @@ void write_via_rename(const std::filesystem::path& path, std::string_view bytes)
 
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, Existing existing) {
     const std::filesystem::path dir = path.parent_path().empty() ? "." : path.parent_path();
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) throw OutputError(fmt::format("cannot create folder: {}", ec.message()), dir.string());
-
 #ifdef O_TMPFILE
     // An unnamed file has no name to leave behind if the process dies before it is linked.
-    Fd fd(::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666));
+    // The folder is made only when it is missing, which saves a lookup per file.
+    int raw = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    if (raw < 0 && errno == ENOENT) {
+        make_folder(dir);
+        raw = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    }
+    Fd fd(raw);
     if (fd.get() >= 0) {
         write_all(fd.get(), bytes, path);
         const std::string proc = fmt::format("/proc/self/fd/{}", fd.get());
         if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) == 0) return;
         if (errno == ENOENT) {
-            write_via_rename(path, bytes);  // no /proc to link through
+            write_via_rename(path, bytes, existing);  // no /proc to link through
             return;
         }
         if (errno != EEXIST) fail(path, "link the finished file into place", errno);
+        if (existing == Existing::keep_if_same && holds(path, bytes)) return;
         // The file exists: link under a temporary name, then rename over it.
         const std::filesystem::path tmp = temporary_name(path);
         if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, tmp.c_str(), AT_SYMLINK_FOLLOW) != 0) {
@@ -118,7 +149,8 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
         fail(path, "create the output file", errno);
     }
 #endif
-    write_via_rename(path, bytes);
+    make_folder(dir);
+    write_via_rename(path, bytes, existing);
 }
 
 std::size_t remove_stale_temporaries(const std::filesystem::path& root) {

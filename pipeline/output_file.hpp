@@ -1,17 +1,25 @@
 // Writing output files so that no reader ever sees a partial one.
 #pragma once
 
-#include <filesystem>
 #include <cstddef>
+#include <filesystem>
 #include <string_view>
 
 namespace briefkit {
 
+/// What write_file_atomically() does when a file is already at the path.
+enum class Existing {
+    replace,       ///< Replace it.
+    keep_if_same,  ///< Leave it untouched when it holds exactly the new bytes (no flush-on-replace cost).
+};
+
 /// Writes `bytes` to `path`, creating its folder. The bytes go to an unnamed (or hidden
 /// temporary) file first, which is then linked or renamed into place, so a crash or kill
-/// leaves either the old file, the new one, or none, never a partial one.
+/// leaves either the old file, the new one, or none, never a partial one. A new file costs
+/// no lookup beyond the link itself: an existing one is noticed when the link fails.
 /// Throws OutputError naming `path` on failure.
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
+                           Existing existing = Existing::replace);
 
 /// What a temporary file's name holds, between the target's name and `HOST-PID-N`.
 inline constexpr const char* kTemporaryMark = ".tmp-";

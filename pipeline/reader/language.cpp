@@ -147,7 +147,8 @@ std::string detect_language(const Document& doc) {
     };
     for (std::size_t pos = 0; pos < sample.size();) {
         const std::size_t start = pos;
-        const char32_t cp = utf8::next(sample, pos);
+        const auto byte = static_cast<unsigned char>(sample[pos]);
+        const char32_t cp = byte < 0x80 ? (++pos, byte) : utf8::next(sample, pos);
         if (letter(cp)) {
             if (!in_word) {
                 in_word = true;
