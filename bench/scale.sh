@@ -16,6 +16,9 @@
 #   - pandoc -s -t jats and -t docbook5, one process per article, on a 200-article sample in
 #     Markdown with a YAML metadata block (Debian's pandoc; skipped when absent).
 # Needs a release build (cmake --preset release && cmake --build --preset release) and python3.
+# Leave a minute or more after deleting many files (a previous run's clean-up, say) before a
+# run: ext4 steps around inodes freed in the last 60 seconds when it makes new files, which
+# makes every run slower for a while, the floor included, and pushes the ratios around.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build/release}

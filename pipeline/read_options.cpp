@@ -1,7 +1,12 @@
 #include "pipeline/read_options.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
+#include <string>
 #include <utility>
+
+#include "pipeline/error.hpp"
 
 namespace briefkit {
 
@@ -31,6 +36,14 @@ std::string_view encoding_name(Encoding encoding) {
         if (e == encoding) return n;
     }
     return "auto";
+}
+
+void check_input_size(std::size_t size, std::string_view name, const ReadOptions& options) {
+    if (size > options.max_input_size) {
+        throw InputError(
+            fmt::format("file is {} bytes, over the {}-byte limit (--max-input-size)", size, options.max_input_size),
+            std::string(name));
+    }
 }
 
 }  // namespace briefkit

@@ -40,4 +40,7 @@ struct ReadOptions {
     const ReaderEntry* from = nullptr;  ///< The input format (`-f/--from`); nullptr: by extension, then content.
 };
 
+/// Throws InputError naming `name` when an input of `size` bytes is over `options.max_input_size`.
+void check_input_size(std::size_t size, std::string_view name, const ReadOptions& options);
+
 }  // namespace briefkit

@@ -258,11 +258,7 @@ bool looks_like_xml(std::string_view bytes) {
 
 Document read_xml(std::string_view bytes, std::string_view name, const ReadOptions& options) {
     const std::string file(name);
-    if (bytes.size() > options.max_input_size) {
-        throw InputError(fmt::format("file is {} bytes, over the {}-byte limit (--max-input-size)", bytes.size(),
-                                     options.max_input_size),
-                         file);
-    }
+    check_input_size(bytes.size(), name, options);
     if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
         throw InputError("file is too large for the XML parser", file);
     }

@@ -270,11 +270,7 @@ bool looks_like_yaml(std::string_view bytes) {
 
 Document read_yaml(std::string_view bytes, std::string_view name, const ReadOptions& options) {
     const std::string file(name);
-    if (bytes.size() > options.max_input_size) {
-        throw InputError(fmt::format("file is {} bytes, over the {}-byte limit (--max-input-size)", bytes.size(),
-                                     options.max_input_size),
-                         file);
-    }
+    check_input_size(bytes.size(), name, options);
     std::vector<YAML::Node> documents;
     try {
         documents = YAML::LoadAll(std::string(bytes));

@@ -54,11 +54,7 @@ void settle_source(Draft& d, NoteLog& notes) {
 }  // namespace
 
 Document read_text(std::string_view bytes, std::string_view name, const ReadOptions& options) {
-    if (bytes.size() > options.max_input_size) {
-        throw InputError(fmt::format("file is {} bytes, over the {}-byte limit (--max-input-size)", bytes.size(),
-                                     options.max_input_size),
-                         std::string(name));
-    }
+    check_input_size(bytes.size(), name, options);
     if (bytes.empty()) throw InputError("empty file: no article to read", std::string(name));
 
     NoteLog notes;
