@@ -26,9 +26,10 @@ cpu() {  # prints user+system CPU seconds and peak RSS (KiB) of a command
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 : >"$work/convert"; : >"$work/read"; : >"$work/rss"
-for _ in $(seq "$rounds"); do
-    rm -rf "$work/out"
-    read -r c r < <(cpu "$exe" convert "$corpus/seed" "$corpus/seedstyle" "$corpus/reuters" -t xml,yaml -o "$work/out")
+# Each round writes a new folder and none is deleted before the end: ext4 makes new files
+# slowly for a minute after many were deleted (see bench/scale.sh).
+for round in $(seq "$rounds"); do
+    read -r c r < <(cpu "$exe" convert "$corpus/seed" "$corpus/seedstyle" "$corpus/reuters" -t xml,yaml -o "$work/out-$round")
     echo "$c" >>"$work/convert"; echo "$r" >>"$work/rss"
     read -r c _ < <(cpu sh -c "find '$corpus' -name '*.txt' -print0 | xargs -0 cat")
     echo "$c" >>"$work/read"
@@ -36,7 +37,7 @@ done
 convert=$(median <"$work/convert")
 readonly_cpu=$(median <"$work/read")
 rss=$(median <"$work/rss")
-outputs=$(find "$work/out" -type f | wc -l)
+outputs=$(find "$work/out-1" -type f | wc -l)
 awk -v f="$files" -v b="$bytes" -v c="$convert" -v r="$readonly_cpu" -v m="$rss" -v o="$outputs" 'BEGIN {
     printf "corpus: %d files, %.1f MB; %d output files\n", f, b / 1e6, o
     printf "briefkit convert -t xml,yaml: %.3f s CPU (%.3f ms per article, %.0f articles per CPU second), peak RSS %d KiB\n", c, 1000 * c / f, f / c, m

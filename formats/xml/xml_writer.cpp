@@ -13,16 +13,6 @@ namespace {
 
 constexpr std::string_view kNamespace = "urn:briefkit:article:1";
 
-/// True when every byte of `text` is printable ASCII or a tab, newline or carriage return,
-/// so no character needs replacing.
-bool plain_ascii(std::string_view text) {
-    for (char c : text) {
-        const auto b = static_cast<unsigned char>(c);
-        if ((b < 0x20 && c != '\t' && c != '\n' && c != '\r') || b >= 0x80) return false;
-    }
-    return true;
-}
-
 using EntityTable = std::array<std::string_view, 256>;
 
 /// The reference each byte is written as in text, or empty when it stands for itself.
@@ -117,29 +107,40 @@ private:
         out_.append(depth * 2, ' ');
     }
     void escape(std::string_view text, bool in_attribute) {
-        if (!plain_ascii(text)) {
-            std::string safe;
-            safe.reserve(text.size());
-            for (std::size_t pos = 0; pos < text.size();) {
-                const char32_t cp = utf8::next(text, pos);
-                utf8::append(safe, utf8::xml_allowed(cp) ? cp : 0xFFFD);
-            }
-            escape_valid(safe, in_attribute);
-            return;
-        }
-        escape_valid(text, in_attribute);
-    }
-    void escape_valid(std::string_view text, bool in_attribute) {
         const auto& entities = in_attribute ? kAttributeEntities : kTextEntities;
         std::size_t done = 0;
         for (std::size_t i = 0; i < text.size(); ++i) {
-            const std::string_view entity = entities[static_cast<unsigned char>(text[i])];
+            const auto byte = static_cast<unsigned char>(text[i]);
+            if (byte >= 0x80 || (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r')) {
+                // A character that may need replacing: check the rest code point by code point.
+                out_.append(text, done, i - done);
+                escape_checked(text.substr(i), entities);
+                return;
+            }
+            const std::string_view entity = entities[byte];
             if (entity.empty()) continue;
             out_.append(text, done, i - done);
             out_ += entity;
             done = i + 1;
         }
         out_.append(text, done);
+    }
+    void escape_checked(std::string_view text, const EntityTable& entities) {
+        for (std::size_t pos = 0; pos < text.size();) {
+            const char32_t cp = utf8::next(text, pos);
+            if (cp < 0x80) {
+                const std::string_view entity = entities[cp];
+                if (entity.empty() && cp >= 0x20) {
+                    out_ += static_cast<char>(cp);
+                } else if (!entity.empty()) {
+                    out_ += entity;
+                } else {
+                    utf8::append(out_, utf8::xml_allowed(cp) ? cp : 0xFFFD);
+                }
+            } else {
+                utf8::append(out_, utf8::xml_allowed(cp) ? cp : 0xFFFD);
+            }
+        }
     }
 
     std::string out_;

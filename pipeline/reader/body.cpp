@@ -41,11 +41,25 @@ std::optional<Marker> block_marker(std::string_view text) {
     if (first != '-' && first != '*' && first != '#' && (first < '0' || first > '9') && first != 0xC2 && first != 0xE2) {
         return std::nullopt;
     }
-    if (std::regex_match(text.begin(), text.end(), m, bullet)) return Marker{Kind::bullet_item, 0, m[1].str()};
-    if (std::regex_match(text.begin(), text.end(), m, ordered)) {
+    // Each form's start, checked before its regex: a sign, digits or hashes, then a space.
+    const auto space_at = [&](std::size_t i) {
+        return i < text.size() && (text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r'));
+    };
+    std::size_t run = 0;
+    while (run < text.size() && text[run] >= '0' && text[run] <= '9') ++run;
+    std::size_t hashes = 0;
+    while (hashes < text.size() && text[hashes] == '#') ++hashes;
+    const bool bullet_start = ((first == '-' || first == '*') && space_at(1)) || first == 0xC2 || first == 0xE2;
+    const bool ordered_start = run >= 1 && run <= 3 && run < text.size() && (text[run] == '.' || text[run] == ')') &&
+                               space_at(run + 1);
+    const bool heading_start = hashes >= 1 && hashes <= 6 && space_at(hashes);
+    if (bullet_start && std::regex_match(text.begin(), text.end(), m, bullet)) {
+        return Marker{Kind::bullet_item, 0, m[1].str()};
+    }
+    if (ordered_start && std::regex_match(text.begin(), text.end(), m, ordered)) {
         return Marker{Kind::ordered_item, std::atoi(m[1].str().c_str()), m[2].str()};
     }
-    if (std::regex_match(text.begin(), text.end(), m, heading) && m[2].length() > 0) {
+    if (heading_start && std::regex_match(text.begin(), text.end(), m, heading) && m[2].length() > 0) {
         return Marker{Kind::heading, static_cast<int>(m[1].length()), m[2].str()};
     }
     return std::nullopt;

@@ -97,7 +97,7 @@ void extract_dateline(Draft& d, NoteLog& notes) {
     std::string agency;
     static const std::regex agency_re(R"(^(.*?)\s*\(([^()]{2,40})\)$)");
     std::smatch am;
-    if (std::regex_match(prefix, am, agency_re)) {
+    if (!prefix.empty() && prefix.back() == ')' && std::regex_match(prefix, am, agency_re)) {
         agency = am[2].str();
         prefix = am[1].str();
     }

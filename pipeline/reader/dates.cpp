@@ -197,7 +197,19 @@ std::optional<DateReading> parse_date(std::string_view text, DateOrder order) {
     DateReading out;
     out.date.text = std::string(text);
 
-    if (std::regex_match(s, m, numeric_form())) {
+    // What each form starts with, checked before its regex: most candidates fail here.
+    std::size_t digits = 0;
+    while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+    const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    const bool numeric_start = digits >= 1 && digits <= 4 && digits < s.size() &&
+                               (s[digits] == '.' || s[digits] == '/' || s[digits] == '-');
+    const bool day_first_start = digits >= 1 && digits <= 2 && digits < s.size() &&
+                                 (std::string_view("sntr-./").find(s[digits]) != std::string_view::npos ||
+                                  space(s[digits]));
+    const bool month_first_start =
+        digits == 0 && !s.empty() && !space(s[0]) && std::string_view(".,/-").find(s[0]) == std::string_view::npos;
+
+    if (numeric_start && std::regex_match(s, m, numeric_form())) {
         const std::string a = m[1].str();
         const std::string c = m[4].str();
         const int first = to_int(m[1]);
@@ -224,8 +236,8 @@ std::optional<DateReading> parse_date(std::string_view text, DateOrder order) {
         }
         return out;
     }
-    if (std::regex_match(s, m, day_month_form())) return with_named_month(m, 1, 2, 3, std::move(out));
-    if (std::regex_match(s, m, month_day_form())) return with_named_month(m, 2, 1, 3, std::move(out));
+    if (day_first_start && std::regex_match(s, m, day_month_form())) return with_named_month(m, 1, 2, 3, std::move(out));
+    if (month_first_start && std::regex_match(s, m, month_day_form())) return with_named_month(m, 2, 1, 3, std::move(out));
     return std::nullopt;
 }
 

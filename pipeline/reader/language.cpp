@@ -2,9 +2,10 @@
 // It answers only when one language clearly leads; otherwise `language` stays empty.
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
-#include <unordered_map>
+#include <vector>
 
 #include "pipeline/overloaded.hpp"
 #include "pipeline/reader/article_parts.hpp"
@@ -76,28 +77,49 @@ static_assert([] {
     return true;
 }());
 
-// Which (length, first byte) pairs some function word has: most words are refused by this
-// before they are hashed.
-const std::array<std::array<bool, 256>, kLongestWord + 1>& word_shapes() {
-    static const auto shapes = [] {
-        std::array<std::array<bool, 256>, kLongestWord + 1> s{};
-        for (const Profile& profile : kProfiles) {
-            for (const std::string_view w : profile.words) s[w.size()][static_cast<unsigned char>(w[0])] = true;
-        }
-        return s;
-    }();
-    return shapes;
-}
+/// A function word and the profiles that list it, one bit per profile.
+struct FunctionWord {
+    std::string_view word;
+    std::uint32_t profiles = 0;
+};
 
-// Every function word with the profiles that list it, one bit per profile.
-const std::unordered_map<std::string_view, std::uint32_t>& function_words() {
-    static const auto table = [] {
-        std::unordered_map<std::string_view, std::uint32_t> t;
+/// The function words by length and first byte. A word is looked up by comparing it with the
+/// two or three of its bucket; most words find theirs empty.
+class FunctionWords {
+public:
+    FunctionWords() {
         for (std::size_t p = 0; p < kProfiles.size(); ++p) {
-            for (const std::string_view w : kProfiles[p].words) t[w] |= std::uint32_t{1} << p;
+            for (const std::string_view w : kProfiles[p].words) {
+                std::vector<FunctionWord>& bucket = buckets_[index(w.size(), w[0])];
+                auto it = std::find_if(bucket.begin(), bucket.end(), [&](const FunctionWord& f) { return f.word == w; });
+                if (it == bucket.end()) it = bucket.insert(bucket.end(), FunctionWord{w, 0});
+                it->profiles |= std::uint32_t{1} << p;
+            }
         }
-        return t;
-    }();
+    }
+
+    /// True when some function word has this length and first byte.
+    [[nodiscard]] bool may_hold(std::size_t length, char first) const {
+        return length <= kLongestWord && !buckets_[index(length, first)].empty();
+    }
+
+    /// The profiles that list `word` (already case-folded), as bits; 0 when none does.
+    [[nodiscard]] std::uint32_t profiles(std::string_view word) const {
+        if (word.empty() || word.size() > kLongestWord) return 0;
+        for (const FunctionWord& f : buckets_[index(word.size(), word[0])]) {
+            if (f.word == word) return f.profiles;
+        }
+        return 0;
+    }
+
+private:
+    static std::size_t index(std::size_t length, char first) { return length * 256 + static_cast<unsigned char>(first); }
+
+    std::array<std::vector<FunctionWord>, (kLongestWord + 1) * 256> buckets_;
+};
+
+const FunctionWords& function_words() {
+    static const FunctionWords table;
     return table;
 }
 
@@ -105,8 +127,7 @@ const std::unordered_map<std::string_view, std::uint32_t>& function_words() {
 
 std::string detect_language(const Document& doc) {
     const std::string sample = body_sample(doc, 4000);
-    const auto& table = function_words();
-    const auto& shapes = word_shapes();
+    const FunctionWords& table = function_words();
     std::array<int, kProfiles.size()> scores{};
     int words = 0;
     std::size_t word_start = 0;
@@ -126,7 +147,7 @@ std::string detect_language(const Document& doc) {
             if (ascii) {
                 if (word.size() > kLongestWord) return;
                 const char first = word[0] >= 'A' && word[0] <= 'Z' ? static_cast<char>(word[0] - 'A' + 'a') : word[0];
-                if (!shapes[word.size()][static_cast<unsigned char>(first)]) return;
+                if (!table.may_hold(word.size(), first)) return;
                 for (std::size_t i = 0; i < word.size(); ++i) {
                     const char c = word[i];
                     lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -134,14 +155,11 @@ std::string detect_language(const Document& doc) {
                 key = std::string_view(lower.data(), word.size());
             } else {
                 folded = fold_case(word);
-                if (folded.empty() || folded.size() > kLongestWord ||
-                    !shapes[folded.size()][static_cast<unsigned char>(folded[0])]) {
-                    return;
-                }
+                if (folded.empty() || !table.may_hold(folded.size(), folded[0])) return;
                 key = folded;
             }
-            if (const auto it = table.find(key); it != table.end()) {
-                for (std::size_t p = 0; p < kProfiles.size(); ++p) scores[p] += (it->second >> p) & 1U;
+            if (const std::uint32_t profiles = table.profiles(key); profiles != 0) {
+                for (std::size_t p = 0; p < kProfiles.size(); ++p) scores[p] += static_cast<int>((profiles >> p) & 1U);
             }
         }
     };

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 
@@ -128,9 +129,16 @@ std::vector<Line> split_lines(std::string_view text, NoteLog& notes) {
     int cr = 0;
     int number = 1;
     std::size_t start = 0;
+    // Most files have no CR at all; their line ends are found with memchr.
+    const bool any_cr = text.find('\r') != std::string_view::npos;
+    lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
     while (start <= text.size()) {
         std::size_t end = start;
-        while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+        if (any_cr) {
+            while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+        } else {
+            end = std::min(text.find('\n', start), text.size());
+        }
         const std::string_view raw = text.substr(start, end - start);
         if (end == text.size() && raw.empty() && start > 0) break;  // final line end
 
