@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <iostream>
+#include <locale>
 #include <map>
 #include <atomic>
 #include <chrono>
@@ -139,6 +140,16 @@ bool outputs_intact(const ManifestRecord& old, const BatchOptions& options) {
 // Writes `bytes` to `path` unless the file already holds exactly them: replacing a file costs
 // a flush on ext4, so a rerun over an unchanged tree writes nothing.
 
+/// Fills the cache behind std::ctype<char>::narrow() for every byte. libstdc++ fills it lazily,
+/// and std::regex's compiler calls it, so workers compiling the reader's regular expressions
+/// for the first time at once would write it together (GCC bug 77704: harmless, as each
+/// writes the same byte, but a data race all the same, which ThreadSanitizer reports).
+/// Filled before the workers start, it is only ever read by them.
+void fill_narrow_cache() {
+    const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());
+    for (int c = 1; c < 256; ++c) (void)ctype.narrow(static_cast<char>(c), '\0');
+}
+
 /// Hands out a batch's inputs one at a time: from a list, or walked from the arguments.
 using InputSource = std::function<std::optional<Input>()>;
 
@@ -177,6 +188,7 @@ public:
         const unsigned workers =
             std::max(1U, std::min<unsigned>(options_.jobs, static_cast<unsigned>(std::max<std::size_t>(result_.total, 1))));
         std::vector<std::thread> threads;
+        if (workers > 1) fill_narrow_cache();
         for (unsigned w = 1; w < workers; ++w) threads.emplace_back([this] { work(); });
         work();
         for (std::thread& t : threads) t.join();
