@@ -323,7 +323,7 @@ TEST_CASE("inputs: the walker lists folders in path order and flags siblings tha
 
 TEST_CASE("inputs: a folder of thousands of files is walked without comparing every pair of siblings") {
     // The walker once compared each file's output stem with every earlier sibling's, which is
-    // quadratic: a folder of 100,000 articles took minutes before the first one converted.
+    // quadratic: five billion string comparisons for a folder of 100,000 articles.
     const TempDir dir;
     for (int i = 0; i < 3000; ++i) briefkit::test::write_file(dir.path() / "in" / fmt::format("n{:05}.txt", i), "x\n");
     briefkit::test::write_file(dir.path() / "in" / "n01234.TXT", "x\n");
