@@ -137,9 +137,6 @@ bool outputs_intact(const ManifestRecord& old, const BatchOptions& options) {
     return true;
 }
 
-// Writes `bytes` to `path` unless the file already holds exactly them: replacing a file costs
-// a flush on ext4, so a rerun over an unchanged tree writes nothing.
-
 /// Fills the cache behind std::ctype<char>::narrow() for every byte. libstdc++ fills it lazily,
 /// and std::regex's compiler calls it, so workers compiling the reader's regular expressions
 /// for the first time at once would write it together (GCC bug 77704: harmless, as each
@@ -298,6 +295,8 @@ private:
                 }
                 std::filesystem::path target = options_.output_dir / input.stem;
                 target += "." + std::string(options_.formats[f]->extension);
+                // A file that already holds these bytes is kept: replacing a file costs a flush on
+                // ext4, so a rerun with --force over an unchanged tree replaces nothing.
                 write_file_atomically(target, written, Existing::keep_if_same);
                 rec.outputs.push_back({std::string(options_.formats[f]->name), target.string(), written.size(),
                                        sha256_hex(written)});
