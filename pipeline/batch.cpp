@@ -190,6 +190,9 @@ public:
         work();
         for (std::thread& t : threads) t.join();
         result_.interrupted = g_stop.load() && !exhausted_;
+        // The manifest is incomplete: no compaction, and the `.running` marker stays, so the
+        // next run sweeps any temporary file and redoes what is not recorded.
+        if (manifest_error_) throw *manifest_error_;
         if (manifest_) {
             compact();
             std::error_code ec;
@@ -225,8 +228,8 @@ private:
         for (;;) {
             {
                 std::unique_lock<std::mutex> lock(mutex_);
-                ready_.wait(lock, [this] { return next_.load() - emitted_ < kWindow || g_stop.load(); });
-                if (g_stop.load() || exhausted_.load()) return;
+                ready_.wait(lock, [this] { return next_.load() - emitted_ < kWindow || g_stop.load() || halted_; });
+                if (g_stop.load() || halted_ || exhausted_.load()) return;
             }
             std::size_t slot = 0;
             std::optional<Input> input;
@@ -253,7 +256,20 @@ private:
                 if (!lines.empty()) manifest_lock = std::unique_lock<std::mutex>(manifest_mutex_);
                 ready_.notify_all();
             }
-            if (!lines.empty()) manifest_->append(lines);
+            if (lines.empty()) continue;
+            try {
+                manifest_->append(lines);
+            } catch (const Error& e) {
+                // Without its manifest a batch cannot be resumed: stop handing out inputs, and
+                // report it once the workers are done. The manifest lock goes first: a worker
+                // holding mutex_ may be waiting for it.
+                manifest_lock.unlock();
+                const std::lock_guard<std::mutex> lock(mutex_);
+                if (!manifest_error_) manifest_error_ = e;
+                halted_ = true;
+                ready_.notify_all();
+                return;
+            }
         }
     }
 
@@ -344,6 +360,8 @@ private:
     InputSource source_;
     bool global_check_;
     std::atomic<bool> exhausted_ = false;
+    bool halted_ = false;                   // a manifest write failed: hand out nothing more (under mutex_)
+    std::optional<Error> manifest_error_;   // that failure, reported when the workers are done
     std::map<std::string, std::string> claimed_;  // output path -> input, when arguments could collide
     const BatchOptions& options_;
     const BatchEvents& events_;

@@ -18,6 +18,16 @@ namespace briefkit {
 
 namespace {
 
+/// A manifest is read back whole and rewritten by rename, so it must be a regular file (or
+/// not exist yet): a device such as /dev/full would be read for ever, a FIFO would block.
+void refuse_if_not_a_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    const std::filesystem::file_status status = std::filesystem::status(path, ec);
+    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        throw OutputError("the manifest must be a regular file", path.string());
+    }
+}
+
 using nlohmann::json;
 
 }  // namespace
@@ -157,6 +167,7 @@ void for_each_line(const std::filesystem::path& path, Each each) {
 }  // namespace
 
 ManifestIndex::ManifestIndex(std::filesystem::path path) : path_(std::move(path)) {
+    refuse_if_not_a_file(path_);
     for_each_line(path_, [&](const std::string& line, std::uint64_t offset, int number, bool cut_short) {
         if (line.empty()) return;
         const std::optional<std::string> input = manifest_line_input(line);
@@ -231,6 +242,7 @@ MergeResult merge_manifests(const std::vector<std::filesystem::path>& paths, con
 }
 
 ManifestWriter::ManifestWriter(std::filesystem::path path) : path_(std::move(path)) {
+    refuse_if_not_a_file(path_);
     std::error_code ec;
     if (path_.has_parent_path()) std::filesystem::create_directories(path_.parent_path(), ec);
     // A record a kill cut short has no newline: cut it off, or the next record would join it.

@@ -321,6 +321,30 @@ TEST_CASE("inputs: the walker lists folders in path order and flags siblings tha
     CHECK(briefkit::collect_inputs({(dir.path() / "in").string()}, "").size() == 5);
 }
 
+TEST_CASE("manifest: a manifest path that is not a regular file is refused before anything is read") {
+    // /dev/full reads as endless zero bytes: reading it as a previous manifest never ended.
+    const TempDir dir;
+    const fs::path in = make_inputs(dir.path(), 3);
+    const auto r = run_command({"timeout", "60", BRIEFKIT_EXE, "convert", in.string(), "-t", "yaml", "--manifest",
+                                "/dev/full", "-o", (dir.path() / "out").string()});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("briefkit: error: /dev/full: the manifest must be a regular file") != std::string::npos);
+}
+
+TEST_CASE("manifest: a manifest that cannot be written ends the batch with an error, not a hang or an abort") {
+    // A failed manifest write in a worker once escaped the thread (std::terminate); handled, it
+    // then took the two engine locks in the opposite order to another worker and deadlocked
+    // (a hang that SIGTERM could not end, hence timeout -k).
+    const TempDir dir;
+    const fs::path in = make_inputs(dir.path(), 300);
+    const std::string script = "trap '' XFSZ; ulimit -f 16; exec timeout -k 5 60 \"$0\" convert \"$1\" -t yaml -j 2 -o \"$2\"";
+    const auto r = run_command({"sh", "-c", script, BRIEFKIT_EXE, in.string(), (dir.path() / "out").string()});
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find(".briefkit/manifest.ndjson: cannot write the manifest") != std::string::npos);
+    CHECK(r.err.find("terminate") == std::string::npos);
+}
+
 TEST_CASE("inputs: a folder of thousands of files is walked without comparing every pair of siblings") {
     // The walker once compared each file's output stem with every earlier sibling's, which is
     // quadratic: five billion string comparisons for a folder of 100,000 articles.
