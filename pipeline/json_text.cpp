@@ -10,12 +10,7 @@ void append_json_string(std::string& out, std::string_view value) {
     out.push_back('"');
     std::size_t pos = 0;
     while (pos < value.size()) {
-        std::size_t run = pos;  // bytes that stand for themselves are copied a run at a time
-        while (run < value.size()) {
-            const auto byte = static_cast<unsigned char>(value[run]);
-            if (byte < 0x20 || byte >= 0x80 || byte == '"' || byte == '\\') break;
-            ++run;
-        }
+        const std::size_t run = utf8::quoted_plain_run(value, pos, '\x7F');  // copied at once
         out.append(value, pos, run - pos);
         pos = run;
         if (pos == value.size()) break;

@@ -17,6 +17,14 @@ char32_t next(std::string_view s, std::size_t& pos);
 /// True when every byte of `s` is ASCII.
 [[nodiscard]] bool is_ascii(std::string_view s) noexcept;
 
+/// Where the run of bytes from `from` ends that a double-quoted JSON or YAML string carries as
+/// they are: printable ASCII up to `last` (`~` where DEL is escaped, as YAML does; DEL where
+/// it is not, as in JSON), other than `"` and `\`.
+[[nodiscard]] constexpr std::size_t quoted_plain_run(std::string_view s, std::size_t from, char last) noexcept {
+    while (from < s.size() && s[from] >= 0x20 && s[from] <= last && s[from] != '"' && s[from] != '\\') ++from;
+    return from;
+}
+
 /// True for a code point that XML 1.0 allows in a document.
 [[nodiscard]] constexpr bool xml_allowed(char32_t cp) noexcept {
     return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||

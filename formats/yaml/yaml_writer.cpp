@@ -26,12 +26,7 @@ public:
         text.push_back('"');
         std::size_t pos = 0;
         while (pos < value.size()) {
-            std::size_t run = pos;  // a run of bytes that stand for themselves is copied at once
-            while (run < value.size()) {
-                const auto byte = static_cast<unsigned char>(value[run]);
-                if (byte < 0x20 || byte >= 0x7F || byte == '"' || byte == '\\') break;
-                ++run;
-            }
+            const std::size_t run = utf8::quoted_plain_run(value, pos, '~');  // copied at once
             text.append(value, pos, run - pos);
             pos = run;
             if (pos == value.size()) break;
