@@ -47,10 +47,11 @@ std::string read_stream(int fd, const Input& input, std::size_t limit) {
     return data;
 }
 
-/// Reads a whole file (or standard input); throws InputError naming the input.
-std::string read_input(const Input& input, std::size_t limit) {
+/// Reads a whole file (or standard input), refusing one over the size limit before reading it;
+/// throws InputError naming the input.
+std::string read_input(const Input& input, const ReadOptions& options) {
     if (!input.problem.empty()) throw InputError(input.problem, input.display);
-    if (input.from_stdin) return read_stream(STDIN_FILENO, input, limit);
+    if (input.from_stdin) return read_stream(STDIN_FILENO, input, options.max_input_size);
 
     const int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw InputError(fmt::format("cannot open: {}", std::strerror(errno)), input.display);
@@ -60,12 +61,9 @@ std::string read_input(const Input& input, std::size_t limit) {
     } closer{fd};
     struct stat st {};
     if (::fstat(fd, &st) != 0) throw InputError(fmt::format("cannot stat: {}", std::strerror(errno)), input.display);
-    if (!S_ISREG(st.st_mode)) return read_stream(fd, input, limit);
+    if (!S_ISREG(st.st_mode)) return read_stream(fd, input, options.max_input_size);
     const auto size = static_cast<std::size_t>(st.st_size);
-    if (size > limit) {
-        throw InputError(fmt::format("file is {} bytes, over the {}-byte limit (--max-input-size)", size, limit),
-                         input.display);
-    }
+    check_input_size(size, input.display, options);
     std::string data(size, '\0');
     std::size_t done = 0;
     while (done < size) {
@@ -88,7 +86,7 @@ std::string read_whole(const std::filesystem::path& path) {
 }  // namespace
 
 Document read_document(const Input& input, const ReadOptions& options) {
-    const std::string bytes = read_input(input, options.max_input_size);
+    const std::string bytes = read_input(input, options);
     return choose_reader(input.path, bytes, options.from).read(bytes, input.display, options);
 }
 
@@ -284,7 +282,7 @@ private:
                     fmt::format("its outputs would overwrite those of {}; rename one of them", input.overwrites),
                     input.display);
             }
-            const std::string bytes = read_input(input, options_.read.max_input_size);
+            const std::string bytes = read_input(input, options_.read);
             rec.input_sha256 = sha256_hex(bytes);
             if (manifest_ && !options_.force) {
                 const std::optional<ManifestRecord> old = old_->find(input.display);

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <sstream>
+#include <fstream>
 
 #include "pipeline/error.hpp"
 #include "pipeline/json_text.hpp"
@@ -29,6 +29,22 @@ void refuse_if_not_a_file(const std::filesystem::path& path) {
 }
 
 using nlohmann::json;
+
+// Calls `each(line, offset, number, cut_short)` for every line of the manifest at `path`;
+// `cut_short` is true for a last line without its newline (a write a kill interrupted).
+template <typename Each>
+void for_each_line(const std::filesystem::path& path, Each each) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return;
+    std::string line;
+    std::uint64_t offset = 0;
+    int number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        each(line, offset, number, in.eof());
+        offset += line.size() + 1;
+    }
+}
 
 }  // namespace
 
@@ -97,25 +113,15 @@ ManifestRecord parse_manifest_line(const std::string& text, const std::string& f
 
 std::map<std::string, ManifestRecord> read_manifest(const std::filesystem::path& path) {
     std::map<std::string, ManifestRecord> records;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return records;
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    std::istringstream lines(text);
-    std::string line;
-    int number = 0;
-    std::size_t consumed = 0;
-    while (std::getline(lines, line)) {
-        ++number;
-        consumed += line.size() + 1;
-        if (line.empty()) continue;
-        const bool last_unterminated = consumed > text.size();
+    for_each_line(path, [&](const std::string& line, std::uint64_t, int number, bool cut_short) {
+        if (line.empty()) return;
         try {
             ManifestRecord r = parse_manifest_line(line, path.string(), number);
             records[r.input] = std::move(r);
         } catch (const InputError&) {
-            if (!last_unterminated) throw;  // a line cut short by a kill: the input is simply redone
+            if (!cut_short) throw;  // a line cut short by a kill: the input is simply redone
         }
-    }
+    });
     return records;
 }
 
@@ -146,25 +152,6 @@ std::optional<std::string> manifest_line_input(std::string_view line) {
     return std::nullopt;
 }
 
-namespace {
-
-// Calls `each(line, offset, number, cut_short)` for every line of the manifest at `path`;
-// `cut_short` is true for a last line without its newline (a write a kill interrupted).
-template <typename Each>
-void for_each_line(const std::filesystem::path& path, Each each) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return;
-    std::string line;
-    std::uint64_t offset = 0;
-    int number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        each(line, offset, number, in.eof());
-        offset += line.size() + 1;
-    }
-}
-
-}  // namespace
 
 ManifestIndex::ManifestIndex(std::filesystem::path path) : path_(std::move(path)) {
     refuse_if_not_a_file(path_);
