@@ -57,15 +57,13 @@ void InputWalker::skip_folder(const fs::path& folder) {
     if (ec) skip_.clear();
 }
 
-void InputWalker::push_folder(const fs::path& dir, const fs::path& relative, const fs::path& real) {
+void InputWalker::push_folder(std::string dir, std::string relative, fs::path real) {
     Frame frame;
-    frame.dir = dir;
-    frame.relative = relative;
-    frame.real = real;
-    frame.dir_text = dir.string();
-    frame.relative_text = relative.string();
+    frame.dir = std::move(dir);
+    frame.relative = std::move(relative);
+    frame.real = std::move(real);
     std::error_code ec;
-    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    fs::directory_iterator it(frame.dir, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
         if (stack_.empty()) {
             ready_.push_back(Input{root_.string(), display_, {}, false, fmt::format("cannot read folder: {}", ec.message()), {}});
@@ -118,7 +116,7 @@ void InputWalker::open_argument(const std::string& arg) {
             real = fs::weakly_canonical(fs::absolute(path, ec), ec);
             if (ec) real.clear();
         }
-        push_folder(path, fs::path(), real);
+        push_folder(path.string(), std::string(), real);
     } else {
         fs::path stem = path.filename();
         stem.replace_extension();
@@ -145,15 +143,13 @@ std::optional<Input> InputWalker::next() {
         }
         const Entry& entry = top.entries[top.next++];
         if (entry.folder) {
-            const fs::path full = top.dir / entry.name;
-            const fs::path relative = top.relative / entry.name;
-            const fs::path real = top.real.empty() ? fs::path() : top.real / entry.name;
+            fs::path real = top.real.empty() ? fs::path() : top.real / entry.name;
             if (!real.empty() && real == skip_) continue;
-            push_folder(full, relative, real);  // invalidates `top` and `entry`
+            push_folder(join(top.dir, entry.name), join(top.relative, entry.name), std::move(real));  // invalidates `top`
             continue;
         }
-        // Files are named with plain strings: this runs once per input, and a path parses itself.
-        const std::string relative = join(top.relative_text, entry.name);
+        // Paths are plain strings: this runs once per input, and a std::filesystem::path parses itself.
+        const std::string relative = join(top.relative, entry.name);
         const std::size_t dot = entry.name.rfind('.');
         const bool has_extension = dot != std::string::npos && dot != 0;  // as fs::path::extension() reads it
         if (glob_.empty()) {
@@ -165,7 +161,7 @@ std::optional<Input> InputWalker::next() {
             continue;
         }
         const std::string stem = has_extension ? relative.substr(0, relative.size() - (entry.name.size() - dot)) : relative;
-        Input input{join(top.dir_text, entry.name), join(display_, relative), join(prefix_text_, stem), false, {}, {}};
+        Input input{join(top.dir, entry.name), join(display_, relative), join(prefix_text_, stem), false, {}, {}};
         // Siblings that differ only in their extension would write the same outputs.
         if (auto [it, fresh] = top.stems.try_emplace(input.stem, input.display); !fresh) {
             input.overwrites = std::exchange(it->second, input.display);

@@ -47,18 +47,15 @@ private:
         bool folder = false;
     };
     struct Frame {
-        std::filesystem::path dir;       // the folder listed
-        std::filesystem::path relative;  // the same folder, relative to the argument's root
-        std::filesystem::path real;      // the same folder, absolute and without symbolic links
-        std::string dir_text;            // `dir` as a string
-        std::string relative_text;       // `relative` as a string
+        std::string dir;             // the folder listed
+        std::string relative;        // the same folder, relative to the argument's root
+        std::filesystem::path real;  // the same folder, absolute and without symbolic links
         std::vector<Entry> entries;      // sorted by name
         std::size_t next = 0;
         std::unordered_map<std::string, std::string> stems;  // output stem -> the latest input's display, in this folder
     };
     void open_argument(const std::string& arg);
-    void push_folder(const std::filesystem::path& dir, const std::filesystem::path& relative,
-                     const std::filesystem::path& real);
+    void push_folder(std::string dir, std::string relative, std::filesystem::path real);
 
     std::vector<std::string> arguments_;
     std::string glob_;

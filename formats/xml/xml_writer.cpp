@@ -128,17 +128,11 @@ private:
     void escape_checked(std::string_view text, const EntityTable& entities) {
         for (std::size_t pos = 0; pos < text.size();) {
             const char32_t cp = utf8::next(text, pos);
-            if (cp < 0x80) {
-                const std::string_view entity = entities[cp];
-                if (entity.empty() && cp >= 0x20) {
-                    out_ += static_cast<char>(cp);
-                } else if (!entity.empty()) {
-                    out_ += entity;
-                } else {
-                    utf8::append(out_, utf8::xml_allowed(cp) ? cp : 0xFFFD);
-                }
-            } else {
+            const std::string_view entity = cp < 0x80 ? entities[cp] : std::string_view();
+            if (entity.empty()) {
                 utf8::append(out_, utf8::xml_allowed(cp) ? cp : 0xFFFD);
+            } else {
+                out_ += entity;
             }
         }
     }

@@ -14,6 +14,9 @@
 
 namespace briefkit::reader {
 
+/// True for the bytes ECMAScript's `\s` matches in a byte string: space, tab, LF, VT, FF, CR.
+[[nodiscard]] constexpr bool regex_space(char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 /// Everything the stages learn about an article while it is read.
 struct Draft {
     std::vector<Line> lines;                      ///< Cleaned input lines.

@@ -42,9 +42,7 @@ std::optional<Marker> block_marker(std::string_view text) {
         return std::nullopt;
     }
     // Each form's start, checked before its regex: a sign, digits or hashes, then a space.
-    const auto space_at = [&](std::size_t i) {
-        return i < text.size() && (text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r'));
-    };
+    const auto space_at = [&](std::size_t i) { return i < text.size() && regex_space(text[i]); };
     std::size_t run = 0;
     while (run < text.size() && text[run] >= '0' && text[run] <= '9') ++run;
     std::size_t hashes = 0;

@@ -40,18 +40,15 @@ struct DashSplit {
     std::size_t rest = 0;    ///< Where the rest begins.
 };
 
-/// True for the bytes ECMAScript's `\s` matches in a byte string.
-bool space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
 /// Splits `text` at its first free-standing dash (`-`, `--`, en or em dash, with spaces on both
 /// sides and text after) whose prefix starts with a non-space and is 1 to 100 bytes on one line.
 /// The same as matching `^([^\s].{0,99}?)\s+(?:--?|–|—)\s+(\S[\s\S]*)$`, in one pass and no backtracking.
 std::optional<DashSplit> split_at_dash(std::string_view text) {
-    if (text.empty() || space(text[0])) return std::nullopt;
+    if (text.empty() || regex_space(text[0])) return std::nullopt;
     for (std::size_t length = 1; length <= 100 && length < text.size(); ++length) {
         if (text[length - 1] == '\n' || text[length - 1] == '\r') return std::nullopt;  // `.` stops at a line end
         std::size_t at = length;
-        while (at < text.size() && space(text[at])) ++at;
+        while (at < text.size() && regex_space(text[at])) ++at;
         if (at == length) continue;
         if (text.substr(at).starts_with("--")) {
             at += 2;
@@ -63,7 +60,7 @@ std::optional<DashSplit> split_at_dash(std::string_view text) {
             continue;
         }
         const std::size_t after_dash = at;
-        while (at < text.size() && space(text[at])) ++at;
+        while (at < text.size() && regex_space(text[at])) ++at;
         if (at == after_dash || at == text.size()) continue;
         return DashSplit{length, at};
     }

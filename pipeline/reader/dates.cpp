@@ -7,6 +7,7 @@
 #include <memory>
 #include <regex>
 
+#include "pipeline/reader/article_parts.hpp"
 #include "pipeline/utf8.hpp"
 
 namespace briefkit::reader {
@@ -200,14 +201,13 @@ std::optional<DateReading> parse_date(std::string_view text, DateOrder order) {
     // What each form starts with, checked before its regex: most candidates fail here.
     std::size_t digits = 0;
     while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
-    const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
     const bool numeric_start = digits >= 1 && digits <= 4 && digits < s.size() &&
                                (s[digits] == '.' || s[digits] == '/' || s[digits] == '-');
     const bool day_first_start = digits >= 1 && digits <= 2 && digits < s.size() &&
                                  (std::string_view("sntr-./").find(s[digits]) != std::string_view::npos ||
-                                  space(s[digits]));
+                                  regex_space(s[digits]));
     const bool month_first_start =
-        digits == 0 && !s.empty() && !space(s[0]) && std::string_view(".,/-").find(s[0]) == std::string_view::npos;
+        digits == 0 && !s.empty() && !regex_space(s[0]) && std::string_view(".,/-").find(s[0]) == std::string_view::npos;
 
     if (numeric_start && std::regex_match(s, m, numeric_form())) {
         const std::string a = m[1].str();
