@@ -4,8 +4,9 @@
 //
 //   io_floor INPUT_ROOT REFERENCE_OUTPUT_ROOT NEW_OUTPUT_ROOT [THREADS]
 //
-// With THREADS (default 1) the files are written by that many threads, taking them in turn as
-// Briefkit's workers take inputs, so that their kernel work can be compared with `-j THREADS`.
+// With THREADS (default 1) the inputs are read and the files written by that many threads,
+// taking them in turn as Briefkit's workers take inputs, so that their kernel work can be
+// compared with `-j THREADS`. Files are linked into place as Briefkit links its own.
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -28,7 +29,8 @@ void write_new(const fs::path& path, const std::string& bytes) {
     if (fd >= 0) {
         if (::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size())) {
             const std::string proc = "/proc/self/fd/" + std::to_string(fd);
-            if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+            if (::linkat(fd, "", AT_FDCWD, path.c_str(), AT_EMPTY_PATH) == 0 ||
+                ::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) == 0) {
                 ::close(fd);
                 return;
             }
@@ -59,28 +61,29 @@ int main(int argc, char** argv) {
         if (e.is_regular_file() && rel.rfind(".briefkit", 0) != 0) outputs.emplace_back(rel, e.file_size());
     }
     const auto start = std::chrono::steady_clock::now();
-    std::size_t read_files = 0;
-    std::vector<char> buffer(1 << 16);
+    std::vector<fs::path> inputs_found;
     for (const auto& e : fs::recursive_directory_iterator(inputs)) {
-        if (!e.is_regular_file()) continue;
-        const int fd = ::open(e.path().c_str(), O_RDONLY | O_CLOEXEC);
-        while (fd >= 0 && ::read(fd, buffer.data(), buffer.size()) > 0) {
-        }
-        if (fd >= 0) ::close(fd);
-        ++read_files;
+        if (e.is_regular_file()) inputs_found.push_back(e.path());
     }
-    // Thread t writes files t, t + THREADS, t + 2 THREADS, ...
-    const auto write_share = [&](std::size_t t) {
+    const std::size_t read_files = inputs_found.size();
+    // Thread t reads inputs t, t + THREADS, ... and writes outputs t, t + THREADS, ...
+    const auto share = [&](std::size_t t) {
+        std::vector<char> buffer(1 << 16);
+        for (std::size_t i = t; i < inputs_found.size(); i += threads) {
+            const int fd = ::open(inputs_found[i].c_str(), O_RDONLY | O_CLOEXEC);
+            while (fd >= 0 && ::read(fd, buffer.data(), buffer.size()) > 0) {
+            }
+            if (fd >= 0) ::close(fd);
+        }
         std::string bytes;
-        for (std::size_t i = 0; i < outputs.size(); ++i) {
-            if (i % threads != t) continue;
+        for (std::size_t i = t; i < outputs.size(); i += threads) {
             bytes.assign(outputs[i].second, 'x');
             write_new(target / outputs[i].first, bytes);
         }
     };
     std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(write_share, t);
-    write_share(0);
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(share, t);
+    share(0);
     for (std::thread& t : pool) t.join();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("%.4f %zu %zu\n", seconds, read_files, outputs.size());

@@ -1,7 +1,13 @@
 // Date recognition: every form the reader must know, validation and ambiguity.
 #include <catch2/catch.hpp>
 
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
 #include "pipeline/reader/dates.hpp"
+#include "pipeline/utf8.hpp"
 #include "support/test_support.hpp"
 
 using briefkit::DateOrder;
@@ -121,4 +127,34 @@ TEST_CASE("dates: an ambiguous date with nothing to settle it stays flagged and 
     REQUIRE(doc.meta.date);
     CHECK(doc.meta.date->ambiguous);
     CHECK(briefkit::test::has_note(doc, "date-ambiguous"));
+}
+
+namespace {
+
+/// Full Unicode case folding, composed, as utf8proc does it.
+std::string utf8proc_fold(const std::string& s) {
+    utf8proc_uint8_t* out = nullptr;
+    const utf8proc_ssize_t n =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &out,
+                     static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(out, &std::free);
+    return n < 0 ? s : std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
+// fold_case folds most letters itself, without utf8proc's allocating mapping; it must agree with it.
+TEST_CASE("dates: case folding agrees with utf8proc for every code point and for mixed words") {
+    std::size_t differ = 0;
+    for (char32_t cp = 1; cp < 0x3000; ++cp) {
+        std::string s;
+        briefkit::utf8::append(s, cp);
+        s += "Ab";
+        if (briefkit::reader::fold_case(s) != utf8proc_fold(s)) ++differ;
+    }
+    CHECK(differ == 0);
+    for (const std::string word : {"\u041C\u0410\u042F", "Stra\u00DFe", "\u0130stanbul", "\u017Fun", "\u00C7OK",
+                                   "\u0414\u0435\u043A\u0430\u0431\u0440\u044F", "Caf\u00C9 \u03A3\u039F\u03A3", "bad \xFF byte"}) {
+        CHECK(briefkit::reader::fold_case(word) == utf8proc_fold(word));
+    }
 }

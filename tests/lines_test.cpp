@@ -1,6 +1,14 @@
 // Line endings and the cleaning of every line, each with its note.
 #include <catch2/catch.hpp>
 
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+#include <vector>
+
+#include "pipeline/reader/lines.hpp"
+#include "pipeline/utf8.hpp"
 #include "support/test_support.hpp"
 
 using briefkit::test::block_texts;
@@ -69,4 +77,52 @@ TEST_CASE("lines: runs of spaces collapse to one and the note lists the lines") 
     for (const auto& n : doc.notes) {
         if (n.rule == "spaces-collapsed") CHECK(n.message == "runs of spaces collapsed to one on lines 3, 5");
     }
+}
+
+namespace {
+
+std::string nfc(const std::string& s) {
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> out(
+        utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(s.c_str())), &std::free);
+    return out ? std::string(reinterpret_cast<const char*>(out.get())) : std::string();
+}
+
+}  // namespace
+
+// Lines of these code points are copied without the cleaning pass, so NFC must leave every one
+// of them, alone and beside any other (or beside ASCII), exactly as it is.
+TEST_CASE("lines: code points copied as they are never change under NFC, alone or in pairs") {
+    std::vector<char32_t> kept;
+    for (char32_t cp = 0x80; cp < 0x30000; ++cp) {
+        if (!briefkit::reader::kept_as_is(cp)) continue;
+        const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
+        INFO("U+" << std::hex << static_cast<unsigned>(cp));
+        REQUIRE(p->combining_class == 0);
+        REQUIRE(p->category != UTF8PROC_CATEGORY_ZS);
+        REQUIRE(p->category != UTF8PROC_CATEGORY_CC);
+        REQUIRE(p->category != UTF8PROC_CATEGORY_CF);
+        REQUIRE(p->category != UTF8PROC_CATEGORY_CN);
+        kept.push_back(cp);
+    }
+    REQUIRE(kept.size() > 900);
+    for (char32_t cp = 0x20; cp < 0x7F; ++cp) kept.push_back(cp);
+    std::size_t changed = 0;
+    std::string pair;
+    for (const char32_t a : kept) {
+        for (const char32_t b : kept) {
+            pair.clear();
+            briefkit::utf8::append(pair, a);
+            briefkit::utf8::append(pair, b);
+            if (nfc(pair) != pair) ++changed;
+        }
+    }
+    CHECK(changed == 0);
+}
+
+TEST_CASE("lines: a line of Latin, Cyrillic and typographic punctuation is kept without notes") {
+    const auto doc = read("HEADLINE\n\n\u201cS\u00e3o Paulo \u2014 \u041a\u044b\u0440\u0433\u044b\u0437\u0441\u0442\u0430\u043d, "
+                          "\u015fehir \u20ac5\u2026\u201d\n");
+    CHECK(block_texts(doc).at(0) ==
+          "\u201cS\u00e3o Paulo \u2014 \u041a\u044b\u0440\u0433\u044b\u0437\u0441\u0442\u0430\u043d, \u015fehir \u20ac5\u2026\u201d");
+    CHECK(doc.notes.empty());
 }

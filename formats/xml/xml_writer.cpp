@@ -108,34 +108,40 @@ private:
     }
     void escape(std::string_view text, bool in_attribute) {
         const auto& entities = in_attribute ? kAttributeEntities : kTextEntities;
-        std::size_t done = 0;
-        for (std::size_t i = 0; i < text.size(); ++i) {
+        std::size_t done = 0;  // text[done, i) is copied as it is, in one piece
+        for (std::size_t i = 0; i < text.size();) {
             const auto byte = static_cast<unsigned char>(text[i]);
-            if (byte >= 0x80 || (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r')) {
-                // A character that may need replacing: check the rest code point by code point.
-                out_.append(text, done, i - done);
-                escape_checked(text.substr(i), entities);
-                return;
+            if (byte < 0x80 && (byte >= 0x20 || byte == '\t' || byte == '\n' || byte == '\r')) {
+                const std::string_view entity = entities[byte];
+                if (!entity.empty()) {
+                    out_.append(text, done, i - done);
+                    out_ += entity;
+                    done = i + 1;
+                }
+                ++i;
+                continue;
             }
-            const std::string_view entity = entities[byte];
-            if (entity.empty()) continue;
+            std::size_t next = i;
+            const char32_t cp = utf8::next(text, next);
+            // A well-formed character that XML allows stays in the run; anything else is replaced.
+            if (byte >= 0x80 && utf8::xml_allowed(cp) && next - i == encoded_length(cp)) {
+                i = next;
+                continue;
+            }
             out_.append(text, done, i - done);
-            out_ += entity;
-            done = i + 1;
-        }
-        out_.append(text, done);
-    }
-    void escape_checked(std::string_view text, const EntityTable& entities) {
-        for (std::size_t pos = 0; pos < text.size();) {
-            const char32_t cp = utf8::next(text, pos);
             const std::string_view entity = cp < 0x80 ? entities[cp] : std::string_view();
             if (entity.empty()) {
                 utf8::append(out_, utf8::xml_allowed(cp) ? cp : 0xFFFD);
             } else {
-                out_ += entity;
+                out_ += entity;  // an overlong form of `<`, say
             }
+            i = done = next;
         }
+        out_.append(text, done);
     }
+
+    /// Bytes in the shortest UTF-8 encoding of `cp`: a longer one (an overlong form) is not well-formed.
+    static std::size_t encoded_length(char32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
 
     std::string out_;
     std::vector<Open> open_;

@@ -11,27 +11,43 @@ namespace briefkit::reader {
 
 namespace {
 
-/// Index just past `text`'s trailing `Month Day` and its leading separator, or npos.
-// True when `text` ends as the regex below needs: a digit, then perhaps st/nd/rd/th, then perhaps a comma.
-bool ends_with_day(std::string_view text) {
-    if (!text.empty() && text.back() == ',') text.remove_suffix(1);
+/// Where `text`'s trailing `Month Day` begins, with the spaces or commas before it; npos when it
+/// has none. `LONDON, March 9` gives 6, `Sept. 3rd,` gives 0. The same as the start of the first
+/// match of `(?:^|[\s,]+)([^\s\d.,]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?$`: read from the end,
+/// each piece has only one place it can begin.
+std::size_t trailing_month_day(std::string_view text) {
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    const auto separator = [](char c) { return regex_space(c) || c == ','; };
+    std::size_t end = text.size();
+    if (end > 0 && text[end - 1] == ',') --end;
     for (const std::string_view suffix : {"st", "nd", "rd", "th"}) {
-        if (text.ends_with(suffix)) {
-            text.remove_suffix(2);
+        if (text.substr(0, end).ends_with(suffix)) {
+            end -= 2;
             break;
         }
     }
-    return !text.empty() && text.back() >= '0' && text.back() <= '9';
-}
-
-std::size_t trailing_month_day(std::string_view text) {
-    if (!ends_with_day(text)) return std::string_view::npos;
-    static const std::regex re(R"((?:^|[\s,]+)([^\s\d.,]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?$)");
-    std::cmatch m;
-    if (!std::regex_search(text.begin(), text.end(), m, re)) return std::string_view::npos;
-    const int day = std::atoi(m[2].str().c_str());
-    if (month_number_lenient(m[1].str()) == 0 || day < 1 || day > 31) return std::string_view::npos;
-    return static_cast<std::size_t>(m.position(0));
+    std::size_t day_start = end;
+    while (day_start > 0 && digit(text[day_start - 1])) --day_start;
+    if (end - day_start < 1 || end - day_start > 2) return std::string_view::npos;
+    std::size_t word_end = day_start;
+    while (word_end > 0 && regex_space(text[word_end - 1])) --word_end;
+    if (word_end == day_start) return std::string_view::npos;
+    if (word_end > 0 && text[word_end - 1] == '.') --word_end;
+    std::size_t word_start = word_end;
+    while (word_start > 0 && !separator(text[word_start - 1]) && !digit(text[word_start - 1]) &&
+           text[word_start - 1] != '.') {
+        --word_start;
+    }
+    if (word_start == word_end) return std::string_view::npos;
+    std::size_t start = word_start;
+    while (start > 0 && separator(text[start - 1])) --start;
+    if (start == word_start && start > 0) return std::string_view::npos;  // a digit or `.` just before the month
+    int day = 0;
+    for (std::size_t i = day_start; i < end; ++i) day = day * 10 + (text[i] - '0');
+    if (month_number_lenient(text.substr(word_start, word_end - word_start)) == 0 || day < 1 || day > 31) {
+        return std::string_view::npos;
+    }
+    return start;
 }
 
 /// Where a paragraph splits as `PREFIX - rest`.

@@ -5,7 +5,6 @@
 #include <array>
 #include <cstdlib>
 #include <memory>
-#include <regex>
 
 #include "pipeline/reader/article_parts.hpp"
 #include "pipeline/utf8.hpp"
@@ -38,50 +37,207 @@ constexpr std::array<std::string_view, 14> kWeekdays{
     "mon",    "tue",     "wed",       "thu",      "fri",    "sat",      "sun",
 };
 
-// Time after the date: 04:58, 04:58:41, 04:58:41.12, optional am/pm and zone.
-#define BK_TIME R"((?:[T ,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([AaPp][Mm]))?(?:\s*(?:GMT|UTC|Z))?)?)"
-#define BK_WORD R"(([^\s\d.,/-]+))"
+/// A cursor over a date candidate, reading the pieces its forms are made of. Each form is read
+/// left to right with no going back: at every step at most one choice can still lead to a whole
+/// match (a digit run longer than a form allows is never a shorter run followed by a digit).
+class Cursor {
+public:
+    Cursor(std::string_view s, std::size_t at = 0) : s_(s), at_(at) {}
 
-const std::regex& numeric_form() {
-    static const std::regex re(R"(^(\d{1,4})([./-])(\d{1,2})\2(\d{1,4}))" BK_TIME R"(\s*$)");
-    return re;
-}
-const std::regex& day_month_form() {
-    static const std::regex re(R"(^(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|[-./]))" BK_WORD
-                               R"(\.?(?:\s*,?\s*|[-./])(\d{4}))" BK_TIME R"(\s*$)");
-    return re;
-}
-const std::regex& month_day_form() {
-    static const std::regex re(R"(^)" BK_WORD R"(\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))" BK_TIME R"(\s*$)");
-    return re;
-}
+    [[nodiscard]] std::size_t at() const { return at_; }
+    [[nodiscard]] bool at_end() const { return at_ >= s_.size(); }
+    [[nodiscard]] char peek(std::size_t ahead = 0) const { return at_ + ahead < s_.size() ? s_[at_ + ahead] : '\0'; }
 
-#undef BK_TIME
-#undef BK_WORD
-
-int to_int(const std::ssub_match& m) { return m.matched ? std::atoi(m.str().c_str()) : 0; }
-
-/// Reads the optional time groups starting at `first`; false when they hold an impossible time.
-bool read_time(const std::smatch& m, std::size_t first, std::optional<TimeOfDay>& out) {
-    if (!m[first].matched) return true;
-    TimeOfDay t{to_int(m[first]), to_int(m[first + 1]), to_int(m[first + 2])};
-    if (m[first + 3].matched) {
-        const char ampm = static_cast<char>(std::tolower(static_cast<unsigned char>(m[first + 3].str()[0])));
-        if (t.hour < 1 || t.hour > 12) return false;
-        if (ampm == 'p' && t.hour != 12) t.hour += 12;
-        if (ampm == 'a' && t.hour == 12) t.hour = 0;
+    /// Reads a run of `min` to `max` digits, all the digits there are; false (and nothing read) otherwise.
+    bool number(std::size_t min, std::size_t max, int& value, std::size_t* count = nullptr) {
+        std::size_t n = 0;
+        int v = 0;
+        while (at_ + n < s_.size() && digit(s_[at_ + n])) v = v * 10 + (s_[at_ + n++] - '0');
+        if (n < min || n > max) return false;
+        at_ += n;
+        value = v;
+        if (count != nullptr) *count = n;
+        return true;
     }
-    if (t.hour > 23 || t.minute > 59 || t.second > 59) return false;
-    out = t;
+
+    /// Skips `c` when it is next.
+    bool skip(char c) {
+        if (peek() != c) return false;
+        ++at_;
+        return true;
+    }
+
+    /// Skips one of `set` when it is next; the byte skipped, or '\0'.
+    char skip_one_of(std::string_view set) {
+        const char c = peek();
+        if (at_end() || set.find(c) == std::string_view::npos) return '\0';
+        ++at_;
+        return c;
+    }
+
+    /// Skips `word` when it comes next, exactly.
+    bool skip(std::string_view word) {
+        if (s_.substr(at_, word.size()) != word) return false;
+        at_ += word.size();
+        return true;
+    }
+
+    /// Skips the spaces (in the sense of a regular expression's \s) at the cursor; how many.
+    std::size_t spaces() {
+        const std::size_t from = at_;
+        while (!at_end() && regex_space(s_[at_])) ++at_;
+        return at_ - from;
+    }
+
+    /// Skips an ordinal suffix: st, nd, rd or th.
+    void ordinal() {
+        for (const std::string_view suffix : {"st", "nd", "rd", "th"}) {
+            if (skip(suffix)) return;
+        }
+    }
+
+    /// Reads a word of anything but spaces, digits and `.,/-`: a month name; empty when none.
+    std::string_view word() {
+        const std::size_t from = at_;
+        while (!at_end() && !regex_space(s_[at_]) && !digit(s_[at_]) &&
+               std::string_view(".,/-").find(s_[at_]) == std::string_view::npos) {
+            ++at_;
+        }
+        return s_.substr(from, at_ - from);
+    }
+
+    /// Skips a run of digits.
+    void digits() {
+        while (digit(peek())) ++at_;
+    }
+
+    static bool digit(char c) { return c >= '0' && c <= '9'; }
+
+private:
+    std::string_view s_;
+    std::size_t at_;
+};
+
+/// A time as written after a date, before it is checked.
+struct TimeText {
+    bool present = false;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    char ampm = '\0';  // 'a', 'p' or none
+};
+
+/// Reads the end of a date candidate from `c`: nothing but spaces, or a time after `T`, spaces or
+/// commas (`04:58`, `04:58:41.12`, `4:58 pm`, `04:58 GMT`) and then spaces. False when anything
+/// else follows.
+bool read_rest(Cursor c, TimeText& time) {
+    time = TimeText{};
+    Cursor end = c;
+    end.spaces();
+    if (end.at_end()) return true;
+    std::size_t separators = 0;
+    while (c.skip_one_of("T ,") != '\0') ++separators;
+    if (separators == 0 || !c.number(1, 2, time.hour) || !c.skip(':') || !c.number(2, 2, time.minute)) return false;
+    if (c.peek() == ':' && Cursor::digit(c.peek(1)) && Cursor::digit(c.peek(2))) {
+        c.skip(':');
+        c.number(2, 2, time.second);
+        if (c.peek() == '.' && Cursor::digit(c.peek(1))) {
+            c.skip('.');
+            c.digits();  // fractions of a second are dropped
+        }
+    }
+    Cursor ampm = c;
+    ampm.spaces();
+    if (std::string_view("AaPp").find(ampm.peek()) != std::string_view::npos &&
+        (ampm.peek(1) == 'M' || ampm.peek(1) == 'm')) {
+        time.ampm = static_cast<char>(std::tolower(static_cast<unsigned char>(ampm.peek())));
+        ampm.skip(ampm.peek());
+        ampm.skip(ampm.peek());
+        c = ampm;
+    }
+    Cursor zone = c;
+    zone.spaces();
+    if (zone.skip(std::string_view("GMT")) || zone.skip(std::string_view("UTC")) || zone.skip('Z')) c = zone;
+    c.spaces();
+    time.present = true;
+    return c.at_end();
+}
+
+/// The time `t` stands for; false when it is impossible (25:00, 13 pm).
+bool read_time(const TimeText& t, std::optional<TimeOfDay>& out) {
+    if (!t.present) return true;
+    TimeOfDay time{t.hour, t.minute, t.second};
+    if (t.ampm != '\0') {
+        if (time.hour < 1 || time.hour > 12) return false;
+        if (t.ampm == 'p' && time.hour != 12) time.hour += 12;
+        if (t.ampm == 'a' && time.hour == 12) time.hour = 0;
+    }
+    if (time.hour > 23 || time.minute > 59 || time.second > 59) return false;
+    out = time;
     return true;
 }
 
-/// Completes `out` from the day, month-name and year groups of `m` and the time groups after
-/// them; nullopt when the month is unknown or the day or time impossible.
-std::optional<DateReading> with_named_month(const std::smatch& m, std::size_t day, std::size_t month,
-                                            std::size_t year, DateReading out) {
-    const CalendarDay date{to_int(m[year]), month_number(m[month].str()), to_int(m[day])};
-    if (date.month == 0 || !valid_day(date.year, date.month, date.day) || !read_time(m, 4, out.date.time)) {
+/// The pieces of a date with a month name, as read.
+struct NamedDate {
+    int day = 0;
+    std::string_view month;
+    int year = 0;
+    TimeText time;
+};
+
+/// Reads a four-digit year after a month name, with what may stand between them (`.`, spaces,
+/// a comma, or one of `-./`), and the rest; false when no reading of the separators leads to one.
+bool year_after_month(const Cursor& after_word, NamedDate& d) {
+    for (const bool dot : {true, false}) {
+        Cursor c = after_word;
+        if (dot && !c.skip('.')) continue;
+        Cursor spaced = c;  // spaces, a comma, spaces (each optional)
+        spaced.spaces();
+        spaced.skip(',');
+        spaced.spaces();
+        if (spaced.number(4, 4, d.year) && read_rest(spaced, d.time)) return true;
+        if (c.skip_one_of("-./") != '\0' && c.number(4, 4, d.year) && read_rest(c, d.time)) return true;
+    }
+    return false;
+}
+
+/// `26 May 2020`, `26th of May, 2020`, `26-May-2020`, `9-MAR-1987 04:58:41.12`.
+bool day_month_form(std::string_view s, NamedDate& d) {
+    Cursor c(s);
+    if (!c.number(1, 2, d.day)) return false;
+    c.ordinal();
+    if (c.spaces() > 0) {
+        // `of` is taken first; a month named "of" is tried too, and is no month.
+        Cursor of = c;
+        if (of.skip(std::string_view("of")) && of.spaces() > 0) {
+            Cursor month = of;
+            d.month = month.word();
+            if (!d.month.empty() && year_after_month(month, d)) return true;
+        }
+    } else if (c.skip_one_of("-./") == '\0') {
+        return false;
+    }
+    d.month = c.word();
+    return !d.month.empty() && year_after_month(c, d);
+}
+
+/// `May 26, 2020`, `Sept. 3rd 2021`.
+bool month_day_form(std::string_view s, NamedDate& d) {
+    Cursor c(s);
+    d.month = c.word();
+    if (d.month.empty()) return false;
+    c.skip('.');
+    if (c.spaces() == 0 || !c.number(1, 2, d.day)) return false;
+    c.ordinal();
+    c.skip(',');
+    return c.spaces() > 0 && c.number(4, 4, d.year) && read_rest(c, d.time);
+}
+
+/// Completes `out` from a date with a month name; nullopt when the month is unknown or the day
+/// or time impossible.
+std::optional<DateReading> with_named_month(const NamedDate& d, DateReading out) {
+    const CalendarDay date{d.year, month_number(d.month), d.day};
+    if (date.month == 0 || !valid_day(date.year, date.month, date.day) || !read_time(d.time, out.date.time)) {
         return std::nullopt;
     }
     out.date.day = date;
@@ -106,14 +262,39 @@ std::string_view strip_weekday(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+/// True for a code point whose case folding is its lower case, one code point for one, so that
+/// utf8proc's allocating full mapping need not be asked: ASCII, Latin-1 and Latin Extended-A and B,
+/// and Cyrillic, except the four whose folding differs (ß, İ, ŉ, ſ).
+bool folds_to_lower(char32_t cp) {
+    if (cp < 0x80) return true;
+    if (cp == 0x00DF || cp == 0x0130 || cp == 0x0149 || cp == 0x017F) return false;
+    return (cp >= 0x00C0 && cp <= 0x024F) || (cp >= 0x0400 && cp <= 0x052F);
+}
+
+}  // namespace
+
 std::string fold_case(std::string_view word) {
+    std::string out;
+    out.reserve(word.size());
     if (utf8::is_ascii(word)) {
-        std::string out(word);
+        out.assign(word);
         for (char& c : out) {
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         }
         return out;
     }
+    // Letters of these scripts fold one by one; a word of nothing else needs no allocation by utf8proc.
+    for (std::size_t pos = 0; pos < word.size();) {
+        const char32_t cp = utf8::next(word, pos);
+        if (!folds_to_lower(cp)) {
+            out.clear();
+            break;
+        }
+        utf8::append(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))));
+    }
+    if (!out.empty()) return out;
     utf8proc_uint8_t* folded = nullptr;
     const utf8proc_ssize_t n =
         utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()), static_cast<utf8proc_ssize_t>(word.size()),
@@ -190,38 +371,30 @@ bool has_year_digits(std::string_view text) {
 }
 
 std::optional<DateReading> parse_date(std::string_view text, DateOrder order) {
-    // Every form holds four digits in a row (the year), so most lines are refused before any regex.
+    // Every form holds four digits in a row (the year), so most lines are refused at once.
     if (text.size() < 6 || text.size() > 64 || !has_year_digits(text)) return std::nullopt;
-    const std::string_view trimmed = strip_weekday(text);
-    const std::string s(trimmed);
-    std::smatch m;
+    const std::string_view s = strip_weekday(text);
     DateReading out;
     out.date.text = std::string(text);
 
-    // What each form starts with, checked before its regex: most candidates fail here.
-    std::size_t digits = 0;
-    while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
-    const bool numeric_start = digits >= 1 && digits <= 4 && digits < s.size() &&
-                               (s[digits] == '.' || s[digits] == '/' || s[digits] == '-');
-    const bool day_first_start = digits >= 1 && digits <= 2 && digits < s.size() &&
-                                 (std::string_view("sntr-./").find(s[digits]) != std::string_view::npos ||
-                                  regex_space(s[digits]));
-    const bool month_first_start =
-        digits == 0 && !s.empty() && !regex_space(s[0]) && std::string_view(".,/-").find(s[0]) == std::string_view::npos;
-
-    if (numeric_start && std::regex_match(s, m, numeric_form())) {
-        const std::string a = m[1].str();
-        const std::string c = m[4].str();
-        const int first = to_int(m[1]);
-        const int second = to_int(m[3]);
-        const int third = to_int(m[4]);
-        if (!read_time(m, 5, out.date.time)) return std::nullopt;
-        if (a.size() == 4 && c.size() <= 2) {
+    // 27.05.2020, 05/27/2020, 2020-05-27, with the same separator twice.
+    Cursor c(s);
+    int first = 0;
+    int second = 0;
+    int third = 0;
+    std::size_t first_digits = 0;
+    std::size_t third_digits = 0;
+    TimeText time;
+    char separator = '\0';
+    if (c.number(1, 4, first, &first_digits) && (separator = c.skip_one_of("./-")) != '\0' && c.number(1, 2, second) &&
+        c.skip(separator) && c.number(1, 4, third, &third_digits) && read_rest(c, time)) {
+        if (!read_time(time, out.date.time)) return std::nullopt;
+        if (first_digits == 4 && third_digits <= 2) {
             if (!valid_day(first, second, third)) return std::nullopt;
             out.date.day = {first, second, third};
             return out;
         }
-        if (c.size() != 4 || a.size() > 2) return std::nullopt;
+        if (third_digits != 4 || first_digits > 2) return std::nullopt;
         const bool dmy_ok = valid_day(third, second, first);
         const bool mdy_ok = valid_day(third, first, second);
         if (!dmy_ok && !mdy_ok) return std::nullopt;
@@ -236,8 +409,10 @@ std::optional<DateReading> parse_date(std::string_view text, DateOrder order) {
         }
         return out;
     }
-    if (day_first_start && std::regex_match(s, m, day_month_form())) return with_named_month(m, 1, 2, 3, std::move(out));
-    if (month_first_start && std::regex_match(s, m, month_day_form())) return with_named_month(m, 2, 1, 3, std::move(out));
+    NamedDate named;
+    if (day_month_form(s, named)) return with_named_month(named, std::move(out));
+    named = NamedDate{};
+    if (month_day_form(s, named)) return with_named_month(named, std::move(out));
     return std::nullopt;
 }
 

@@ -77,6 +77,11 @@ std::optional<std::pair<std::string, DateReading>> agency_with_date(std::string_
 /// Authors from a byline such as `By Brian Childs, Reuters`; the agency, if named, goes to `agency`.
 std::optional<std::vector<std::string>> byline(std::string_view text, std::string& agency) {
     static const std::regex re(R"(^[Bb][Yy]\s+(.{2,100})$)");
+    // Most lines are refused on their first three bytes, before the regex.
+    if (text.size() < 5 || (text[0] != 'B' && text[0] != 'b') || (text[1] != 'Y' && text[1] != 'y') ||
+        !regex_space(text[2])) {
+        return std::nullopt;
+    }
     std::cmatch m;
     if (!std::regex_match(text.begin(), text.end(), m, re)) return std::nullopt;
     std::string names = m[1].str();
@@ -184,8 +189,12 @@ private:
     bool take_wire_stamp(const Line& line) {
         static const std::regex re(
             R"(^(\d{1,2}-[A-Za-z]{3}-\d{4} \d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*((?:&#\d+;)+[A-Z ]{0,24})$)");
+        // It starts with a day of one or two digits and a dash; most first lines are refused on that.
+        const std::string_view t = line.text;
+        const auto digit = [&](std::size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };
+        if (!digit(0) || !(t.substr(1, 1) == "-" || (digit(1) && t.substr(2, 1) == "-"))) return false;
         std::cmatch m;
-        if (!std::regex_match(line.text.data(), line.text.data() + line.text.size(), m, re)) return false;
+        if (!std::regex_match(t.data(), t.data() + t.size(), m, re)) return false;
         auto reading = parse_date(m[1].str(), order_);
         if (!reading) return false;
         d_.meta.date = reading->date;

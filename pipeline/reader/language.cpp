@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <vector>
 
 #include "pipeline/overloaded.hpp"
 #include "pipeline/reader/article_parts.hpp"
@@ -77,51 +76,72 @@ static_assert([] {
     return true;
 }());
 
-/// A function word and the profiles that list it, one bit per profile.
-struct FunctionWord {
-    std::string_view word;
-    std::uint32_t profiles = 0;
-};
-
-/// The function words by length and first byte. A word is looked up by comparing it with the
-/// two or three of its bucket; most words find theirs empty.
+/// The function words in a small open-addressed table (6 KiB). A word is packed, lower-cased,
+/// into two 64-bit integers, so a lookup is a hash and an integer comparison or two.
 class FunctionWords {
 public:
+    /// A word of at most 16 bytes as two integers, zero-padded; {0, 0} for none.
+    struct Key {
+        std::uint64_t lo = 0;
+        std::uint64_t hi = 0;
+        bool operator==(const Key&) const = default;
+    };
+
     FunctionWords() {
         for (std::size_t p = 0; p < kProfiles.size(); ++p) {
             for (const std::string_view w : kProfiles[p].words) {
-                std::vector<FunctionWord>& bucket = buckets_[index(w.size(), w[0])];
-                auto it = std::find_if(bucket.begin(), bucket.end(), [&](const FunctionWord& f) { return f.word == w; });
-                if (it == bucket.end()) it = bucket.insert(bucket.end(), FunctionWord{w, 0});
-                it->profiles |= std::uint32_t{1} << p;
+                const Key key = pack(w);
+                std::size_t at = slot(key);
+                while (entries_[at].profiles != 0 && !(entries_[at].key == key)) at = (at + 1) % kSlots;
+                entries_[at].key = key;
+                entries_[at].profiles |= std::uint32_t{1} << p;
             }
         }
     }
 
-    /// True when some function word has this length and first byte.
-    [[nodiscard]] bool may_hold(std::size_t length, char first) const {
-        return length <= kLongestWord && !buckets_[index(length, first)].empty();
+    /// `word` packed as it is (already case-folded, at most 16 bytes).
+    static Key pack(std::string_view word) {
+        Key key;
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            const std::uint64_t byte = static_cast<unsigned char>(word[i]);
+            (i < 8 ? key.lo : key.hi) |= byte << (8 * (i % 8));
+        }
+        return key;
     }
 
-    /// The profiles that list `word` (already case-folded), as bits; 0 when none does.
-    [[nodiscard]] std::uint32_t profiles(std::string_view word) const {
-        if (word.empty() || word.size() > kLongestWord) return 0;
-        for (const FunctionWord& f : buckets_[index(word.size(), word[0])]) {
-            if (f.word == word) return f.profiles;
+    /// The profiles that list the word packed in `key`, as bits; 0 when none does.
+    [[nodiscard]] std::uint32_t profiles(const Key& key) const {
+        for (std::size_t at = slot(key);; at = (at + 1) % kSlots) {
+            if (entries_[at].profiles == 0) return 0;
+            if (entries_[at].key == key) return entries_[at].profiles;
         }
-        return 0;
     }
 
 private:
-    static std::size_t index(std::size_t length, char first) { return length * 256 + static_cast<unsigned char>(first); }
+    static constexpr std::size_t kSlots = 256;  // about twice the words, so probes stay short
 
-    std::array<std::vector<FunctionWord>, (kLongestWord + 1) * 256> buckets_;
+    static std::size_t slot(const Key& key) {
+        return static_cast<std::size_t>(((key.lo * 0x9E3779B97F4A7C15ULL) ^ (key.hi * 0xC2B2AE3D27D4EB4FULL)) >> 56);
+    }
+
+    struct Entry {
+        Key key;
+        std::uint32_t profiles = 0;
+    };
+    std::array<Entry, kSlots> entries_{};
 };
 
 const FunctionWords& function_words() {
     static const FunctionWords table;
     return table;
 }
+
+/// True for the ASCII letters, by byte.
+constexpr std::array<bool, 128> kAsciiLetter = [] {
+    std::array<bool, 128> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = t[static_cast<std::size_t>(c - 'a' + 'A')] = true;
+    return t;
+}();
 
 }  // namespace
 
@@ -140,40 +160,46 @@ std::string detect_language(const Document& doc) {
         ++words;
         const std::string_view word(sample.data() + word_start, word_end - word_start);
         // Case folding never shortens a word by more than a few bytes, so longer words cannot match.
-        if (word.size() <= kLongestWord + 4) {
-            std::array<char, kLongestWord + 4> lower{};
-            std::string folded;
-            std::string_view key;
-            if (ascii) {
-                if (word.size() > kLongestWord) return;
-                const char first = word[0] >= 'A' && word[0] <= 'Z' ? static_cast<char>(word[0] - 'A' + 'a') : word[0];
-                if (!table.may_hold(word.size(), first)) return;
-                for (std::size_t i = 0; i < word.size(); ++i) {
-                    const char c = word[i];
-                    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-                }
-                key = std::string_view(lower.data(), word.size());
-            } else {
-                folded = fold_case(word);
-                if (folded.empty() || !table.may_hold(folded.size(), folded[0])) return;
-                key = folded;
+        if (word.size() > kLongestWord + 4) return;
+        FunctionWords::Key key;
+        if (ascii) {
+            if (word.size() > kLongestWord) return;
+            for (std::size_t i = 0; i < word.size(); ++i) {
+                const std::uint64_t c = static_cast<unsigned char>(word[i]) | 0x20U;  // a letter, so this lower-cases it
+                (i < 8 ? key.lo : key.hi) |= c << (8 * (i % 8));
             }
-            if (const std::uint32_t profiles = table.profiles(key); profiles != 0) {
-                for (std::size_t p = 0; p < kProfiles.size(); ++p) scores[p] += static_cast<int>((profiles >> p) & 1U);
-            }
+        } else {
+            const std::string folded = fold_case(word);
+            if (folded.empty() || folded.size() > kLongestWord) return;
+            key = FunctionWords::pack(folded);
+        }
+        if (const std::uint32_t profiles = table.profiles(key); profiles != 0) {
+            for (std::size_t p = 0; p < kProfiles.size(); ++p) scores[p] += static_cast<int>((profiles >> p) & 1U);
         }
     };
     for (std::size_t pos = 0; pos < sample.size();) {
-        const std::size_t start = pos;
         const auto byte = static_cast<unsigned char>(sample[pos]);
-        const char32_t cp = byte < 0x80 ? (++pos, byte) : utf8::next(sample, pos);
-        if (letter(cp)) {
+        if (byte < 0x80) {  // most of the sample: no decoding, one table lookup
+            if (kAsciiLetter[byte]) {
+                if (!in_word) {
+                    in_word = true;
+                    word_start = pos;
+                    ascii = true;
+                }
+                word_end = ++pos;
+            } else {
+                if (in_word) flush();
+                ++pos;
+            }
+            continue;
+        }
+        const std::size_t start = pos;
+        if (letter(utf8::next(sample, pos))) {
             if (!in_word) {
                 in_word = true;
                 word_start = start;
-                ascii = true;
             }
-            ascii = ascii && cp < 0x80;
+            ascii = false;
             word_end = pos;
         } else {
             flush();

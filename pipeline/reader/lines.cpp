@@ -11,15 +11,30 @@
 
 namespace briefkit::reader {
 
+bool kept_as_is(char32_t cp) noexcept {
+    return (cp >= 0x00A1 && cp <= 0x02FF && cp != 0x00AD) ||  // Latin-1 letters and signs, Latin Extended, IPA
+           (cp >= 0x0400 && cp <= 0x052F && (cp < 0x0483 || cp > 0x0489)) ||  // Cyrillic, not its combining marks
+           (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) ||  // dashes, quotes, bullets, primes
+           (cp >= 0x20A0 && cp <= 0x20C0);                                      // currency signs
+}
+
 namespace {
 
-/// True for a line that needs nothing but a copy: printable ASCII without doubled spaces.
+/// True for a line that needs nothing but a copy: printable ASCII and code points kept as they
+/// are (kept_as_is), without doubled spaces or spaces at either end.
 bool already_clean(std::string_view s) {
     char prev = 'x';
-    for (char c : s) {
+    for (std::size_t pos = 0; pos < s.size();) {
+        const char c = s[pos];
         const auto b = static_cast<unsigned char>(c);
-        if (b < 0x20 || b >= 0x7F || (c == ' ' && prev == ' ')) return false;
+        if (b >= 0x80) {
+            if (!kept_as_is(utf8::next(s, pos))) return false;
+            prev = 'x';
+            continue;
+        }
+        if (b < 0x20 || b == 0x7F || (c == ' ' && prev == ' ')) return false;
         prev = c;
+        ++pos;
     }
     return s.empty() || (s.front() != ' ' && s.back() != ' ');
 }

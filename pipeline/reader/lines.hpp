@@ -19,6 +19,11 @@ struct Line {
     [[nodiscard]] bool blank() const noexcept { return text.empty(); }
 };
 
+/// True for a code point that cleaning keeps as it is wherever it stands: not a space, control
+/// or invisible character, and one that Unicode normalization (NFC) never changes, composes
+/// with its neighbour or reorders. A line of these and printable ASCII is copied unexamined.
+[[nodiscard]] bool kept_as_is(char32_t cp) noexcept;
+
 /// Splits `text` at LF, CRLF and CR and cleans every line, noting each kind of repair.
 [[nodiscard]] std::vector<Line> split_lines(std::string_view text, NoteLog& notes);
 
