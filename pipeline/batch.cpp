@@ -219,16 +219,19 @@ private:
         return std::nullopt;
     }
 
-    // Three locks, so that the parts that cannot run at once stay short: input_mutex_ hands out
-    // inputs (the folder walk), mutex_ orders finished ones, and manifest_mutex_ keeps the
-    // manifest's writes in that order without holding up the other workers during the write.
+    // Two locks, each held briefly: input_mutex_ hands out inputs (the folder walk), and mutex_
+    // orders finished ones. Manifest records that are due are queued under mutex_ and written
+    // outside it by one worker at a time, so no worker ever waits for another's write.
     void work() {
         for (;;) {
-            {
+            // The window is nearly always open, and then no lock is needed to see it. (emitted_ is
+            // read first: it never passes next_, which only grows, so the difference cannot wrap.)
+            const std::size_t emitted = emitted_.load();
+            if (next_.load() - emitted >= kWindow) {
                 std::unique_lock<std::mutex> lock(mutex_);
-                ready_.wait(lock, [this] { return next_.load() - emitted_ < kWindow || g_stop.load() || halted_; });
-                if (g_stop.load() || halted_ || exhausted_.load()) return;
+                ready_.wait(lock, [this] { return next_.load() - emitted_.load() < kWindow || g_stop.load() || halted_; });
             }
+            if (g_stop.load() || halted_.load() || exhausted_.load()) return;
             std::size_t slot = 0;
             std::optional<Input> input;
             {
@@ -240,34 +243,50 @@ private:
             }
             Outcome outcome = process(*input);
             if (manifest_) outcome.line = to_json_line(outcome.record);
-            std::string lines;  // manifest records now due, in input order
-            std::unique_lock<std::mutex> manifest_lock;
+            std::string lines;  // manifest records this worker is to write, in input order
             {
                 const std::lock_guard<std::mutex> lock(mutex_);
                 pending_.emplace(slot, std::move(outcome));
-                while (!pending_.empty() && pending_.begin()->first == emitted_) {
-                    emit(pending_.begin()->second, lines);
+                while (!pending_.empty() && pending_.begin()->first == emitted_.load()) {
+                    emit(pending_.begin()->second, unwritten_);
                     pending_.erase(pending_.begin());
                     ++emitted_;
                 }
-                // Taken before mutex_ is let go, so records are written in the order they were emitted.
-                if (!lines.empty()) manifest_lock = std::unique_lock<std::mutex>(manifest_mutex_);
                 ready_.notify_all();
+                // Whoever writes now also writes what the others queue meanwhile, in the same order.
+                if (!unwritten_.empty() && !writing_) {
+                    writing_ = true;
+                    lines.swap(unwritten_);
+                }
             }
-            if (lines.empty()) continue;
+            if (!lines.empty()) write_manifest(std::move(lines));
+        }
+    }
+
+    /// Appends `lines` to the manifest, then whatever other workers queued meanwhile, until none
+    /// is left. A failure stops the batch: without its manifest a batch cannot be resumed.
+    void write_manifest(std::string lines) {
+        for (;;) {
+            std::optional<Error> failure;
             try {
                 manifest_->append(lines);
             } catch (const Error& e) {
-                // Without its manifest a batch cannot be resumed: stop handing out inputs, and
-                // report it once the workers are done. The manifest lock goes first: a worker
-                // holding mutex_ may be waiting for it.
-                manifest_lock.unlock();
-                const std::lock_guard<std::mutex> lock(mutex_);
-                if (!manifest_error_) manifest_error_ = e;
+                failure = e;
+            }
+            const std::lock_guard<std::mutex> lock(mutex_);
+            if (failure) {
+                if (!manifest_error_) manifest_error_ = std::move(failure);
                 halted_ = true;
+                writing_ = false;
                 ready_.notify_all();
                 return;
             }
+            lines.clear();
+            if (unwritten_.empty()) {
+                writing_ = false;
+                return;
+            }
+            lines.swap(unwritten_);
         }
     }
 
@@ -358,7 +377,9 @@ private:
     InputSource source_;
     bool global_check_;
     std::atomic<bool> exhausted_ = false;
-    bool halted_ = false;                   // a manifest write failed: hand out nothing more (under mutex_)
+    std::atomic<bool> halted_ = false;      // a manifest write failed: hand out nothing more (set under mutex_)
+    std::string unwritten_;                 // manifest records due but not yet written (under mutex_)
+    bool writing_ = false;                  // a worker is writing the manifest (under mutex_)
     std::optional<Error> manifest_error_;   // that failure, reported when the workers are done
     std::map<std::string, std::string> claimed_;  // output path -> input, when arguments could collide
     const BatchOptions& options_;
@@ -372,9 +393,8 @@ private:
     std::mutex mutex_;
     std::condition_variable ready_;
     std::mutex input_mutex_;
-    std::mutex manifest_mutex_;
     std::atomic<std::size_t> next_ = 0;
-    std::size_t emitted_ = 0;
+    std::atomic<std::size_t> emitted_ = 0;
     std::map<std::size_t, Outcome> pending_;
     BatchResult result_;
 };
