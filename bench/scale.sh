@@ -10,15 +10,16 @@
 #   - the same again over the same folder, nothing changed (the rerun);
 #   - the I/O floor: bench/io_floor reads every input and writes files of the same number and
 #     sizes through unnamed temporary files;
-#   - briefkit convert -j 2, and the I/O floor with its files written by 2 threads;
+#   - briefkit convert -j 2, and the I/O floor with its files read and written by 2 threads;
 #   - briefkit stream -t yaml over the same articles as NDJSON records (no files written), and
 #     two such processes at once: how far two cores of this machine scale work that shares nothing;
 #   - pandoc -s -t jats and -t docbook5, one process per article, on a 200-article sample in
 #     Markdown with a YAML metadata block (Debian's pandoc; skipped when absent).
 # Needs a release build (cmake --preset release && cmake --build --preset release) and python3.
-# Leave a minute or more after deleting many files (a previous run's clean-up, say) before a
-# run: ext4 steps around inodes freed in the last 60 seconds when it makes new files, which
-# makes every run slower for a while, the floor included, and pushes the ratios around.
+# Leave six minutes after deleting many files (a previous run's clean-up, say) before a run:
+# ext4 without a journal, as on this machine, steps around inodes freed in the last 60 seconds
+# (360 while their inode-table block is unwritten) when it makes new files, which makes every
+# run slower for a while, the floor included, and pushes the ratios around.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build/release}
