@@ -158,3 +158,12 @@ TEST_CASE("dates: case folding agrees with utf8proc for every code point and for
         CHECK(briefkit::reader::fold_case(word) == utf8proc_fold(word));
     }
 }
+
+// A digit run is measured before it is read as a number, so a long one cannot overflow.
+TEST_CASE("dates: runs of digits longer than any form allows are no date, whatever their length") {
+    CHECK(iso("12345678901234567890 May 2020") == "none");
+    CHECK(iso("May 99999999999999999999, 2020") == "none");
+    CHECK(iso("27.05.20201234567890123") == "none");
+    CHECK(iso("27.05.2020 99999999999:00") == "none");
+    CHECK(iso("27.05.2020") == "2020-05-27");
+}

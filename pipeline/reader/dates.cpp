@@ -51,11 +51,11 @@ public:
     /// Reads a run of `min` to `max` digits, all the digits there are; false (and nothing read) otherwise.
     bool number(std::size_t min, std::size_t max, int& value, std::size_t* count = nullptr) {
         std::size_t n = 0;
-        int v = 0;
-        while (at_ + n < s_.size() && digit(s_[at_ + n])) v = v * 10 + (s_[at_ + n++] - '0');
+        while (at_ + n < s_.size() && digit(s_[at_ + n])) ++n;
         if (n < min || n > max) return false;
+        value = 0;
+        for (std::size_t i = 0; i < n; ++i) value = value * 10 + (s_[at_ + i] - '0');
         at_ += n;
-        value = v;
         if (count != nullptr) *count = n;
         return true;
     }
