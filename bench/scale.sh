@@ -63,8 +63,11 @@ PY
 
 measure() {  # prints: wall-seconds cpu-seconds peak-rss-kib
     # Start each run with the disk settled: deleting the last round's files, or writing the
-    # last run's, otherwise spills kernel work into the next run's time.
+    # last run's, otherwise spills kernel work into the next run's time. And start each with
+    # the inputs in the page cache: this machine evicts them now and then between runs, and a
+    # run that reads them from the disk waits, which only some runs would.
     sync
+    find "$work/in" "$work/records.ndjson" -type f -exec cat {} + >/dev/null
     /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
     awk '{printf "%s %.3f %s\n", $1, $2 + $3, $4}' "$work/time"
 }
