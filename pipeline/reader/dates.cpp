@@ -42,9 +42,8 @@ constexpr std::array<std::string_view, 14> kWeekdays{
 /// match (a digit run longer than a form allows is never a shorter run followed by a digit).
 class Cursor {
 public:
-    Cursor(std::string_view s, std::size_t at = 0) : s_(s), at_(at) {}
+    explicit Cursor(std::string_view s) : s_(s) {}
 
-    [[nodiscard]] std::size_t at() const { return at_; }
     [[nodiscard]] bool at_end() const { return at_ >= s_.size(); }
     [[nodiscard]] char peek(std::size_t ahead = 0) const { return at_ + ahead < s_.size() ? s_[at_ + ahead] : '\0'; }
 
@@ -115,7 +114,7 @@ public:
 
 private:
     std::string_view s_;
-    std::size_t at_;
+    std::size_t at_ = 0;
 };
 
 /// A time as written after a date, before it is checked.
@@ -259,10 +258,6 @@ std::string_view strip_weekday(std::string_view s) {
     }
     return s;
 }
-
-}  // namespace
-
-namespace {
 
 /// True for a code point whose case folding is its lower case, one code point for one, so that
 /// utf8proc's allocating full mapping need not be asked: ASCII, Latin-1 and Latin Extended-A and B,

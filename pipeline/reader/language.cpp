@@ -119,6 +119,7 @@ public:
 
 private:
     static constexpr std::size_t kSlots = 256;  // about twice the words, so probes stay short
+    static_assert(kProfiles.size() * std::tuple_size_v<decltype(Profile::words)> * 2 <= kSlots);
 
     static std::size_t slot(const Key& key) {
         return static_cast<std::size_t>(((key.lo * 0x9E3779B97F4A7C15ULL) ^ (key.hi * 0xC2B2AE3D27D4EB4FULL)) >> 56);
