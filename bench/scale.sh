@@ -15,6 +15,9 @@
 #     two such processes at once: how far two cores of this machine scale work that shares nothing;
 #   - pandoc -s -t jats and -t docbook5, one process per article, on a 200-article sample in
 #     Markdown with a YAML metadata block (Debian's pandoc; skipped when absent).
+# Last it prints the -j 2 / -j 1 ratio the machine allowed in the run: -j 1's time split into
+# the floor's file work, gaining what the 2-thread floor gained, and Briefkit's own, gaining
+# what two stream processes gained.
 # Needs a release build (cmake --preset release && cmake --build --preset release) and python3.
 # Leave six minutes after deleting many files (a previous run's clean-up, say) before a run:
 # ext4 without a journal, as on this machine, steps around inodes freed in the last 60 seconds
@@ -127,4 +130,9 @@ awk -v n="$count" -v j1="$(median <"$work/j1.wall")" -v j2="$(median <"$work/j2.
     printf "ratios: -j 1 rate / I/O floor rate %.2f; -j 2 / -j 1 %.2f; -j 2 rate / 2-thread floor rate %.2f", f / j1, j1 / j2, f2 / j2
     printf "; two stream processes / one (the machine'"'"'s 2-core ceiling) %.2f", 2 * s1 / s2
     if (p != "none") printf "; -j 1 rate / pandoc jats rate %.0fx; pandoc jats CPU per article / briefkit %.0fx", pw * n / (1000 * j1), p / (1000 * c / n)
-    printf "\n" }'
+    printf "\n"
+    # What this machine allows -j 2 in this run: -j 1 is the floor'"'"'s file work plus Briefkit'"'"'s
+    # own; with two threads the first gains what the 2-thread floor gained, the second what two
+    # stream processes gained.
+    own = j1 > f ? j1 - f : 0
+    printf "-j 2 / -j 1 that this run'"'"'s scaling allows (file work as the 2-thread floor, own work as two stream processes): %.2f\n", j1 / (own * s2 / (2 * s1) + f2) }'
