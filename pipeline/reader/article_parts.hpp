@@ -14,6 +14,9 @@
 
 namespace briefkit::reader {
 
+/// True for the ASCII digits 0-9 (a byte or a code point).
+[[nodiscard]] constexpr bool ascii_digit(char32_t c) noexcept { return c >= '0' && c <= '9'; }
+
 /// True for the bytes ECMAScript's `\s` matches in a byte string: space, tab, LF, VT, FF, CR.
 [[nodiscard]] constexpr bool regex_space(char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
 

@@ -44,7 +44,7 @@ std::optional<Marker> block_marker(std::string_view text) {
     // Each form's start, checked before its regex: a sign, digits or hashes, then a space.
     const auto space_at = [&](std::size_t i) { return i < text.size() && regex_space(text[i]); };
     std::size_t run = 0;
-    while (run < text.size() && text[run] >= '0' && text[run] <= '9') ++run;
+    while (run < text.size() && ascii_digit(text[run])) ++run;
     std::size_t hashes = 0;
     while (hashes < text.size() && text[hashes] == '#') ++hashes;
     const bool bullet_start = ((first == '-' || first == '*') && space_at(1)) || first == 0xC2 || first == 0xE2;

@@ -28,7 +28,7 @@ bool is_letter(char32_t cp) {
 char32_t first_alnum(std::string_view text) {
     for (std::size_t pos = 0; pos < text.size();) {
         const char32_t cp = utf8::next(text, pos);
-        if (is_letter(cp) || (cp >= '0' && cp <= '9')) return cp;
+        if (is_letter(cp) || ascii_digit(cp)) return cp;
         // Opening quotes and brackets may come before the first letter; anything else ends the search.
         if (cp != '"' && cp != '\'' && cp != '(' && cp != '[' && cp != 0x201C && cp != 0x2018 && cp != 0xAB &&
             cp != 0x201E) {
@@ -56,7 +56,7 @@ bool place_word(std::string_view word) {
     std::size_t letters = 1;
     while (pos < word.size()) {
         const char32_t cp = utf8::next(word, pos);
-        if (cp >= '0' && cp <= '9') return false;
+        if (ascii_digit(cp)) return false;
         if (cp == '.') {
             seen_period = true;
         } else if (is_letter(cp)) {
@@ -145,7 +145,7 @@ bool starts_lower(std::string_view text) { return is_lower(first_alnum(text)); }
 
 bool starts_upper_or_digit(std::string_view text) {
     const char32_t cp = first_alnum(text);
-    return is_upper(cp) || (cp >= '0' && cp <= '9');
+    return is_upper(cp) || ascii_digit(cp);
 }
 
 bool all_caps(std::string_view text) {

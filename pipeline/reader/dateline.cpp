@@ -16,7 +16,6 @@ namespace {
 /// match of `(?:^|[\s,]+)([^\s\d.,]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?$`: read from the end,
 /// each piece has only one place it can begin.
 std::size_t trailing_month_day(std::string_view text) {
-    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
     const auto separator = [](char c) { return regex_space(c) || c == ','; };
     std::size_t end = text.size();
     if (end > 0 && text[end - 1] == ',') --end;
@@ -27,14 +26,14 @@ std::size_t trailing_month_day(std::string_view text) {
         }
     }
     std::size_t day_start = end;
-    while (day_start > 0 && digit(text[day_start - 1])) --day_start;
+    while (day_start > 0 && ascii_digit(text[day_start - 1])) --day_start;
     if (end - day_start < 1 || end - day_start > 2) return std::string_view::npos;
     std::size_t word_end = day_start;
     while (word_end > 0 && regex_space(text[word_end - 1])) --word_end;
     if (word_end == day_start) return std::string_view::npos;
     if (word_end > 0 && text[word_end - 1] == '.') --word_end;
     std::size_t word_start = word_end;
-    while (word_start > 0 && !separator(text[word_start - 1]) && !digit(text[word_start - 1]) &&
+    while (word_start > 0 && !separator(text[word_start - 1]) && !ascii_digit(text[word_start - 1]) &&
            text[word_start - 1] != '.') {
         --word_start;
     }

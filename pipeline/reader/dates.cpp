@@ -50,7 +50,7 @@ public:
     /// Reads a run of `min` to `max` digits, all the digits there are; false (and nothing read) otherwise.
     bool number(std::size_t min, std::size_t max, int& value, std::size_t* count = nullptr) {
         std::size_t n = 0;
-        while (at_ + n < s_.size() && digit(s_[at_ + n])) ++n;
+        while (at_ + n < s_.size() && ascii_digit(s_[at_ + n])) ++n;
         if (n < min || n > max) return false;
         value = 0;
         for (std::size_t i = 0; i < n; ++i) value = value * 10 + (s_[at_ + i] - '0');
@@ -98,7 +98,7 @@ public:
     /// Reads a word of anything but spaces, digits and `.,/-`: a month name; empty when none.
     std::string_view word() {
         const std::size_t from = at_;
-        while (!at_end() && !regex_space(s_[at_]) && !digit(s_[at_]) &&
+        while (!at_end() && !regex_space(s_[at_]) && !ascii_digit(s_[at_]) &&
                std::string_view(".,/-").find(s_[at_]) == std::string_view::npos) {
             ++at_;
         }
@@ -107,10 +107,8 @@ public:
 
     /// Skips a run of digits.
     void digits() {
-        while (digit(peek())) ++at_;
+        while (ascii_digit(peek())) ++at_;
     }
-
-    static bool digit(char c) { return c >= '0' && c <= '9'; }
 
 private:
     std::string_view s_;
@@ -137,10 +135,10 @@ bool read_rest(Cursor c, TimeText& time) {
     std::size_t separators = 0;
     while (c.skip_one_of("T ,") != '\0') ++separators;
     if (separators == 0 || !c.number(1, 2, time.hour) || !c.skip(':') || !c.number(2, 2, time.minute)) return false;
-    if (c.peek() == ':' && Cursor::digit(c.peek(1)) && Cursor::digit(c.peek(2))) {
+    if (c.peek() == ':' && ascii_digit(c.peek(1)) && ascii_digit(c.peek(2))) {
         c.skip(':');
         c.number(2, 2, time.second);
-        if (c.peek() == '.' && Cursor::digit(c.peek(1))) {
+        if (c.peek() == '.' && ascii_digit(c.peek(1))) {
             c.skip('.');
             c.digits();  // fractions of a second are dropped
         }
@@ -359,7 +357,7 @@ long days_between(const CalendarDay& a, const CalendarDay& b) noexcept {
 bool has_year_digits(std::string_view text) {
     int run = 0;
     for (const char c : text) {
-        run = (c >= '0' && c <= '9') ? run + 1 : 0;
+        run = ascii_digit(c) ? run + 1 : 0;
         if (run == 4) return true;
     }
     return false;

@@ -191,7 +191,7 @@ private:
             R"(^(\d{1,2}-[A-Za-z]{3}-\d{4} \d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*((?:&#\d+;)+[A-Z ]{0,24})$)");
         // It starts with a day of one or two digits and a dash; most first lines are refused on that.
         const std::string_view t = line.text;
-        const auto digit = [&](std::size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };
+        const auto digit = [&](std::size_t i) { return i < t.size() && ascii_digit(t[i]); };
         if (!digit(0) || !(t.substr(1, 1) == "-" || (digit(1) && t.substr(2, 1) == "-"))) return false;
         std::cmatch m;
         if (!std::regex_match(t.data(), t.data() + t.size(), m, re)) return false;
