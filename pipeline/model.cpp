@@ -65,13 +65,17 @@ std::string Date::iso() const {
     return out;
 }
 
-std::string plain_text(const Inlines& content) {
-    std::string out;
+void append_plain_text(std::string& out, const Inlines& content) {
     for (const Inline& node : content) {
         std::visit(overloaded{[&](const Text& t) { out += t.text; },
                               [&](const Link& l) { out += l.text; }},
                    node);
     }
+}
+
+std::string plain_text(const Inlines& content) {
+    std::string out;
+    append_plain_text(out, content);
     return out;
 }
 

@@ -136,6 +136,9 @@ struct Document {
 /// The text of a run of inlines with links reduced to their visible text.
 [[nodiscard]] std::string plain_text(const Inlines& content);
 
+/// Appends the text of a run of inlines, links reduced to their visible text, to `out`.
+void append_plain_text(std::string& out, const Inlines& content);
+
 /// The plain text of every paragraph, heading, list item and quoted paragraph of `doc`, each
 /// followed by a newline, in reading order.
 [[nodiscard]] std::string body_text(const Document& doc);

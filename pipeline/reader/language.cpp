@@ -39,10 +39,7 @@ std::string body_sample(const Document& doc, std::size_t limit) {
     text.reserve(limit + 256);
     const auto add = [&](const Inlines& content) {
         text += ' ';
-        for (const Inline& node : content) {
-            std::visit(overloaded{[&](const Text& t) { text += t.text; }, [&](const Link& l) { text += l.text; }},
-                       node);
-        }
+        append_plain_text(text, content);
     };
     for (const Block& block : doc.body) {
         if (text.size() >= limit) break;
@@ -99,11 +96,12 @@ public:
         }
     }
 
-    /// `word` packed as it is (already case-folded, at most 16 bytes).
-    static Key pack(std::string_view word) {
+    /// `word` (at most 16 bytes) packed with `mask` or-ed into each byte: 0 for a word already
+    /// case-folded, 0x20 to lower-case one of ASCII letters on the way.
+    static Key pack(std::string_view word, std::uint8_t mask = 0) {
         Key key;
         for (std::size_t i = 0; i < word.size(); ++i) {
-            const std::uint64_t byte = static_cast<unsigned char>(word[i]);
+            const std::uint64_t byte = static_cast<unsigned char>(word[i]) | mask;
             (i < 8 ? key.lo : key.hi) |= byte << (8 * (i % 8));
         }
         return key;
@@ -165,10 +163,7 @@ std::string detect_language(const Document& doc) {
         FunctionWords::Key key;
         if (ascii) {
             if (word.size() > kLongestWord) return;
-            for (std::size_t i = 0; i < word.size(); ++i) {
-                const std::uint64_t c = static_cast<unsigned char>(word[i]) | 0x20U;  // a letter, so this lower-cases it
-                (i < 8 ? key.lo : key.hi) |= c << (8 * (i % 8));
-            }
+            key = FunctionWords::pack(word, 0x20);  // ASCII letters only
         } else {
             const std::string folded = fold_case(word);
             if (folded.empty() || folded.size() > kLongestWord) return;
