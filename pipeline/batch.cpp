@@ -1,11 +1,15 @@
 #include "pipeline/batch.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
+#include <limits>
 #include <cstring>
 #include <iostream>
 #include <locale>
@@ -18,6 +22,7 @@
 #include <set>
 #include <thread>
 
+#include "pipeline/deadline.hpp"
 #include "pipeline/digest.hpp"
 #include "pipeline/manifest.hpp"
 #include "pipeline/output_file.hpp"
@@ -29,19 +34,46 @@ namespace {
 
 std::atomic<bool> g_stop{false};
 
-std::string read_stream(int fd, const Input& input, std::size_t limit) {
+/// Waits until `fd` has data or its writer hangs up, at most `wait`; false when the time ran out.
+bool wait_readable(int fd, std::chrono::milliseconds wait) {
+    pollfd p{fd, POLLIN, 0};
+    const int ms = static_cast<int>(std::min<std::int64_t>(wait.count(), std::numeric_limits<int>::max()));
+    for (;;) {
+        const int n = ::poll(&p, 1, ms);
+        if (n >= 0) return n > 0;
+        if (errno != EINTR) return true;  // the read that follows reports the error
+    }
+}
+
+/// Reads a pipe, FIFO or device to its end, refusing more than `limit` bytes. The descriptor is
+/// non-blocking, so a writer that stalls past the document's deadline fails the document instead
+/// of the batch, and a FIFO that no writer opens within a second reads as empty.
+std::string read_stream(int fd, const Input& input, std::size_t limit, bool fifo) {
     std::string data;
     char buffer[65536];
+    bool waited_for_writer = false;
     while (true) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
         if (n < 0) {
             if (errno == EINTR) continue;
+            if (errno == EAGAIN) {
+                if (!wait_readable(fd, time_left())) check_deadline();
+                continue;
+            }
             throw InputError(fmt::format("cannot read: {}", std::strerror(errno)), input.display);
         }
-        if (n == 0) break;
+        if (n == 0) {
+            // A FIFO reads as ended until its first writer opens it: give one a moment to.
+            if (fifo && data.empty() && !waited_for_writer) {
+                waited_for_writer = true;
+                if (wait_readable(fd, std::min(time_left(), std::chrono::milliseconds(1000)))) continue;
+                throw InputError("a FIFO that no program wrote to within a second", input.display);
+            }
+            break;
+        }
         data.append(buffer, static_cast<std::size_t>(n));
         if (data.size() > limit) {
-            throw InputError(fmt::format("input is over the {}-byte limit (--max-input-size)", limit), input.display);
+            throw LimitError(fmt::format("input is over the {}-byte limit (--max-input-size)", limit), input.display);
         }
     }
     return data;
@@ -51,9 +83,10 @@ std::string read_stream(int fd, const Input& input, std::size_t limit) {
 /// throws InputError naming the input.
 std::string read_input(const Input& input, const ReadOptions& options) {
     if (!input.problem.empty()) throw InputError(input.problem, input.display);
-    if (input.from_stdin) return read_stream(STDIN_FILENO, input, options.max_input_size);
+    if (input.from_stdin) return read_stream(STDIN_FILENO, input, options.max_input_size, false);
 
-    const int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
+    // Non-blocking, so that opening a FIFO does not wait for a writer.
+    const int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) throw InputError(fmt::format("cannot open: {}", std::strerror(errno)), input.display);
     struct FdCloser {
         int fd;
@@ -61,7 +94,8 @@ std::string read_input(const Input& input, const ReadOptions& options) {
     } closer{fd};
     struct stat st {};
     if (::fstat(fd, &st) != 0) throw InputError(fmt::format("cannot stat: {}", std::strerror(errno)), input.display);
-    if (!S_ISREG(st.st_mode)) return read_stream(fd, input, options.max_input_size);
+    if (S_ISDIR(st.st_mode)) throw InputError("is a folder, not an article", input.display);
+    if (!S_ISREG(st.st_mode)) return read_stream(fd, input, options.max_input_size, S_ISFIFO(st.st_mode));
     const auto size = static_cast<std::size_t>(st.st_size);
     check_input_size(size, input.display, options);
     std::string data(size, '\0');
@@ -97,8 +131,11 @@ std::string options_fingerprint(const BatchOptions& options) {
                        static_cast<int>(options.read.encoding), options.read.max_input_size, options.write.style);
     if (options.read.from != nullptr) key += fmt::format("|from={}", options.read.from->name);
     // A style file's content decides the PDFs as much as its name does.
+    // Only a regular file is read: the style loader refuses anything else, with a clearer error
+    // than a read of /dev/zero could give.
     if (options.write.style.find('/') != std::string::npos || options.write.style.ends_with(".yaml")) {
-        key += "|" + sha256_hex(read_whole(options.write.style));
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(options.write.style, ec)) key += "|" + sha256_hex(read_whole(options.write.style));
     }
     return sha256_hex(key).substr(0, 32);
 }
@@ -115,13 +152,6 @@ struct Outcome {
     std::string to_stdout;  // the output, in standard-output mode
     std::string line;       // the manifest line, made by the worker outside the lock
 };
-
-std::string error_code(const Error& e) {
-    if (dynamic_cast<const InputError*>(&e) != nullptr) return "input";
-    if (dynamic_cast<const OutputError*>(&e) != nullptr) return "output";
-    if (dynamic_cast<const UsageError*>(&e) != nullptr) return "usage";
-    return "error";
-}
 
 // True when the outputs the manifest lists are still there, byte for byte.
 bool outputs_intact(const ManifestRecord& old, const BatchOptions& options) {
@@ -295,6 +325,7 @@ private:
         ManifestRecord& rec = out.record;
         rec.input = input.display;
         rec.options = fingerprint_;
+        const DeadlineScope deadline(options_.timeout, input.display);
         try {
             if (!input.overwrites.empty()) {
                 throw OutputError(
@@ -317,28 +348,36 @@ private:
                 choose_reader(input.path, bytes, options_.read.from).read(bytes, input.display, options_.read);
             rec.id = doc.id;
             rec.notes = doc.notes.size();
+            // Every output is made before any is written, so a document that fails in its last
+            // writer (a time limit, a font error) leaves none of its files behind.
+            std::vector<std::string> written(writers_.size());
             for (std::size_t f = 0; f < writers_.size(); ++f) {
-                std::string written;
-                StringSink sink(written);
+                StringSink sink(written[f]);
                 writers_[f]->write(doc, sink);
+                check_deadline();
                 out.warnings.insert(out.warnings.end(), sink.warnings().begin(), sink.warnings().end());
+            }
+            for (std::size_t f = 0; f < writers_.size(); ++f) {
                 if (options_.to_stdout) {
-                    out.to_stdout += written;
+                    out.to_stdout += written[f];
                     continue;
                 }
                 std::filesystem::path target = options_.output_dir / input.stem;
                 target += "." + std::string(options_.formats[f]->extension);
+                if (f == 0 && input.stem.find('/') != std::string::npos) {
+                    refuse_links_below(options_.output_dir, std::filesystem::path(input.stem).parent_path(), input.display);
+                }
                 // A file that already holds these bytes is kept: replacing a file costs a flush on
                 // ext4, so a rerun with --force over an unchanged tree replaces nothing.
-                write_file_atomically(target, written, Existing::keep_if_same);
-                rec.outputs.push_back({std::string(options_.formats[f]->name), target.string(), written.size(),
-                                       sha256_hex(written)});
+                write_file_atomically(target, written[f], Existing::keep_if_same);
+                rec.outputs.push_back({std::string(options_.formats[f]->name), target.string(), written[f].size(),
+                                       sha256_hex(written[f])});
             }
             rec.status = "converted";
         } catch (const Error& e) {
             rec.status = "failed";
             rec.outputs.clear();
-            rec.error_code = error_code(e);
+            rec.error_code = error_class(e);
             rec.error = describe(e);
             out.error = e;
         }

@@ -1,6 +1,7 @@
 // The batch engine: read each input, convert it to every chosen format, write the files.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -27,6 +28,7 @@ struct BatchOptions {
     std::filesystem::path manifest;            ///< The manifest; empty: `<output_dir>/.briefkit/manifest.ndjson`.
     bool force = false;                        ///< Convert inputs the manifest says are done (unchanged files are still not rewritten).
     std::optional<Shard> shard;                ///< Only this shard of the inputs.
+    std::chrono::milliseconds timeout{60000};  ///< Time limit of each input (--timeout); zero for none.
 };
 
 /// How a batch went.

@@ -45,6 +45,13 @@ public:
     using Error::Error;
 };
 
+/// An input over one of the per-document limits (size, line length, paragraphs, nesting depth,
+/// time); the message names the option that raises the limit.
+class LimitError : public InputError {
+public:
+    using InputError::InputError;
+};
+
 /// An output that cannot be written: unwritable folder, full disk, path collision.
 class OutputError : public Error {
 public:
@@ -56,6 +63,10 @@ class UsageError : public Error {
 public:
     using Error::Error;
 };
+
+/// The class of `error` as the manifest and stream results name it: `limit`, `input`, `output`,
+/// `usage`, or `error` for any other.
+[[nodiscard]] const char* error_class(const Error& error);
 
 /// The one-line form every error is printed in: `FILE:LINE: message`, `FILE: message` or `message`.
 [[nodiscard]] std::string describe(const Error& error);

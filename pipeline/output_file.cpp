@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <unordered_set>
 #include <utility>
 
 #include "pipeline/error.hpp"
@@ -165,6 +166,25 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 #endif
     make_folder(dir);
     write_via_rename(path, bytes, existing);
+}
+
+void refuse_links_below(const std::filesystem::path& root, const std::filesystem::path& relative,
+                        const std::string& input) {
+    thread_local std::unordered_set<std::string> real;
+    std::filesystem::path dir = root;
+    for (const std::filesystem::path& part : relative) {
+        dir /= part;
+        if (real.contains(dir.string())) continue;
+        struct stat st {};
+        if (::lstat(dir.c_str(), &st) != 0) return;  // not made yet: it will be made as a real folder
+        if (S_ISLNK(st.st_mode)) {
+            throw OutputError(fmt::format("its output folder {} is a symbolic link inside the output folder; Briefkit "
+                                          "does not write through one (remove it, or give its target as -o)",
+                                          dir.string()),
+                              input);
+        }
+        real.insert(dir.string());
+    }
 }
 
 std::size_t remove_stale_temporaries(const std::filesystem::path& root) {

@@ -21,6 +21,12 @@ enum class Existing {
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
                            Existing existing = Existing::replace);
 
+/// Throws OutputError naming `input` when one of the folders `relative` names below `root`
+/// (`root` itself not) is a symbolic link, which could send outputs out of the output folder.
+/// Folders not made yet pass; one found real is remembered by the calling thread.
+void refuse_links_below(const std::filesystem::path& root, const std::filesystem::path& relative,
+                        const std::string& input);
+
 /// What a temporary file's name holds, between the target's name and `HOST-PID-N`.
 inline constexpr const char* kTemporaryMark = ".tmp-";
 

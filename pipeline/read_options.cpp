@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <utility>
 
 #include "pipeline/error.hpp"
+#include "pipeline/model.hpp"
+#include "pipeline/overloaded.hpp"
 
 namespace briefkit {
 
@@ -40,9 +43,54 @@ std::string_view encoding_name(Encoding encoding) {
 
 void check_input_size(std::size_t size, std::string_view name, const ReadOptions& options) {
     if (size > options.max_input_size) {
-        throw InputError(
+        throw LimitError(
             fmt::format("file is {} bytes, over the {}-byte limit (--max-input-size)", size, options.max_input_size),
             std::string(name));
+    }
+}
+
+void check_paragraph_count(std::size_t blocks, std::string_view name, const ReadOptions& options) {
+    if (blocks > options.max_paragraphs) {
+        throw LimitError(fmt::format("holds over {} paragraphs, the limit (--max-paragraphs)", options.max_paragraphs),
+                         std::string(name));
+    }
+}
+
+void check_document_limits(const Document& doc, std::string_view name, const ReadOptions& options) {
+    std::size_t paragraphs = 0;
+    std::size_t longest = doc.meta.title.size();
+    const auto run = [&](const Inlines& content) {
+        ++paragraphs;
+        std::size_t length = 0;
+        for (const Inline& piece : content) {
+            length += std::visit(overloaded{[](const Text& t) { return t.text.size(); },
+                                            [](const Link& l) { return l.text.size(); }},
+                                 piece);
+        }
+        longest = std::max(longest, length);
+    };
+    for (const Block& block : doc.body) {
+        std::visit(overloaded{[&](const Paragraph& p) { run(p.content); }, [&](const Heading& h) { run(h.content); },
+                              [&](const List& l) {
+                                  for (const Inlines& item : l.items) run(item);
+                              },
+                              [&](const Quote& q) {
+                                  for (const Inlines& p : q.paragraphs) run(p);
+                              }},
+                   block);
+    }
+    check_paragraph_count(paragraphs, name, options);
+    if (longest > options.max_line_length) {
+        throw LimitError(fmt::format("has a paragraph of {} bytes, over the {}-byte limit (--max-line-length)", longest,
+                                     options.max_line_length),
+                         std::string(name));
+    }
+}
+
+void check_depth(std::size_t depth, std::string_view name, int line, const ReadOptions& options) {
+    if (depth > options.max_depth) {
+        throw LimitError(fmt::format("nested over {} levels deep, the limit (--max-depth)", options.max_depth),
+                         std::string(name), line);
     }
 }
 

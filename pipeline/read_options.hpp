@@ -36,11 +36,27 @@ struct ReaderEntry;
 struct ReadOptions {
     DateOrder date_order = DateOrder::dmy;              ///< Order used for ambiguous numeric dates.
     Encoding encoding = Encoding::automatic;            ///< Input encoding, or automatic detection.
-    std::size_t max_input_size = std::size_t{16} << 20;  ///< Larger inputs are refused (bytes).
+    std::size_t max_input_size = std::size_t{2} << 20;     ///< Larger inputs are refused (bytes).
+    std::size_t max_line_length = std::size_t{256} << 10;  ///< Text inputs with a longer line or paragraph are refused (bytes).
+    std::size_t max_paragraphs = 20000;                    ///< Inputs with more body blocks are refused.
+    std::size_t max_depth = 32;                            ///< XML or YAML inputs nested deeper are refused.
     const ReaderEntry* from = nullptr;  ///< The input format (`-f/--from`); nullptr: by extension, then content.
 };
 
-/// Throws InputError naming `name` when an input of `size` bytes is over `options.max_input_size`.
+/// Throws LimitError naming `name` when an input of `size` bytes is over `options.max_input_size`.
 void check_input_size(std::size_t size, std::string_view name, const ReadOptions& options);
+
+/// Throws LimitError naming `name` when a document of `blocks` body blocks is over `options.max_paragraphs`.
+void check_paragraph_count(std::size_t blocks, std::string_view name, const ReadOptions& options);
+
+struct Document;
+
+/// Throws LimitError naming `name` when `doc` has more paragraphs (blocks, list items and quoted
+/// paragraphs together) than `options.max_paragraphs`, or a paragraph or title longer than
+/// `options.max_line_length` bytes.
+void check_document_limits(const Document& doc, std::string_view name, const ReadOptions& options);
+
+/// Throws LimitError naming `name` and `line` when nesting `depth` is over `options.max_depth`.
+void check_depth(std::size_t depth, std::string_view name, int line, const ReadOptions& options);
 
 }  // namespace briefkit

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "pipeline/batch.hpp"
+#include "pipeline/deadline.hpp"
 #include "pipeline/error.hpp"
 #include "pipeline/json_text.hpp"
 #include "pipeline/output_file.hpp"
@@ -17,8 +18,58 @@ namespace {
 
 using nlohmann::json;
 
+/// Records nested deeper than this are refused before they are parsed; a record is an object of
+/// strings and an id, so real ones are one or two levels deep.
+constexpr int kMaxRecordDepth = 64;
+
+/// True when the brackets and braces of `line`, outside strings, nest deeper than kMaxRecordDepth.
+bool too_deep(std::string_view line) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (in_string) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxRecordDepth) return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
 
 }  // namespace
+
+StreamRecord parse_stream_record(std::string_view line, std::size_t number) {
+    if (too_deep(line)) {
+        throw LimitError(fmt::format("record is nested over {} levels deep", kMaxRecordDepth), "stdin",
+                         static_cast<int>(number));
+    }
+    json record;
+    try {
+        record = json::parse(line);
+    } catch (const json::exception& e) {
+        throw InputError(fmt::format("record is not JSON: {}", e.what()), "stdin", static_cast<int>(number));
+    }
+    if (!record.is_object()) throw InputError("record is not a JSON object", "stdin", static_cast<int>(number));
+    StreamRecord out;
+    const auto id = record.find("id");
+    if (id != record.end()) out.id = id->dump(-1, ' ', false, json::error_handler_t::replace);
+    out.name = id != record.end() ? out.id : fmt::format("record {}", number);
+    if (const auto text = record.find("text"); text != record.end() && text->is_string()) {
+        out.text = std::move(text->get_ref<std::string&>());
+    } else if (const auto path = record.find("path"); path != record.end() && path->is_string()) {
+        out.path = std::move(path->get_ref<std::string&>());
+    }
+    return out;
+}
 
 StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions& options) {
     std::vector<std::unique_ptr<Writer>> writers;
@@ -34,24 +85,17 @@ StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions
         std::string id = "null";
         reply.clear();
         try {
-            json record;
-            try {
-                record = json::parse(line);
-            } catch (const json::exception& e) {
-                throw InputError(fmt::format("record is not JSON: {}", e.what()), "stdin", static_cast<int>(number));
-            }
-            if (!record.is_object()) throw InputError("record is not a JSON object", "stdin", static_cast<int>(number));
-            if (record.contains("id")) id = record["id"].dump(-1, ' ', false, json::error_handler_t::replace);
-            const std::string name = record.contains("id") ? id : fmt::format("record {}", number);
+            StreamRecord record = parse_stream_record(line, number);
+            id = record.id;
+            const DeadlineScope deadline(options.timeout, record.name);
             Document doc;
-            if (record.contains("text") && record["text"].is_string()) {
-                const std::string& text = record["text"].get_ref<const std::string&>();
-                doc = choose_reader({}, text, options.read.from).read(text, name, options.read);
-            } else if (record.contains("path") && record["path"].is_string()) {
-                const std::filesystem::path path = record["path"].get<std::string>();
+            if (record.text) {
+                doc = choose_reader({}, *record.text, options.read.from).read(*record.text, record.name, options.read);
+            } else if (record.path) {
+                const std::filesystem::path path = *record.path;
                 doc = read_document(Input{path.string(), path.string(), path.stem().string(), false, {}, {}}, options.read);
             } else {
-                throw InputError("record has neither a \"text\" nor a \"path\" string", name);
+                throw InputError("record has neither a \"text\" nor a \"path\" string", record.name);
             }
             reply = "{\"id\":" + id + ",\"status\":\"converted\",\"document_id\":";
             append_json_string(reply, doc.id);
@@ -60,6 +104,7 @@ StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions
                 std::string bytes;
                 StringSink sink(bytes);
                 writers[f]->write(doc, sink);
+                check_deadline();
                 const WriterEntry& format = *options.formats[f];
                 if (f > 0) reply += ",";
                 append_json_string(reply, format.name);
@@ -77,7 +122,7 @@ StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions
             ++result.converted;
         } catch (const Error& e) {
             reply = "{\"id\":" + id + ",\"status\":\"failed\",\"error\":{\"code\":";
-            append_json_string(reply, dynamic_cast<const OutputError*>(&e) != nullptr ? "output" : "input");
+            append_json_string(reply, error_class(e));
             reply += ",\"message\":";
             append_json_string(reply, describe(e));
             reply += "}}";

@@ -2,9 +2,14 @@
 // pipes such as Spark's RDD.pipe, Hadoop Streaming and Beam.
 #pragma once
 
+#include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <istream>
+#include <optional>
 #include <ostream>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/read_options.hpp"
@@ -18,6 +23,7 @@ struct StreamOptions {
     WriterOptions write;                       ///< Writer options.
     std::vector<const WriterEntry*> formats;   ///< Output formats.
     std::filesystem::path output_dir = "out";  ///< Where outputs that cannot travel inline (PDF) are written.
+    std::chrono::milliseconds timeout{60000};  ///< Time limit of each record; zero for none.
 };
 
 /// How a stream went.
@@ -25,6 +31,18 @@ struct StreamResult {
     std::size_t converted = 0;  ///< Records converted.
     std::size_t failed = 0;     ///< Records that produced an error record.
 };
+
+/// One NDJSON record of a stream, as parse_stream_record() found it.
+struct StreamRecord {
+    std::string id = "null";          ///< The record's `id` as compact JSON text; `null` when it has none.
+    std::string name;                 ///< What errors call the record: its id, or `record N` without one.
+    std::optional<std::string> text;  ///< The article itself, when the record carries a `text` string.
+    std::optional<std::string> path;  ///< The article's file, when it carries a `path` string instead.
+};
+
+/// Parses the `number`th line of a stream; throws InputError (naming `stdin` and the line) when it is
+/// not a JSON object. A record with neither `text` nor `path` is returned with both empty.
+[[nodiscard]] StreamRecord parse_stream_record(std::string_view line, std::size_t number);
 
 /// Reads one record per line from `in`: `{"id": ANY, "text": STRING}` or `{"id": ANY, "path": STRING}`,
 /// and writes one result per record to `out`, in input order and flushed per record:

@@ -21,6 +21,24 @@ void append(std::string& out, char32_t cp) {
     }
 }
 
+std::size_t sequence_length(std::string_view s, std::size_t pos) noexcept {
+    const auto b0 = static_cast<unsigned char>(s[pos]);
+    auto cont = [&](std::size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+        if (pos + i >= s.size()) return false;
+        const auto b = static_cast<unsigned char>(s[pos + i]);
+        return b >= lo && b <= hi;
+    };
+    if (b0 < 0x80) return 1;
+    if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
+    if (b0 == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
+    if (b0 == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;  // no surrogates
+    if (b0 >= 0xE1 && b0 <= 0xEF) return cont(1) && cont(2) ? 3 : 0;
+    if (b0 == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+    if (b0 >= 0xF1 && b0 <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+    if (b0 == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+    return 0;
+}
+
 char32_t next(std::string_view s, std::size_t& pos) {
     const auto b0 = static_cast<unsigned char>(s[pos]);
     if (b0 < 0x80) {

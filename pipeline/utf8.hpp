@@ -14,6 +14,10 @@ void append(std::string& out, char32_t cp);
 /// Returns U+FFFD and advances one byte on malformed input, so it never loops forever.
 char32_t next(std::string_view s, std::size_t& pos);
 
+/// The length of the valid UTF-8 sequence at `pos` of `s` (1 to 4), or 0 when the bytes there are
+/// not one: a stray continuation byte, an overlong form, a surrogate, a value past U+10FFFF or a cut sequence.
+[[nodiscard]] std::size_t sequence_length(std::string_view s, std::size_t pos) noexcept;
+
 /// True when every byte of `s` is ASCII.
 [[nodiscard]] bool is_ascii(std::string_view s) noexcept;
 

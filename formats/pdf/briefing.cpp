@@ -7,6 +7,7 @@
 
 #include "formats/pdf/key_points.hpp"
 #include "formats/pdf/title_case.hpp"
+#include "pipeline/deadline.hpp"
 #include "pipeline/overloaded.hpp"
 #include "pipeline/utf8.hpp"
 
@@ -196,6 +197,7 @@ ArticleLayout BriefingComposer::layout(const Document& doc) {
     bool first_paragraph = true;
     double space = s.leading;  // between the front matter and the body
     for (const Block& block : doc.body) {
+        check_deadline();  // setting a paragraph is the writer's longest step
         std::visit(
             overloaded{
                 [&](const Paragraph& p) {

@@ -16,6 +16,9 @@ namespace briefkit::formats::pdf {
 
 namespace {
 
+constexpr std::uintmax_t kMaxFontBytes = std::uintmax_t{64} << 20;  // DejaVu Sans is 0.7 MiB
+constexpr std::uintmax_t kMaxStyleBytes = std::uintmax_t{1} << 20;
+
 constexpr double kPointsPerMm = 72.0 / 25.4;
 
 /// Reads one style file, checking every key against what it may hold.
@@ -33,7 +36,8 @@ public:
               const std::function<void(const std::string&, const YAML::Node&, const std::string&)>& take) const {
         if (!node.IsMap()) fail(node, path.empty() ? "(top level)" : path, "expected a mapping of keys to values");
         for (const auto& entry : node) {
-            const std::string key = entry.first.as<std::string>();
+            if (!entry.first.IsScalar()) fail(entry.first, path.empty() ? "(top level)" : path, "expected plain keys");
+            const std::string key = entry.first.Scalar();
             const std::string full = path.empty() ? key : path + "." + key;
             if (std::find(known.begin(), known.end(), key) == known.end()) {
                 std::string list;
@@ -52,7 +56,7 @@ public:
     double number(const YAML::Node& node, const std::string& key, double low, double high) const {
         double value = 0;
         if (!node.IsScalar() || !YAML::convert<double>::decode(node, value)) fail(node, key, "expected a number");
-        if (value < low || value > high) {
+        if (!(value >= low && value <= high)) {  // NaN too
             fail(node, key, fmt::format("expected a number from {} to {}, got {}", low, high, node.as<std::string>()));
         }
         return value;
@@ -78,7 +82,13 @@ public:
         if (path.is_relative()) path = std::filesystem::path(base_) / path;
         std::error_code ec;
         if (!std::filesystem::is_regular_file(path, ec)) {
-            fail(node, key, fmt::format("font file {} does not exist (expected a TrueType .ttf path)", path.string()));
+            fail(node, key,
+                 fmt::format("font file {} does not exist or is not a regular file (expected a TrueType .ttf path)",
+                             path.string()));
+        }
+        if (std::filesystem::file_size(path, ec) > kMaxFontBytes) {
+            fail(node, key, fmt::format("font file {} is over {} MiB, more than any font needs", path.string(),
+                                        kMaxFontBytes >> 20));
         }
         return path.string();
     }
@@ -217,7 +227,12 @@ private:
 }  // namespace
 
 Style parse_style(const std::string& text, const std::string& origin, const std::string& base_dir) {
-    return StyleReader(origin, base_dir).read(text);
+    try {
+        return StyleReader(origin, base_dir).read(text);
+    } catch (const YAML::Exception& e) {
+        // A conversion the checks above did not foresee: still the style's fault, with its line.
+        throw UsageError(fmt::format("style is not readable: {}", e.msg), origin, e.mark.is_null() ? 0 : e.mark.line + 1);
+    }
 }
 
 Style load_style(const std::string& name_or_path) {
@@ -235,6 +250,14 @@ Style load_style(const std::string& name_or_path) {
         for (const BuiltinStyle& b : builtin_style_files()) known += fmt::format("{}{}", known.empty() ? "" : ", ", b.name);
         throw UsageError(fmt::format("unknown style '{}' (built-in styles: {}; or give a path to a .yaml file)",
                                      name_or_path, known));
+    }
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(name_or_path, ec)) {
+        throw UsageError("cannot read style file: it does not exist or is not a regular file", name_or_path);
+    }
+    if (std::filesystem::file_size(name_or_path, ec) > kMaxStyleBytes) {
+        throw UsageError(fmt::format("style file is over {} KiB; a style is a short YAML file", kMaxStyleBytes >> 10),
+                         name_or_path);
     }
     std::ifstream in(name_or_path, std::ios::binary);
     if (!in) throw UsageError("cannot read style file", name_or_path);

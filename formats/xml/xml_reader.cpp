@@ -245,6 +245,28 @@ private:
     std::string_view name_;
 };
 
+/// Refuses elements nested deeper than --max-depth (libxml2 itself stops at 256), walking the
+/// tree without recursion.
+void check_element_depth(xmlNode* root, std::string_view name, const ReadOptions& options) {
+    std::size_t depth = 1;
+    if (root == nullptr || root->children == nullptr) return;
+    for (xmlNode* node = root; node != nullptr;) {
+        if (node->type == XML_ELEMENT_NODE) check_depth(depth, name, static_cast<int>(xmlGetLineNo(node)), options);
+        if (node->children != nullptr && node->type == XML_ELEMENT_NODE) {
+            node = node->children;
+            ++depth;
+            continue;
+        }
+        while (node != nullptr && node->next == nullptr) {
+            node = node->parent;
+            --depth;
+            if (node == root || depth == 0) return;
+        }
+        if (node == nullptr || node == root) return;
+        node = node->next;
+    }
+}
+
 }  // namespace
 
 bool looks_like_xml(std::string_view bytes) {
@@ -286,6 +308,8 @@ Document read_xml(std::string_view bytes, std::string_view name, const ReadOptio
         throw InputError(fmt::format("not readable as article XML: {}", problem.message), file, problem.line);
     }
 
+    check_element_depth(xmlDocGetRootElement(doc.get()), name, options);
+
     const std::unique_ptr<xmlSchemaValidCtxt, ValidatorDeleter> validator(xmlSchemaNewValidCtxt(article_schema()));
     if (!validator) throw InputError("out of memory starting the XML schema validator", file);
     xmlSchemaSetValidStructuredErrors(validator.get(), &record_validity_error, &problem);
@@ -294,7 +318,9 @@ Document read_xml(std::string_view bytes, std::string_view name, const ReadOptio
         throw InputError(fmt::format("not valid against the article schema ({}): {}", kNamespace, problem.message),
                          file, problem.line);
     }
-    return TreeReader(name).read(xmlDocGetRootElement(doc.get()));
+    Document read = TreeReader(name).read(xmlDocGetRootElement(doc.get()));
+    check_document_limits(read, name, options);
+    return read;
 }
 
 }  // namespace briefkit::formats

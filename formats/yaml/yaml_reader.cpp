@@ -1,18 +1,22 @@
 #include "formats/yaml/yaml_reader.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "pipeline/digest.hpp"
 #include "pipeline/error.hpp"
+#include "pipeline/utf8.hpp"
 
 namespace briefkit::formats {
 
@@ -107,12 +111,25 @@ private:
         return nullptr;
     }
 
+    /// Refuses text the model cannot hold: invalid UTF-8, or a character XML 1.0 does not allow
+    /// (C0 controls but tab and line breaks, U+FFFE, U+FFFF), which the XML writer could not carry.
+    void check_characters(const YAML::Node& node, std::string_view key, std::string_view text) const {
+        for (std::size_t pos = 0; pos < text.size();) {
+            if (utf8::sequence_length(text, pos) == 0) fail(node, key, "is not valid UTF-8");
+            const char32_t cp = utf8::next(text, pos);
+            if (!utf8::xml_allowed(cp)) {
+                fail(node, key, fmt::format("holds U+{:04X}, a character article text cannot hold", static_cast<std::uint32_t>(cp)));
+            }
+        }
+    }
+
     /// A scalar's text. A block scalar (`|` or `>`) loses the line breaks YAML adds at its end,
     /// which a person writing a folded paragraph does not mean as part of the text. Null is empty.
     std::string string_value(const YAML::Node& node, std::string_view key) const {
         if (node.IsNull()) return {};
         if (!node.IsScalar()) fail(node, key, "must be a string");
         std::string text = node.Scalar();
+        check_characters(node, key, text);
         const YAML::Mark mark = node.Mark();
         const bool block = !mark.is_null() && static_cast<std::size_t>(mark.pos) < bytes_.size() &&
                            (bytes_[static_cast<std::size_t>(mark.pos)] == '|' ||
@@ -253,6 +270,63 @@ private:
     std::string_view name_;
 };
 
+/// Walks the parser's events before any node is built: refuses collections nested deeper than
+/// --max-depth (yaml-cpp's own guard allows 2,000 levels of recursion) and counts the documents.
+class DepthCheck final : public YAML::EventHandler {
+public:
+    DepthCheck(std::string_view name, const ReadOptions& options) : name_(name), options_(options) {}
+
+    /// Documents with content seen so far, and the line where the second begins.
+    std::size_t documents = 0;
+    int second_line = 0;  ///< 1-based; 0 when there is no second document.
+
+    /// Reads every document of `bytes`. It stops at the first document with nothing in it, as
+    /// yaml-cpp 0.7's LoadAll() does not: input such as a lone `,` makes it yield empty documents
+    /// forever (yaml-cpp issue #1040, fixed upstream in 0.8.0).
+    void run(const std::string& bytes) {
+        std::istringstream stream(bytes);
+        YAML::Parser parser(stream);
+        for (;;) {
+            empty_ = true;
+            if (!parser.HandleNextDocument(*this) || empty_) return;
+            ++documents;
+        }
+    }
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { content(mark); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
+        content(mark);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        open(mark);
+    }
+    void OnSequenceEnd() override { --depth_; }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        open(mark);
+    }
+    void OnMapEnd() override { --depth_; }
+
+private:
+    /// Notes that the document has content, and where the second document's begins.
+    void content(const YAML::Mark& mark) {
+        empty_ = false;
+        if (documents == 1 && second_line == 0) second_line = mark.is_null() ? 0 : mark.line + 1;
+    }
+
+    void open(const YAML::Mark& mark) {
+        content(mark);
+        check_depth(++depth_, name_, mark.is_null() ? 0 : mark.line + 1, options_);
+    }
+
+    std::string_view name_;
+    const ReadOptions& options_;
+    std::size_t depth_ = 0;
+    bool empty_ = true;
+};
+
 }  // namespace
 
 bool looks_like_yaml(std::string_view bytes) {
@@ -271,19 +345,25 @@ bool looks_like_yaml(std::string_view bytes) {
 Document read_yaml(std::string_view bytes, std::string_view name, const ReadOptions& options) {
     const std::string file(name);
     check_input_size(bytes.size(), name, options);
-    std::vector<YAML::Node> documents;
+    const std::string text(bytes);
+    YAML::Node root;
     try {
-        documents = YAML::LoadAll(std::string(bytes));
+        DepthCheck check(name, options);
+        check.run(text);
+        if (check.documents == 0) throw InputError("empty YAML file: no article to read", file);
+        if (check.documents > 1) {
+            throw InputError(fmt::format("holds {} YAML documents; an article file holds one", check.documents), file,
+                             check.second_line);
+        }
+        root = YAML::Load(text);
     } catch (const YAML::Exception& e) {
         throw InputError(fmt::format("not readable as YAML: {}", e.msg), file, e.mark.is_null() ? 0 : e.mark.line + 1);
     }
-    if (documents.empty() || documents.front().IsNull()) throw InputError("empty YAML file: no article to read", file);
-    if (documents.size() > 1) {
-        throw InputError(fmt::format("holds {} YAML documents; an article file holds one", documents.size()), file,
-                         documents[1].Mark().is_null() ? 0 : documents[1].Mark().line + 1);
-    }
+    if (root.IsNull()) throw InputError("empty YAML file: no article to read", file);
     try {
-        return TreeReader(bytes, name).read(documents.front());
+        Document doc = TreeReader(bytes, name).read(root);
+        check_document_limits(doc, name, options);
+        return doc;
     } catch (const YAML::Exception& e) {
         throw InputError(fmt::format("not readable as article YAML: {}", e.msg), file,
                          e.mark.is_null() ? 0 : e.mark.line + 1);

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <csignal>
+#include <limits>
 
 #include "pipeline/cli/commands.hpp"
 #include "pipeline/cli/report.hpp"
@@ -24,27 +26,37 @@ constexpr const char* kExitCodes =
     "Errors are printed as 'briefkit: error: FILE:LINE: message'.";
 
 /// Parses a size such as `16M`, `16MiB`, `500k` or `1048576` into bytes.
-std::size_t parse_size(const std::string& text) {
+std::size_t parse_size(const std::string& text, std::string_view option) {
     std::size_t value = 0;
     const char* end = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(text.data(), end, value);
     if (ec != std::errc() || ptr == text.data()) {
-        throw UsageError(fmt::format("--max-input-size: '{}' is not a size (try 16M)", text));
+        throw UsageError(fmt::format("{}: '{}' is not a size (try 2M)", option, text));
     }
     std::string unit(ptr, end);
     for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (unit == "" || unit == "b") return value;
-    if (unit == "k" || unit == "kb" || unit == "kib") return value << 10;
-    if (unit == "m" || unit == "mb" || unit == "mib") return value << 20;
-    if (unit == "g" || unit == "gb" || unit == "gib") return value << 30;
-    throw UsageError(fmt::format("--max-input-size: unknown unit '{}' (use K, M or G)", unit));
+    int shift = -1;
+    if (unit == "" || unit == "b") shift = 0;
+    if (unit == "k" || unit == "kb" || unit == "kib") shift = 10;
+    if (unit == "m" || unit == "mb" || unit == "mib") shift = 20;
+    if (unit == "g" || unit == "gb" || unit == "gib") shift = 30;
+    if (shift >= 0) {
+        if (value > (std::numeric_limits<std::size_t>::max() >> shift)) {
+            throw UsageError(fmt::format("{}: '{}' is too large", option, text));
+        }
+        return value << shift;
+    }
+    throw UsageError(fmt::format("{}: unknown unit '{}' (use K, M or G)", option, unit));
 }
 
 /// Reader options shared by `convert` and `inspect`, in their raw command-line form.
 struct ReadFlags {
     std::string date_order = "dmy";
     std::string encoding = "auto";
-    std::string max_input_size = "16M";
+    std::string max_input_size = "2M";
+    std::string max_line_length = "256K";
+    std::size_t max_paragraphs = ReadOptions{}.max_paragraphs;
+    std::size_t max_depth = ReadOptions{}.max_depth;
     std::string from;
 
     void add_to(CLI::App& app) {
@@ -63,14 +75,22 @@ struct ReadFlags {
                        "utf-8, utf-16le, utf-16be, windows-1252, windows-1251, latin-1")
             ->check(CLI::IsMember({"auto", "utf-8", "utf-16le", "utf-16be", "windows-1252", "windows-1251", "latin-1"}));
         app.add_option("--max-input-size", max_input_size,
-                       "Refuse inputs larger than this many bytes; K, M, G suffixes allowed (default 16M)");
+                       "Refuse inputs larger than this many bytes; K, M, G suffixes allowed (default 2M)");
+        app.add_option("--max-line-length", max_line_length,
+                       "Refuse text inputs with a line or paragraph longer than this many bytes (default 256K)");
+        app.add_option("--max-paragraphs", max_paragraphs,
+                       "Refuse inputs with more paragraphs, list items and quoted paragraphs than this (default 20000)");
+        app.add_option("--max-depth", max_depth, "Refuse XML or YAML inputs nested deeper than this (default 32)");
     }
 
     [[nodiscard]] ReadOptions resolve() const {
         ReadOptions read;
         read.date_order = date_order == "mdy" ? DateOrder::mdy : DateOrder::dmy;
         read.encoding = parse_encoding(encoding).value_or(Encoding::automatic);
-        read.max_input_size = parse_size(max_input_size);
+        read.max_input_size = parse_size(max_input_size, "--max-input-size");
+        read.max_line_length = parse_size(max_line_length, "--max-line-length");
+        read.max_paragraphs = max_paragraphs;
+        read.max_depth = max_depth;
         read.from = from.empty() ? nullptr : find_reader(from);
         return read;
     }
@@ -79,6 +99,9 @@ struct ReadFlags {
 }  // namespace
 
 int run(int argc, char** argv) {
+    // A write past the file-size limit (ulimit -f) then fails with EFBIG, failing that one output
+    // cleanly, instead of SIGXFSZ killing the whole batch.
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{"Briefkit converts raw news articles into clean XML, YAML and briefings.", "briefkit"};
     app.set_version_flag("--version", fmt::format("briefkit {}", kVersion), "Print the version and exit");
     app.footer(kExitCodes);
@@ -114,6 +137,9 @@ int run(int argc, char** argv) {
     convert_cmd->add_option("--shard", convert_options.shard,
                             "Convert only shard K of N (K/N, 1 <= K <= N), chosen by a stable hash of each input's "
                             "relative path; Slurm's SLURM_ARRAY_TASK_ID/COUNT choose it when set");
+    convert_cmd->add_option("--timeout", convert_options.timeout,
+                            "Seconds each input may take to read and convert before it fails and the batch goes "
+                            "on (default 60; 0 for no limit)");
     convert_flags.add_to(*convert_cmd);
     convert_cmd->footer(kExitCodes);
 
@@ -142,6 +168,8 @@ int run(int argc, char** argv) {
     stream_cmd->add_option("-o,--output", stream_options.output,
                            "Folder for outputs that cannot travel inline, such as PDF (default: out)");
     stream_cmd->add_option("--style", stream_options.write.style, "PDF style: a built-in name or a style file");
+    stream_cmd->add_option("--timeout", stream_options.timeout,
+                           "Seconds each record may take before it fails and the stream goes on (default 60; 0 for none)");
     stream_flags.add_to(*stream_cmd);
 
     std::vector<std::string> merge_inputs;

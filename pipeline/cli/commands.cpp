@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+#include <cmath>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <thread>
 #include <iostream>
@@ -62,6 +65,14 @@ std::vector<const WriterEntry*> chosen_formats(const std::vector<std::string>& n
     return out;
 }
 
+/// `--timeout` seconds as a duration; throws UsageError for a negative or absurd value.
+std::chrono::milliseconds to_milliseconds(double seconds) {
+    if (!(seconds >= 0) || seconds > 1e6) {
+        throw UsageError(fmt::format("--timeout: {} is not a number of seconds from 0 (no limit) to 1000000", seconds));
+    }
+    return std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(seconds * 1000)));
+}
+
 }  // namespace
 
 ExitCode convert(const ConvertOptions& options) {
@@ -74,6 +85,7 @@ ExitCode convert(const ConvertOptions& options) {
     batch.jobs = options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
     batch.manifest = options.manifest;
     batch.force = options.force;
+    batch.timeout = to_milliseconds(options.timeout);
     batch.shard = options.shard.empty() ? shard_from_slurm() : std::optional<Shard>(parse_shard(options.shard));
     // Counted first, for the progress line; the batch then walks the folders again as it goes.
     const InputCount count =
@@ -158,6 +170,7 @@ ExitCode stream(const StreamCommandOptions& options) {
     stream.write = options.write;
     stream.formats = chosen_formats(options.to.empty() ? std::vector<std::string>{"yaml"} : options.to);
     stream.output_dir = options.output;
+    stream.timeout = to_milliseconds(options.timeout);
     std::ios::sync_with_stdio(false);
     const StreamResult result = run_stream(std::cin, std::cout, stream);
     if (!std::cout) throw OutputError("cannot write to standard output");

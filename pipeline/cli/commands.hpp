@@ -23,6 +23,7 @@ struct ConvertOptions {
     std::string manifest;             ///< Manifest path; empty for the default under the output folder.
     bool force = false;               ///< Convert even inputs the manifest shows done.
     std::string shard;                ///< `K/N`, or empty (then Slurm's array variables, if set).
+    double timeout = 60;              ///< Seconds each input may take; 0 for no limit.
 };
 
 /// Options of `briefkit digest`, as parsed from the command line.
@@ -50,6 +51,7 @@ struct StreamCommandOptions {
     std::string output = "out";   ///< Folder for outputs that cannot travel inline (PDF).
     ReadOptions read;             ///< Reader options.
     WriterOptions write;          ///< Writer options.
+    double timeout = 60;          ///< Seconds each record may take; 0 for no limit.
 };
 
 /// `briefkit stream`: NDJSON records on standard input to NDJSON results on standard output.

@@ -31,29 +31,24 @@ constexpr std::string_view kReplacement = "replaced with U+FFFD";
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
-/// Length of a valid UTF-8 sequence at `pos`, or 0 when the bytes there are not one.
-std::size_t valid_sequence(std::string_view s, std::size_t pos) {
-    const auto b0 = static_cast<unsigned char>(s[pos]);
-    auto cont = [&](std::size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-        if (pos + i >= s.size()) return false;
-        const auto b = static_cast<unsigned char>(s[pos + i]);
-        return b >= lo && b <= hi;
-    };
-    if (b0 < 0x80) return 1;
-    if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
-    if (b0 == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-    if (b0 == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;  // no surrogates
-    if (b0 >= 0xE1 && b0 <= 0xEF) return cont(1) && cont(2) ? 3 : 0;
-    if (b0 == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-    if (b0 >= 0xF1 && b0 <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-    if (b0 == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-    return 0;
-}
-
 struct Utf8Census {
     std::size_t multibyte = 0;  // valid sequences of two or more bytes
     std::size_t invalid = 0;    // bytes that start no valid sequence
+    bool cut_at_end = false;    // the last sequence lacks continuation bytes: a file cut short
 };
+
+/// True when the bytes from `pos` to the end of `s` are the start of a multi-byte sequence that
+/// the end cut short: a lead byte and only continuation bytes, fewer than it needs.
+bool cut_sequence(std::string_view s, std::size_t pos) {
+    const auto lead = static_cast<unsigned char>(s[pos]);
+    const std::size_t needed = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                             : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    if (needed == 0 || s.size() - pos >= needed) return false;
+    for (std::size_t i = pos + 1; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return false;
+    }
+    return true;
+}
 
 /// True when the eight bytes at `pos` are all ASCII.
 bool ascii_word(std::string_view s, std::size_t pos) {
@@ -73,7 +68,12 @@ Utf8Census census(std::string_view s) {
             ++pos;
             continue;
         }
-        const std::size_t n = valid_sequence(s, pos);
+        const std::size_t n = utf8::sequence_length(s, pos);
+        if (n == 0 && cut_sequence(s, pos)) {
+            // Not evidence against UTF-8: the sequence is whole but for the end of the file.
+            c.cut_at_end = true;
+            break;
+        }
         if (n == 0) {
             ++c.invalid;
             ++pos;
@@ -93,7 +93,7 @@ bool valid_utf8(std::string_view s) {
             pos += 8;
             continue;
         }
-        const std::size_t n = valid_sequence(s, pos);
+        const std::size_t n = utf8::sequence_length(s, pos);
         if (n == 0) return false;
         pos += n;
     }
@@ -107,7 +107,7 @@ std::string decode_utf8(std::string_view s, bool valid, NoteLog& notes) {
     out.reserve(s.size());
     LineCounter lines;
     for (std::size_t pos = 0; pos < s.size();) {
-        const std::size_t n = valid_sequence(s, pos);
+        const std::size_t n = utf8::sequence_length(s, pos);
         if (n > 0) {
             out.append(s.substr(pos, n));
             for (std::size_t i = 0; i < n; ++i) lines.step(s, pos + i);
@@ -283,7 +283,7 @@ Decoded decode(std::string_view bytes, Encoding encoding, std::string_view name,
                       fmt::format("no byte-order mark; detected and decoded as {}", encoding_name(encoding)));
         } else {
             const Utf8Census c = census(bytes);
-            valid = c.invalid == 0;
+            valid = c.invalid == 0 && !c.cut_at_end;
             if (c.invalid == 0 || c.multibyte >= c.invalid) {
                 encoding = Encoding::utf8;
             } else {

@@ -39,7 +39,7 @@ bool already_clean(std::string_view s) {
     return s.empty() || (s.front() != ' ' && s.back() != ' ');
 }
 
-enum class Action { keep, space, drop };
+enum class Action { keep, space, drop, replace };
 
 /// What cleaning does with one code point, and under which note.
 Action classify(char32_t cp, int line, NoteLog& notes) {
@@ -66,6 +66,11 @@ Action classify(char32_t cp, int line, NoteLog& notes) {
         case 0x0085:
             notes.tally(line, "line-separator-replaced", "Unicode line separators replaced by spaces");
             return Action::space;
+        case 0xFFFE:
+        case 0xFFFF:
+            // Noncharacters: no XML document may hold them, so the XML output could not carry them.
+            notes.tally(line, "noncharacter-replaced", "noncharacters U+FFFE and U+FFFF replaced with U+FFFD");
+            return Action::replace;
         case '\f':
         case '\v':
             notes.tally(line, "control-removed", "control characters removed (form feeds made spaces)");
@@ -111,6 +116,10 @@ std::string clean_line(std::string_view raw, int line, NoteLog& notes) {
                 break;
             case Action::space: mapped += ' '; break;
             case Action::drop: break;
+            case Action::replace:
+                ascii = false;
+                utf8::append(mapped, 0xFFFD);
+                break;
         }
     }
     if (!ascii) {

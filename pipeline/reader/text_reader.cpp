@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "pipeline/digest.hpp"
+#include "pipeline/deadline.hpp"
 #include "pipeline/error.hpp"
 #include "pipeline/reader/article_parts.hpp"
 #include "pipeline/reader/decode.hpp"
@@ -51,6 +52,26 @@ void settle_source(Draft& d, NoteLog& notes) {
     }
 }
 
+/// Refuses, before the structure is read, input that is only whitespace, has a line over
+/// --max-line-length, or has more blank-line-separated runs than --max-paragraphs allows.
+void check_line_limits(const std::vector<reader::Line>& lines, std::string_view name, const ReadOptions& options) {
+    std::size_t runs = 0;
+    bool in_run = false;
+    for (const reader::Line& line : lines) {
+        if (line.text.size() > options.max_line_length) {
+            throw LimitError(fmt::format("line is {} bytes, over the {}-byte limit (--max-line-length)",
+                                         line.text.size(), options.max_line_length),
+                             std::string(name), line.number);
+        }
+        if (!line.blank() && !in_run) ++runs;
+        in_run = !line.blank();
+    }
+    if (runs == 0) throw InputError("file holds only whitespace: no article to read", std::string(name));
+    // Each run of lines is at least one paragraph, but for the header's and trailer's few.
+    constexpr std::size_t kHeaderAndTrailerRuns = 64;
+    if (runs > kHeaderAndTrailerRuns) check_paragraph_count(runs - kHeaderAndTrailerRuns, name, options);
+}
+
 }  // namespace
 
 Document read_text(std::string_view bytes, std::string_view name, const ReadOptions& options) {
@@ -60,13 +81,16 @@ Document read_text(std::string_view bytes, std::string_view name, const ReadOpti
     NoteLog notes;
     const reader::Decoded decoded = reader::decode(bytes, options.encoding, name, notes);
     Draft d;
+    check_deadline();
     d.lines = reader::split_lines(decoded.text, notes);
-    const bool all_blank = std::all_of(d.lines.begin(), d.lines.end(), [](const reader::Line& l) { return l.blank(); });
-    if (all_blank) throw InputError("file holds only whitespace: no article to read", std::string(name));
+    check_line_limits(d.lines, name, options);
+    check_deadline();
 
     reader::read_trailer(d, notes);
     reader::read_header(d, options, notes);
+    check_deadline();
     reader::read_body(d, notes);
+    check_deadline();
     reader::extract_dateline(d, notes);
     settle_source(d, notes);
     settle_ambiguous(d.meta.date, d.date_alternative, d.meta.source.date, "date", d.date_line, notes);
@@ -75,6 +99,7 @@ Document read_text(std::string_view bytes, std::string_view name, const ReadOpti
     Document doc;
     doc.meta = std::move(d.meta);
     doc.body = std::move(d.body);
+    check_document_limits(doc, name, options);
     doc.meta.language = reader::detect_language(doc);
     doc.notes = notes.finish();
     doc.id = document_id(doc);

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Runs Briefkit's libFuzzer targets, each for a given time, and reports executions per second,
+# corpus size and findings.
+#
+#   tests/fuzz/run.sh [-j JOBS] SECONDS [TARGET...]
+#
+# TARGET is one of: text_reader xml_reader yaml_reader style stream_record text_to_pdf
+# (default: all). JOBS targets run at once (default: the number of cores). Builds the `fuzz`
+# preset first. Each target's corpus grows in build/fuzz/corpus/TARGET, starting from the seeds
+# we wrote (tests/fuzz/seeds, samples/, tests/fixtures, styles/, the samples converted to XML and
+# YAML) and, when it is there, ../shared/corpus. A crash, leak, timeout (10 s) or memory blow-up
+# (2 GiB) is saved to build/fuzz/findings/TARGET/ and makes the script exit 1; rerun one with
+#   build/fuzz/fuzz/fuzz_TARGET build/fuzz/findings/TARGET/crash-...
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+jobs=$(nproc)
+if [ "${1:-}" = "-j" ]; then jobs=$2; shift 2; fi
+seconds=${1:?usage: tests/fuzz/run.sh [-j JOBS] SECONDS [TARGET...]}
+shift
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(text_reader xml_reader yaml_reader style stream_record text_to_pdf)
+
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j"$(nproc)" >/dev/null
+
+work=build/fuzz
+shared=$(cd .. && pwd)/shared/corpus
+mkdir -p "$work/seeds/xml_reader" "$work/seeds/yaml_reader"
+# The samples as Briefkit writes them are the natural XML and YAML seeds.
+"$work/briefkit" convert samples -t xml,yaml -q -o "$work/seeds/samples" --manifest "$work/seeds/manifest.ndjson" >/dev/null
+find "$work/seeds/samples" -name '*.xml' -exec cp {} "$work/seeds/xml_reader/" \;
+find "$work/seeds/samples" -name '*.yaml' -exec cp {} "$work/seeds/yaml_reader/" \;
+
+# The seed folders of a target: ours first, then the shared corpus where it helps.
+seeds_of() {
+    case $1 in
+        text_reader|text_to_pdf) echo samples tests/fixtures; [ -d "$shared" ] && echo "$shared" ;;
+        xml_reader) echo tests/fuzz/seeds/xml_reader "$work/seeds/xml_reader" ;;
+        yaml_reader) echo tests/fuzz/seeds/yaml_reader "$work/seeds/yaml_reader" ;;
+        style) echo tests/fuzz/seeds/style styles ;;
+        stream_record) echo tests/fuzz/seeds/stream_record ;;
+    esac
+}
+
+run_one() {
+    local t=$1
+    local corpus=$work/corpus/$t findings=$work/findings/$t log=$work/logs/$t.log
+    mkdir -p "$corpus" "$findings" "$work/logs"
+    local dict=()
+    [ -f "tests/fuzz/$t.dict" ] && dict=(-dict="tests/fuzz/$t.dict")
+    # shellcheck disable=SC2046
+    if "$work/fuzz/fuzz_$t" "$corpus" $(seeds_of "$t") "${dict[@]}" -max_total_time="$seconds" -timeout=10 \
+        -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" >"$log" 2>&1; then
+        status=ok
+    else
+        status=FINDING
+    fi
+    local execs rate files bytes
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    rate=$(sed -n 's/.*exec\/s: \([0-9]*\).*/\1/p' "$log" | tail -1)
+    files=$(find "$corpus" -type f | wc -l)
+    bytes=$(du -sk "$corpus" | cut -f1)
+    printf '%-14s %-8s %10s execs %7s/s  corpus %6s files %7s KiB  log %s\n' "$t" "$status" "${execs:-?}" \
+        "${rate:-?}" "$files" "$bytes" "$log"
+    [ "$status" = ok ]
+}
+
+export -f run_one seeds_of
+export work seconds shared
+failed=0
+printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} bash -c 'run_one {}' || failed=1
+if [ $failed -ne 0 ]; then
+    echo "fuzzing found something: see build/fuzz/findings/ and the logs" >&2
+    exit 1
+fi

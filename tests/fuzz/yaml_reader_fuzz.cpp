@@ -1,0 +1,25 @@
+// Fuzz target: the YAML reader (yaml-cpp, then the article schema's keys and types) on arbitrary
+// bytes. A document it accepts must survive being written and read again.
+#include "fuzz_support.hpp"
+#include "formats/yaml/yaml_reader.hpp"
+#include "formats/yaml/yaml_writer.hpp"
+#include "pipeline/error.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace briefkit;
+    static const auto yaml = formats::make_yaml_writer();
+    Document doc;
+    try {
+        doc = formats::read_yaml(fuzz::as_text(data, size), "fuzz.yaml", {});
+    } catch (const InputError&) {
+        return 0;
+    }
+    try {
+        fuzz::require(formats::read_yaml(write_to_string(*yaml, doc), "again.yaml", {}) == doc,
+                      "writing and reading an accepted YAML document changed it");
+    } catch (const Error& e) {
+        std::fprintf(stderr, "%s\n", describe(e).c_str());
+        fuzz::require(false, "the YAML writer's output of an accepted document was refused");
+    }
+    return 0;
+}
