@@ -369,7 +369,8 @@ private:
                 }
                 // A file that already holds these bytes is kept: replacing a file costs a flush on
                 // ext4, so a rerun with --force over an unchanged tree replaces nothing.
-                write_file_atomically(target, written[f], Existing::keep_if_same);
+                write_file_atomically(target, written[f], Existing::keep_if_same,
+                                      options_.sync ? Flush::to_disk : Flush::none);
                 rec.outputs.push_back({std::string(options_.formats[f]->name), target.string(), written[f].size(),
                                        sha256_hex(written[f])});
             }

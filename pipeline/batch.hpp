@@ -29,6 +29,7 @@ struct BatchOptions {
     bool force = false;                        ///< Convert inputs the manifest says are done (unchanged files are still not rewritten).
     std::optional<Shard> shard;                ///< Only this shard of the inputs.
     std::chrono::milliseconds timeout{60000};  ///< Time limit of each input (--timeout); zero for none.
+    bool sync = false;                         ///< fsync() each output and its folder (--sync).
 };
 
 /// How a batch went.

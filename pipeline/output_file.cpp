@@ -75,7 +75,8 @@ void make_folder(const std::filesystem::path& dir) {
 
 /// True when `path` is a file holding exactly `bytes`.
 bool holds(const std::filesystem::path& path, std::string_view bytes) {
-    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    // Not through a link, and without waiting on a FIFO planted in the file's place.
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
     struct stat st {};
     if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) ||
         static_cast<std::size_t>(st.st_size) != bytes.size()) {
@@ -92,14 +93,28 @@ bool holds(const std::filesystem::path& path, std::string_view bytes) {
     return content == bytes;
 }
 
+/// With Flush::to_disk, waits until `fd`'s data is on the disk; throws OutputError naming `path`.
+void flush_file(int fd, const std::filesystem::path& path, Flush flush) {
+    if (flush == Flush::to_disk && ::fsync(fd) != 0) fail(path, "flush the file to disk", errno);
+}
+
+/// With Flush::to_disk, waits until the folder of `path` (and so its new name) is on the disk.
+void flush_folder(const std::filesystem::path& path, Flush flush) {
+    if (flush == Flush::none) return;
+    const std::filesystem::path dir = path.parent_path().empty() ? "." : path.parent_path();
+    Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() < 0 || ::fsync(fd.get()) != 0) fail(path, "flush its folder to disk", errno);
+}
+
 /// The portable way: a hidden temporary name in the same folder, then rename().
-void write_via_rename(const std::filesystem::path& path, std::string_view bytes, Existing existing) {
+void write_via_rename(const std::filesystem::path& path, std::string_view bytes, Existing existing, Flush flush) {
     if (existing == Existing::keep_if_same && holds(path, bytes)) return;
     const std::filesystem::path tmp = temporary_name(path);
     Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
     if (fd.get() < 0) fail(path, "create a temporary file", errno);
     try {
         write_all(fd.get(), bytes, path);
+        flush_file(fd.get(), path, flush);
     } catch (...) {
         ::unlink(tmp.c_str());
         throw;
@@ -109,6 +124,7 @@ void write_via_rename(const std::filesystem::path& path, std::string_view bytes,
         ::unlink(tmp.c_str());
         fail(path, "move the finished file into place", err);
     }
+    flush_folder(path, flush);
 }
 
 /// Gives the unnamed file `fd` the name `target`; returns 0 or the errno. By the descriptor
@@ -129,7 +145,7 @@ int link_unnamed(int fd, const std::filesystem::path& target) {
 
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, Existing existing) {
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, Existing existing, Flush flush) {
     const std::filesystem::path dir = path.parent_path().empty() ? "." : path.parent_path();
 #ifdef O_TMPFILE
     // An unnamed file has no name to leave behind if the process dies before it is linked.
@@ -142,10 +158,14 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
     Fd fd(raw);
     if (fd.get() >= 0) {
         write_all(fd.get(), bytes, path);
+        flush_file(fd.get(), path, flush);
         const int linked = link_unnamed(fd.get(), path);
-        if (linked == 0) return;
+        if (linked == 0) {
+            flush_folder(path, flush);
+            return;
+        }
         if (linked == ENOENT) {
-            write_via_rename(path, bytes, existing);  // no /proc to link through
+            write_via_rename(path, bytes, existing, flush);  // no /proc to link through
             return;
         }
         if (linked != EEXIST) fail(path, "link the finished file into place", linked);
@@ -158,6 +178,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
             ::unlink(tmp.c_str());
             fail(path, "move the finished file into place", err);
         }
+        flush_folder(path, flush);
         return;
     }
     if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL && errno != ENOENT) {
@@ -165,7 +186,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
     }
 #endif
     make_folder(dir);
-    write_via_rename(path, bytes, existing);
+    write_via_rename(path, bytes, existing, flush);
 }
 
 void refuse_links_below(const std::filesystem::path& root, const std::filesystem::path& relative,

@@ -13,13 +13,19 @@ enum class Existing {
     keep_if_same,  ///< Leave it untouched when it holds exactly the new bytes (no flush-on-replace cost).
 };
 
+/// Whether write_file_atomically() waits for the disk.
+enum class Flush {
+    none,     ///< Leave the file to the page cache: it survives a kill or crash of the process, not a power cut.
+    to_disk,  ///< fsync() the file before it takes its name, and its folder after: it survives a power cut too.
+};
+
 /// Writes `bytes` to `path`, creating its folder. The bytes go to an unnamed (or hidden
 /// temporary) file first, which is then linked or renamed into place, so a crash or kill
 /// leaves either the old file, the new one, or none, never a partial one. A new file costs
 /// no lookup beyond the link itself: an existing one is noticed when the link fails.
 /// Throws OutputError naming `path` on failure.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
-                           Existing existing = Existing::replace);
+                           Existing existing = Existing::replace, Flush flush = Flush::none);
 
 /// Throws OutputError naming `input` when one of the folders `relative` names below `root`
 /// (`root` itself not) is a symbolic link, which could send outputs out of the output folder.

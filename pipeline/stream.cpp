@@ -45,6 +45,23 @@ bool too_deep(std::string_view line) {
     return false;
 }
 
+/// Reads one line of `in` into `line`, keeping at most `limit` bytes of it (the rest is skipped);
+/// returns false at the end of the stream, and sets `cut` when the line was longer than `limit`.
+bool read_line(std::istream& in, std::string& line, std::size_t limit, bool& cut) {
+    line.clear();
+    cut = false;
+    std::streambuf* buffer = in.rdbuf();
+    for (int c = buffer->sbumpc();; c = buffer->sbumpc()) {
+        if (c == std::char_traits<char>::eof()) return !line.empty() || cut;
+        if (c == '\n') return true;
+        if (line.size() < limit) {
+            line.push_back(static_cast<char>(c));
+        } else {
+            cut = true;
+        }
+    }
+}
+
 }  // namespace
 
 StreamRecord parse_stream_record(std::string_view line, std::size_t number) {
@@ -78,13 +95,21 @@ StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions
     std::string line;
     std::size_t number = 0;
     std::string reply;
-    while (std::getline(in, line)) {
+    // A record holds its article as a JSON string, where escapes can make text up to six times
+    // longer; a longer line is skipped, not held in memory whole.
+    const std::size_t line_limit = options.read.max_input_size * 6 + 65536;
+    bool cut = false;
+    while (read_line(in, line, line_limit, cut)) {
         ++number;
         if (line.empty() || line == "\r") continue;
         // The reply is written by hand: it carries whole documents, on the stream's hot path.
         std::string id = "null";
         reply.clear();
         try {
+            if (cut) {
+                throw LimitError(fmt::format("record is over the {}-byte limit (six times --max-input-size)", line_limit),
+                                 "stdin", static_cast<int>(number));
+            }
             StreamRecord record = parse_stream_record(line, number);
             id = record.id;
             const DeadlineScope deadline(options.timeout, record.name);

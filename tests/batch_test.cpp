@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <map>
+#include <random>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -176,6 +177,63 @@ TEST_CASE("batch: killed with SIGKILL mid-batch, a rerun finishes the rest and l
     CHECK(rerun.err.find(" 0 skipped,") == std::string::npos);  // the finished inputs were not redone
     CHECK(tree(out) == tree(ref));  // every output correct, and no temporary file anywhere
     CHECK(manifest_lines(out / ".briefkit/manifest.ndjson").size() == 3000);
+}
+
+TEST_CASE("batch: killed at a random point 20 times in a 2,000-article batch, never a partial file, and a rerun completes the set") {
+    const TempDir dir;
+    const fs::path in = make_inputs(dir.path(), 2000);
+    const fs::path out = dir.path() / "out";
+    const fs::path ref = dir.path() / "ref";
+    REQUIRE(run_briefkit({"convert", in.string(), "-t", "xml,yaml,pdf", "-q", "-o", ref.string()}).exit_code == 0);
+    const auto expected = tree(ref);
+    REQUIRE(expected.size() == 6000);
+
+    std::random_device device;
+    const unsigned seed = device();
+    INFO("seed " << seed);
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<int> delay_us(0, 400000);
+    int killed_running = 0;
+    for (int round = 0; round < 20; ++round) {
+        const pid_t child = ::fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            const int devnull = ::open("/dev/null", O_WRONLY);
+            ::dup2(devnull, STDERR_FILENO);
+            ::execl(BRIEFKIT_EXE, "briefkit", "convert", in.c_str(), "-t", "xml,yaml,pdf", "-j", "2", "-o",
+                    out.c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(delay_us(random)));
+        ::kill(child, SIGKILL);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        if (WIFSIGNALED(status)) ++killed_running;
+        // Whatever is there is whole: every file is one of the reference's, byte for byte, and no
+        // temporary file is left under a name of its own.
+        for (const auto& [name, bytes] : tree(out)) {
+            INFO("round " << round << ": " << name);
+            REQUIRE(expected.count(name) == 1);
+            CHECK(expected.at(name) == bytes);
+        }
+    }
+    CHECK(killed_running > 0);  // the kills landed while the batch ran, not after it
+    const auto rerun = run_briefkit({"convert", in.string(), "-t", "xml,yaml,pdf", "-o", out.string()});
+    CHECK(rerun.exit_code == 0);
+    CHECK(tree(out) == expected);
+    CHECK(manifest_lines(out / ".briefkit/manifest.ndjson").size() == 2000);
+}
+
+TEST_CASE("batch: --sync writes the same files as without it") {
+    const TempDir dir;
+    const fs::path in = make_inputs(dir.path(), 30);
+    REQUIRE(run_briefkit({"convert", in.string(), "-t", "xml,yaml,pdf", "-q", "-o", (dir.path() / "plain").string()})
+                .exit_code == 0);
+    REQUIRE(run_briefkit({"convert", in.string(), "-t", "xml,yaml,pdf", "-q", "--sync", "-o",
+                          (dir.path() / "synced").string()})
+                .exit_code == 0);
+    CHECK(tree(dir.path() / "plain").size() == 90);
+    CHECK(tree(dir.path() / "plain") == tree(dir.path() / "synced"));
 }
 
 TEST_CASE("batch: SIGTERM finishes the inputs in flight, writes the manifest and exits 130") {

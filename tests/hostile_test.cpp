@@ -550,6 +550,16 @@ TEST_CASE("hostile: an output file planted as a symbolic link is replaced, not w
     CHECK(!fs::is_symlink(b.dir.path() / "out/bad.xml"));
 }
 
+TEST_CASE("hostile: an output file planted as a FIFO is replaced without waiting on it") {
+    Batch b;
+    b.file("bad.txt", kGood);
+    fs::create_directories(b.dir.path() / "out");
+    REQUIRE(::mkfifo((b.dir.path() / "out/bad.xml").c_str(), 0644) == 0);
+    const Bounded r = b.convert("bad.txt", {"-t", "xml"});
+    CHECK(r.exit_code == 0);
+    CHECK(fs::is_regular_file(b.dir.path() / "out/bad.xml"));
+}
+
 TEST_CASE("hostile: an output folder given as a symbolic link is followed, as the user asked") {
     Batch b;
     b.file("bad.txt", kGood);
@@ -678,4 +688,20 @@ TEST_CASE("hostile: stream records that are not JSON, too deep or of the wrong t
     std::vector<std::string> status;
     for (std::string line; std::getline(lines, line);) status.push_back(nlohmann::json::parse(line)["status"]);
     CHECK(status == std::vector<std::string>{"failed", "failed", "failed", "converted"});
+}
+
+TEST_CASE("hostile: a stream record longer than its limit is skipped without being held whole") {
+    TempDir dir;
+    std::string records = R"({"id": 1, "text": ")" + std::string(200000, 'x') + "\"}\n";
+    records += R"({"id": 2, "text": "A HEADLINE\n\nA good paragraph follows here.\n"})" "\n";
+    write_file(dir.path() / "records.ndjson", records);
+    const auto r = briefkit::test::run_command({"sh", "-c", std::string(BRIEFKIT_EXE) + " stream --max-input-size 10K < " +
+                                                                (dir.path() / "records.ndjson").string()});
+    CHECK(r.exit_code == 1);
+    std::istringstream lines(r.out);
+    std::vector<nlohmann::json> results;
+    for (std::string line; std::getline(lines, line);) results.push_back(nlohmann::json::parse(line));
+    REQUIRE(results.size() == 2);
+    CHECK(results[0]["error"]["code"] == "limit");
+    CHECK(results[1]["status"] == "converted");
 }

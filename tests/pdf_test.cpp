@@ -345,6 +345,12 @@ TEST_CASE("styles: each kind of mistake is refused with the file, line and key")
     CHECK_THROWS_AS(formats::pdf::load_style("no-such-style"), UsageError);
 }
 
+TEST_CASE("styles: a key that is not a plain scalar is refused, not an abort (found by fuzzing)") {
+    CHECK_THROWS_AS(formats::pdf::parse_style("? :", "fuzz.yaml", "."), UsageError);
+    CHECK_THROWS_AS(formats::pdf::parse_style("? [a, b]\n: c\n", "fuzz.yaml", "."), UsageError);
+    CHECK_THROWS_AS(formats::pdf::parse_style("page: {? {a: b} : c}\n", "fuzz.yaml", "."), UsageError);
+}
+
 TEST_CASE("styles: briefkit styles lists both, and --style picks the page size") {
     require_tools();
     const test::RunResult list = test::run_briefkit({"styles"});

@@ -140,6 +140,9 @@ int run(int argc, char** argv) {
     convert_cmd->add_option("--timeout", convert_options.timeout,
                             "Seconds each input may take to read and convert before it fails and the batch goes "
                             "on (default 60; 0 for no limit)");
+    convert_cmd->add_flag("--sync", convert_options.sync,
+                          "Flush each output to disk (fsync) before it takes its name, and its folder after, so "
+                          "outputs survive a power cut too; slower");
     convert_flags.add_to(*convert_cmd);
     convert_cmd->footer(kExitCodes);
 

@@ -86,6 +86,7 @@ ExitCode convert(const ConvertOptions& options) {
     batch.manifest = options.manifest;
     batch.force = options.force;
     batch.timeout = to_milliseconds(options.timeout);
+    batch.sync = options.sync;
     batch.shard = options.shard.empty() ? shard_from_slurm() : std::optional<Shard>(parse_shard(options.shard));
     // Counted first, for the progress line; the batch then walks the folders again as it goes.
     const InputCount count =

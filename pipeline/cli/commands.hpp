@@ -24,6 +24,7 @@ struct ConvertOptions {
     bool force = false;               ///< Convert even inputs the manifest shows done.
     std::string shard;                ///< `K/N`, or empty (then Slurm's array variables, if set).
     double timeout = 60;              ///< Seconds each input may take; 0 for no limit.
+    bool sync = false;                ///< fsync() every output and its folder.
 };
 
 /// Options of `briefkit digest`, as parsed from the command line.

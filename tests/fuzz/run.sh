@@ -8,7 +8,8 @@
 # (default: all). JOBS targets run at once (default: the number of cores). Builds the `fuzz`
 # preset first. Each target's corpus grows in build/fuzz/corpus/TARGET, starting from the seeds
 # we wrote (tests/fuzz/seeds, samples/, tests/fixtures, styles/, the samples converted to XML and
-# YAML) and, when it is there, ../shared/corpus. A crash, leak, timeout (10 s) or memory blow-up
+# YAML) and, when it is there, ../shared/corpus; inputs are at most 32 KiB (five times the
+# longest corpus article), which keeps each run fast enough to explore. A crash, leak, timeout (10 s) or memory blow-up
 # (2 GiB) is saved to build/fuzz/findings/TARGET/ and makes the script exit 1; rerun one with
 #   build/fuzz/fuzz/fuzz_TARGET build/fuzz/findings/TARGET/crash-...
 set -euo pipefail
@@ -51,7 +52,7 @@ run_one() {
     [ -f "tests/fuzz/$t.dict" ] && dict=(-dict="tests/fuzz/$t.dict")
     # shellcheck disable=SC2046
     if "$work/fuzz/fuzz_$t" "$corpus" $(seeds_of "$t") "${dict[@]}" -max_total_time="$seconds" -timeout=10 \
-        -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" >"$log" 2>&1; then
+        -max_len=32768 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" >"$log" 2>&1; then
         status=ok
     else
         status=FINDING
