@@ -16,6 +16,7 @@ class DeadlineScope {
 public:
     /// Sets a deadline `limit` from now for the document named `file`; a zero limit sets none.
     DeadlineScope(std::chrono::milliseconds limit, std::string file);
+    /// Takes the deadline away again.
     ~DeadlineScope();
     DeadlineScope(const DeadlineScope&) = delete;
     DeadlineScope& operator=(const DeadlineScope&) = delete;

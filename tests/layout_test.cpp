@@ -278,3 +278,82 @@ TEST_CASE("key points: a 200 KB single-paragraph table gets its points without c
     REQUIRE(points.size() == 3);
     CHECK(points[0] == "Row 0 holds the water level at the dam.");
 }
+
+namespace {
+
+// A two-glyph TrueType font made by hand: glyph 1 ('A') is a composite of `component`, and its
+// glyf record is cut to `glyph_bytes` of its 16; `maxp` claims `glyph_count` glyphs.
+std::string tiny_font(std::uint16_t component, std::size_t glyph_bytes, unsigned glyph_count = 2) {
+    const auto u16 = [](std::string& s, unsigned v) {
+        s += static_cast<char>((v >> 8) & 0xFF);
+        s += static_cast<char>(v & 0xFF);
+    };
+    const auto u32 = [&](std::string& s, std::uint32_t v) {
+        u16(s, v >> 16);
+        u16(s, v & 0xFFFF);
+    };
+    std::string head(54, '\0');
+    head[18] = 0x03;  // unitsPerEm 1000
+    head[19] = static_cast<char>(0xE8);
+    std::string hhea(36, '\0');
+    hhea[35] = 2;  // numberOfHMetrics
+    std::string maxp;
+    u32(maxp, 0x00005000);
+    u16(maxp, glyph_count);
+    std::string hmtx(8, '\0');
+    std::string glyf;
+    u16(glyf, 0xFFFF);  // numberOfContours -1: a composite
+    glyf += std::string(8, '\0');
+    u16(glyf, 0);  // flags: byte arguments, no more components
+    u16(glyf, component);
+    u16(glyf, 0);
+    glyf.resize(glyph_bytes);
+    std::string loca;
+    for (const unsigned offset : {0U, 0U, static_cast<unsigned>(glyph_bytes)}) u16(loca, offset / 2);
+    std::string cmap;
+    u16(cmap, 0);
+    u16(cmap, 1);
+    u16(cmap, 3);
+    u16(cmap, 1);
+    u32(cmap, 12);
+    for (const unsigned v : {4U, 32U, 0U, 4U, 4U, 1U, 0U, 0x41U, 0xFFFFU, 0U, 0x41U, 0xFFFFU, (1U - 0x41U) & 0xFFFF, 1U, 0U, 0U}) {
+        u16(cmap, v);
+    }
+    const std::vector<std::pair<std::string, std::string>> tables{{"cmap", cmap}, {"glyf", glyf}, {"head", head},
+                                                                  {"hhea", hhea}, {"hmtx", hmtx}, {"loca", loca},
+                                                                  {"maxp", maxp}};
+    std::string font;
+    u32(font, 0x00010000);
+    u16(font, static_cast<unsigned>(tables.size()));
+    u16(font, 0);
+    u16(font, 0);
+    u16(font, 0);
+    std::size_t offset = 12 + 16 * tables.size();
+    std::string data;
+    for (const auto& [tag, bytes] : tables) {
+        font += tag;
+        u32(font, 0);
+        u32(font, static_cast<std::uint32_t>(offset + data.size()));
+        u32(font, static_cast<std::uint32_t>(bytes.size()));
+        data += bytes;
+        while (data.size() % 4 != 0) data += '\0';
+    }
+    return font + data;
+}
+
+}  // namespace
+
+TEST_CASE("truetype: a composite glyph naming a glyph the font lacks, or cut short, is refused naming the font") {
+    const auto whole = FontFace::from_bytes(tiny_font(1, 16), "tiny.ttf");
+    REQUIRE(whole->glyph(U'A') == 1);
+
+    // Found by fuzzing: such a glyph read past its data, or past the font's glyphs, in subset().
+    std::vector<std::uint16_t> glyphs{0, 1};
+    const auto missing = FontFace::from_bytes(tiny_font(999, 16), "missing.ttf");
+    CHECK_THROWS_WITH(missing->subset(glyphs), Catch::Contains("glyph 1 is made of glyph 999"));
+    glyphs = {0, 1};
+    const auto cut = FontFace::from_bytes(tiny_font(1, 12), "cut.ttf");
+    CHECK_THROWS_WITH(cut->subset(glyphs), Catch::Contains("a glyph is damaged"));
+    // Also found by fuzzing: a font of no glyphs was accepted, and subsetting read its .notdef.
+    CHECK_THROWS_WITH(FontFace::from_bytes(tiny_font(1, 16, 0), "empty.ttf"), Catch::Contains("no glyphs"));
+}

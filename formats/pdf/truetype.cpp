@@ -130,8 +130,17 @@ std::string utf16be_to_ascii(std::string_view s) {
 }  // namespace
 
 std::shared_ptr<const FontFace> FontFace::load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot open font file " + path);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return from_bytes(buffer.str(), path);
+}
+
+std::shared_ptr<const FontFace> FontFace::from_bytes(std::string bytes, const std::string& name) {
     std::shared_ptr<FontFace> face(new FontFace());
-    face->parse(path);
+    face->bytes_ = std::move(bytes);
+    face->parse(name);
     return face;
 }
 
@@ -162,11 +171,6 @@ std::string_view FontFace::table(std::string_view tag) const {
 }
 
 void FontFace::parse(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot open font file " + path);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    bytes_ = buffer.str();
     try {
         const std::string_view all = bytes_;
         if (all.size() < 12 || (u32(all, 0) != 0x00010000 && all.substr(0, 4) != "true")) {
@@ -187,6 +191,7 @@ void FontFace::parse(const std::string& path) {
         for (int i = 0; i < 4; ++i) bbox_[i] = scale(i16(head, 36 + 2 * static_cast<std::size_t>(i)));
         const bool long_loca = i16(head, 50) != 0;
         num_glyphs_ = u16(maxp, 4);
+        if (num_glyphs_ == 0) throw std::runtime_error("the font has no glyphs (maxp numGlyphs is 0)");
         ascent_ = scale(i16(hhea, 4));
         descent_ = scale(i16(hhea, 6));
         cap_height_ = ascent_;
@@ -310,11 +315,27 @@ std::string_view FontFace::glyph_data(std::uint16_t gid) const {
 }
 
 std::string FontFace::subset(std::vector<std::uint16_t>& glyphs) const {
+    // A damaged glyph is found only here, when it is first needed: say which font it is in.
+    try {
+        return subset_glyphs(glyphs);
+    } catch (const std::out_of_range&) {
+        throw std::runtime_error("font " + ps_name_ + ": a glyph is damaged (shorter than it says)");
+    }
+}
+
+std::string FontFace::subset_glyphs(std::vector<std::uint16_t>& glyphs) const {
     std::unordered_map<std::uint16_t, std::uint16_t> renumber;
-    for (std::size_t i = 0; i < glyphs.size(); ++i) renumber.emplace(glyphs[i], static_cast<std::uint16_t>(i));
+    for (std::size_t i = 0; i < glyphs.size(); ++i) {
+        if (glyphs[i] >= num_glyphs_) throw std::runtime_error("font " + ps_name_ + " has no glyph " + std::to_string(glyphs[i]));
+        renumber.emplace(glyphs[i], static_cast<std::uint16_t>(i));
+    }
     // Close over components, however deeply composites nest (libharu 2.3.0 stops at one level).
     for (std::size_t i = 0; i < glyphs.size(); ++i) {
         for (const std::uint16_t part : components(glyph_data(glyphs[i]))) {
+            if (part >= num_glyphs_) {
+                throw std::runtime_error("font " + ps_name_ + ": glyph " + std::to_string(glyphs[i]) +
+                                         " is made of glyph " + std::to_string(part) + ", which the font does not have");
+            }
             if (renumber.emplace(part, static_cast<std::uint16_t>(glyphs.size())).second) glyphs.push_back(part);
         }
     }

@@ -19,6 +19,9 @@ public:
     /// Loads and parses the TrueType file at `path`; throws std::runtime_error naming the file.
     static std::shared_ptr<const FontFace> load(const std::string& path);
 
+    /// Parses the TrueType font `bytes`; `name` names it in errors (std::runtime_error).
+    static std::shared_ptr<const FontFace> from_bytes(std::string bytes, const std::string& name);
+
     /// The face at `path`, loaded once per process and shared.
     static std::shared_ptr<const FontFace> cached(const std::string& path);
 
@@ -48,14 +51,16 @@ public:
 
     /// A TrueType file holding `glyphs` renumbered 0..n-1 in the given order (the first must be 0,
     /// .notdef), plus every component a composite glyph needs, appended to `glyphs`. Only the
-    /// tables a PDF CIDFontType2 needs are kept, and hinting instructions are dropped.
+    /// tables a PDF CIDFontType2 needs are kept, and hinting instructions are dropped. Throws
+    /// std::runtime_error naming the font when a glyph it needs is damaged.
     [[nodiscard]] std::string subset(std::vector<std::uint16_t>& glyphs) const;
 
 private:
     FontFace() = default;
     [[nodiscard]] std::string_view table(std::string_view tag) const;
     [[nodiscard]] std::string_view glyph_data(std::uint16_t gid) const;
-    void parse(const std::string& path);
+    [[nodiscard]] std::string subset_glyphs(std::vector<std::uint16_t>& glyphs) const;
+    void parse(const std::string& name);
     void parse_cmap();
 
     std::string bytes_;

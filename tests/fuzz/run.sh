@@ -4,7 +4,7 @@
 #
 #   tests/fuzz/run.sh [-j JOBS] SECONDS [TARGET...]
 #
-# TARGET is one of: text_reader xml_reader yaml_reader style stream_record text_to_pdf
+# TARGET is one of: text_reader xml_reader yaml_reader style stream_record text_to_pdf truetype
 # (default: all). JOBS targets run at once (default: the number of cores). Builds the `fuzz`
 # preset first. Each target's corpus grows in build/fuzz/corpus/TARGET, starting from the seeds
 # we wrote (tests/fuzz/seeds, samples/, tests/fixtures, styles/, the samples converted to XML and
@@ -20,7 +20,7 @@ if [ "${1:-}" = "-j" ]; then jobs=$2; shift 2; fi
 seconds=${1:?usage: tests/fuzz/run.sh [-j JOBS] SECONDS [TARGET...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(text_reader xml_reader yaml_reader style stream_record text_to_pdf)
+[ ${#targets[@]} -gt 0 ] || targets=(text_reader xml_reader yaml_reader style stream_record text_to_pdf truetype)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j"$(nproc)" >/dev/null
@@ -33,6 +33,12 @@ mkdir -p "$work/seeds/xml_reader" "$work/seeds/yaml_reader"
 find "$work/seeds/samples" -name '*.xml' -exec cp {} "$work/seeds/xml_reader/" \;
 find "$work/seeds/samples" -name '*.yaml' -exec cp {} "$work/seeds/yaml_reader/" \;
 
+# Fonts are larger than the other inputs (up to 1 MiB here): the smallest DejaVu faces of
+# fonts-dejavu-core are the seeds.
+mkdir -p "$work/seeds/truetype"
+cp /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf /usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf \
+    "$work/seeds/truetype/"
+
 # The seed folders of a target: ours first, then the shared corpus where it helps.
 seeds_of() {
     case $1 in
@@ -41,6 +47,7 @@ seeds_of() {
         yaml_reader) echo tests/fuzz/seeds/yaml_reader "$work/seeds/yaml_reader" ;;
         style) echo tests/fuzz/seeds/style styles ;;
         stream_record) echo tests/fuzz/seeds/stream_record ;;
+        truetype) echo "$work/seeds/truetype" ;;
     esac
 }
 
@@ -50,9 +57,11 @@ run_one() {
     mkdir -p "$corpus" "$findings" "$work/logs"
     local dict=()
     [ -f "tests/fuzz/$t.dict" ] && dict=(-dict="tests/fuzz/$t.dict")
+    local max_len=32768
+    [ "$t" = truetype ] && max_len=1048576
     # shellcheck disable=SC2046
     if "$work/fuzz/fuzz_$t" "$corpus" $(seeds_of "$t") "${dict[@]}" -max_total_time="$seconds" -timeout=10 \
-        -max_len=32768 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" >"$log" 2>&1; then
+        -max_len="$max_len" -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" >"$log" 2>&1; then
         status=ok
     else
         status=FINDING
