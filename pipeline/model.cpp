@@ -82,17 +82,10 @@ std::string plain_text(const Inlines& content) {
 std::string body_text(const Document& doc) {
     std::string out;
     for (const Block& block : doc.body) {
-        std::visit(overloaded{
-                       [&](const Paragraph& p) { out += plain_text(p.content) + "\n"; },
-                       [&](const Heading& h) { out += plain_text(h.content) + "\n"; },
-                       [&](const List& l) {
-                           for (const Inlines& item : l.items) out += plain_text(item) + "\n";
-                       },
-                       [&](const Quote& q) {
-                           for (const Inlines& p : q.paragraphs) out += plain_text(p) + "\n";
-                       },
-                   },
-                   block);
+        for_each_run(block, [&](const Inlines& run) {
+            append_plain_text(out, run);
+            out += '\n';
+        });
     }
     return out;
 }

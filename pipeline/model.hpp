@@ -12,6 +12,8 @@
 #include <variant>
 #include <vector>
 
+#include "pipeline/overloaded.hpp"
+
 namespace briefkit {
 
 /// A proleptic Gregorian calendar day; only valid days are ever stored.
@@ -132,6 +134,20 @@ struct Document {
     std::vector<Note> notes;    ///< Every repair the reader made, in input order.
     bool operator==(const Document&) const = default;
 };
+
+/// Calls `f` with each run of inlines `block` holds, in reading order: a paragraph's or a heading's
+/// content, each list item, each quoted paragraph.
+template <class F>
+void for_each_run(const Block& block, F&& f) {
+    std::visit(overloaded{[&](const Paragraph& p) { f(p.content); }, [&](const Heading& h) { f(h.content); },
+                          [&](const List& l) {
+                              for (const Inlines& item : l.items) f(item);
+                          },
+                          [&](const Quote& q) {
+                              for (const Inlines& p : q.paragraphs) f(p);
+                          }},
+               block);
+}
 
 /// The text of a run of inlines with links reduced to their visible text.
 [[nodiscard]] std::string plain_text(const Inlines& content);

@@ -59,25 +59,17 @@ void check_paragraph_count(std::size_t blocks, std::string_view name, const Read
 void check_document_limits(const Document& doc, std::string_view name, const ReadOptions& options) {
     std::size_t paragraphs = 0;
     std::size_t longest = doc.meta.title.size();
-    const auto run = [&](const Inlines& content) {
-        ++paragraphs;
-        std::size_t length = 0;
-        for (const Inline& piece : content) {
-            length += std::visit(overloaded{[](const Text& t) { return t.text.size(); },
-                                            [](const Link& l) { return l.text.size(); }},
-                                 piece);
-        }
-        longest = std::max(longest, length);
-    };
     for (const Block& block : doc.body) {
-        std::visit(overloaded{[&](const Paragraph& p) { run(p.content); }, [&](const Heading& h) { run(h.content); },
-                              [&](const List& l) {
-                                  for (const Inlines& item : l.items) run(item);
-                              },
-                              [&](const Quote& q) {
-                                  for (const Inlines& p : q.paragraphs) run(p);
-                              }},
-                   block);
+        for_each_run(block, [&](const Inlines& run) {
+            ++paragraphs;
+            std::size_t length = 0;
+            for (const Inline& piece : run) {
+                length += std::visit(overloaded{[](const Text& t) { return t.text.size(); },
+                                                [](const Link& l) { return l.text.size(); }},
+                                     piece);
+            }
+            longest = std::max(longest, length);
+        });
     }
     check_paragraph_count(paragraphs, name, options);
     if (longest > options.max_line_length) {

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "formats/pdf/builtin_styles.hpp"
@@ -20,6 +21,14 @@ constexpr std::uintmax_t kMaxFontBytes = std::uintmax_t{64} << 20;  // DejaVu Sa
 constexpr std::uintmax_t kMaxStyleBytes = std::uintmax_t{1} << 20;
 
 constexpr double kPointsPerMm = 72.0 / 25.4;
+
+/// The size of the regular file at `path`; nullopt when there is none (missing, a folder, a device).
+std::optional<std::uintmax_t> regular_file_size(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    return ec ? std::nullopt : std::optional<std::uintmax_t>(size);
+}
 
 /// Reads one style file, checking every key against what it may hold.
 class StyleReader {
@@ -80,13 +89,13 @@ public:
     std::string font(const YAML::Node& node, const std::string& key) const {
         std::filesystem::path path = text(node, key);
         if (path.is_relative()) path = std::filesystem::path(base_) / path;
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(path, ec)) {
+        const std::optional<std::uintmax_t> size = regular_file_size(path);
+        if (!size) {
             fail(node, key,
                  fmt::format("font file {} does not exist or is not a regular file (expected a TrueType .ttf path)",
                              path.string()));
         }
-        if (std::filesystem::file_size(path, ec) > kMaxFontBytes) {
+        if (*size > kMaxFontBytes) {
             fail(node, key, fmt::format("font file {} is over {} MiB, more than any font needs", path.string(),
                                         kMaxFontBytes >> 20));
         }
@@ -251,11 +260,9 @@ Style load_style(const std::string& name_or_path) {
         throw UsageError(fmt::format("unknown style '{}' (built-in styles: {}; or give a path to a .yaml file)",
                                      name_or_path, known));
     }
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(name_or_path, ec)) {
-        throw UsageError("cannot read style file: it does not exist or is not a regular file", name_or_path);
-    }
-    if (std::filesystem::file_size(name_or_path, ec) > kMaxStyleBytes) {
+    const std::optional<std::uintmax_t> size = regular_file_size(name_or_path);
+    if (!size) throw UsageError("cannot read style file: it does not exist or is not a regular file", name_or_path);
+    if (*size > kMaxStyleBytes) {
         throw UsageError(fmt::format("style file is over {} KiB; a style is a short YAML file", kMaxStyleBytes >> 10),
                          name_or_path);
     }

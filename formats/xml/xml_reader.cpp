@@ -248,21 +248,21 @@ private:
 /// Refuses elements nested deeper than --max-depth (libxml2 itself stops at 256), walking the
 /// tree without recursion.
 void check_element_depth(xmlNode* root, std::string_view name, const ReadOptions& options) {
-    std::size_t depth = 1;
     if (root == nullptr || root->children == nullptr) return;
-    for (xmlNode* node = root; node != nullptr;) {
+    std::size_t depth = 1;
+    for (xmlNode* node = root;;) {
         if (node->type == XML_ELEMENT_NODE) check_depth(depth, name, static_cast<int>(xmlGetLineNo(node)), options);
         if (node->children != nullptr && node->type == XML_ELEMENT_NODE) {
             node = node->children;
             ++depth;
             continue;
         }
-        while (node != nullptr && node->next == nullptr) {
+        // Up to the nearest ancestor with a next sibling; the walk started below root, so it ends there.
+        while (node->next == nullptr) {
             node = node->parent;
             --depth;
-            if (node == root || depth == 0) return;
+            if (node == root) return;
         }
-        if (node == nullptr || node == root) return;
         node = node->next;
     }
 }

@@ -6,7 +6,6 @@
 #include <array>
 #include <cstdint>
 
-#include "pipeline/overloaded.hpp"
 #include "pipeline/reader/article_parts.hpp"
 #include "pipeline/utf8.hpp"
 
@@ -37,20 +36,12 @@ constexpr std::array<Profile, 10> kProfiles{{
 std::string body_sample(const Document& doc, std::size_t limit) {
     std::string text = doc.meta.title;
     text.reserve(limit + 256);
-    const auto add = [&](const Inlines& content) {
-        text += ' ';
-        append_plain_text(text, content);
-    };
     for (const Block& block : doc.body) {
         if (text.size() >= limit) break;
-        std::visit(overloaded{[&](const Paragraph& p) { add(p.content); }, [&](const Heading& h) { add(h.content); },
-                              [&](const List& l) {
-                                  for (const Inlines& i : l.items) add(i);
-                              },
-                              [&](const Quote& q) {
-                                  for (const Inlines& p : q.paragraphs) add(p);
-                              }},
-                   block);
+        for_each_run(block, [&](const Inlines& run) {
+            text += ' ';
+            append_plain_text(text, run);
+        });
     }
     if (text.size() > limit) text.resize(limit);
     return text;

@@ -1,5 +1,5 @@
-// What every fuzz target shares: turning the fuzzer's bytes into a string view, and failing
-// loudly when an invariant breaks.
+// What every fuzz target shares: turning the fuzzer's bytes into a string view, failing loudly
+// when an invariant breaks, and the write-and-read-back check of the reader targets.
 #pragma once
 
 #include <cstddef>
@@ -7,6 +7,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
+
+#include "pipeline/error.hpp"
+#include "pipeline/read_options.hpp"
+#include "pipeline/writer.hpp"
 
 namespace briefkit::fuzz {
 
@@ -20,6 +24,20 @@ inline void require(bool ok, const char* what) {
     if (ok) return;
     std::fprintf(stderr, "fuzz invariant broken: %s\n", what);
     std::abort();
+}
+
+/// A reader of Briefkit's own formats, such as formats::read_xml.
+using Reader = Document (*)(std::string_view bytes, std::string_view name, const ReadOptions& options);
+
+/// Aborts unless `doc`, written by `writer`, reads back through `read` as the same document; `format`
+/// names the format in the message.
+inline void require_round_trip(const Document& doc, const Writer& writer, Reader read, const char* format) {
+    try {
+        require(read(write_to_string(writer, doc), "again", {}) == doc, "writing and reading back changed the document");
+    } catch (const Error& e) {
+        std::fprintf(stderr, "%s output refused: %s\n", format, describe(e).c_str());
+        require(false, "the output of an accepted document was refused by its own reader");
+    }
 }
 
 }  // namespace briefkit::fuzz
