@@ -200,8 +200,10 @@ public:
                                                                options_.shard->count)
                                                  : std::string("manifest.ndjson"));
             }
+            // The manifest's own folder inside the output folder is not written through a link.
+            if (options_.manifest.empty()) refuse_links_below(options_.output_dir, ".briefkit", manifest_path_.string());
+            manifest_.emplace(manifest_path_);  // locked before the previous manifest is read
             old_.emplace(manifest_path_);
-            manifest_.emplace(manifest_path_);
             // A marker left by a run that was killed: sweep the temporary files it may have left.
             std::filesystem::path running = manifest_path_;
             running += ".running";
@@ -220,8 +222,13 @@ public:
         result_.interrupted = g_stop.load() && !exhausted_;
         // The manifest is incomplete: no compaction, and the `.running` marker stays, so the
         // next run sweeps any temporary file and redoes what is not recorded.
-        if (manifest_error_) throw *manifest_error_;
-        if (manifest_) {
+        // The manifest ends in whole records and this run's temporary files are gone: nothing
+        // is left for a rerun to sweep, which redoes whatever the manifest does not record.
+        if (manifest_error_) {
+            std::error_code ec;
+            std::filesystem::remove(running_, ec);
+            result_.manifest_error = manifest_error_;
+        } else if (manifest_) {
             compact();
             std::error_code ec;
             std::filesystem::remove(running_, ec);
@@ -357,32 +364,73 @@ private:
                 check_deadline();
                 out.warnings.insert(out.warnings.end(), sink.warnings().begin(), sink.warnings().end());
             }
-            for (std::size_t f = 0; f < writers_.size(); ++f) {
-                if (options_.to_stdout) {
-                    out.to_stdout += written[f];
-                    continue;
-                }
-                std::filesystem::path target = options_.output_dir / input.stem;
-                target += "." + std::string(options_.formats[f]->extension);
-                if (f == 0 && input.stem.find('/') != std::string::npos) {
-                    refuse_links_below(options_.output_dir, std::filesystem::path(input.stem).parent_path(), input.display);
-                }
+            if (options_.to_stdout) {
+                for (const std::string& made : written) out.to_stdout += made;
+            } else {
+                write_outputs(input, written, rec);
+            }
+            rec.status = "converted";
+        } catch (Error& e) {
+            fail(out, e, input);
+        } catch (const std::bad_alloc&) {
+            LimitError e = out_of_memory(input.display);
+            fail(out, e, input);
+        }
+        return out;
+    }
+
+    /// The output file of `input` in format `f`.
+    std::filesystem::path target_of(const Input& input, std::size_t f) const {
+        std::filesystem::path target = options_.output_dir / input.stem;
+        target += "." + std::string(options_.formats[f]->extension);
+        return target;
+    }
+
+    /// Writes the outputs of `input`, made in memory, and lists them in `rec`. An output that
+    /// would replace the input itself fails the input before anything is written; an output that
+    /// cannot be written removes those written before it, so a failed input leaves none behind.
+    void write_outputs(const Input& input, const std::vector<std::string>& written, ManifestRecord& rec) const {
+        if (input.stem.find('/') != std::string::npos) {
+            refuse_links_below(options_.output_dir, std::filesystem::path(input.stem).parent_path(), input.display);
+        }
+        for (std::size_t f = 0; f < written.size(); ++f) {
+            std::error_code ec;
+            if (!input.from_stdin && std::filesystem::equivalent(target_of(input, f), input.path, ec)) {
+                throw OutputError(fmt::format("its {} output {} would replace the input itself; give another -o",
+                                              options_.formats[f]->name, target_of(input, f).string()),
+                                  input.display);
+            }
+        }
+        std::vector<std::filesystem::path> done;
+        try {
+            for (std::size_t f = 0; f < written.size(); ++f) {
+                const std::filesystem::path target = target_of(input, f);
                 // A file that already holds these bytes is kept: replacing a file costs a flush on
                 // ext4, so a rerun with --force over an unchanged tree replaces nothing.
                 write_file_atomically(target, written[f], Existing::keep_if_same,
                                       options_.sync ? Flush::to_disk : Flush::none);
+                done.push_back(target);
                 rec.outputs.push_back({std::string(options_.formats[f]->name), target.string(), written[f].size(),
                                        sha256_hex(written[f])});
             }
-            rec.status = "converted";
-        } catch (const Error& e) {
-            rec.status = "failed";
-            rec.outputs.clear();
-            rec.error_code = error_class(e);
-            rec.error = describe(e);
-            out.error = e;
+        } catch (const Error&) {
+            for (const std::filesystem::path& target : done) {
+                std::error_code ec;
+                std::filesystem::remove(target, ec);
+            }
+            throw;
         }
-        return out;
+    }
+
+    /// Records `e` as the failure of `input`.
+    static void fail(Outcome& out, Error& e, const Input& input) {
+        e.name_file_if_unnamed(input.display);
+        ManifestRecord& rec = out.record;
+        rec.status = "failed";
+        rec.outputs.clear();
+        rec.error_code = error_class(e);
+        rec.error = describe(e);
+        out.error = e;
     }
 
     // Reports one finished input and adds its manifest record to `lines`; called in input order, under the lock.
@@ -465,6 +513,7 @@ InputCount count_inputs(const std::vector<std::string>& arguments, const std::st
 BatchResult run_batch(const std::vector<std::string>& arguments, const std::string& glob, std::size_t total,
                       const BatchOptions& options, const BatchEvents& events) {
     InputWalker walker(arguments, glob);
+    walker.follow_links(options.follow_links);
     if (!options.to_stdout) walker.skip_folder(options.output_dir);
     const bool global_check = walker.needs_global_check();
     return Engine([&walker] { return walker.next(); }, total, global_check, options, events).run();

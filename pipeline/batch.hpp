@@ -30,6 +30,7 @@ struct BatchOptions {
     std::optional<Shard> shard;                ///< Only this shard of the inputs.
     std::chrono::milliseconds timeout{60000};  ///< Time limit of each input (--timeout); zero for none.
     bool sync = false;                         ///< fsync() each output and its folder (--sync).
+    bool follow_links = false;                 ///< Read links in input folders that lead outside them (--follow-links).
 };
 
 /// How a batch went.
@@ -40,6 +41,7 @@ struct BatchResult {
     std::size_t failed = 0;     ///< Inputs that failed; each was reported.
     bool interrupted = false;   ///< True when a stop was requested and inputs were left undone.
     double seconds = 0;         ///< Wall-clock time of the batch.
+    std::optional<Error> manifest_error;  ///< The failed manifest write that stopped the batch early, if one did.
 };
 
 /// Where the batch engine reports what happens; it never calls two of these at once.

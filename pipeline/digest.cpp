@@ -25,11 +25,15 @@ std::string finish_hex(sha256_ctx& ctx) {
     return out;
 }
 
-/// Feeds length-prefixed fields to SHA-256 so that field boundaries are unambiguous. The fields
-/// are gathered first and hashed in one call: a document has hundreds of short ones.
+/// Feeds length-prefixed fields to SHA-256 so that field boundaries are unambiguous. Short fields
+/// are gathered and hashed a buffer at a time (a document has hundreds of them); a long one is
+/// hashed where it lies, so hashing never copies the document.
 class FieldHasher {
 public:
-    FieldHasher() { buffer_.reserve(8192); }
+    FieldHasher() {
+        sha256_init(&ctx_);
+        buffer_.reserve(kBuffer);
+    }
 
     void field(std::string_view tag, std::string_view value) {
         bytes(tag);
@@ -48,15 +52,31 @@ public:
         field("end", {});
     }
 
-    std::string hex() const { return sha256_hex(buffer_); }
+    std::string hex() {
+        flush();
+        return finish_hex(ctx_);
+    }
 
 private:
+    static constexpr std::size_t kBuffer = 8192;
+
     void bytes(std::string_view value) {
         const std::uint64_t n = value.size();
         for (int i = 0; i < 8; ++i) buffer_ += static_cast<char>(static_cast<std::uint8_t>(n >> (8 * i)));
-        buffer_ += value;
+        if (buffer_.size() + value.size() <= kBuffer) {
+            buffer_ += value;
+            return;
+        }
+        flush();
+        sha256_update(&ctx_, value.size(), reinterpret_cast<const std::uint8_t*>(value.data()));
     }
 
+    void flush() {
+        sha256_update(&ctx_, buffer_.size(), reinterpret_cast<const std::uint8_t*>(buffer_.data()));
+        buffer_.clear();
+    }
+
+    sha256_ctx ctx_{};
     std::string buffer_;
 };
 

@@ -2,10 +2,18 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace briefkit {
 
 Error::Error(std::string message, std::string file, int line)
     : std::runtime_error(message), message_(std::move(message)), file_(std::move(file)), line_(line) {}
+
+LimitError out_of_memory(const std::string& file) {
+    return LimitError("ran out of memory converting it (run fewer inputs at once with -j, or refuse such inputs "
+                      "with lower --max-input-size or --max-line-length)",
+                      file);
+}
 
 const char* error_class(const Error& error) {
     if (dynamic_cast<const LimitError*>(&error) != nullptr) return "limit";
@@ -15,10 +23,56 @@ const char* error_class(const Error& error) {
     return "error";
 }
 
+namespace {
+
+/// The longest message printed whole; a longer one is cut (it quotes a huge input, say).
+constexpr std::size_t kMaxMessage = 600;
+
+/// `text` with control characters escaped (\n, \t, \xHH), so that it stays on one line.
+std::string escape_controls(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (byte < 0x20 || byte == 0x7F) {
+            out += fmt::format("\\x{:02X}", byte);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+bool has_controls(std::string_view text) {
+    return std::any_of(text.begin(), text.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) == 0x7F; });
+}
+
+/// A file name as an error line shows it: as it is, or quoted and escaped when it holds a line
+/// break or another control character.
+std::string shown_file(std::string_view file) {
+    if (!has_controls(file)) return std::string(file);
+    return "\"" + escape_controls(file) + "\"";
+}
+
+/// `message` on one line, cut after kMaxMessage bytes (at a character boundary).
+std::string shown_message(std::string_view message) {
+    if (message.size() <= kMaxMessage) return has_controls(message) ? escape_controls(message) : std::string(message);
+    std::size_t cut = kMaxMessage;
+    while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;
+    return fmt::format("{}... ({} more bytes not shown)", escape_controls(message.substr(0, cut)), message.size() - cut);
+}
+
+}  // namespace
+
 std::string describe(const Error& error) {
-    if (error.file().empty()) return error.message();
-    if (error.line() > 0) return fmt::format("{}:{}: {}", error.file(), error.line(), error.message());
-    return fmt::format("{}: {}", error.file(), error.message());
+    const std::string message = shown_message(error.message());
+    if (error.file().empty()) return message;
+    if (error.line() > 0) return fmt::format("{}:{}: {}", shown_file(error.file()), error.line(), message);
+    return fmt::format("{}: {}", shown_file(error.file()), message);
 }
 
 }  // namespace briefkit

@@ -33,6 +33,12 @@ public:
     /// The message alone, without file or line.
     [[nodiscard]] const std::string& message() const noexcept { return message_; }
 
+    /// Names `file` as the one the error concerns, unless it names one already (a writer's error
+    /// learns its input's name from the code that called the writer).
+    void name_file_if_unnamed(const std::string& file) {
+        if (file_.empty()) file_ = file;
+    }
+
 private:
     std::string message_;
     std::string file_;
@@ -64,11 +70,17 @@ public:
     using Error::Error;
 };
 
+/// The error an input fails with when converting it ran out of memory (std::bad_alloc): it
+/// fails alone, as an input over a limit, and the batch goes on.
+[[nodiscard]] LimitError out_of_memory(const std::string& file);
+
 /// The class of `error` as the manifest and stream results name it: `limit`, `input`, `output`,
 /// `usage`, or `error` for any other.
 [[nodiscard]] const char* error_class(const Error& error);
 
 /// The one-line form every error is printed in: `FILE:LINE: message`, `FILE: message` or `message`.
+/// A file name holding control characters is quoted with them escaped, and a message longer than
+/// a few hundred characters is cut, so that one error is always one readable line.
 [[nodiscard]] std::string describe(const Error& error);
 
 }  // namespace briefkit

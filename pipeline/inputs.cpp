@@ -73,12 +73,9 @@ void InputWalker::push_folder(std::string dir, std::string relative, fs::path re
     for (; it != fs::directory_iterator(); it.increment(ec)) {
         if (ec) break;
         const fs::directory_entry& entry = *it;
-        const std::string name = entry.path().filename().string();
+        std::string name = entry.path().filename().string();
         if (name.empty() || name.front() == '.') continue;  // hidden files and folders
-        std::error_code type_ec;
-        const bool folder = entry.is_directory(type_ec) && !entry.is_symlink(type_ec);
-        if (!folder && !entry.is_regular_file(type_ec)) continue;
-        frame.entries.push_back({name, folder});
+        frame.entries.push_back(classify(entry, std::move(name)));
     }
     // In path order: a folder's name sorts as if followed by '/', below every other character.
     std::sort(frame.entries.begin(), frame.entries.end(), [](const Entry& x, const Entry& y) {
@@ -92,6 +89,32 @@ void InputWalker::push_folder(std::string dir, std::string relative, fs::path re
         }
     });
     stack_.push_back(std::move(frame));
+}
+
+InputWalker::Entry InputWalker::classify(const fs::directory_entry& entry, std::string name) const {
+    std::error_code ec;
+    const bool link = entry.is_symlink(ec);
+    if (!link) {
+        if (entry.is_directory(ec)) return {std::move(name), true, {}, false};
+        if (entry.is_regular_file(ec)) return {std::move(name), false, {}, false};
+        return {std::move(name), false, "not a regular file (a FIFO, device or socket); not read from a folder", false};
+    }
+    const fs::file_status target = fs::status(entry.path(), ec);
+    if (ec || !fs::exists(target)) return {std::move(name), false, "a symbolic link to nothing (dangling); not read", false};
+    if (fs::is_directory(target)) {
+        return {std::move(name), false,
+                "a symbolic link to a folder, which is not walked; give the folder itself as an input to convert it", true};
+    }
+    if (!fs::is_regular_file(target)) {
+        return {std::move(name), false, "a symbolic link to a FIFO, device or socket; not read", false};
+    }
+    if (follow_links_) return {std::move(name), false, {}, false};
+    const std::string real = fs::canonical(entry.path(), ec).string();
+    if (!ec && !root_real_.empty() && real.starts_with(root_real_)) return {std::move(name), false, {}, false};
+    return {std::move(name), false,
+            fmt::format("a symbolic link to {}, outside the input folder; not read (give --follow-links to read it)",
+                        ec ? std::string("a file") : real),
+            false};
 }
 
 void InputWalker::open_argument(const std::string& arg) {
@@ -111,6 +134,9 @@ void InputWalker::open_argument(const std::string& arg) {
         root_ = path;
         display_ = arg;
         prefix_text_ = folders_ > 1 ? name.string() : std::string();
+        root_real_ = fs::canonical(path, ec).string();
+        if (ec) root_real_.clear();
+        if (!root_real_.empty() && root_real_.back() != '/') root_real_ += '/';
         fs::path real;
         if (!skip_.empty()) {
             real = fs::weakly_canonical(fs::absolute(path, ec), ec);
@@ -152,16 +178,14 @@ std::optional<Input> InputWalker::next() {
         const std::string relative = join(top.relative, entry.name);
         const std::size_t dot = entry.name.rfind('.');
         const bool has_extension = dot != std::string::npos && dot != 0;  // as fs::path::extension() reads it
-        if (glob_.empty()) {
-            if (!has_extension || dot + 1 == entry.name.size() ||
-                reader_for_extension(std::string_view(entry.name).substr(dot + 1)) == nullptr) {
-                continue;
-            }
-        } else if (!matches(glob_, fs::path(relative))) {
-            continue;
-        }
+        const bool wanted =
+            entry.any_name ||
+            (glob_.empty() ? has_extension && dot + 1 < entry.name.size() &&
+                                 reader_for_extension(std::string_view(entry.name).substr(dot + 1)) != nullptr
+                           : matches(glob_, fs::path(relative)));
+        if (!wanted) continue;
         const std::string stem = has_extension ? relative.substr(0, relative.size() - (entry.name.size() - dot)) : relative;
-        Input input{join(top.dir, entry.name), join(display_, relative), join(prefix_text_, stem), false, {}, {}};
+        Input input{join(top.dir, entry.name), join(display_, relative), join(prefix_text_, stem), false, entry.problem, {}};
         // Siblings that differ only in their extension would write the same outputs.
         if (auto [it, fresh] = top.stems.try_emplace(input.stem, input.display); !fresh) {
             input.overwrites = std::exchange(it->second, input.display);
@@ -170,9 +194,11 @@ std::optional<Input> InputWalker::next() {
     }
 }
 
-std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, const std::string& glob) {
+std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, const std::string& glob,
+                                  bool follow_links) {
     std::vector<Input> out;
     InputWalker walker(arguments, glob);
+    walker.follow_links(follow_links);
     while (std::optional<Input> input = walker.next()) out.push_back(std::move(*input));
     return out;
 }

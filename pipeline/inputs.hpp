@@ -34,6 +34,10 @@ public:
     /// the output folder, when it lies inside an input folder, holds files readers now take.
     void skip_folder(const std::filesystem::path& folder);
 
+    /// Reads symbolic links found in folders that lead to files outside the folder argument's
+    /// tree (by default such a link is an input that fails, naming its target).
+    void follow_links(bool follow) { follow_links_ = follow; }
+
     /// The next input, or nullopt when there are no more.
     [[nodiscard]] std::optional<Input> next();
 
@@ -45,7 +49,10 @@ private:
     struct Entry {
         std::string name;
         bool folder = false;
+        std::string problem;     // why the entry is not read (a link leaving the tree, a FIFO); empty if fine
+        bool any_name = false;   // reported whatever the glob: a link to a folder, which is not walked
     };
+    [[nodiscard]] Entry classify(const std::filesystem::directory_entry& entry, std::string name) const;
     struct Frame {
         std::string dir;             // the folder listed
         std::string relative;        // the same folder, relative to the argument's root
@@ -63,6 +70,8 @@ private:
     std::size_t folders_ = 0;  // how many arguments are folders
     // The folder argument being walked.
     std::filesystem::path root_;
+    std::string root_real_;  // the folder argument, absolute and without symbolic links, ending in '/'
+    bool follow_links_ = false;
     std::string display_;
     std::string prefix_text_;  // what the argument's outputs go under: empty, or its name when several folders are given
     std::filesystem::path skip_;  // a folder to leave out, absolute and without symbolic links
@@ -72,9 +81,15 @@ private:
 
 /// Expands files, folders (recursively, keeping files whose name matches `glob`;
 /// hidden files and folders are skipped) and `-` into inputs, in a stable order.
+/// Inside folders, what is not a regular file is an input that fails, so that it is reported
+/// and recorded rather than skipped unseen: a FIFO, a device, a dangling link, a link to a
+/// device, a link to a folder (not walked, which also keeps loops out), and a link to a file
+/// outside the folder argument's tree (unless InputWalker::follow_links()). A link to a regular
+/// file inside the tree is read.
 /// Output stems mirror each folder's tree, so `in/a/b.txt` under folder `in` has stem `a/b`;
 /// when several folders are given, each one's tree goes under its own name (`in/a/b`).
-[[nodiscard]] std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, const std::string& glob);
+[[nodiscard]] std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, const std::string& glob,
+                                                bool follow_links = false);
 
 /// The default glob: every extension a registered reader takes (`*.txt`).
 [[nodiscard]] std::string default_glob();

@@ -4,9 +4,13 @@
 
 #include <nlohmann/json.hpp>
 #include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 
 #include "pipeline/error.hpp"
@@ -20,9 +24,15 @@ namespace {
 
 /// A manifest is read back whole and rewritten by rename, so it must be a regular file (or
 /// not exist yet): a device such as /dev/full would be read for ever, a FIFO would block.
+/// A symbolic link is not followed either: it could point anywhere outside the output folder.
 void refuse_if_not_a_file(const std::filesystem::path& path) {
     std::error_code ec;
-    const std::filesystem::file_status status = std::filesystem::status(path, ec);
+    const std::filesystem::file_status status = std::filesystem::symlink_status(path, ec);
+    if (!ec && std::filesystem::is_symlink(status)) {
+        throw OutputError("the manifest must be a regular file; Briefkit does not write through a symbolic link "
+                          "(remove it, or name the file it points to with --manifest)",
+                          path.string());
+    }
     if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
         throw OutputError("the manifest must be a regular file", path.string());
     }
@@ -112,6 +122,7 @@ ManifestRecord parse_manifest_line(const std::string& text, const std::string& f
 }
 
 std::map<std::string, ManifestRecord> read_manifest(const std::filesystem::path& path) {
+    refuse_if_not_a_file(path);
     std::map<std::string, ManifestRecord> records;
     for_each_line(path, [&](const std::string& line, std::uint64_t, int number, bool cut_short) {
         if (line.empty()) return;
@@ -119,7 +130,10 @@ std::map<std::string, ManifestRecord> read_manifest(const std::filesystem::path&
             ManifestRecord r = parse_manifest_line(line, path.string(), number);
             records[r.input] = std::move(r);
         } catch (const InputError&) {
-            if (!cut_short) throw;  // a line cut short by a kill: the input is simply redone
+            if (!cut_short) throw;
+            throw InputError("the last record is cut short (the run that wrote it was killed?); rerun it to finish "
+                             "the manifest",
+                             path.string(), number);
         }
     });
     return records;
@@ -232,6 +246,24 @@ ManifestWriter::ManifestWriter(std::filesystem::path path) : path_(std::move(pat
     refuse_if_not_a_file(path_);
     std::error_code ec;
     if (path_.has_parent_path()) std::filesystem::create_directories(path_.parent_path(), ec);
+    std::filesystem::path lock = path_;
+    lock += ".lock";
+    lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (lock_fd_ < 0) {
+        throw OutputError(fmt::format("cannot open the manifest's lock file {}: {}", lock.string(), std::strerror(errno)),
+                          path_.string());
+    }
+    if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+        const int error = errno;
+        ::close(lock_fd_);
+        lock_fd_ = -1;
+        if (error == EWOULDBLOCK) {
+            throw UsageError("another briefkit run is writing this manifest; wait for it to end, or give this run "
+                             "another -o (or --manifest)",
+                             path_.string());
+        }
+        throw OutputError(fmt::format("cannot lock the manifest: {}", std::strerror(error)), path_.string());
+    }
     // A record a kill cut short has no newline: cut it off, or the next record would join it.
     const auto size = std::filesystem::file_size(path_, ec);
     if (!ec && size > 0) {
@@ -246,21 +278,54 @@ ManifestWriter::ManifestWriter(std::filesystem::path path) : path_(std::move(pat
         }
         if (keep < size) std::filesystem::resize_file(path_, keep, ec);
     }
-    out_.open(path_, std::ios::binary | std::ios::app);
-    if (!out_) throw OutputError("cannot open the manifest for writing", path_.string());
+    open_for_append();
+}
+
+ManifestWriter::~ManifestWriter() {
+    if (fd_ >= 0) ::close(fd_);
+    if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the lock; the empty lock file stays for the next run
+}
+
+void ManifestWriter::open_for_append() {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+    struct stat st {};
+    if (fd_ < 0 || ::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
+        const int error = errno;
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = -1;
+        throw OutputError(fmt::format("cannot open the manifest for writing: {}",
+                                      error == ELOOP ? "it is a symbolic link" : std::strerror(error)),
+                          path_.string());
+    }
+    size_ = static_cast<std::uint64_t>(st.st_size);
 }
 
 void ManifestWriter::append(std::string_view line) {
     const std::lock_guard<std::mutex> lock(mutex_);
-    out_.write(line.data(), static_cast<std::streamsize>(line.size()));
-    out_.put('\n');
-    out_.flush();
-    if (!out_) throw OutputError("cannot write the manifest", path_.string());
+    std::string bytes;
+    bytes.reserve(line.size() + 1);
+    bytes.append(line);
+    bytes += '\n';
+    for (std::size_t done = 0; done < bytes.size();) {
+        const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int error = n < 0 ? errno : ENOSPC;
+            // Undo the part written, so the manifest ends with a whole record.
+            if (::ftruncate(fd_, static_cast<off_t>(size_)) != 0) {
+                // Nothing more can be done; the next run cuts the partial line off as after a kill.
+            }
+            throw OutputError(fmt::format("cannot write the manifest: {}", std::strerror(error)), path_.string());
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    size_ += bytes.size();
 }
 
 void ManifestWriter::compact() {
     const std::lock_guard<std::mutex> lock(mutex_);
-    out_.close();
+    ::close(fd_);
+    fd_ = -1;
     // Which lines to keep: the last one of each input.
     std::vector<std::pair<std::uint64_t, std::size_t>> keys;
     for_each_line(path_, [&](const std::string& line, std::uint64_t, int, bool) {
@@ -276,6 +341,8 @@ void ManifestWriter::compact() {
     keys.shrink_to_fit();
     std::filesystem::path temporary = path_;
     temporary += fmt::format(".compact-{}", ::getpid());
+    std::error_code gone;
+    std::filesystem::remove(temporary, gone);  // never written through: a link planted here goes
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         std::size_t index = 0;
@@ -288,8 +355,7 @@ void ManifestWriter::compact() {
     std::error_code ec;
     std::filesystem::rename(temporary, path_, ec);
     if (ec) throw OutputError(fmt::format("cannot replace the manifest: {}", ec.message()), path_.string());
-    out_.open(path_, std::ios::binary | std::ios::app);
-    if (!out_) throw OutputError("cannot reopen the manifest", path_.string());
+    open_for_append();
 }
 
 }  // namespace briefkit

@@ -48,8 +48,9 @@ struct ManifestRecord {
 /// Parses one line of a manifest; throws InputError naming `file` and `line` when it is not a record.
 [[nodiscard]] ManifestRecord parse_manifest_line(const std::string& text, const std::string& file, int line);
 
-/// The records of the manifest at `path`, the last one for each input winning; empty when the
-/// file does not exist. A last line cut short by a kill is ignored; any other bad line throws.
+/// The records of a finished manifest at `path`, the last one for each input winning; empty when
+/// the file does not exist. Throws InputError for a path that is not a regular file and for any
+/// line that is not a record, a last line cut short by a kill included.
 [[nodiscard]] std::map<std::string, ManifestRecord> read_manifest(const std::filesystem::path& path);
 
 /// A manifest's records found by input without holding them in memory (16 bytes per input):
@@ -98,14 +99,21 @@ struct MergeResult {
 [[nodiscard]] MergeResult merge_manifests(const std::vector<std::filesystem::path>& paths,
                                           const std::vector<std::string>& expected);
 
-/// Appends records to a manifest as inputs finish; thread-safe.
+/// Appends records to a manifest as inputs finish; thread-safe. While it is open it holds a lock
+/// on the manifest (a `.lock` file beside it), so that two runs never write one manifest at once.
 class ManifestWriter {
 public:
-    /// Opens `path` for appending (creating its folder), keeping what it holds; throws OutputError.
+    /// Locks and opens `path` for appending (creating its folder), keeping what it holds. A symbolic
+    /// link in its place is not followed. Throws UsageError when another run holds the lock, and
+    /// OutputError when the manifest cannot be opened.
     explicit ManifestWriter(std::filesystem::path path);
+    ~ManifestWriter();
+    ManifestWriter(const ManifestWriter&) = delete;
+    ManifestWriter& operator=(const ManifestWriter&) = delete;
 
     /// Appends `line` (one or more records made by to_json_line, a newline between each) and a
-    /// newline, and flushes them to the file.
+    /// newline. A write that fails (a full disk) is undone, so the file never ends in part of a
+    /// record, and throws OutputError with the reason.
     void append(std::string_view line);
 
     /// Rewrites the manifest atomically with only the last record of each input, in the order
@@ -113,9 +121,14 @@ public:
     void compact();
 
 private:
+    /// Opens the manifest for appending and learns its size.
+    void open_for_append();
+
     std::filesystem::path path_;
     std::mutex mutex_;
-    std::ofstream out_;
+    int fd_ = -1;            // the manifest, opened for appending
+    int lock_fd_ = -1;       // the lock file, holding an exclusive flock
+    std::uint64_t size_ = 0; // bytes of whole records in the manifest
 };
 
 }  // namespace briefkit

@@ -1,6 +1,6 @@
 #include "pipeline/model.hpp"
 
-
+#include <algorithm>
 #include <array>
 
 #include "pipeline/overloaded.hpp"
@@ -88,6 +88,28 @@ std::string body_text(const Document& doc) {
         });
     }
     return out;
+}
+
+bool is_note_rule(std::string_view rule) {
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if (rule.empty() || !(letter(rule[0]) || rule[0] == '_')) return false;
+    return std::all_of(rule.begin(), rule.end(), [&](char c) {
+        return letter(c) || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    });
+}
+
+bool is_language_tag(std::string_view tag) {
+    std::size_t start = 0;
+    for (bool first = true;; first = false) {
+        const std::size_t dash = tag.find('-', start);
+        const std::string_view part = tag.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start);
+        const bool fits = std::all_of(part.begin(), part.end(), [&](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (!first && c >= '0' && c <= '9');
+        });
+        if (part.empty() || part.size() > 8 || !fits) return false;
+        if (dash == std::string_view::npos) return true;
+        start = dash + 1;
+    }
 }
 
 }  // namespace briefkit

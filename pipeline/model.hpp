@@ -64,6 +64,10 @@ struct Text {
     bool operator==(const Text&) const = default;
 };
 
+/// The longest URL or link target a document may hold, in bytes: the longest string PDF readers
+/// must accept (ISO 32000-1, Annex C), so that every writer can carry every address a reader takes.
+inline constexpr std::size_t kMaxUrlLength = 32767;
+
 /// A hyperlink inside a block.
 struct Link {
     std::string text;  ///< The visible text.
@@ -148,6 +152,14 @@ void for_each_run(const Block& block, F&& f) {
                           }},
                block);
 }
+
+/// True when `rule` can name a note's rule in every format: an XML name without a colon
+/// (xs:NCName) in ASCII, a letter or `_` followed by letters, digits, `-`, `_` and `.`.
+[[nodiscard]] bool is_note_rule(std::string_view rule);
+
+/// True when `tag` is a language tag as XML Schema's xs:language takes it: 1 to 8 letters, then
+/// any number of `-` and 1 to 8 letters or digits (`en`, `pt-BR`, `zh-Hant-TW`).
+[[nodiscard]] bool is_language_tag(std::string_view tag);
 
 /// The text of a run of inlines with links reduced to their visible text.
 [[nodiscard]] std::string plain_text(const Inlines& content);

@@ -59,17 +59,27 @@ void check_paragraph_count(std::size_t blocks, std::string_view name, const Read
 void check_document_limits(const Document& doc, std::string_view name, const ReadOptions& options) {
     std::size_t paragraphs = 0;
     std::size_t longest = doc.meta.title.size();
+    std::size_t longest_url = doc.meta.url.size();
     for (const Block& block : doc.body) {
         for_each_run(block, [&](const Inlines& run) {
             ++paragraphs;
             std::size_t length = 0;
             for (const Inline& piece : run) {
                 length += std::visit(overloaded{[](const Text& t) { return t.text.size(); },
-                                                [](const Link& l) { return l.text.size(); }},
+                                                [&](const Link& l) {
+                                                    longest_url = std::max(longest_url, l.href.size());
+                                                    return l.text.size();
+                                                }},
                                      piece);
             }
             longest = std::max(longest, length);
         });
+    }
+    if (longest_url > kMaxUrlLength) {
+        throw LimitError(fmt::format("has a URL or link target of {} bytes, over the {} bytes an address may hold "
+                                     "(the longest string a PDF reader must accept)",
+                                     longest_url, kMaxUrlLength),
+                         std::string(name));
     }
     check_paragraph_count(paragraphs, name, options);
     if (longest > options.max_line_length) {

@@ -57,6 +57,8 @@ bool read_line(std::istream& in, std::string& line, std::size_t limit, bool& cut
     char chunk[65536];
     for (;;) {
         in.getline(chunk, sizeof chunk);
+        // A read error (standard input a folder, or closed) sets badbit and extracts nothing.
+        if (in.bad()) throw InputError("cannot read standard input", "stdin");
         const auto extracted = static_cast<std::size_t>(in.gcount());
         // A full chunk sets failbit without extracting the delimiter; an ended line extracted (and
         // counted) its '\n'; at the end of the stream eofbit is set.
@@ -70,6 +72,17 @@ bool read_line(std::istream& in, std::string& line, std::size_t limit, bool& cut
         if (!full) return ended || any;
         in.clear();
     }
+}
+
+/// The result line of a record that failed with `e`, which is also handed to `options.on_error`.
+std::string failure_reply(const std::string& id, const Error& e, const StreamOptions& options) {
+    std::string reply = "{\"id\":" + id + ",\"status\":\"failed\",\"error\":{\"code\":";
+    append_json_string(reply, error_class(e));
+    reply += ",\"message\":";
+    append_json_string(reply, describe(e));
+    reply += "}}";
+    if (options.on_error) options.on_error(e);
+    return reply;
 }
 
 }  // namespace
@@ -114,6 +127,7 @@ StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions
         if (line.empty() || line == "\r") continue;
         // The reply is written by hand: it carries whole documents, on the stream's hot path.
         std::string id = "null";
+        std::string name = fmt::format("record {}", number);
         reply.clear();
         try {
             if (cut) {
@@ -122,6 +136,7 @@ StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions
             }
             StreamRecord record = parse_stream_record(line, number);
             id = record.id;
+            name = record.name;
             const DeadlineScope deadline(options.timeout, record.name);
             Document doc;
             if (record.text) {
@@ -135,11 +150,15 @@ StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions
             reply = "{\"id\":" + id + ",\"status\":\"converted\",\"document_id\":";
             append_json_string(reply, doc.id);
             reply += ",\"outputs\":{";
+            // Every output is made before a file is written, so a record that fails leaves none behind.
+            std::vector<std::string> made(writers.size());
             for (std::size_t f = 0; f < writers.size(); ++f) {
-                std::string bytes;
-                StringSink sink(bytes);
+                StringSink sink(made[f]);
                 writers[f]->write(doc, sink);
                 check_deadline();
+            }
+            for (std::size_t f = 0; f < writers.size(); ++f) {
+                const std::string& bytes = made[f];
                 const WriterEntry& format = *options.formats[f];
                 if (f > 0) reply += ",";
                 append_json_string(reply, format.name);
@@ -155,12 +174,12 @@ StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions
             }
             reply += fmt::format("}},\"notes\":{},\"error\":null}}", doc.notes.size());
             ++result.converted;
-        } catch (const Error& e) {
-            reply = "{\"id\":" + id + ",\"status\":\"failed\",\"error\":{\"code\":";
-            append_json_string(reply, error_class(e));
-            reply += ",\"message\":";
-            append_json_string(reply, describe(e));
-            reply += "}}";
+        } catch (Error& e) {
+            e.name_file_if_unnamed(name);
+            reply = failure_reply(id, e, options);
+            ++result.failed;
+        } catch (const std::bad_alloc&) {
+            reply = failure_reply(id, out_of_memory(name), options);
             ++result.failed;
         }
         out << reply << '\n' << std::flush;

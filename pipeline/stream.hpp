@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <istream>
 #include <optional>
 #include <ostream>
@@ -12,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/error.hpp"
 #include "pipeline/read_options.hpp"
 #include "pipeline/registry.hpp"
 
@@ -24,6 +26,7 @@ struct StreamOptions {
     std::vector<const WriterEntry*> formats;   ///< Output formats.
     std::filesystem::path output_dir = "out";  ///< Where outputs that cannot travel inline (PDF) are written.
     std::chrono::milliseconds timeout{60000};  ///< Time limit of each record; zero for none.
+    std::function<void(const Error&)> on_error;  ///< Called with each failed record's error, in order.
 };
 
 /// How a stream went.
@@ -48,7 +51,8 @@ struct StreamRecord {
 /// and writes one result per record to `out`, in input order and flushed per record:
 /// `{"id", "status": "converted"|"failed", "document_id", "outputs": {FORMAT: TEXT or PATH}, "notes", "error"}`.
 /// Text formats travel inline; a binary one (PDF) is written to `output_dir/<document id>.<ext>` and
-/// its path given. A bad record yields an error record and the stream goes on.
+/// its path given. A bad record yields an error record and the stream goes on. A stream that
+/// cannot be read (a folder, a descriptor not open for reading) throws InputError.
 StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions& options);
 
 }  // namespace briefkit

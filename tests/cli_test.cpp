@@ -149,13 +149,15 @@ TEST_CASE("cli: several folders each get a subfolder of their own") {
     CHECK(files_under(dir.path() / "out") == std::vector<std::string>{"a/story.xml", "b/story.xml"});
 }
 
-TEST_CASE("cli: an output folder that cannot be written fails each input and leaves no partial file") {
+TEST_CASE("cli: an output folder that is a file is a usage error before anything is converted") {
     TempDir dir;
     write_file(dir.path() / "story.txt", kGood);
     write_file(dir.path() / "blocker", "a file where the output folder should be");
     const auto r = run_briefkit({"convert", (dir.path() / "story.txt").string(), "-o", (dir.path() / "blocker").string()});
-    CHECK(r.exit_code == 1);
-    CHECK(r.err.find("briefkit: error: ") == 0);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("briefkit: error: -o ") == 0);
+    CHECK(r.err.find("it is not a folder") != std::string::npos);
+    CHECK(read_file(dir.path() / "blocker") == "a file where the output folder should be");
 }
 
 TEST_CASE("cli: rewriting an existing output replaces it whole and leaves no temporary file") {

@@ -3,11 +3,10 @@
 // error for the bad input only (the good inputs beside it still convert), leave no partial
 // output, and stay bounded: a guard kills a case after two minutes, and every run's wall time
 // and peak memory go to hostile-report.tsv in the build folder (SECURITY.md quotes them).
+// The promises a hostile newcomer broke in round two are in hostile_promises_test.cpp.
 #include <catch2/catch.hpp>
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -18,167 +17,10 @@
 #include <sstream>
 #include <thread>
 
-#include "support/test_support.hpp"
+#include "support/hostile_support.hpp"
 
 namespace fs = std::filesystem;
-using briefkit::test::read_file;
-using briefkit::test::TempDir;
-using briefkit::test::write_file;
-
-namespace {
-
-// An article of our own, to sit beside each hostile input and show the batch goes on.
-const std::string kGood =
-    "RIVER FERRY RESUMES NIGHT CROSSINGS\n\n"
-    "Harbor Desk\n\n"
-    "The river ferry resumed its night crossings on Monday after the landing lights were repaired.\n\n"
-    "The operator said the last boat would leave at eleven, as it did before the storm.\n";
-
-// What one bounded run of briefkit gave.
-struct Bounded {
-    int exit_code = -1;
-    std::string err;
-    double seconds = 0;
-    double peak_mib = 0;
-};
-
-// Limits a run is started under.
-struct RunLimits {
-    rlim_t file_size = RLIM_INFINITY;  // ulimit -f, in bytes
-    fs::path stdin_file = "/dev/null";   // what the run reads on standard input
-};
-
-// Runs briefkit with `args` in `dir`, killing it after two minutes, and records its wall time and
-// peak memory in hostile-report.tsv under the name of the running test case.
-Bounded run_bounded(const std::vector<std::string>& args, const fs::path& dir, const RunLimits& limits = {}) {
-    const fs::path err_path = dir / ".stderr";
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t child = ::fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-        if (::chdir(dir.c_str()) != 0) ::_exit(126);
-        if (limits.file_size != RLIM_INFINITY) {
-            const rlimit fsize{limits.file_size, limits.file_size};
-            ::setrlimit(RLIMIT_FSIZE, &fsize);
-        }
-        const int in = ::open(limits.stdin_file.c_str(), O_RDONLY);
-        const int out = ::open("/dev/null", O_WRONLY);
-        const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        ::dup2(in, STDIN_FILENO);
-        ::dup2(out, STDOUT_FILENO);
-        ::dup2(err, STDERR_FILENO);
-        std::vector<char*> argv{const_cast<char*>("briefkit")};
-        for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execv(BRIEFKIT_EXE, argv.data());
-        ::_exit(127);
-    }
-    int status = 0;
-    rusage usage{};
-    bool killed = false;
-    for (;;) {
-        const pid_t done = ::wait4(child, &status, WNOHANG, &usage);
-        if (done == child) break;
-        if (std::chrono::steady_clock::now() - start > std::chrono::minutes(2)) {
-            ::kill(child, SIGKILL);
-            ::wait4(child, &status, 0, &usage);
-            killed = true;
-            break;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-    Bounded r;
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    r.peak_mib = static_cast<double>(usage.ru_maxrss) / 1024;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.err = read_file(err_path);
-    fs::remove(err_path);
-    std::ofstream("hostile-report.tsv", std::ios::app)
-        << Catch::getResultCapture().getCurrentTestName() << '\t' << r.seconds << '\t' << r.peak_mib << '\t'
-        << r.exit_code << '\n';
-    INFO("stderr: " << r.err);
-    REQUIRE_FALSE(killed);
-    CHECK(r.peak_mib < 1024);
-    return r;
-}
-
-// The manifest record of `input` in the batch written to `out`.
-nlohmann::json record_of(const fs::path& out, const std::string& input) {
-    std::istringstream lines(read_file(out / ".briefkit/manifest.ndjson"));
-    for (std::string line; std::getline(lines, line);) {
-        nlohmann::json j = nlohmann::json::parse(line);
-        if (j["input"] == input) return j;
-    }
-    return {};
-}
-
-// Every regular file under `root` outside .briefkit/, relative, sorted.
-std::vector<std::string> files_under(const fs::path& root) {
-    std::vector<std::string> out;
-    if (!fs::exists(root)) return out;
-    for (const auto& e : fs::recursive_directory_iterator(root)) {
-        const std::string rel = e.path().lexically_relative(root).generic_string();
-        if (!e.is_directory() && rel.rfind(".briefkit", 0) != 0 && rel.find("/.briefkit/") == std::string::npos) {
-            out.push_back(rel);
-        }
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-// A batch of one hostile input `bad` and one good article, converted to every format with `extra`
-// options: checks the exit code, the bad input's error class and message, that nothing of the bad
-// input was written, and that the good article was.
-struct Batch {
-    TempDir dir;
-
-    // Converts `bad` (a path under the folder) beside good.txt; returns the run.
-    Bounded convert(const std::string& bad, const std::vector<std::string>& extra = {}) {
-        write_file(dir.path() / "good.txt", kGood);
-        std::vector<std::string> args{"convert", bad, "good.txt", "-o", "out", "-q"};
-        args.insert(args.end(), extra.begin(), extra.end());
-        return run_bounded(args, dir.path());
-    }
-
-    // Checks that `bad` failed with `error_class` and `message`, and good.txt converted.
-    void expect_failed(const Bounded& r, const std::string& bad, const std::string& error_class,
-                       const std::string& message) {
-        INFO("stderr: " << r.err);
-        CHECK(r.exit_code == 1);
-        CHECK(r.err.find("briefkit: error: " + bad) != std::string::npos);
-        CHECK(r.err.find(message) != std::string::npos);
-        const nlohmann::json rec = record_of(dir.path() / "out", bad);
-        REQUIRE(rec.is_object());
-        CHECK(rec["status"] == "failed");
-        CHECK(rec["error"]["code"] == error_class);
-        const std::string stem = fs::path(bad).stem().string();
-        for (const std::string& f : files_under(dir.path() / "out")) CHECK(f.rfind(stem + ".", 0) != 0);
-        CHECK(record_of(dir.path() / "out", "good.txt")["status"] == "converted");
-    }
-
-    // Checks that `bad` converted after all, with its repairs in notes, and good.txt too.
-    void expect_converted(const Bounded& r, const std::string& bad) {
-        INFO("stderr: " << r.err);
-        CHECK(r.exit_code == 0);
-        CHECK(record_of(dir.path() / "out", bad)["status"] == "converted");
-        CHECK(record_of(dir.path() / "out", "good.txt")["status"] == "converted");
-    }
-
-    // Writes `bytes` to `name` in the folder.
-    void file(const std::string& name, std::string_view bytes) const { write_file(dir.path() / name, bytes); }
-};
-
-std::string repeat(std::string_view piece, std::size_t times) {
-    std::string out;
-    out.reserve(piece.size() * times);
-    for (std::size_t i = 0; i < times; ++i) out += piece;
-    return out;
-}
-
-const std::string kYamlHead = "schema: briefkit/article/1\ntitle: A title\n";
-const std::string kXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-
-}  // namespace
+using namespace briefkit::test;  // NOLINT(google-build-using-namespace): the suite's shared vocabulary
 
 // ---- Plain text --------------------------------------------------------------------------
 
@@ -331,7 +173,7 @@ TEST_CASE("hostile: a YAML alias bomb (billion laughs) is refused at once") {
     }
     yaml += "title: *a9\nbody: [*a9]\n";
     b.file("bad.yaml", yaml);
-    b.expect_failed(b.convert("bad.yaml"), "bad.yaml", "input", "bad.yaml:");
+    b.expect_failed(b.convert("bad.yaml"), "bad.yaml", "limit", "once its aliases are expanded");
 }
 
 TEST_CASE("hostile: a YAML alias repeated past the paragraph limit is refused by the count") {
@@ -405,11 +247,11 @@ TEST_CASE("hostile: an XInclude of a local file is not followed") {
     b.expect_failed(b.convert("bad.xml"), "bad.xml", "input", "schema");
 }
 
-TEST_CASE("hostile: XML nested 100,000 elements deep is refused") {
+TEST_CASE("hostile: XML nested 100,000 elements deep is refused by its depth") {
     Batch b;
     b.file("bad.xml", kXmlHead + "<article xmlns=\"urn:briefkit:article:1\">" + repeat("<p>", 100000) +
                           repeat("</p>", 100000) + "</article>\n");
-    b.expect_failed(b.convert("bad.xml"), "bad.xml", "input", "bad.xml:");
+    b.expect_failed(b.convert("bad.xml"), "bad.xml", "limit", "--max-depth");
 }
 
 TEST_CASE("hostile: XML nested past --max-depth but within libxml2's limit is refused by the depth") {
@@ -570,7 +412,7 @@ TEST_CASE("hostile: an output folder given as a symbolic link is followed, as th
     CHECK(files_under(b.dir.path() / "target") == std::vector<std::string>{"bad.xml", "good.xml"});
 }
 
-TEST_CASE("hostile: an output folder that cannot be written fails every input, exit 1, no hang") {
+TEST_CASE("hostile: an output folder that cannot be written is a usage error naming why, before any work") {
     TempDir dir;
     write_file(dir.path() / "good.txt", kGood);
     // Root writes through permissions, so the unwritable folder is one on a read-only file system.
@@ -586,8 +428,8 @@ TEST_CASE("hostile: an output folder that cannot be written fails every input, e
         fs::permissions(out, fs::perms::owner_read | fs::perms::owner_exec);
     }
     const Bounded r = run_bounded({"convert", "good.txt", "-o", out.string(), "-q"}, dir.path());
-    CHECK(r.exit_code == 1);
-    CHECK(r.err.find("briefkit: error: ") != std::string::npos);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("briefkit: error: -o " + out.string() + ": cannot ") != std::string::npos);
     if (::geteuid() != 0) fs::permissions(out, fs::perms::owner_all);
 }
 
@@ -637,7 +479,10 @@ TEST_CASE("hostile: a folder that links back to itself is walked once, without l
     fs::create_directory_symlink("..", b.dir.path() / "in/a/loop");
     fs::create_directory_symlink(b.dir.path() / "in", b.dir.path() / "in/a/up");
     const Bounded r = run_bounded({"convert", "in", "-o", "out", "-q", "-t", "xml"}, b.dir.path());
-    CHECK(r.exit_code == 0);
+    // Links to folders are not walked; each is recorded as an input that failed, naming why.
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("in/a/loop: a symbolic link to a folder, which is not walked") != std::string::npos);
+    CHECK(record_of(b.dir.path() / "out", "in/a/up")["status"] == "failed");
     CHECK(files_under(b.dir.path() / "out") == std::vector<std::string>{"a/bad.xml"});
 }
 

@@ -67,13 +67,13 @@ void Canvas::pieces(const std::vector<Placed>& pieces, double x, double baseline
         ops_ += '<';
         for (const std::uint16_t code : p.codes) ops_ += fmt::format("{:04X}", code);
         ops_ += '>';
-        if (!p.href.empty()) {
+        if (p.href) {
             const Rect area{x + p.x, y - 0.25 * p.size, x + p.x + p.width, y + 0.85 * p.size};
-            if (!links_.empty() && links_.back().href == p.href && std::abs(links_.back().area.bottom - area.bottom) < 0.01 &&
+            if (!links_.empty() && links_.back().target == p.href.get() && std::abs(links_.back().area.bottom - area.bottom) < 0.01 &&
                 area.left - links_.back().area.right < p.size) {
                 links_.back().area.right = area.right;
             } else {
-                links_.push_back({area, p.href});
+                links_.push_back({area, *p.href, p.href.get()});
             }
         }
         previous = &p;

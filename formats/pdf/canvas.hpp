@@ -16,6 +16,7 @@ namespace briefkit::formats::pdf {
 struct LinkArea {
     Rect area;         ///< Where the link text is.
     std::string href;  ///< Its target.
+    const std::string* target = nullptr;  ///< The placed pieces' shared target, to join them without comparing text.
 };
 
 /// Builds the content stream of one page, in PDF coordinates (origin bottom left).

@@ -64,7 +64,8 @@ void split_word(const std::vector<std::pair<std::size_t, std::string>>& parts, c
     }
 }
 
-std::vector<Placed> place_glyphs(const std::string& text, const Span& span, FontSet& fonts) {
+std::vector<Placed> place_glyphs(const std::string& text, const Span& span, const std::shared_ptr<const std::string>& href,
+                                 FontSet& fonts) {
     std::vector<Glyph> glyphs;
     fonts.shape(text, span.face, glyphs);
     std::vector<Placed> pieces;
@@ -74,7 +75,7 @@ std::vector<Placed> place_glyphs(const std::string& text, const Span& span, Font
             p.font = g.font;
             p.size = span.size;
             p.colour = span.colour;
-            p.href = span.href;
+            p.href = href;
             pieces.push_back(p);
         }
         pieces.back().codes.push_back(g.code);
@@ -100,7 +101,8 @@ std::vector<std::string> fit_chunks(const std::string& text, const Span& span, F
 
 // The boxes, glue and penalties of a paragraph of `words`, with what each stands for.
 void build_items(const std::vector<std::vector<std::pair<std::size_t, std::string>>>& words, const std::vector<Span>& spans,
-                 FontSet& fonts, const ParagraphSetting& setting, std::vector<Item>& items, std::vector<ItemInfo>& info) {
+                 const std::vector<std::shared_ptr<const std::string>>& hrefs, FontSet& fonts,
+                 const ParagraphSetting& setting, std::vector<Item>& items, std::vector<ItemInfo>& info) {
     items.clear();
     info.clear();
     const auto add = [&](Item item, ItemInfo i) {
@@ -134,7 +136,7 @@ void build_items(const std::vector<std::vector<std::pair<std::size_t, std::strin
                 if (!items.empty() && items.back().kind == Item::Kind::box) {
                     add({Item::Kind::penalty, 0, 0, 0, kEmergencyPenalty, false}, {{}, f.span, false});
                 }
-                std::vector<Placed> pieces = place_glyphs(chunk, spans[f.span], fonts);
+                std::vector<Placed> pieces = place_glyphs(chunk, spans[f.span], hrefs[f.span], fonts);
                 double width = 0;
                 for (const Placed& p : pieces) width += p.width;
                 add({Item::Kind::box, width, 0, 0, 0, false}, {std::move(pieces), f.span, false});
@@ -176,6 +178,10 @@ std::vector<TextLine> set_paragraph(const std::vector<Span>& spans, FontSet& fon
         }
     }
     if (words.back().empty()) words.pop_back();
+    std::vector<std::shared_ptr<const std::string>> hrefs;
+    for (const Span& span : spans) {
+        hrefs.push_back(span.href.empty() ? nullptr : std::make_shared<const std::string>(span.href));
+    }
 
     // As TeX does: first without hyphenation at a strict tolerance; hyphenate only when that fails.
     std::vector<Item> items;
@@ -184,12 +190,12 @@ std::vector<TextLine> set_paragraph(const std::vector<Span>& spans, FontSet& fon
     if (setting.hyphenator != nullptr) {
         ParagraphSetting plain = setting;
         plain.hyphenator = nullptr;
-        build_items(words, spans, fonts, plain, items, info);
+        build_items(words, spans, hrefs, fonts, plain, items, info);
         if (items.empty()) return {};
         breaks = break_lines(items, setting.width, {.tolerance = kPretolerance, .escalate = false});
     }
     if (breaks.empty()) {
-        build_items(words, spans, fonts, setting, items, info);
+        build_items(words, spans, hrefs, fonts, setting, items, info);
         if (items.empty()) return {};
         breaks = break_lines(items, setting.width);
     }
@@ -224,7 +230,8 @@ std::vector<TextLine> set_paragraph(const std::vector<Span>& spans, FontSet& fon
         }
         const Item& end = items[br.position];
         if (end.kind == Item::Kind::penalty && end.flagged && end.width > 0) {
-            std::vector<Placed> hyphen = place_glyphs("-", spans[info[br.position].span], fonts);
+            std::vector<Placed> hyphen =
+                place_glyphs("-", spans[info[br.position].span], hrefs[info[br.position].span], fonts);
             for (Placed& p : hyphen) {
                 p.x = x;
                 x += p.width;

@@ -5,6 +5,7 @@
 // line breaker chooses the breaks.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,9 @@ struct Placed {
     bool space_before = false;        ///< True when a word space precedes it on the line.
     std::uint16_t space_code = 0;     ///< Code of a space in the same font, drawn in that gap.
     int space_advance = 0;            ///< Advance of that space, thousandths of the size.
-    std::string href;                 ///< Link target; empty for plain text.
+    /// Link target, shared by every piece of its span (a long address cut into one piece per
+    /// character must not carry one copy each); null for plain text.
+    std::shared_ptr<const std::string> href;
 };
 
 /// One set line.

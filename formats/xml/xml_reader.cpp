@@ -6,6 +6,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <limits>
 #include <memory>
@@ -245,27 +246,123 @@ private:
     std::string_view name_;
 };
 
-/// Refuses elements nested deeper than --max-depth (libxml2 itself stops at 256), walking the
-/// tree without recursion.
-void check_element_depth(xmlNode* root, std::string_view name, const ReadOptions& options) {
-    if (root == nullptr || root->children == nullptr) return;
-    std::size_t depth = 1;
-    for (xmlNode* node = root;;) {
-        if (node->type == XML_ELEMENT_NODE) check_depth(depth, name, static_cast<int>(xmlGetLineNo(node)), options);
-        if (node->children != nullptr && node->type == XML_ELEMENT_NODE) {
-            node = node->children;
-            ++depth;
-            continue;
+/// The most attributes an element may carry. No element of the article schema has more than
+/// three, and libxml2 2.9 checks each attribute of an element against all the ones before it, so
+/// 100,000 of them would take it minutes before the schema could refuse them.
+constexpr std::size_t kMaxAttributes = 64;
+
+/// The deepest nesting libxml2 parses without XML_PARSE_HUGE, which is never used.
+constexpr std::size_t kParserDepth = 256;
+
+/// Scans the markup of `bytes` before libxml2 parses it, in one linear pass: refuses elements
+/// nested deeper than --max-depth (or than libxml2's own 256 levels) and elements with more than
+/// kMaxAttributes attributes, naming the line. What is not well-formed is left to libxml2 to
+/// report, and a document type declaration to its refusal; the scan stops there.
+class MarkupScan {
+public:
+    MarkupScan(std::string_view bytes, std::string_view name, const ReadOptions& options)
+        : bytes_(bytes), name_(name), options_(options) {}
+
+    void run() {
+        while (true) {
+            const std::size_t open = bytes_.find('<', at_);
+            if (open == std::string_view::npos) return;
+            advance_to(open);
+            const std::string_view rest = bytes_.substr(at_);
+            if (rest.starts_with("<!--")) {
+                skip_past("-->");
+            } else if (rest.starts_with("<![CDATA[")) {
+                skip_past("]]>");
+            } else if (rest.starts_with("<?")) {
+                skip_past("?>");
+            } else if (rest.starts_with("<!")) {
+                return;  // a document type declaration: libxml2 refuses it
+            } else if (rest.starts_with("</")) {
+                if (depth_ > 0) --depth_;
+                skip_past(">");
+            } else {
+                start_tag();
+            }
         }
-        // Up to the nearest ancestor with a next sibling; the walk started below root, so it ends there.
-        while (node->next == nullptr) {
-            node = node->parent;
-            --depth;
-            if (node == root) return;
-        }
-        node = node->next;
     }
-}
+
+private:
+    /// Moves to `to`, counting the lines passed.
+    void advance_to(std::size_t to) {
+        line_ += static_cast<int>(std::count(bytes_.begin() + static_cast<std::ptrdiff_t>(at_),
+                                             bytes_.begin() + static_cast<std::ptrdiff_t>(to), '\n'));
+        at_ = to;
+    }
+
+    void skip_past(std::string_view end) {
+        const std::size_t found = bytes_.find(end, at_);
+        advance_to(found == std::string_view::npos ? bytes_.size() : found + end.size());
+    }
+
+    /// A start tag at at_: counts its attributes (an '=' outside quoted values) and its depth.
+    void start_tag() {
+        const int line = line_;
+        std::size_t attributes = 0;
+        char quote = 0;
+        char last = 0;  // the last character outside quotes that is not a space
+        std::size_t i = at_ + 1;
+        for (; i < bytes_.size(); ++i) {
+            const char c = bytes_[i];
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                break;
+            } else if (c == '=') {
+                ++attributes;
+            }
+            if (quote == 0 && c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '>') last = c;
+        }
+        advance_to(std::min(i + 1, bytes_.size()));
+        if (attributes > kMaxAttributes) {
+            throw InputError(fmt::format("an element has {} attributes; article XML has at most {} on any element",
+                                         attributes, kMaxAttributes),
+                             std::string(name_), line);
+        }
+        if (last == '/') return;  // an empty element, <a/>, opens nothing
+        ++depth_;
+        if (depth_ > kParserDepth && options_.max_depth >= kParserDepth) {
+            throw LimitError(fmt::format("nested over {} levels deep, the most the XML parser reads (--max-depth "
+                                         "cannot raise it further)",
+                                         kParserDepth),
+                             std::string(name_), line);
+        }
+        check_depth(depth_, name_, line, options_);
+    }
+
+    std::string_view bytes_;
+    std::string_view name_;
+    const ReadOptions& options_;
+    std::size_t at_ = 0;
+    std::size_t depth_ = 0;
+    int line_ = 1;
+};
+
+/// While alive, libxml2 messages raised outside a parser context on this thread (encoding and
+/// I/O errors) are recorded in `problem` instead of printed on standard error: every message
+/// Briefkit prints goes through its one error printer.
+class CaptureLibxmlErrors {
+public:
+    explicit CaptureLibxmlErrors(Problem& problem) {
+        xmlSetStructuredErrorFunc(&problem, &record_validity_error);
+        xmlSetGenericErrorFunc(nullptr, &ignore_generic_error);
+    }
+    ~CaptureLibxmlErrors() {
+        xmlSetStructuredErrorFunc(nullptr, nullptr);
+        xmlSetGenericErrorFunc(nullptr, nullptr);
+    }
+    CaptureLibxmlErrors(const CaptureLibxmlErrors&) = delete;
+    CaptureLibxmlErrors& operator=(const CaptureLibxmlErrors&) = delete;
+
+private:
+    static void ignore_generic_error(void* /*context*/, const char* /*format*/, ...) {}
+};
 
 }  // namespace
 
@@ -285,13 +382,15 @@ Document read_xml(std::string_view bytes, std::string_view name, const ReadOptio
         throw InputError("file is too large for the XML parser", file);
     }
     init_libxml2();
+    MarkupScan(bytes, name, options).run();
+    Problem problem;
+    const CaptureLibxmlErrors capture(problem);
     const std::unique_ptr<xmlParserCtxt, ParserDeleter> parser(
         xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size())));
     if (!parser) throw InputError("out of memory starting the XML parser", file);
     // No network, no error printing (errors are collected here); never XML_PARSE_NOENT,
     // XML_PARSE_DTDLOAD or XML_PARSE_HUGE.
     xmlCtxtUseOptions(parser.get(), XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
-    Problem problem;
     parser->_private = &problem;
     parser->sax->internalSubset = &refuse_doctype;
     parser->sax->serror = &record_parse_error;
@@ -307,8 +406,6 @@ Document read_xml(std::string_view bytes, std::string_view name, const ReadOptio
     if (problem.found || !doc) {
         throw InputError(fmt::format("not readable as article XML: {}", problem.message), file, problem.line);
     }
-
-    check_element_depth(xmlDocGetRootElement(doc.get()), name, options);
 
     const std::unique_ptr<xmlSchemaValidCtxt, ValidatorDeleter> validator(xmlSchemaNewValidCtxt(article_schema()));
     if (!validator) throw InputError("out of memory starting the XML schema validator", file);

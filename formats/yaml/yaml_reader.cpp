@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -35,6 +36,15 @@ std::string list(std::span<const std::string_view> keys) {
     return out;
 }
 
+/// `key` as a message quotes it: whole, or its start and its length when it is long.
+std::string shown_key(const std::string& key) {
+    constexpr std::size_t kShown = 40;
+    if (key.size() <= kShown) return key;
+    std::size_t cut = kShown;
+    while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) --cut;
+    return fmt::format("{}... ({} bytes)", key.substr(0, cut), key.size());
+}
+
 /// Reads the tree yaml-cpp built into the model, checking what the schema requires.
 class TreeReader {
 public:
@@ -57,7 +67,12 @@ public:
         if (const YAML::Node* source = find(fields, "source")) read_source(*source, m.source);
         if (const YAML::Node* place = find(fields, "place")) m.place = string_value(*place, "place");
         if (const YAML::Node* url = find(fields, "url")) m.url = string_value(*url, "url");
-        if (const YAML::Node* language = find(fields, "language")) m.language = string_value(*language, "language");
+        if (const YAML::Node* language = find(fields, "language")) {
+            m.language = string_value(*language, "language");
+            if (!m.language.empty() && !is_language_tag(m.language)) {
+                fail(*language, "language", fmt::format("is '{}', not a language tag such as en or pt-BR", m.language));
+            }
+        }
         if (const YAML::Node* authors = find(fields, "authors")) {
             for (const YAML::Node& a : sequence(*authors, "authors")) m.authors.push_back(string_value(a, "authors"));
         }
@@ -94,7 +109,7 @@ private:
         std::set<std::string> seen;
         for (const auto& entry : node) {
             const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
-            const std::string path = where.empty() ? key : fmt::format("{}.{}", where, key);
+            const std::string path = where.empty() ? shown_key(key) : fmt::format("{}.{}", where, shown_key(key));
             if (std::find(known.begin(), known.end(), key) == known.end()) {
                 fail(entry.first, path, fmt::format("is not a key here; the keys are {}", list(known)));
             }
@@ -231,6 +246,7 @@ private:
         if (f.key == "quote") {
             Quote quote;
             for (const YAML::Node& p : sequence(f.value, "quote")) quote.paragraphs.push_back(inlines(p, "quote"));
+            if (quote.paragraphs.empty()) fail(f.value, "quote", "needs at least one paragraph");
             return quote;
         }
         if (!f.value.IsMap()) fail(f.value, f.key, "must be a map");
@@ -249,6 +265,7 @@ private:
         List out;
         if (const YAML::Node* ordered = find(parts, "ordered")) out.ordered = bool_value(*ordered, "list.ordered");
         for (const YAML::Node& item : sequence(*items, "list.items")) out.items.push_back(inlines(item, "list.items"));
+        if (out.items.empty()) fail(*items, "list.items", "needs at least one item");
         return out;
     }
 
@@ -262,7 +279,12 @@ private:
         if (line_number == nullptr || rule == nullptr || message == nullptr) {
             fail(node, "notes", "entries need line, rule and message");
         }
-        return Note{int_value(*line_number, "notes.line", 0, 1'000'000'000), string_value(*rule, "notes.rule"),
+        const std::string rule_name = string_value(*rule, "notes.rule");
+        if (!is_note_rule(rule_name)) {
+            fail(*rule, "notes.rule",
+                 "must be a rule name such as line-joined: a letter, then letters, digits, '-', '_' or '.'");
+        }
+        return Note{int_value(*line_number, "notes.line", 0, 1'000'000'000), rule_name,
                     string_value(*message, "notes.message")};
     }
 
@@ -271,10 +293,12 @@ private:
 };
 
 /// Walks the parser's events before any node is built: refuses collections nested deeper than
-/// --max-depth (yaml-cpp's own guard allows 2,000 levels of recursion) and counts the documents.
-class DepthCheck final : public YAML::EventHandler {
+/// --max-depth (yaml-cpp's own guard allows 2,000 levels of recursion), refuses a document whose
+/// text, with every alias expanded to what it repeats, is over --max-input-size (aliases would
+/// otherwise multiply a small file past every limit), and counts the documents.
+class EventCheck final : public YAML::EventHandler {
 public:
-    DepthCheck(std::string_view name, const ReadOptions& options) : name_(name), options_(options) {}
+    EventCheck(std::string_view name, const ReadOptions& options) : name_(name), options_(options) {}
 
     /// Documents with content seen so far, and the line where the second begins.
     std::size_t documents = 0;
@@ -295,35 +319,75 @@ public:
 
     void OnDocumentStart(const YAML::Mark&) override {}
     void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { content(mark); }
-    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
-        content(mark);
+    // A null is no content: yaml-cpp 0.7 reports one for each of the endless empty documents above.
+    void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override {
+        if (anchor != 0) anchored_[anchor] = 0;
     }
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-        open(mark);
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        const auto found = anchored_.find(anchor);
+        leaf(mark, 0, found != anchored_.end() ? found->second : 0);
     }
-    void OnSequenceEnd() override { --depth_; }
-    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-        open(mark);
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
+        leaf(mark, anchor, value.size());
     }
-    void OnMapEnd() override { --depth_; }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        open(mark, anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+        open(mark, anchor);
+    }
+    void OnMapEnd() override { close(); }
 
 private:
+    /// A collection being read: its anchor (0 for none) and the bytes of text it holds so far.
+    struct Open {
+        YAML::anchor_t anchor = 0;
+        std::size_t bytes = 0;
+    };
+
     /// Notes that the document has content, and where the second document's begins.
     void content(const YAML::Mark& mark) {
         empty_ = false;
         if (documents == 1 && second_line == 0) second_line = mark.is_null() ? 0 : mark.line + 1;
     }
 
-    void open(const YAML::Mark& mark) {
+    /// A scalar, null or alias standing for `bytes` of text once expanded.
+    void leaf(const YAML::Mark& mark, YAML::anchor_t anchor, std::size_t bytes) {
         content(mark);
-        check_depth(++depth_, name_, mark.is_null() ? 0 : mark.line + 1, options_);
+        if (anchor != 0) anchored_[anchor] = bytes;
+        if (!open_.empty()) open_.back().bytes += bytes;
+        expanded_ += bytes;
+        if (expanded_ > options_.max_input_size) {
+            throw LimitError(fmt::format("holds over {} bytes of text once its aliases are expanded, over the limit "
+                                         "(--max-input-size)",
+                                         options_.max_input_size),
+                             std::string(name_), mark.is_null() ? 0 : mark.line + 1);
+        }
+    }
+
+    void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        content(mark);
+        check_depth(open_.size() + 1, name_, mark.is_null() ? 0 : mark.line + 1, options_);
+        open_.push_back({anchor, 0});
+    }
+
+    /// Ends the innermost collection: an anchored one is remembered with its size, which counts
+    /// in the collection around it too (the running total has it already).
+    void close() {
+        if (open_.empty()) return;
+        const Open done = open_.back();
+        open_.pop_back();
+        if (done.anchor != 0) anchored_[done.anchor] = done.bytes;
+        if (!open_.empty()) open_.back().bytes += done.bytes;
     }
 
     std::string_view name_;
     const ReadOptions& options_;
-    std::size_t depth_ = 0;
+    std::vector<Open> open_;
+    std::map<YAML::anchor_t, std::size_t> anchored_;  // anchor -> bytes of text it stands for
+    std::size_t expanded_ = 0;
     bool empty_ = true;
 };
 
@@ -348,7 +412,7 @@ Document read_yaml(std::string_view bytes, std::string_view name, const ReadOpti
     const std::string text(bytes);
     YAML::Node root;
     try {
-        DepthCheck check(name, options);
+        EventCheck check(name, options);
         check.run(text);
         if (check.documents == 0) throw InputError("empty YAML file: no article to read", file);
         if (check.documents > 1) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <filesystem>
 #include <csignal>
 #include <limits>
 
@@ -96,6 +97,22 @@ struct ReadFlags {
     }
 };
 
+/// A hint for a parse error caused by a file whose name starts with '-' (read as an option), or
+/// nothing when no argument is such a file.
+std::string dash_file_hint(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--") break;
+        std::error_code ec;
+        if (arg.size() > 1 && arg[0] == '-' && std::filesystem::exists(arg, ec)) {
+            return fmt::format("; '{}' was read as an option: to name a file that starts with '-', write ./{} or put "
+                               "-- before it",
+                               arg, arg);
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -143,6 +160,9 @@ int run(int argc, char** argv) {
     convert_cmd->add_flag("--sync", convert_options.sync,
                           "Flush each output to disk (fsync) before it takes its name, and its folder after, so "
                           "outputs survive a power cut too; slower");
+    convert_cmd->add_flag("--follow-links", convert_options.follow_links,
+                          "Read symbolic links in input folders that lead to files outside them (by default such "
+                          "a link fails, naming its target)");
     convert_flags.add_to(*convert_cmd);
     convert_cmd->footer(kExitCodes);
 
@@ -153,13 +173,19 @@ int run(int argc, char** argv) {
     digest_cmd->add_option("INPUT", digest_options.inputs,
                            "Article files, folders (searched recursively) or - for standard input")
         ->required();
-    digest_cmd->add_option("-o,--output", digest_options.output, "The digest file to write, such as digest.pdf")
+    digest_cmd->add_option("-o,--output", digest_options.output,
+                           "The digest file to write, such as digest.pdf; - writes it to standard output")
         ->required();
     digest_cmd->add_option("--style", digest_options.write.style,
                            "PDF style: a built-in name (see 'briefkit styles') or the path of a style file");
     digest_cmd->add_option("-t,--to", digest_options.to,
                            "Format of the digest; it must hold many articles in one file (default: pdf)");
     digest_cmd->add_option("--glob", digest_options.glob, "Which files to take from folders");
+    digest_cmd->add_option("--timeout", digest_options.timeout,
+                           "Seconds each input may take to read, and each article to set, before it fails "
+                           "(default 60; 0 for no limit)");
+    digest_cmd->add_flag("--follow-links", digest_options.follow_links,
+                         "Read symbolic links in input folders that lead to files outside them");
     digest_flags.add_to(*digest_cmd);
     digest_cmd->footer(kExitCodes);
 
@@ -203,7 +229,7 @@ int run(int argc, char** argv) {
     } catch (const CLI::Success& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        report(fmt::format("{} (see 'briefkit --help')", e.what()));
+        report(fmt::format("{}{} (see 'briefkit --help')", e.what(), dash_file_hint(argc, argv)));
         return static_cast<int>(ExitCode::usage);
     }
 

@@ -2,8 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <cstring>
+#include <map>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
@@ -13,6 +20,7 @@
 #include "formats/pdf/style.hpp"
 #include "formats/xml/article_schema.hpp"
 #include "pipeline/batch.hpp"
+#include "pipeline/deadline.hpp"
 #include "pipeline/cli/report.hpp"
 #include "pipeline/inputs.hpp"
 #include "pipeline/output_file.hpp"
@@ -73,6 +81,85 @@ std::chrono::milliseconds to_milliseconds(double seconds) {
     return std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(seconds * 1000)));
 }
 
+/// Makes sure `-o` names a folder this run can write in, creating it when it is missing, and that
+/// it is not one of the input folders (whose next run would read its outputs as inputs); throws
+/// UsageError before anything is converted.
+void prepare_output_folder(const std::filesystem::path& output, const std::vector<std::string>& inputs) {
+    if (output.empty()) throw UsageError("-o names no folder (write -o . for the current folder)");
+    std::error_code ec;
+    if (std::filesystem::exists(output, ec) && !std::filesystem::is_directory(output, ec)) {
+        throw UsageError(fmt::format("-o {}: it is not a folder", output.string()));
+    }
+    std::filesystem::create_directories(output, ec);
+    if (ec) throw UsageError(fmt::format("-o {}: cannot create the folder: {}", output.string(), ec.message()));
+    if (::access(output.c_str(), W_OK | X_OK) != 0) {
+        throw UsageError(fmt::format("-o {}: cannot write in the folder: {}", output.string(), std::strerror(errno)));
+    }
+    for (const std::string& input : inputs) {
+        if (input != "-" && std::filesystem::is_directory(input, ec) && std::filesystem::equivalent(input, output, ec)) {
+            throw UsageError(fmt::format("-o {} is the input folder {}: a rerun would read its outputs as inputs; give "
+                                         "another output folder",
+                                         output.string(), input));
+        }
+    }
+}
+
+/// Refuses a file or folder named twice among `inputs` (as `a.txt ./a.txt`): its outputs would
+/// collide with themselves, and its manifest records with each other.
+void refuse_repeated_inputs(const std::vector<std::string>& inputs) {
+    std::map<std::pair<dev_t, ino_t>, std::string> seen;
+    for (const std::string& input : inputs) {
+        struct stat st {};
+        if (input == "-" || ::stat(input.c_str(), &st) != 0) continue;
+        const auto [it, fresh] = seen.emplace(std::pair(st.st_dev, st.st_ino), input);
+        if (!fresh) {
+            throw UsageError(fmt::format("{} is named twice ({} and {}); name each input once", input, it->second, input));
+        }
+    }
+}
+
+/// Refuses a standard input that cannot be read as a stream: closed, a folder, or open only for
+/// writing. Such a descriptor fails every read, which is better said once, before any work.
+void require_readable_stdin() {
+    struct stat st {};
+    if (::fstat(STDIN_FILENO, &st) != 0) {
+        throw UsageError(fmt::format("standard input cannot be read: {}", std::strerror(errno)));
+    }
+    if (S_ISDIR(st.st_mode)) throw UsageError("standard input is a folder; give records on a pipe or from a file");
+    const int flags = ::fcntl(STDIN_FILENO, F_GETFL);
+    if (flags >= 0 && (flags & O_ACCMODE) == O_WRONLY) throw UsageError("standard input is open only for writing");
+}
+
+/// Refuses a digest output that is one of its inputs: writing it would replace an article with the PDF.
+void refuse_input_as_output(const std::filesystem::path& output, const std::vector<Input>& inputs) {
+    std::error_code ec;
+    for (const Input& input : inputs) {
+        if (!input.from_stdin && std::filesystem::equivalent(input.path, output, ec)) {
+            throw UsageError(fmt::format("-o {} is an input of the digest; writing it would replace that article",
+                                         output.string()));
+        }
+    }
+}
+
+/// Reads every input for a digest, each under the time limit; reports and counts those that fail.
+std::vector<Document> read_for_digest(const std::vector<Input>& inputs, const DigestOptions& options,
+                                      std::size_t& failed) {
+    std::vector<Document> docs;
+    for (const Input& input : inputs) {
+        try {
+            const DeadlineScope deadline(to_milliseconds(options.timeout), input.display);
+            docs.push_back(read_document(input, options.read));
+        } catch (const Error& e) {
+            ++failed;
+            report(e);
+        } catch (const std::bad_alloc&) {
+            ++failed;
+            report(out_of_memory(input.display));
+        }
+    }
+    return docs;
+}
+
 }  // namespace
 
 ExitCode convert(const ConvertOptions& options) {
@@ -87,6 +174,7 @@ ExitCode convert(const ConvertOptions& options) {
     batch.force = options.force;
     batch.timeout = to_milliseconds(options.timeout);
     batch.sync = options.sync;
+    batch.follow_links = options.follow_links;
     batch.shard = options.shard.empty() ? shard_from_slurm() : std::optional<Shard>(parse_shard(options.shard));
     // Counted first, for the progress line; the batch then walks the folders again as it goes.
     const InputCount count =
@@ -102,6 +190,8 @@ ExitCode convert(const ConvertOptions& options) {
         throw UsageError(fmt::format("no input files found (folders are searched for {})",
                                      options.glob.empty() ? default_glob() : options.glob));
     }
+    refuse_repeated_inputs(options.inputs);
+    if (!batch.to_stdout) prepare_output_folder(batch.output_dir, options.inputs);
     Progress progress(options.quiet);
     const StopOnSignals stop_on_signals;
     const BatchResult result =
@@ -109,9 +199,10 @@ ExitCode convert(const ConvertOptions& options) {
                   {[&](const Error& e) { progress.error(e); },
                    [&](const std::string& file, const std::string& message) { progress.warning(file, message); },
                    [&](const BatchResult& so_far) { progress.update(so_far); }});
+    if (result.manifest_error) progress.error(*result.manifest_error);
     progress.summary(result);
     if (result.interrupted) return ExitCode::interrupted;
-    return result.failed == 0 ? ExitCode::ok : ExitCode::some_failed;
+    return result.failed == 0 && !result.manifest_error ? ExitCode::ok : ExitCode::some_failed;
 }
 
 ExitCode inspect(const std::string& input, const ReadOptions& read) {
@@ -132,22 +223,17 @@ ExitCode digest(const DigestOptions& options) {
     if (format->make_collection == nullptr) {
         throw UsageError(fmt::format("format '{}' cannot hold many articles in one file; use -t pdf", format->name));
     }
+    if (options.output.empty()) throw UsageError("-o names no file (write -o digest.pdf, or -o - for standard output)");
+    const bool to_stdout = options.output == "-";
     const std::unique_ptr<CollectionWriter> writer = format->make_collection(options.write);
-    const std::vector<Input> inputs = collect_inputs(options.inputs, options.glob);
+    const std::vector<Input> inputs = collect_inputs(options.inputs, options.glob, options.follow_links);
     if (inputs.empty()) {
         throw UsageError(fmt::format("no input files found (folders are searched for {})",
                                      options.glob.empty() ? default_glob() : options.glob));
     }
-    std::vector<Document> docs;
+    if (!to_stdout) refuse_input_as_output(options.output, inputs);
     std::size_t failed = 0;
-    for (const Input& input : inputs) {
-        try {
-            docs.push_back(read_document(input, options.read));
-        } catch (const Error& e) {
-            ++failed;
-            report(e);
-        }
-    }
+    const std::vector<Document> docs = read_for_digest(inputs, options, failed);
     if (docs.empty()) {
         report(Error("no input could be read; no digest written", options.output));
         return ExitCode::some_failed;
@@ -155,11 +241,25 @@ ExitCode digest(const DigestOptions& options) {
     try {
         std::string bytes;
         StringSink sink(bytes);
-        writer->write(docs, sink);
-        write_file_atomically(options.output, bytes);
+        {
+            // Setting the articles may take the time limit once for each of them.
+            const DeadlineScope deadline(to_milliseconds(options.timeout) * static_cast<int>(std::min<std::size_t>(docs.size(), 1'000'000)),
+                                         options.output);
+            writer->write(docs, sink);
+        }
+        if (to_stdout) {
+            std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+            if (std::fflush(stdout) != 0) throw OutputError("cannot write to standard output");
+        } else {
+            write_file_atomically(options.output, bytes);
+        }
         for (const std::string& w : sink.warnings()) report_warning(options.output, w);
-    } catch (const Error& e) {
+    } catch (Error& e) {
+        e.name_file_if_unnamed(options.output);
         report(e);
+        return ExitCode::some_failed;
+    } catch (const std::bad_alloc&) {
+        report(out_of_memory(options.output));
         return ExitCode::some_failed;
     }
     return failed == 0 ? ExitCode::ok : ExitCode::some_failed;
@@ -172,6 +272,8 @@ ExitCode stream(const StreamCommandOptions& options) {
     stream.formats = chosen_formats(options.to.empty() ? std::vector<std::string>{"yaml"} : options.to);
     stream.output_dir = options.output;
     stream.timeout = to_milliseconds(options.timeout);
+    stream.on_error = [](const Error& e) { report(e); };
+    require_readable_stdin();
     std::ios::sync_with_stdio(false);
     const StreamResult result = run_stream(std::cin, std::cout, stream);
     if (!std::cout) throw OutputError("cannot write to standard output");

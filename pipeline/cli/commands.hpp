@@ -25,6 +25,7 @@ struct ConvertOptions {
     std::string shard;                ///< `K/N`, or empty (then Slurm's array variables, if set).
     double timeout = 60;              ///< Seconds each input may take; 0 for no limit.
     bool sync = false;                ///< fsync() every output and its folder.
+    bool follow_links = false;        ///< Read links in input folders that lead outside them.
 };
 
 /// Options of `briefkit digest`, as parsed from the command line.
@@ -35,6 +36,8 @@ struct DigestOptions {
     std::string glob;                 ///< File name pattern for folders.
     ReadOptions read;                 ///< Reader options.
     WriterOptions write;              ///< Writer options.
+    double timeout = 60;              ///< Seconds each input may take to read, and each article to set; 0 for no limit.
+    bool follow_links = false;        ///< Read links in input folders that lead outside them.
 };
 
 /// `briefkit convert`: converts every input; returns the exit code.

@@ -187,7 +187,42 @@ std::string decode_single_byte(std::string_view s, Encoding encoding, NoteLog& n
     return out;
 }
 
-/// Guesses a BOM-less UTF-16 file from the NUL bytes that ASCII text has in every other position.
+/// True for a byte of ASCII text: printable, or a tab or line break.
+bool ascii_text_byte(char c) { return (c >= 0x20 && c <= 0x7E) || c == '\n' || c == '\r' || c == '\t'; }
+
+/// True when the first `n` bytes of `s` (an even number) read as UTF-16 text: no unpaired
+/// surrogate, no control character but tab, line and page breaks, no noncharacter; and not
+/// ASCII text with a stray NUL, whose byte pairs are nearly all two ASCII characters (CJK text
+/// in UTF-16 has such pairs at most two times in three, in kana).
+bool reads_as_utf16(std::string_view s, std::size_t n, bool little_endian) {
+    std::size_t ascii_pairs = 0;
+    for (std::size_t i = 0; i + 1 < n; i += 2) ascii_pairs += ascii_text_byte(s[i]) && ascii_text_byte(s[i + 1]) ? 1 : 0;
+    if (ascii_pairs * 10 > (n / 2) * 8) return false;
+    const auto unit_at = [&](std::size_t i) {
+        const auto a = static_cast<unsigned char>(s[i]);
+        const auto b = static_cast<unsigned char>(s[i + 1]);
+        return static_cast<char16_t>(little_endian ? (a | (b << 8)) : ((a << 8) | b));
+    };
+    for (std::size_t i = 0; i + 1 < n; i += 2) {
+        const char16_t u = unit_at(i);
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            if (i + 3 >= n) break;  // the sample ends inside the pair
+            const char16_t low = unit_at(i + 2);
+            if (low < 0xDC00 || low > 0xDFFF) return false;
+            i += 2;
+            continue;
+        }
+        const bool control = u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f' && u != '\v';
+        if (control || (u >= 0xDC00 && u <= 0xDFFF) || u == 0xFFFE || u == 0xFFFF || (u >= 0x7F && u <= 0x9F)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Guesses a BOM-less UTF-16 file from its NUL bytes: ASCII text has one in every other
+/// position; text in other scripts (CJK, say) has them mostly in its ASCII characters (spaces,
+/// line breaks, digits), at the parity of the high byte, and then must read as UTF-16 text.
 std::optional<Encoding> sniff_utf16(std::string_view s) {
     const std::size_t n = std::min<std::size_t>(s.size(), 4096) & ~std::size_t{1};
     if (n < 8) return std::nullopt;
@@ -200,13 +235,17 @@ std::optional<Encoding> sniff_utf16(std::string_view s) {
     const std::size_t units = n / 2;
     if (odd_zero * 10 > units * 4 && even_zero * 20 < units) return Encoding::utf16le;
     if (even_zero * 10 > units * 4 && odd_zero * 20 < units) return Encoding::utf16be;
+    // A CJK character whose low byte is zero (U+4E00) puts a NUL at the other parity now and then.
+    if (odd_zero > 2 * even_zero && reads_as_utf16(s, n, true)) return Encoding::utf16le;
+    if (even_zero > 2 * odd_zero && reads_as_utf16(s, n, false)) return Encoding::utf16be;
     return std::nullopt;
 }
 
 /// Chooses between Windows-1251 and Windows-1252/Latin-1 for text that is not UTF-8.
 /// Cyrillic text in Windows-1251 puts letters 0xC0-0xFF side by side inside words;
-/// Western text puts accented letters one at a time between ASCII letters.
-Encoding sniff_single_byte(std::string_view s) {
+/// Western text puts accented letters one at a time between ASCII letters. A whole file
+/// needs four such letters to be called Cyrillic; one line of a mixed file, `min_letters`.
+Encoding sniff_single_byte(std::string_view s, std::size_t min_letters = 4) {
     std::size_t letters_high = 0;
     std::size_t paired = 0;
     bool c1 = false;
@@ -219,7 +258,7 @@ Encoding sniff_single_byte(std::string_view s) {
         const bool after = i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xC0;
         if (before || after) ++paired;
     }
-    if (letters_high >= 4 && paired * 2 > letters_high) return Encoding::windows1251;
+    if (letters_high >= min_letters && paired * 2 > letters_high) return Encoding::windows1251;
     return c1 ? Encoding::windows1252 : Encoding::latin1;
 }
 
@@ -262,6 +301,64 @@ void check_text(std::string_view text, std::string_view name) {
     }
 }
 
+/// The lines of `s` (each with its line break) with their numbers, counting LF, CRLF and CR as one
+/// line end each, as LineCounter does.
+template <typename F>
+void for_each_raw_line(std::string_view s, F&& f) {
+    int number = 1;
+    for (std::size_t start = 0; start < s.size();) {
+        std::size_t end = s.find('\n', start);
+        end = end == std::string_view::npos ? s.size() : end + 1;
+        const std::string_view line = s.substr(start, end - start);
+        f(line, number);
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            if (line[i] == '\n' || (line[i] == '\r' && (i + 1 == line.size() || line[i + 1] != '\n'))) ++number;
+        }
+        start = end;
+    }
+}
+
+/// True when some line of `s` is UTF-8 beyond doubt: valid, with at least one multi-byte sequence.
+bool has_utf8_line(std::string_view s) {
+    bool found = false;
+    for_each_raw_line(s, [&](std::string_view line, int) {
+        if (!found && census(line).multibyte > 0 && valid_utf8(line)) found = true;
+    });
+    return found;
+}
+
+/// Decodes a file that mixes UTF-8 lines with lines in a legacy code page (a digest pasted
+/// together from several sources): each line that is not valid UTF-8 is decoded on its own, as
+/// Windows-1251 or Windows-1252/Latin-1 by its own letters, or, when it is mostly UTF-8 itself,
+/// as UTF-8 with its invalid bytes replaced; every such line is noted.
+std::string decode_mixed_lines(std::string_view s, NoteLog& notes) {
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for_each_raw_line(s, [&](std::string_view line, int number) {
+        if (valid_utf8(line)) {
+            out += line;
+            return;
+        }
+        const Utf8Census c = census(line);
+        if (c.multibyte >= c.invalid) {
+            NoteLog line_notes;
+            out += decode_utf8(line, false, line_notes);
+            notes.tally(number, "invalid-utf8", fmt::format("invalid UTF-8 byte sequences {}", kReplacement));
+            return;
+        }
+        const Encoding encoding = sniff_single_byte(line, 2);
+        NoteLog line_notes;
+        out += decode_single_byte(line, encoding, line_notes);
+        if (!line_notes.finish().empty()) {
+            notes.tally(number, "undefined-byte",
+                        fmt::format("bytes undefined in the code page of their line {}", kReplacement));
+        }
+        notes.tally(number, fmt::format("line-decoded-as-{}", encoding_name(encoding)),
+                    fmt::format("lines not valid UTF-8, in a file that is, decoded as {}", encoding_name(encoding)));
+    });
+    return out;
+}
+
 }  // namespace
 
 Decoded decode(std::string_view bytes, Encoding encoding, std::string_view name, NoteLog& notes) {
@@ -284,6 +381,10 @@ Decoded decode(std::string_view bytes, Encoding encoding, std::string_view name,
         } else {
             const Utf8Census c = census(bytes);
             valid = c.invalid == 0 && !c.cut_at_end;
+            if (c.invalid > 0 && has_utf8_line(bytes)) {
+                check_text(bytes, name);
+                return Decoded{decode_mixed_lines(bytes, notes), Encoding::utf8};
+            }
             if (c.invalid == 0 || c.multibyte >= c.invalid) {
                 encoding = Encoding::utf8;
             } else {

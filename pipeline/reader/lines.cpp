@@ -39,6 +39,31 @@ bool already_clean(std::string_view s) {
     return s.empty() || (s.front() != ' ' && s.back() != ' ');
 }
 
+/// `raw` without the spaces, tabs and ideographic spaces (U+3000, which indents CJK paragraphs)
+/// at either end: layout, not content, so that a line of them is blank.
+std::string_view strip_layout_spaces(std::string_view raw) {
+    constexpr std::string_view kIdeographicSpace = "\u3000";
+    for (;;) {
+        if (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t')) {
+            raw.remove_prefix(1);
+        } else if (raw.starts_with(kIdeographicSpace)) {
+            raw.remove_prefix(kIdeographicSpace.size());
+        } else {
+            break;
+        }
+    }
+    for (;;) {
+        if (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t')) {
+            raw.remove_suffix(1);
+        } else if (raw.ends_with(kIdeographicSpace)) {
+            raw.remove_suffix(kIdeographicSpace.size());
+        } else {
+            break;
+        }
+    }
+    return raw;
+}
+
 enum class Action { keep, space, drop, replace };
 
 /// What cleaning does with one code point, and under which note.
@@ -98,10 +123,7 @@ std::string to_nfc(const std::string& s) {
 /// Cleans one line; `line` is its number for the notes.
 std::string clean_line(std::string_view raw, int line, NoteLog& notes) {
     // Leading and trailing spaces are layout, not content: strip them without a note.
-    std::size_t begin = 0;
-    while (begin < raw.size() && (raw[begin] == ' ' || raw[begin] == '\t')) ++begin;
-    raw.remove_prefix(begin);
-    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t')) raw.remove_suffix(1);
+    raw = strip_layout_spaces(raw);
     if (already_clean(raw)) return std::string(raw);
 
     std::string mapped;

@@ -52,6 +52,10 @@ Inlines link_inlines(std::string_view text) {
             search = at + 1;
             continue;
         }
+        if (n > kMaxUrlLength) {  // too long for any writer to carry as an address: kept as text
+            search = end;
+            continue;
+        }
         if (at > done) out.push_back(Text{std::string(text.substr(done, at - done))});
         const std::string url(text.substr(at, n));
         out.push_back(Link{url, url.rfind("www.", 0) == 0 ? "http://" + url : url});
