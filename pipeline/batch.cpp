@@ -220,16 +220,15 @@ public:
         work();
         for (std::thread& t : threads) t.join();
         result_.interrupted = g_stop.load() && !exhausted_;
-        // The manifest is incomplete: no compaction, and the `.running` marker stays, so the
-        // next run sweeps any temporary file and redoes what is not recorded.
-        // The manifest ends in whole records and this run's temporary files are gone: nothing
-        // is left for a rerun to sweep, which redoes whatever the manifest does not record.
+        // After a failed manifest write there is no compaction. The manifest still ends in whole
+        // records and this run's temporary files are gone, so the marker goes either way: a
+        // rerun has nothing to sweep, and redoes whatever the manifest does not record.
         if (manifest_error_) {
-            std::error_code ec;
-            std::filesystem::remove(running_, ec);
             result_.manifest_error = manifest_error_;
         } else if (manifest_) {
             compact();
+        }
+        if (manifest_) {
             std::error_code ec;
             std::filesystem::remove(running_, ec);
         }

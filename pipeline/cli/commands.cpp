@@ -81,11 +81,14 @@ std::chrono::milliseconds to_milliseconds(double seconds) {
     return std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(seconds * 1000)));
 }
 
+/// What an empty `-o` is told.
+constexpr const char* kNoOutputFolder = "-o names no folder (write -o . for the current folder)";
+
 /// Makes sure `-o` names a folder this run can write in, creating it when it is missing, and that
 /// it is not one of the input folders (whose next run would read its outputs as inputs); throws
 /// UsageError before anything is converted.
 void prepare_output_folder(const std::filesystem::path& output, const std::vector<std::string>& inputs) {
-    if (output.empty()) throw UsageError("-o names no folder (write -o . for the current folder)");
+    if (output.empty()) throw UsageError(kNoOutputFolder);
     std::error_code ec;
     if (std::filesystem::exists(output, ec) && !std::filesystem::is_directory(output, ec)) {
         throw UsageError(fmt::format("-o {}: it is not a folder", output.string()));
@@ -270,6 +273,7 @@ ExitCode stream(const StreamCommandOptions& options) {
     stream.read = options.read;
     stream.write = options.write;
     stream.formats = chosen_formats(options.to.empty() ? std::vector<std::string>{"yaml"} : options.to);
+    if (options.output.empty()) throw UsageError(kNoOutputFolder);
     stream.output_dir = options.output;
     stream.timeout = to_milliseconds(options.timeout);
     stream.on_error = [](const Error& e) { report(e); };

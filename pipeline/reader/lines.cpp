@@ -42,23 +42,11 @@ bool already_clean(std::string_view s) {
 /// `raw` without the spaces, tabs and ideographic spaces (U+3000, which indents CJK paragraphs)
 /// at either end: layout, not content, so that a line of them is blank.
 std::string_view strip_layout_spaces(std::string_view raw) {
-    constexpr std::string_view kIdeographicSpace = "\u3000";
-    for (;;) {
-        if (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t')) {
-            raw.remove_prefix(1);
-        } else if (raw.starts_with(kIdeographicSpace)) {
-            raw.remove_prefix(kIdeographicSpace.size());
-        } else {
-            break;
-        }
-    }
-    for (;;) {
-        if (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t')) {
-            raw.remove_suffix(1);
-        } else if (raw.ends_with(kIdeographicSpace)) {
-            raw.remove_suffix(kIdeographicSpace.size());
-        } else {
-            break;
+    for (bool stripped = true; stripped;) {
+        stripped = false;
+        for (const std::string_view space : {std::string_view(" "), std::string_view("\t"), std::string_view("\u3000")}) {
+            for (; raw.starts_with(space); stripped = true) raw.remove_prefix(space.size());
+            for (; raw.ends_with(space); stripped = true) raw.remove_suffix(space.size());
         }
     }
     return raw;
