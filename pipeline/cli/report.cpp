@@ -60,7 +60,8 @@ void Progress::summary(const BatchResult& r) {
 }
 
 void report_warning(std::string_view file, std::string_view message) {
-    fmt::print(stderr, "briefkit: warning: {}: {}\n", file, message);
+    // Formatted as errors are, so that a file name with a line break stays on one line.
+    fmt::print(stderr, "briefkit: warning: {}\n", describe(Error(std::string(message), std::string(file))));
     std::fflush(stderr);
 }
 
