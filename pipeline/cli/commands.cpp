@@ -246,8 +246,8 @@ ExitCode digest(const DigestOptions& options) {
         StringSink sink(bytes);
         {
             // Setting the articles may take the time limit once for each of them.
-            const DeadlineScope deadline(to_milliseconds(options.timeout) * static_cast<int>(std::min<std::size_t>(docs.size(), 1'000'000)),
-                                         options.output);
+            const auto articles = static_cast<std::int64_t>(docs.size());
+            const DeadlineScope deadline(to_milliseconds(options.timeout) * articles, options.output);
             writer->write(docs, sink);
         }
         if (to_stdout) {
