@@ -155,18 +155,21 @@ TEST_CASE("hostile 13.8: an input whose last output cannot be written leaves non
 }
 
 TEST_CASE("hostile 13.9: YAML values the schema refuses (a note rule, a language tag, an empty list) fail as input") {
-    Batch b;
-    b.file("rule.yaml", kYamlHead + "body: []\nnotes: [{line: 1, rule: \"not an ncname!\", message: m}]\n");
-    b.expect_failed(b.convert("rule.yaml"), "rule.yaml", "input", "rule.yaml:4: 'notes.rule' must be a rule name");
-    Batch language;
-    language.file("lang.yaml", kYamlHead + "language: \"not a lang\"\nbody: []\n");
-    language.expect_failed(language.convert("lang.yaml"), "lang.yaml", "input", "not a language tag");
-    Batch list;
-    list.file("list.yaml", kYamlHead + "body: [{list: {items: []}}]\n");
-    list.expect_failed(list.convert("list.yaml"), "list.yaml", "input", "'list.items' needs at least one item");
-    Batch quote;
-    quote.file("quote.yaml", kYamlHead + "body: [{quote: []}]\n");
-    quote.expect_failed(quote.convert("quote.yaml"), "quote.yaml", "input", "'quote' needs at least one paragraph");
+    struct Refused {
+        std::string rest;     // the YAML after the title
+        std::string message;  // what the error says
+    };
+    const std::vector<Refused> cases{
+        {"body: []\nnotes: [{line: 1, rule: \"not an ncname!\", message: m}]\n", "bad.yaml:4: 'notes.rule' must be a rule name"},
+        {"language: \"not a lang\"\nbody: []\n", "not a language tag"},
+        {"body: [{list: {items: []}}]\n", "'list.items' needs at least one item"},
+        {"body: [{quote: []}]\n", "'quote' needs at least one paragraph"},
+    };
+    for (const Refused& c : cases) {
+        Batch b;
+        b.file("bad.yaml", kYamlHead + c.rest);
+        b.expect_failed(b.convert("bad.yaml"), "bad.yaml", "input", c.message);
+    }
 }
 
 TEST_CASE("hostile 13.9: every XML written from YAML a reader accepted is valid against the shipped XSD") {
