@@ -378,11 +378,31 @@ private:
         return out;
     }
 
-    /// The output file of `input` in format `f`.
-    std::filesystem::path target_of(const Input& input, std::size_t f) const {
-        std::filesystem::path target = options_.output_dir / input.stem;
-        target += "." + std::string(options_.formats[f]->extension);
-        return target;
+    /// The output files of `input`, one per format.
+    std::vector<std::filesystem::path> targets_of(const Input& input) const {
+        std::vector<std::filesystem::path> targets;
+        for (const WriterEntry* format : options_.formats) {
+            std::filesystem::path target = options_.output_dir / input.stem;
+            target += "." + std::string(format->extension);
+            targets.push_back(std::move(target));
+        }
+        return targets;
+    }
+
+    /// Throws OutputError when one of `targets` is the file `input` was read from: one stat of
+    /// the input, one of each target that exists.
+    void refuse_replacing_input(const Input& input, const std::vector<std::filesystem::path>& targets) const {
+        struct stat source {};
+        if (input.from_stdin || ::stat(input.path.c_str(), &source) != 0) return;
+        for (std::size_t f = 0; f < targets.size(); ++f) {
+            struct stat target {};
+            if (::stat(targets[f].c_str(), &target) == 0 && target.st_dev == source.st_dev &&
+                target.st_ino == source.st_ino) {
+                throw OutputError(fmt::format("its {} output {} would replace the input itself; give another -o",
+                                              options_.formats[f]->name, targets[f].string()),
+                                  input.display);
+            }
+        }
     }
 
     /// Writes the outputs of `input`, made in memory, and lists them in `rec`. An output that
@@ -392,18 +412,12 @@ private:
         if (input.stem.find('/') != std::string::npos) {
             refuse_links_below(options_.output_dir, std::filesystem::path(input.stem).parent_path(), input.display);
         }
-        for (std::size_t f = 0; f < written.size(); ++f) {
-            std::error_code ec;
-            if (!input.from_stdin && std::filesystem::equivalent(target_of(input, f), input.path, ec)) {
-                throw OutputError(fmt::format("its {} output {} would replace the input itself; give another -o",
-                                              options_.formats[f]->name, target_of(input, f).string()),
-                                  input.display);
-            }
-        }
+        const std::vector<std::filesystem::path> targets = targets_of(input);
+        refuse_replacing_input(input, targets);
         std::vector<std::filesystem::path> done;
         try {
             for (std::size_t f = 0; f < written.size(); ++f) {
-                const std::filesystem::path target = target_of(input, f);
+                const std::filesystem::path& target = targets[f];
                 // A file that already holds these bytes is kept: replacing a file costs a flush on
                 // ext4, so a rerun with --force over an unchanged tree replaces nothing.
                 write_file_atomically(target, written[f], Existing::keep_if_same,

@@ -127,7 +127,7 @@ StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions
         if (line.empty() || line == "\r") continue;
         // The reply is written by hand: it carries whole documents, on the stream's hot path.
         std::string id = "null";
-        std::string name = fmt::format("record {}", number);
+        std::string name;  // the record's name once parsed; until then "record N" (made only on failure)
         reply.clear();
         try {
             if (cut) {
@@ -175,11 +175,11 @@ StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions
             reply += fmt::format("}},\"notes\":{},\"error\":null}}", doc.notes.size());
             ++result.converted;
         } catch (Error& e) {
-            e.name_file_if_unnamed(name);
+            e.name_file_if_unnamed(name.empty() ? fmt::format("record {}", number) : name);
             reply = failure_reply(id, e, options);
             ++result.failed;
         } catch (const std::bad_alloc&) {
-            reply = failure_reply(id, out_of_memory(name), options);
+            reply = failure_reply(id, out_of_memory(name.empty() ? fmt::format("record {}", number) : name), options);
             ++result.failed;
         }
         out << reply << '\n' << std::flush;
