@@ -22,11 +22,12 @@
 #include <set>
 #include <thread>
 
-#include "pipeline/deadline.hpp"
-#include "pipeline/digest.hpp"
+#include "pipeline/model/deadline.hpp"
+#include "pipeline/model/hash.hpp"
+#include "pipeline/input_reader.hpp"
 #include "pipeline/manifest.hpp"
 #include "pipeline/output_file.hpp"
-#include "pipeline/version.hpp"
+#include "pipeline/model/version.hpp"
 
 namespace briefkit {
 
@@ -34,108 +35,17 @@ namespace {
 
 std::atomic<bool> g_stop{false};
 
-/// Waits until `fd` has data or its writer hangs up, at most `wait`; false when the time ran out.
-bool wait_readable(int fd, std::chrono::milliseconds wait) {
-    pollfd p{fd, POLLIN, 0};
-    const int ms = static_cast<int>(std::min<std::int64_t>(wait.count(), std::numeric_limits<int>::max()));
-    for (;;) {
-        const int n = ::poll(&p, 1, ms);
-        if (n >= 0) return n > 0;
-        if (errno != EINTR) return true;  // the read that follows reports the error
-    }
-}
-
-/// Reads a pipe, FIFO or device to its end, refusing more than `limit` bytes. The descriptor is
-/// non-blocking, so a writer that stalls past the document's deadline fails the document instead
-/// of the batch, and a FIFO that no writer opens within a second reads as empty.
-std::string read_stream(int fd, const Input& input, std::size_t limit, bool fifo) {
-    std::string data;
-    char buffer[65536];
-    bool waited_for_writer = false;
-    while (true) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            if (errno == EAGAIN) {
-                if (!wait_readable(fd, time_left())) check_deadline();
-                continue;
-            }
-            throw InputError(fmt::format("cannot read: {}", std::strerror(errno)), input.display);
-        }
-        if (n == 0) {
-            // A FIFO reads as ended until its first writer opens it: give one a moment to.
-            if (fifo && data.empty() && !waited_for_writer) {
-                waited_for_writer = true;
-                if (wait_readable(fd, std::min(time_left(), std::chrono::milliseconds(1000)))) continue;
-                throw InputError("a FIFO that no program wrote to within a second", input.display);
-            }
-            break;
-        }
-        data.append(buffer, static_cast<std::size_t>(n));
-        if (data.size() > limit) {
-            throw LimitError(fmt::format("input is over the {}-byte limit (--max-input-size)", limit), input.display);
-        }
-    }
-    return data;
-}
-
-/// Reads a whole file (or standard input), refusing one over the size limit before reading it;
-/// throws InputError naming the input.
-std::string read_input(const Input& input, const ReadOptions& options) {
-    if (!input.problem.empty()) throw InputError(input.problem, input.display);
-    if (input.from_stdin) return read_stream(STDIN_FILENO, input, options.max_input_size, false);
-
-    // Non-blocking, so that opening a FIFO does not wait for a writer.
-    const int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-    if (fd < 0) throw InputError(fmt::format("cannot open: {}", std::strerror(errno)), input.display);
-    struct FdCloser {
-        int fd;
-        ~FdCloser() { ::close(fd); }
-    } closer{fd};
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) throw InputError(fmt::format("cannot stat: {}", std::strerror(errno)), input.display);
-    if (S_ISDIR(st.st_mode)) throw InputError("is a folder, not an article", input.display);
-    if (!S_ISREG(st.st_mode)) return read_stream(fd, input, options.max_input_size, S_ISFIFO(st.st_mode));
-    const auto size = static_cast<std::size_t>(st.st_size);
-    check_input_size(size, input.display, options);
-    std::string data(size, '\0');
-    std::size_t done = 0;
-    while (done < size) {
-        const ssize_t n = ::read(fd, data.data() + done, size - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) throw InputError(fmt::format("cannot read: {}", std::strerror(errno)), input.display);
-        if (n == 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    data.resize(done);
-    return data;
-}
-
-/// The whole content of the file at `path`; empty when it cannot be read.
-std::string read_whole(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 }  // namespace
 
-Document read_document(const Input& input, const ReadOptions& options) {
-    const std::string bytes = read_input(input, options);
-    return choose_reader(input.path, bytes, options.from).read(bytes, input.display, options);
-}
-
 std::string options_fingerprint(const BatchOptions& options) {
+    const ConversionOptions& convert = options.convert;
     std::string key = fmt::format("briefkit {}|", kVersion);
-    for (const WriterEntry* f : options.formats) key += fmt::format("{},", f->name);
-    key += fmt::format("|order={}|encoding={}|max={}|style={}", static_cast<int>(options.read.date_order),
-                       static_cast<int>(options.read.encoding), options.read.max_input_size, options.write.style);
-    if (options.read.from != nullptr) key += fmt::format("|from={}", options.read.from->name);
-    // A style file's content decides the PDFs as much as its name does.
-    // Only a regular file is read: the style loader refuses anything else, with a clearer error
-    // than a read of /dev/zero could give.
-    if (options.write.style.find('/') != std::string::npos || options.write.style.ends_with(".yaml")) {
-        std::error_code ec;
-        if (std::filesystem::is_regular_file(options.write.style, ec)) key += "|" + sha256_hex(read_whole(options.write.style));
+    for (const WriterEntry* f : convert.formats) key += fmt::format("{},", f->name);
+    key += fmt::format("|order={}|encoding={}|max={}|style={}", static_cast<int>(convert.read.date_order),
+                       static_cast<int>(convert.read.encoding), convert.read.max_input_size, convert.write.style);
+    if (!convert.read.from.empty()) key += fmt::format("|from={}", convert.read.from);
+    for (const WriterEntry& w : writers()) {
+        if (w.settings_key != nullptr) key += w.settings_key(convert.write);
     }
     return sha256_hex(key).substr(0, 32);
 }
@@ -155,12 +65,13 @@ struct Outcome {
 
 // True when the outputs the manifest lists are still there, byte for byte.
 bool outputs_intact(const ManifestRecord& old, const BatchOptions& options) {
-    if (old.outputs.size() != options.formats.size()) return false;
+    const std::vector<const WriterEntry*>& formats = options.convert.formats;
+    if (old.outputs.size() != formats.size()) return false;
     for (std::size_t f = 0; f < old.outputs.size(); ++f) {
         const ManifestOutput& o = old.outputs[f];
         std::error_code ec;
-        if (o.format != options.formats[f]->name || std::filesystem::file_size(o.path, ec) != o.bytes || ec) return false;
-        if (sha256_hex(read_whole(o.path)) != o.sha256) return false;
+        if (o.format != formats[f]->name || std::filesystem::file_size(o.path, ec) != o.bytes || ec) return false;
+        if (sha256_hex(read_file_or_empty(o.path)) != o.sha256) return false;
     }
     return true;
 }
@@ -186,7 +97,8 @@ public:
           global_check_(global_check),
           options_(options),
           events_(events),
-          fingerprint_(options_fingerprint(options)) {
+          fingerprint_(options_fingerprint(options)),
+          converter_(options.convert) {
         result_.total = total;
     }
 
@@ -211,7 +123,6 @@ public:
             write_file_atomically(running, fmt::format("{}\n", ::getpid()));
             running_ = running;
         }
-        for (const WriterEntry* f : options_.formats) writers_.push_back(f->make(options_.write));
         const unsigned workers =
             std::max(1U, std::min<unsigned>(options_.jobs, static_cast<unsigned>(std::max<std::size_t>(result_.total, 1))));
         std::vector<std::thread> threads;
@@ -331,44 +242,23 @@ private:
         ManifestRecord& rec = out.record;
         rec.input = input.display;
         rec.options = fingerprint_;
-        const DeadlineScope deadline(options_.timeout, input.display);
         try {
             if (!input.overwrites.empty()) {
                 throw OutputError(
                     fmt::format("its outputs would overwrite those of {}; rename one of them", input.overwrites),
                     input.display);
             }
-            const std::string bytes = read_input(input, options_.read);
-            rec.input_sha256 = sha256_hex(bytes);
-            if (manifest_ && !options_.force) {
-                const std::optional<ManifestRecord> old = old_->find(input.display);
-                if (old && (old->status == "converted" || old->status == "skipped") &&
-                    old->input_sha256 == rec.input_sha256 && old->options == fingerprint_ &&
-                    outputs_intact(*old, options_)) {
-                    rec = *old;
-                    rec.status = "skipped";
-                    return out;
-                }
-            }
-            const Document doc =
-                choose_reader(input.path, bytes, options_.read.from).read(bytes, input.display, options_.read);
-            rec.id = doc.id;
-            rec.notes = doc.notes.size();
-            // Every output is made before any is written, so a document that fails in its last
-            // writer (a time limit, a font error) leaves none of its files behind.
-            std::vector<std::string> written(writers_.size());
-            for (std::size_t f = 0; f < writers_.size(); ++f) {
-                StringSink sink(written[f]);
-                writers_[f]->write(doc, sink);
-                check_deadline();
-                out.warnings.insert(out.warnings.end(), sink.warnings().begin(), sink.warnings().end());
-            }
+            Conversion made = converter_.convert(input, [&](std::string_view bytes) { return done_before(bytes, rec); });
+            if (made.skipped) return out;
+            rec.id = made.document.id;
+            rec.notes = made.document.notes.size();
+            out.warnings = std::move(made.warnings);
             if (options_.to_stdout) {
-                for (const std::string& made : written) out.to_stdout += made;
+                for (const std::string& output : made.outputs) out.to_stdout += output;
             } else {
-                write_outputs(input, written, rec);
+                write_outputs(input, made.outputs, rec);
             }
-            rec.status = "converted";
+            rec.status = InputStatus::converted;
         } catch (Error& e) {
             fail(out, e, input);
         } catch (const std::bad_alloc&) {
@@ -378,10 +268,26 @@ private:
         return out;
     }
 
+    /// Records the hash of an input's `bytes` in `rec`; true, with `rec` made the manifest's
+    /// earlier record marked skipped, when that record shows the same bytes converted with the
+    /// same options and its outputs are intact (and --force is not given).
+    bool done_before(std::string_view bytes, ManifestRecord& rec) const {
+        rec.input_sha256 = sha256_hex(bytes);
+        if (!manifest_ || options_.force) return false;
+        const std::optional<ManifestRecord> old = old_->find(rec.input);
+        const bool done = old && (old->status == InputStatus::converted || old->status == InputStatus::skipped) &&
+                          old->input_sha256 == rec.input_sha256 && old->options == fingerprint_ &&
+                          outputs_intact(*old, options_);
+        if (!done) return false;
+        rec = *old;
+        rec.status = InputStatus::skipped;
+        return true;
+    }
+
     /// The output files of `input`, one per format.
     std::vector<std::filesystem::path> targets_of(const Input& input) const {
         std::vector<std::filesystem::path> targets;
-        for (const WriterEntry* format : options_.formats) {
+        for (const WriterEntry* format : options_.convert.formats) {
             std::filesystem::path target = options_.output_dir / input.stem;
             target += "." + std::string(format->extension);
             targets.push_back(std::move(target));
@@ -399,7 +305,7 @@ private:
             if (::stat(targets[f].c_str(), &target) == 0 && target.st_dev == source.st_dev &&
                 target.st_ino == source.st_ino) {
                 throw OutputError(fmt::format("its {} output {} would replace the input itself; give another -o",
-                                              options_.formats[f]->name, targets[f].string()),
+                                              options_.convert.formats[f]->name, targets[f].string()),
                                   input.display);
             }
         }
@@ -423,7 +329,7 @@ private:
                 write_file_atomically(target, written[f], Existing::keep_if_same,
                                       options_.sync ? Flush::to_disk : Flush::none);
                 done.push_back(target);
-                rec.outputs.push_back({std::string(options_.formats[f]->name), target.string(), written[f].size(),
+                rec.outputs.push_back({std::string(options_.convert.formats[f]->name), target.string(), written[f].size(),
                                        sha256_hex(written[f])});
             }
         } catch (const Error&) {
@@ -439,9 +345,9 @@ private:
     static void fail(Outcome& out, Error& e, const Input& input) {
         e.name_file_if_unnamed(input.display);
         ManifestRecord& rec = out.record;
-        rec.status = "failed";
+        rec.status = InputStatus::failed;
         rec.outputs.clear();
-        rec.error_code = error_class(e);
+        rec.error_code = e.error_class();
         rec.error = describe(e);
         out.error = e;
     }
@@ -452,12 +358,12 @@ private:
             std::cout << outcome.to_stdout << std::flush;
             if (!std::cout) {
                 outcome.error = OutputError("cannot write to standard output");
-                outcome.record.status = "failed";
+                outcome.record.status = InputStatus::failed;
             }
         }
-        if (outcome.record.status == "converted") ++result_.converted;
-        if (outcome.record.status == "skipped") ++result_.skipped;
-        if (outcome.record.status == "failed") ++result_.failed;
+        if (outcome.record.status == InputStatus::converted) ++result_.converted;
+        if (outcome.record.status == InputStatus::skipped) ++result_.skipped;
+        if (outcome.record.status == InputStatus::failed) ++result_.failed;
         if (manifest_) {
             if (!lines.empty()) lines += '\n';
             lines += outcome.line;
@@ -486,7 +392,7 @@ private:
     const BatchOptions& options_;
     const BatchEvents& events_;
     const std::string fingerprint_;
-    std::vector<std::unique_ptr<Writer>> writers_;
+    const Converter converter_;
     std::filesystem::path manifest_path_;
     std::filesystem::path running_;
     std::optional<ManifestIndex> old_;

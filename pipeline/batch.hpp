@@ -9,26 +9,22 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/error.hpp"
+#include "pipeline/convert.hpp"
 #include "pipeline/inputs.hpp"
-#include "pipeline/read_options.hpp"
-#include "pipeline/registry.hpp"
+#include "pipeline/model/error.hpp"
 #include "pipeline/shard.hpp"
 
 namespace briefkit {
 
 /// What to do with every input of a batch.
 struct BatchOptions {
-    ReadOptions read;                          ///< Reader options.
-    WriterOptions write;                       ///< Writer options (the PDF style).
-    std::vector<const WriterEntry*> formats;   ///< Output formats, each written once per input.
+    ConversionOptions convert;                 ///< Reader and writer options, formats (each written once per input) and time limit.
     std::filesystem::path output_dir = "out";  ///< Folder outputs go under, mirroring the inputs.
     bool to_stdout = false;                    ///< Write the one output to standard output instead.
     unsigned jobs = 1;                         ///< Inputs converted at once (worker threads).
     std::filesystem::path manifest;            ///< The manifest; empty: `<output_dir>/.briefkit/manifest.ndjson`.
     bool force = false;                        ///< Convert inputs the manifest says are done (unchanged files are still not rewritten).
     std::optional<Shard> shard;                ///< Only this shard of the inputs.
-    std::chrono::milliseconds timeout{60000};  ///< Time limit of each input (--timeout); zero for none.
     bool sync = false;                         ///< fsync() each output and its folder (--sync).
     bool follow_links = false;                 ///< Read links in input folders that lead outside them (--follow-links).
 };
@@ -76,12 +72,8 @@ struct InputCount {
 /// Asks running batches to stop after the inputs in flight; safe to call from a signal handler.
 void request_stop() noexcept;
 
-/// Reads one input (refusing it before reading when it is over the size limit) and converts it
-/// to a document with the reader choose_reader() picks (`options.from` when set).
-[[nodiscard]] Document read_document(const Input& input, const ReadOptions& options);
-
 /// The fingerprint of what decides an input's outputs: the Briefkit version, the formats, the
-/// reader options and the writer options (a style file's content included).
+/// reader options and the writer options (with each format's settings_key(): a style file's content).
 [[nodiscard]] std::string options_fingerprint(const BatchOptions& options);
 
 }  // namespace briefkit

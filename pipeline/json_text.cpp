@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "pipeline/utf8.hpp"
+#include "pipeline/model/utf8.hpp"
 
 namespace briefkit {
 

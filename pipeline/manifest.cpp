@@ -13,14 +13,22 @@
 #include <cstring>
 #include <fstream>
 
-#include "pipeline/error.hpp"
+#include "pipeline/model/error.hpp"
 #include "pipeline/json_text.hpp"
 #include "pipeline/output_file.hpp"
-#include "pipeline/utf8.hpp"
+#include "pipeline/model/utf8.hpp"
 
 namespace briefkit {
 
 namespace {
+
+/// The status spelled `name`; a json::exception (reported as a bad record) for any other word.
+InputStatus parse_status(const std::string& name) {
+    for (const InputStatus status : {InputStatus::converted, InputStatus::skipped, InputStatus::failed}) {
+        if (status_name(status) == name) return status;
+    }
+    throw nlohmann::json::other_error::create(501, fmt::format("unknown status '{}'", name), nullptr);
+}
 
 /// A manifest is read back whole and rewritten by rename, so it must be a regular file (or
 /// not exist yet): a device such as /dev/full would be read for ever, a FIFO would block.
@@ -58,6 +66,15 @@ void for_each_line(const std::filesystem::path& path, Each each) {
 
 }  // namespace
 
+std::string_view status_name(InputStatus status) {
+    switch (status) {
+        case InputStatus::converted: return "converted";
+        case InputStatus::skipped: return "skipped";
+        case InputStatus::failed: return "failed";
+    }
+    return "failed";
+}
+
 std::string to_json_line(const ManifestRecord& r) {
     // Written by hand, keys in a fixed order: this runs once per input, on the batch's hot path.
     std::string out;
@@ -65,7 +82,7 @@ std::string to_json_line(const ManifestRecord& r) {
     out += "{\"input\":";
     append_json_string(out, r.input);
     out += ",\"status\":";
-    append_json_string(out, r.status);
+    append_json_string(out, status_name(r.status));
     out += ",\"id\":";
     append_json_string(out, r.id);
     out += ",\"input_sha256\":";
@@ -84,7 +101,7 @@ std::string to_json_line(const ManifestRecord& r) {
         out += "}";
     }
     out += fmt::format("],\"notes\":{},\"error\":", r.notes);
-    if (r.status == "failed") {
+    if (r.status == InputStatus::failed) {
         out += "{\"code\":";
         append_json_string(out, r.error_code);
         out += ",\"message\":";
@@ -105,7 +122,7 @@ ManifestRecord parse_manifest_line(const std::string& text, const std::string& f
         r.input_sha256 = j.value("input_sha256", "");
         r.options = j.value("options", "");
         r.id = j.value("id", "");
-        r.status = j.at("status").get<std::string>();
+        r.status = parse_status(j.at("status").get<std::string>());
         for (const json& o : j.value("outputs", json::array())) {
             r.outputs.push_back({o.at("format").get<std::string>(), o.at("path").get<std::string>(),
                                  o.at("bytes").get<std::size_t>(), o.at("sha256").get<std::string>()});
@@ -236,7 +253,7 @@ MergeResult merge_manifests(const std::vector<std::filesystem::path>& paths, con
         if (all.count(input) == 0) result.missing.push_back(input);
     }
     for (auto& [input, record] : all) {
-        if (record.status == "failed") ++result.failed;
+        if (record.status == InputStatus::failed) ++result.failed;
         result.records.push_back(std::move(record));
     }
     return result;

@@ -19,6 +19,16 @@
 
 namespace briefkit {
 
+/// What became of one input.
+enum class InputStatus {
+    converted,  ///< Every output was written (or already held those bytes).
+    skipped,    ///< An earlier run converted it with the same input and options; its outputs are intact.
+    failed,     ///< It failed; the record holds the error.
+};
+
+/// The status as the manifest spells it: `converted`, `skipped` or `failed`.
+[[nodiscard]] std::string_view status_name(InputStatus status);
+
 /// One output file of an input.
 struct ManifestOutput {
     std::string format;     ///< Format name, such as `xml`.
@@ -34,10 +44,10 @@ struct ManifestRecord {
     std::string input_sha256;  ///< SHA-256 of the input's bytes; empty when it could not be read.
     std::string options;       ///< Fingerprint of the version, formats and options it was converted with.
     std::string id;            ///< The document id; empty when it failed before one was known.
-    std::string status;        ///< `converted`, `skipped` or `failed`.
+    InputStatus status = InputStatus::failed;  ///< What became of it.
     std::vector<ManifestOutput> outputs;  ///< The outputs, in format order.
     std::size_t notes = 0;     ///< How many notes the reader made.
-    std::string error_code;    ///< For a failure: `input`, `output` or `usage`.
+    std::string error_code;    ///< For a failure: its class, one of error_classes() (`input`, `limit`, `output`, `usage`, `error`).
     std::string error;         ///< For a failure: the message, as printed.
     bool operator==(const ManifestRecord&) const = default;
 };

@@ -13,7 +13,7 @@
 #include <unordered_set>
 #include <utility>
 
-#include "pipeline/error.hpp"
+#include "pipeline/model/error.hpp"
 
 namespace briefkit {
 

@@ -1,17 +1,32 @@
 #include "pipeline/registry.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 
 #include "formats/pdf/pdf_writer.hpp"
+#include "formats/text/text_reader.hpp"
+#include "formats/pdf/style.hpp"
+#include "formats/xml/article_schema.hpp"
 #include "formats/xml/xml_reader.hpp"
 #include "formats/xml/xml_writer.hpp"
 #include "formats/yaml/yaml_reader.hpp"
 #include "formats/yaml/yaml_writer.hpp"
-#include "pipeline/reader/text_reader.hpp"
+#include "pipeline/model/error.hpp"
 
 namespace briefkit {
 
 namespace {
+
+/// The PDF styles as the format table lists them.
+std::vector<StyleInfo> pdf_styles() {
+    std::vector<StyleInfo> out;
+    for (auto& [name, description] : formats::pdf::builtin_styles()) {
+        const bool is_default = name == formats::pdf::kDefaultStyle;
+        out.push_back({std::move(name), std::move(description), is_default});
+    }
+    return out;
+}
 
 constexpr std::array<std::string_view, 1> kTextExtensions{"txt"};
 constexpr std::array<std::string_view, 1> kXmlExtensions{"xml"};
@@ -19,15 +34,15 @@ constexpr std::array<std::string_view, 2> kYamlExtensions{"yaml", "yml"};
 
 const std::array<WriterEntry, 3> kWriters{{
     {"xml", "xml", "application/xml", true, "Article XML (urn:briefkit:article:1), valid against the shipped XSD",
-     &formats::make_xml_writer, nullptr},
+     &formats::make_xml_writer, nullptr, nullptr, nullptr, &formats::article_xsd},
     {"yaml", "yaml", "application/yaml", true, "Article YAML (briefkit/article/1), every string quoted",
-     &formats::make_yaml_writer, nullptr},
+     &formats::make_yaml_writer, nullptr, nullptr, nullptr, nullptr},
     {"pdf", "pdf", "application/pdf", false, "Printable briefing PDF, laid out from a style (see 'briefkit styles')",
-     &formats::make_pdf_writer, &formats::make_pdf_digest_writer},
+     &formats::make_pdf_writer, &formats::make_pdf_digest_writer, &formats::pdf_settings_key, &pdf_styles, nullptr},
 }};
 
 const std::array<ReaderEntry, 3> kReaders{{
-    {"text", kTextExtensions, "Plain-text news article in any common encoding", &read_text, nullptr},
+    {"text", kTextExtensions, "Plain-text news article in any common encoding", &formats::read_text, nullptr},
     {"xml", kXmlExtensions, "Article XML (urn:briefkit:article:1), validated against the shipped XSD",
      &formats::read_xml, &formats::looks_like_xml},
     {"yaml", kYamlExtensions, "Article YAML (briefkit/article/1), as written or edited by hand", &formats::read_yaml,
@@ -73,8 +88,11 @@ const ReaderEntry* find_reader(std::string_view name) {
     return nullptr;
 }
 
-const ReaderEntry& choose_reader(std::string_view path, std::string_view bytes, const ReaderEntry* chosen) {
-    if (chosen != nullptr) return *chosen;
+const ReaderEntry& choose_reader(std::string_view path, std::string_view bytes, std::string_view chosen) {
+    if (!chosen.empty()) {
+        if (const ReaderEntry* r = find_reader(chosen)) return *r;
+        throw UsageError(fmt::format("unknown input format '{}' (known: {})", chosen, format_names(readers())));
+    }
     const std::size_t slash = path.find_last_of('/');
     const std::string_view file = slash == std::string_view::npos ? path : path.substr(slash + 1);
     if (const std::size_t dot = file.find_last_of('.'); dot != std::string_view::npos && dot > 0) {

@@ -6,13 +6,22 @@
 
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
-#include "pipeline/model.hpp"
-#include "pipeline/read_options.hpp"
-#include "pipeline/writer.hpp"
+#include "pipeline/model/model.hpp"
+#include "pipeline/model/read_options.hpp"
+#include "pipeline/model/writer.hpp"
 
 namespace briefkit {
+
+/// One named style of an output format (`--style NAME`).
+struct StyleInfo {
+    std::string name;         ///< The name `--style` takes.
+    std::string description;  ///< One line for `briefkit styles`.
+    bool is_default = false;  ///< True for the style used without `--style`.
+};
 
 /// One output format.
 struct WriterEntry {
@@ -24,6 +33,13 @@ struct WriterEntry {
     std::unique_ptr<Writer> (*make)(const WriterOptions&);  ///< Creates the writer.
     /// Creates a writer of many documents into one output; nullptr when the format has none.
     std::unique_ptr<CollectionWriter> (*make_collection)(const WriterOptions&);
+    /// What of the writer options decides this format's bytes beyond their text (a style file's
+    /// content), for a rerun to see that its outputs would change; nullptr when nothing does.
+    std::string (*settings_key)(const WriterOptions&);
+    /// The format's built-in styles, the default first; nullptr when it has none.
+    std::vector<StyleInfo> (*styles)();
+    /// The schema its output is valid against (an XSD); nullptr when there is none.
+    std::string_view (*schema)();
 };
 
 /// One input format.
@@ -53,9 +69,17 @@ struct ReaderEntry {
 /// The input format called `name`, or nullptr.
 [[nodiscard]] const ReaderEntry* find_reader(std::string_view name);
 
-/// The reader for the input at `path` holding `bytes`: `chosen` when given (ReadOptions::from), else
-/// the one for the file's extension, else the first whose sniff() claims the bytes, else text.
-[[nodiscard]] const ReaderEntry& choose_reader(std::string_view path, std::string_view bytes,
-                                               const ReaderEntry* chosen);
+/// The reader for the input at `path` holding `bytes`: the one named `chosen` when it is not empty
+/// (ReadOptions::from; UsageError when no reader has that name), else the one for the file's
+/// extension, else the first whose sniff() claims the bytes, else text.
+[[nodiscard]] const ReaderEntry& choose_reader(std::string_view path, std::string_view bytes, std::string_view chosen);
+
+/// The names of every format in `entries`, comma-separated, for messages and help.
+template <typename Entry>
+[[nodiscard]] std::string format_names(std::span<const Entry> entries) {
+    std::string names;
+    for (const Entry& e : entries) names += (names.empty() ? "" : ", ") + std::string(e.name);
+    return names;
+}
 
 }  // namespace briefkit

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "pipeline/digest.hpp"
-#include "pipeline/error.hpp"
+#include "pipeline/model/hash.hpp"
+#include "pipeline/model/error.hpp"
 
 namespace briefkit {
 

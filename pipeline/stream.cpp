@@ -6,12 +6,10 @@
 #include <algorithm>
 #include <string>
 
-#include "pipeline/batch.hpp"
-#include "pipeline/deadline.hpp"
-#include "pipeline/error.hpp"
 #include "pipeline/json_text.hpp"
+#include "pipeline/manifest.hpp"
+#include "pipeline/model/error.hpp"
 #include "pipeline/output_file.hpp"
-#include "pipeline/registry.hpp"
 
 namespace briefkit {
 
@@ -76,8 +74,9 @@ bool read_line(std::istream& in, std::string& line, std::size_t limit, bool& cut
 
 /// The result line of a record that failed with `e`, which is also handed to `options.on_error`.
 std::string failure_reply(const std::string& id, const Error& e, const StreamOptions& options) {
-    std::string reply = "{\"id\":" + id + ",\"status\":\"failed\",\"error\":{\"code\":";
-    append_json_string(reply, error_class(e));
+    std::string reply = "{\"id\":" + id + ",\"status\":\"" + std::string(status_name(InputStatus::failed)) +
+                        "\",\"error\":{\"code\":";
+    append_json_string(reply, e.error_class());
     reply += ",\"message\":";
     append_json_string(reply, describe(e));
     reply += "}}";
@@ -111,68 +110,70 @@ StreamRecord parse_stream_record(std::string_view line, std::size_t number) {
     return out;
 }
 
+namespace {
+
+/// Converts the record parsed from `line` and returns its result line; throws Error on failure.
+/// The reply is written by hand: it carries whole documents, on the stream's hot path.
+std::string convert_record(const StreamRecord& record, const Converter& converter, const StreamOptions& options) {
+    Conversion made;
+    if (record.text) {
+        made = converter.convert(*record.text, record.name);
+    } else if (record.path) {
+        const std::filesystem::path path = *record.path;
+        made = converter.convert(Input{path.string(), path.string(), path.stem().string(), false, {}, {}}, {},
+                                 record.name);
+    } else {
+        throw InputError("record has neither a \"text\" nor a \"path\" string", record.name);
+    }
+    const Document& doc = made.document;
+    std::string reply = "{\"id\":" + record.id + ",\"status\":\"" + std::string(status_name(InputStatus::converted)) +
+                        "\",\"document_id\":";
+    append_json_string(reply, doc.id);
+    reply += ",\"outputs\":{";
+    for (std::size_t f = 0; f < made.outputs.size(); ++f) {
+        const std::string& bytes = made.outputs[f];
+        const WriterEntry& format = *options.convert.formats[f];
+        if (f > 0) reply += ",";
+        append_json_string(reply, format.name);
+        reply += ":";
+        if (format.text) {
+            append_json_string(reply, bytes);
+        } else {
+            const std::filesystem::path target = options.output_dir / (doc.id + "." + std::string(format.extension));
+            write_file_atomically(target, bytes);
+            append_json_string(reply, target.string());
+        }
+    }
+    reply += fmt::format("}},\"notes\":{},\"error\":null}}", doc.notes.size());
+    return reply;
+}
+
+}  // namespace
+
 StreamResult run_stream(std::istream& in, std::ostream& out, const StreamOptions& options) {
-    std::vector<std::unique_ptr<Writer>> writers;
-    for (const WriterEntry* f : options.formats) writers.push_back(f->make(options.write));
+    const Converter converter(options.convert);
     StreamResult result;
     std::string line;
     std::size_t number = 0;
-    std::string reply;
     // A record holds its article as a JSON string, where escapes can make text up to six times
     // longer; a longer line is skipped, not held in memory whole.
-    const std::size_t line_limit = options.read.max_input_size * 6 + 65536;
+    const std::size_t line_limit = options.convert.read.max_input_size * 6 + 65536;
     bool cut = false;
     while (read_line(in, line, line_limit, cut)) {
         ++number;
         if (line.empty() || line == "\r") continue;
-        // The reply is written by hand: it carries whole documents, on the stream's hot path.
         std::string id = "null";
         std::string name;  // the record's name once parsed; until then "record N" (made only on failure)
-        reply.clear();
+        std::string reply;
         try {
             if (cut) {
                 throw LimitError(fmt::format("record is over the {}-byte limit (six times --max-input-size)", line_limit),
                                  "stdin", static_cast<int>(number));
             }
-            StreamRecord record = parse_stream_record(line, number);
+            const StreamRecord record = parse_stream_record(line, number);
             id = record.id;
             name = record.name;
-            const DeadlineScope deadline(options.timeout, record.name);
-            Document doc;
-            if (record.text) {
-                doc = choose_reader({}, *record.text, options.read.from).read(*record.text, record.name, options.read);
-            } else if (record.path) {
-                const std::filesystem::path path = *record.path;
-                doc = read_document(Input{path.string(), path.string(), path.stem().string(), false, {}, {}}, options.read);
-            } else {
-                throw InputError("record has neither a \"text\" nor a \"path\" string", record.name);
-            }
-            reply = "{\"id\":" + id + ",\"status\":\"converted\",\"document_id\":";
-            append_json_string(reply, doc.id);
-            reply += ",\"outputs\":{";
-            // Every output is made before a file is written, so a record that fails leaves none behind.
-            std::vector<std::string> made(writers.size());
-            for (std::size_t f = 0; f < writers.size(); ++f) {
-                StringSink sink(made[f]);
-                writers[f]->write(doc, sink);
-                check_deadline();
-            }
-            for (std::size_t f = 0; f < writers.size(); ++f) {
-                const std::string& bytes = made[f];
-                const WriterEntry& format = *options.formats[f];
-                if (f > 0) reply += ",";
-                append_json_string(reply, format.name);
-                reply += ":";
-                if (format.text) {
-                    append_json_string(reply, bytes);
-                } else {
-                    const std::filesystem::path target =
-                        options.output_dir / (doc.id + "." + std::string(format.extension));
-                    write_file_atomically(target, bytes);
-                    append_json_string(reply, target.string());
-                }
-            }
-            reply += fmt::format("}},\"notes\":{},\"error\":null}}", doc.notes.size());
+            reply = convert_record(record, converter, options);
             ++result.converted;
         } catch (Error& e) {
             e.name_file_if_unnamed(name.empty() ? fmt::format("record {}", number) : name);

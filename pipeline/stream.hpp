@@ -13,19 +13,15 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/error.hpp"
-#include "pipeline/read_options.hpp"
-#include "pipeline/registry.hpp"
+#include "pipeline/convert.hpp"
+#include "pipeline/model/error.hpp"
 
 namespace briefkit {
 
 /// How a stream is converted.
 struct StreamOptions {
-    ReadOptions read;                          ///< Reader options.
-    WriterOptions write;                       ///< Writer options.
-    std::vector<const WriterEntry*> formats;   ///< Output formats.
+    ConversionOptions convert;                 ///< Reader and writer options, output formats and each record's time limit.
     std::filesystem::path output_dir = "out";  ///< Where outputs that cannot travel inline (PDF) are written.
-    std::chrono::milliseconds timeout{60000};  ///< Time limit of each record; zero for none.
     std::function<void(const Error&)> on_error;  ///< Called with each failed record's error, in order.
 };
 

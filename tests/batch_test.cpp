@@ -344,12 +344,12 @@ TEST_CASE("manifest: a record written as a line reads back equal, whatever its s
     r.input_sha256 = std::string(64, 'a');
     r.options = "0123";
     r.id = "bk-0123456789abcdef0123";
-    r.status = "failed";
+    r.status = briefkit::InputStatus::failed;
     r.notes = 3;
     r.error_code = "input";
     r.error = "in/x.txt:3: binary file \"\xE2\x80\x94\" \n line";
     CHECK(briefkit::parse_manifest_line(briefkit::to_json_line(r), "m", 1) == r);
-    r.status = "converted";
+    r.status = briefkit::InputStatus::converted;
     r.error_code.clear();
     r.error.clear();
     r.outputs = {{"xml", "out/a.xml", 123, std::string(64, 'b')}, {"yaml", "out/a.yaml", 45, std::string(64, 'c')}};

@@ -6,12 +6,12 @@
 #include <cstdlib>
 #include <memory>
 
-#include "pipeline/reader/dates.hpp"
-#include "pipeline/utf8.hpp"
+#include "formats/text/dates.hpp"
+#include "pipeline/model/utf8.hpp"
 #include "support/test_support.hpp"
 
 using briefkit::DateOrder;
-using briefkit::reader::parse_date;
+using briefkit::formats::text::parse_date;
 
 namespace {
 
@@ -101,10 +101,10 @@ TEST_CASE("dates: a day over 12 settles the order whatever --date-order says") {
 }
 
 TEST_CASE("dates: a one-letter misspelt month is taken only in lenient mode") {
-    CHECK(briefkit::reader::month_number("Jne") == 0);
-    CHECK(briefkit::reader::month_number_lenient("Jne") == 6);
-    CHECK(briefkit::reader::month_number_lenient("Febuary") == 2);
-    CHECK(briefkit::reader::month_number_lenient("Md") == 0);
+    CHECK(briefkit::formats::text::month_number("Jne") == 0);
+    CHECK(briefkit::formats::text::month_number_lenient("Jne") == 6);
+    CHECK(briefkit::formats::text::month_number_lenient("Febuary") == 2);
+    CHECK(briefkit::formats::text::month_number_lenient("Md") == 0);
 }
 
 TEST_CASE("dates: the agency date settles an ambiguous date line") {
@@ -150,12 +150,12 @@ TEST_CASE("dates: case folding agrees with utf8proc for every code point and for
         std::string s;
         briefkit::utf8::append(s, cp);
         s += "Ab";
-        if (briefkit::reader::fold_case(s) != utf8proc_fold(s)) ++differ;
+        if (briefkit::formats::text::fold_case(s) != utf8proc_fold(s)) ++differ;
     }
     CHECK(differ == 0);
     for (const std::string word : {"\u041C\u0410\u042F", "Stra\u00DFe", "\u0130stanbul", "\u017Fun", "\u00C7OK",
                                    "\u0414\u0435\u043A\u0430\u0431\u0440\u044F", "Caf\u00C9 \u03A3\u039F\u03A3", "bad \xFF byte"}) {
-        CHECK(briefkit::reader::fold_case(word) == utf8proc_fold(word));
+        CHECK(briefkit::formats::text::fold_case(word) == utf8proc_fold(word));
     }
 }
 

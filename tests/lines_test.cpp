@@ -7,8 +7,8 @@
 #include <memory>
 #include <vector>
 
-#include "pipeline/reader/lines.hpp"
-#include "pipeline/utf8.hpp"
+#include "formats/text/lines.hpp"
+#include "pipeline/model/utf8.hpp"
 #include "support/test_support.hpp"
 
 using briefkit::test::block_texts;
@@ -94,7 +94,7 @@ std::string nfc(const std::string& s) {
 TEST_CASE("lines: code points copied as they are never change under NFC, alone or in pairs") {
     std::vector<char32_t> kept;
     for (char32_t cp = 0x80; cp < 0x30000; ++cp) {
-        if (!briefkit::reader::kept_as_is(cp)) continue;
+        if (!briefkit::formats::text::kept_as_is(cp)) continue;
         const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
         INFO("U+" << std::hex << static_cast<unsigned>(cp));
         REQUIRE(p->combining_class == 0);

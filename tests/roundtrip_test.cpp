@@ -6,7 +6,7 @@
 #include "formats/yaml/yaml_reader.hpp"
 #include "formats/yaml/yaml_writer.hpp"
 #include "pipeline/batch.hpp"
-#include "pipeline/error.hpp"
+#include "pipeline/model/error.hpp"
 #include "pipeline/registry.hpp"
 #include "support/test_support.hpp"
 
@@ -210,13 +210,13 @@ TEST_CASE("xml reader: a document that breaks the schema is refused with the lin
 TEST_CASE("registry: readers are chosen by -f, then by extension, then by content") {
     const std::string yaml = "schema: \"briefkit/article/1\"\ntitle: x\nbody: []\n";
     const std::string xml = "<?xml version=\"1.0\"?>\n<article xmlns=\"urn:briefkit:article:1\"/>";
-    CHECK(choose_reader("a.yml", "", nullptr).name == "yaml");
-    CHECK(choose_reader("a.XML", "", nullptr).name == "xml");
-    CHECK(choose_reader("a.txt", yaml, nullptr).name == "text");
-    CHECK(choose_reader("", yaml, nullptr).name == "yaml");
-    CHECK(choose_reader("notes", xml, nullptr).name == "xml");
-    CHECK(choose_reader("", "HEADLINE\n\nBody text.\n", nullptr).name == "text");
-    CHECK(choose_reader("a.txt", "", find_reader("yaml")).name == "yaml");
+    CHECK(choose_reader("a.yml", "", "").name == "yaml");
+    CHECK(choose_reader("a.XML", "", "").name == "xml");
+    CHECK(choose_reader("a.txt", yaml, "").name == "text");
+    CHECK(choose_reader("", yaml, "").name == "yaml");
+    CHECK(choose_reader("notes", xml, "").name == "xml");
+    CHECK(choose_reader("", "HEADLINE\n\nBody text.\n", "").name == "text");
+    CHECK(choose_reader("a.txt", "", "yaml").name == "yaml");
 }
 
 TEST_CASE("cli: hostile and broken XML inputs fail alone; the rest of the batch converts") {

@@ -6,7 +6,7 @@
 #include "formats/xml/article_schema.hpp"
 #include "formats/xml/xml_writer.hpp"
 #include "formats/yaml/yaml_writer.hpp"
-#include "pipeline/digest.hpp"
+#include "pipeline/model/hash.hpp"
 #include "pipeline/registry.hpp"
 #include "support/test_support.hpp"
 

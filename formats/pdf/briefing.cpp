@@ -7,9 +7,9 @@
 
 #include "formats/pdf/key_points.hpp"
 #include "formats/pdf/title_case.hpp"
-#include "pipeline/deadline.hpp"
-#include "pipeline/overloaded.hpp"
-#include "pipeline/utf8.hpp"
+#include "pipeline/model/deadline.hpp"
+#include "pipeline/model/overloaded.hpp"
+#include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats::pdf {
 

@@ -11,7 +11,7 @@
 #include "formats/pdf/pagination.hpp"
 #include "formats/pdf/pdf_file.hpp"
 #include "formats/pdf/style.hpp"
-#include "pipeline/model.hpp"
+#include "pipeline/model/model.hpp"
 
 namespace briefkit::formats::pdf {
 

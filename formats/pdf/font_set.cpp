@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "pipeline/digest.hpp"
-#include "pipeline/utf8.hpp"
+#include "pipeline/model/hash.hpp"
+#include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats::pdf {
 

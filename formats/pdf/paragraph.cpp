@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "formats/pdf/line_breaker.hpp"
-#include "pipeline/utf8.hpp"
+#include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats::pdf {
 

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "pipeline/utf8.hpp"
+#include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats::pdf {
 

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <cstdlib>
 #include <ctime>
 #include <optional>
@@ -11,9 +14,9 @@
 #include "formats/pdf/briefing.hpp"
 #include "formats/pdf/pdf_file.hpp"
 #include "formats/pdf/style.hpp"
-#include "pipeline/digest.hpp"
-#include "pipeline/error.hpp"
-#include "pipeline/version.hpp"
+#include "pipeline/model/hash.hpp"
+#include "pipeline/model/error.hpp"
+#include "pipeline/model/version.hpp"
 
 namespace briefkit::formats {
 
@@ -308,6 +311,15 @@ std::unique_ptr<Writer> make_pdf_writer(const WriterOptions& options) { return s
 
 std::unique_ptr<CollectionWriter> make_pdf_digest_writer(const WriterOptions& options) {
     return std::make_unique<PdfDigestWriter>(options);
+}
+
+std::string pdf_settings_key(const WriterOptions& options) {
+    // Only a regular file is read: the style loader refuses anything else, with a clearer error
+    // than a read of /dev/zero could give.
+    std::error_code ec;
+    if (!is_style_path(options.style) || !std::filesystem::is_regular_file(options.style, ec)) return {};
+    std::ifstream in(options.style, std::ios::binary);
+    return "|" + sha256_hex(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
 }
 
 }  // namespace briefkit::formats

@@ -6,8 +6,9 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
-#include "pipeline/writer.hpp"
+#include "pipeline/model/writer.hpp"
 
 namespace briefkit::formats {
 
@@ -18,5 +19,9 @@ namespace briefkit::formats {
 
 /// A writer of digests: a cover, a contents page and every document from a new page.
 [[nodiscard]] std::unique_ptr<CollectionWriter> make_pdf_digest_writer(const WriterOptions& options = {});
+
+/// What decides a PDF's bytes besides the style's name: `|` and the SHA-256 of the style file's
+/// content when `options.style` names a regular file; empty for a built-in style.
+[[nodiscard]] std::string pdf_settings_key(const WriterOptions& options);
 
 }  // namespace briefkit::formats

@@ -11,7 +11,7 @@
 #include <sstream>
 
 #include "formats/pdf/builtin_styles.hpp"
-#include "pipeline/error.hpp"
+#include "pipeline/model/error.hpp"
 
 namespace briefkit::formats::pdf {
 
@@ -244,10 +244,12 @@ Style parse_style(const std::string& text, const std::string& origin, const std:
     }
 }
 
+bool is_style_path(const std::string& name_or_path) {
+    return name_or_path.find('/') != std::string::npos || (name_or_path.size() > 5 && name_or_path.ends_with(".yaml"));
+}
+
 Style load_style(const std::string& name_or_path) {
-    const bool is_path = name_or_path.find('/') != std::string::npos ||
-                         (name_or_path.size() > 5 && name_or_path.ends_with(".yaml"));
-    if (!is_path) {
+    if (!is_style_path(name_or_path)) {
         for (const BuiltinStyle& b : builtin_style_files()) {
             if (b.name == name_or_path) {
                 Style s = parse_style(std::string(b.yaml), std::string(b.name), ".");

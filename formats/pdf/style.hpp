@@ -40,8 +40,11 @@ struct Style {
     std::vector<std::string> hyphenation_exceptions;  ///< Extra exceptions, hyphens at allowed points.
 };
 
-/// Loads a built-in style by name, or a style file by path (anything holding a '/' or ending in
-/// .yaml); throws UsageError naming the file, line and key of the first problem.
+/// True when `name_or_path` names a style file rather than a built-in style: it holds a '/' or
+/// ends in `.yaml` after a name.
+[[nodiscard]] bool is_style_path(const std::string& name_or_path);
+
+/// Loads a built-in style by name, or a style file by path (see is_style_path()); throws UsageError naming the file, line and key of the first problem.
 [[nodiscard]] Style load_style(const std::string& name_or_path);
 
 /// Parses style YAML `text`; `origin` names it in errors and relative font paths are taken

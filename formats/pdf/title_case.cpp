@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/utf8.hpp"
+#include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats::pdf {
 

@@ -15,8 +15,8 @@
 #include <variant>
 
 #include "formats/xml/article_schema.hpp"
-#include "pipeline/digest.hpp"
-#include "pipeline/error.hpp"
+#include "pipeline/model/hash.hpp"
+#include "pipeline/model/error.hpp"
 
 namespace briefkit::formats {
 

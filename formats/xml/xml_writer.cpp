@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/overloaded.hpp"
-#include "pipeline/utf8.hpp"
+#include "pipeline/model/overloaded.hpp"
+#include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats {
 

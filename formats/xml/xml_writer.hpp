@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "pipeline/writer.hpp"
+#include "pipeline/model/writer.hpp"
 
 namespace briefkit::formats {
 

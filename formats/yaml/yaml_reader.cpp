@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/digest.hpp"
-#include "pipeline/error.hpp"
-#include "pipeline/utf8.hpp"
+#include "pipeline/model/hash.hpp"
+#include "pipeline/model/error.hpp"
+#include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats {
 

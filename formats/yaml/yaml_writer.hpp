@@ -8,7 +8,7 @@
 
 #include <memory>
 
-#include "pipeline/writer.hpp"
+#include "pipeline/model/writer.hpp"
 
 namespace briefkit::formats {
 

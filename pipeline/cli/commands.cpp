@@ -17,11 +17,10 @@
 #include <thread>
 #include <iostream>
 
-#include "formats/pdf/style.hpp"
-#include "formats/xml/article_schema.hpp"
 #include "pipeline/batch.hpp"
-#include "pipeline/deadline.hpp"
 #include "pipeline/cli/report.hpp"
+#include "pipeline/convert.hpp"
+#include "pipeline/model/deadline.hpp"
 #include "pipeline/inputs.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/registry.hpp"
@@ -64,12 +63,17 @@ std::vector<const WriterEntry*> chosen_formats(const std::vector<std::string>& n
     for (const std::string& name : names) {
         const WriterEntry* w = find_writer(name);
         if (w == nullptr) {
-            std::string known;
-            for (const WriterEntry& e : writers()) known += fmt::format("{}{}", known.empty() ? "" : ", ", e.name);
-            throw UsageError(fmt::format("unknown output format '{}' (known: {})", name, known));
+            throw UsageError(fmt::format("unknown output format '{}' (known: {})", name, format_names(writers())));
         }
         if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
     }
+    return out;
+}
+
+/// `text` in ASCII capitals, as format names are written in prose (`pdf` becomes `PDF`).
+std::string to_upper_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return out;
 }
 
@@ -147,17 +151,14 @@ void refuse_input_as_output(const std::filesystem::path& output, const std::vect
 /// Reads every input for a digest, each under the time limit; reports and counts those that fail.
 std::vector<Document> read_for_digest(const std::vector<Input>& inputs, const DigestOptions& options,
                                       std::size_t& failed) {
+    const Converter reader({options.read, {}, {}, to_milliseconds(options.timeout)});
     std::vector<Document> docs;
     for (const Input& input : inputs) {
         try {
-            const DeadlineScope deadline(to_milliseconds(options.timeout), input.display);
-            docs.push_back(read_document(input, options.read));
+            docs.push_back(reader.convert(input).document);
         } catch (const Error& e) {
             ++failed;
             report(e);
-        } catch (const std::bad_alloc&) {
-            ++failed;
-            report(out_of_memory(input.display));
         }
     }
     return docs;
@@ -167,15 +168,12 @@ std::vector<Document> read_for_digest(const std::vector<Input>& inputs, const Di
 
 ExitCode convert(const ConvertOptions& options) {
     BatchOptions batch;
-    batch.read = options.read;
-    batch.write = options.write;
-    batch.formats = chosen_formats(options.to);
+    batch.convert = {options.read, options.write, chosen_formats(options.to), to_milliseconds(options.timeout)};
     batch.to_stdout = options.output == "-";
     batch.output_dir = options.output;
     batch.jobs = options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
     batch.manifest = options.manifest;
     batch.force = options.force;
-    batch.timeout = to_milliseconds(options.timeout);
     batch.sync = options.sync;
     batch.follow_links = options.follow_links;
     batch.shard = options.shard.empty() ? shard_from_slurm() : std::optional<Shard>(parse_shard(options.shard));
@@ -183,11 +181,11 @@ ExitCode convert(const ConvertOptions& options) {
     const InputCount count =
         count_inputs(options.inputs, options.glob, batch.shard, batch.to_stdout ? std::filesystem::path() : batch.output_dir);
     const std::size_t found = count.all;
-    if (batch.to_stdout && (found != 1 || batch.formats.size() != 1)) {
+    if (batch.to_stdout && (found != 1 || batch.convert.formats.size() != 1)) {
         throw UsageError(
             fmt::format("-o - writes to standard output and needs exactly one input and one format (-t); got {} "
                         "input(s) and {} format(s)",
-                        found, batch.formats.size()));
+                        found, batch.convert.formats.size()));
     }
     if (found == 0) {
         throw UsageError(fmt::format("no input files found (folders are searched for {})",
@@ -209,16 +207,22 @@ ExitCode convert(const ConvertOptions& options) {
 }
 
 ExitCode inspect(const std::string& input, const ReadOptions& read) {
-    BatchOptions batch;
-    batch.read = read;
-    batch.formats = chosen_formats({"yaml"});
-    batch.to_stdout = true;
     const std::vector<Input> inputs = collect_inputs({input}, {});
     if (inputs.size() != 1) throw UsageError(fmt::format("inspect reads one file; {} holds {}", input, inputs.size()));
-    BatchEvents events;
-    events.error = [](const Error& e) { report(e); };
-    const BatchResult result = run_batch(inputs, batch, events);
-    return result.failed == 0 ? ExitCode::ok : ExitCode::some_failed;
+    const Converter converter({read, {}, chosen_formats({"yaml"})});
+    std::string yaml;
+    try {
+        yaml = std::move(converter.convert(inputs.front()).outputs.front());
+    } catch (const Error& e) {
+        report(e);
+        return ExitCode::some_failed;
+    }
+    std::cout << yaml << std::flush;
+    if (!std::cout) {
+        report(OutputError("cannot write to standard output"));
+        return ExitCode::some_failed;
+    }
+    return ExitCode::ok;
 }
 
 ExitCode digest(const DigestOptions& options) {
@@ -270,12 +274,11 @@ ExitCode digest(const DigestOptions& options) {
 
 ExitCode stream(const StreamCommandOptions& options) {
     StreamOptions stream;
-    stream.read = options.read;
-    stream.write = options.write;
-    stream.formats = chosen_formats(options.to.empty() ? std::vector<std::string>{"yaml"} : options.to);
+    stream.convert = {options.read, options.write,
+                      chosen_formats(options.to.empty() ? std::vector<std::string>{"yaml"} : options.to),
+                      to_milliseconds(options.timeout)};
     if (options.output.empty()) throw UsageError(kNoOutputFolder);
     stream.output_dir = options.output;
-    stream.timeout = to_milliseconds(options.timeout);
     stream.on_error = [](const Error& e) { report(e); };
     require_readable_stdin();
     std::ios::sync_with_stdio(false);
@@ -303,9 +306,12 @@ ExitCode merge_manifests(const std::vector<std::string>& manifests, const std::s
 }
 
 ExitCode list_styles() {
-    fmt::print("PDF styles (--style NAME, or --style PATH to a style file):\n");
-    for (const auto& [name, description] : formats::pdf::builtin_styles()) {
-        fmt::print("  {:<16} {}{}\n", name, description, name == formats::pdf::kDefaultStyle ? " (default)" : "");
+    for (const WriterEntry& w : writers()) {
+        if (w.styles == nullptr) continue;
+        fmt::print("{} styles (--style NAME, or --style PATH to a style file):\n", to_upper_ascii(w.name));
+        for (const StyleInfo& style : w.styles()) {
+            fmt::print("  {:<16} {}{}\n", style.name, style.description, style.is_default ? " (default)" : "");
+        }
     }
     return ExitCode::ok;
 }
@@ -325,7 +331,8 @@ ExitCode list_formats() {
 }
 
 ExitCode print_schema() {
-    const std::string_view xsd = formats::article_xsd();
+    const WriterEntry* xml = find_writer("xml");
+    const std::string_view xsd = xml->schema();
     std::fwrite(xsd.data(), 1, xsd.size(), stdout);
     return ExitCode::ok;
 }

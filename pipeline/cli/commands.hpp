@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/error.hpp"
-#include "pipeline/read_options.hpp"
-#include "pipeline/writer.hpp"
+#include "pipeline/model/error.hpp"
+#include "pipeline/model/read_options.hpp"
+#include "pipeline/model/writer.hpp"
 
 namespace briefkit::cli {
 

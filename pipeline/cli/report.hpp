@@ -7,7 +7,7 @@
 #include <string>
 
 #include "pipeline/batch.hpp"
-#include "pipeline/error.hpp"
+#include "pipeline/model/error.hpp"
 
 namespace briefkit::cli {
 

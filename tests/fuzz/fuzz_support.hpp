@@ -8,9 +8,9 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "pipeline/error.hpp"
-#include "pipeline/read_options.hpp"
-#include "pipeline/writer.hpp"
+#include "pipeline/model/error.hpp"
+#include "pipeline/model/read_options.hpp"
+#include "pipeline/model/writer.hpp"
 
 namespace briefkit::fuzz {
 

@@ -3,7 +3,7 @@
 // must have a page with room for text.
 #include "fuzz_support.hpp"
 #include "formats/pdf/style.hpp"
-#include "pipeline/error.hpp"
+#include "pipeline/model/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace briefkit;

@@ -6,8 +6,8 @@
 #include "formats/xml/xml_writer.hpp"
 #include "formats/yaml/yaml_reader.hpp"
 #include "formats/yaml/yaml_writer.hpp"
-#include "pipeline/error.hpp"
-#include "pipeline/reader/text_reader.hpp"
+#include "pipeline/model/error.hpp"
+#include "formats/text/text_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace briefkit;
@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const auto yaml = formats::make_yaml_writer();
     Document doc;
     try {
-        doc = read_text(fuzz::as_text(data, size), "fuzz.txt", {});
+        doc = formats::read_text(fuzz::as_text(data, size), "fuzz.txt", {});
     } catch (const InputError&) {
         return 0;  // refused with an error a user sees: fine
     }

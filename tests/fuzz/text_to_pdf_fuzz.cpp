@@ -2,15 +2,15 @@
 // briefing writer (line breaking, hyphenation, pagination, font subsetting, libharu).
 #include "fuzz_support.hpp"
 #include "formats/pdf/pdf_writer.hpp"
-#include "pipeline/error.hpp"
-#include "pipeline/reader/text_reader.hpp"
+#include "pipeline/model/error.hpp"
+#include "formats/text/text_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace briefkit;
     static const auto pdf = formats::make_pdf_writer();
     Document doc;
     try {
-        doc = read_text(fuzz::as_text(data, size), "fuzz.txt", {});
+        doc = formats::read_text(fuzz::as_text(data, size), "fuzz.txt", {});
     } catch (const InputError&) {
         return 0;
     }

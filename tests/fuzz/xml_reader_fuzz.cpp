@@ -3,7 +3,7 @@
 #include "fuzz_support.hpp"
 #include "formats/xml/xml_reader.hpp"
 #include "formats/xml/xml_writer.hpp"
-#include "pipeline/error.hpp"
+#include "pipeline/model/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace briefkit;

@@ -12,9 +12,9 @@
 #include <memory>
 #include <sstream>
 
-#include "pipeline/digest.hpp"
-#include "pipeline/overloaded.hpp"
-#include "pipeline/reader/text_reader.hpp"
+#include "pipeline/model/hash.hpp"
+#include "pipeline/model/overloaded.hpp"
+#include "formats/text/text_reader.hpp"
 
 namespace fs = std::filesystem;
 
@@ -33,7 +33,7 @@ std::optional<fs::path> corpus_dir() {
 }
 
 Document read(std::string_view text, const ReadOptions& options, std::string_view name) {
-    return read_text(text, name, options);
+    return formats::read_text(text, name, options);
 }
 
 std::vector<std::string> block_texts(const Document& doc) {

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/model.hpp"
-#include "pipeline/read_options.hpp"
+#include "pipeline/model/model.hpp"
+#include "pipeline/model/read_options.hpp"
 
 namespace briefkit::test {
 

@@ -1,0 +1,134 @@
+// The dateline glued to the first paragraph of wire copy: `LONDON, March 9 - The Bank...`
+// gives place `LONDON`; `MOSCOW, May 27 (Reuters) - ...` also names the agency.
+#include <fmt/format.h>
+
+#include <optional>
+#include <regex>
+
+#include "formats/text/article_parts.hpp"
+
+namespace briefkit::formats::text {
+
+namespace {
+
+/// Where `text`'s trailing `Month Day` begins, with the spaces or commas before it; npos when it
+/// has none. `LONDON, March 9` gives 6, `Sept. 3rd,` gives 0. The same as the start of the first
+/// match of `(?:^|[\s,]+)([^\s\d.,]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?$`: read from the end,
+/// each piece has only one place it can begin.
+std::size_t trailing_month_day(std::string_view text) {
+    const auto separator = [](char c) { return regex_space(c) || c == ','; };
+    std::size_t end = text.size();
+    if (end > 0 && text[end - 1] == ',') --end;
+    for (const std::string_view suffix : {"st", "nd", "rd", "th"}) {
+        if (text.substr(0, end).ends_with(suffix)) {
+            end -= 2;
+            break;
+        }
+    }
+    std::size_t day_start = end;
+    while (day_start > 0 && ascii_digit(text[day_start - 1])) --day_start;
+    if (end - day_start < 1 || end - day_start > 2) return std::string_view::npos;
+    std::size_t word_end = day_start;
+    while (word_end > 0 && regex_space(text[word_end - 1])) --word_end;
+    if (word_end == day_start) return std::string_view::npos;
+    if (word_end > 0 && text[word_end - 1] == '.') --word_end;
+    std::size_t word_start = word_end;
+    while (word_start > 0 && !separator(text[word_start - 1]) && !ascii_digit(text[word_start - 1]) &&
+           text[word_start - 1] != '.') {
+        --word_start;
+    }
+    if (word_start == word_end) return std::string_view::npos;
+    std::size_t start = word_start;
+    while (start > 0 && separator(text[start - 1])) --start;
+    if (start == word_start && start > 0) return std::string_view::npos;  // a digit or `.` just before the month
+    int day = 0;
+    for (std::size_t i = day_start; i < end; ++i) day = day * 10 + (text[i] - '0');
+    if (month_number_lenient(text.substr(word_start, word_end - word_start)) == 0 || day < 1 || day > 31) {
+        return std::string_view::npos;
+    }
+    return start;
+}
+
+/// Where a paragraph splits as `PREFIX - rest`.
+struct DashSplit {
+    std::size_t prefix = 0;  ///< Length of PREFIX.
+    std::size_t rest = 0;    ///< Where the rest begins.
+};
+
+/// Splits `text` at its first free-standing dash (`-`, `--`, en or em dash, with spaces on both
+/// sides and text after) whose prefix starts with a non-space and is 1 to 100 bytes on one line.
+/// The same as matching `^([^\s].{0,99}?)\s+(?:--?|–|—)\s+(\S[\s\S]*)$`, in one pass and no backtracking.
+std::optional<DashSplit> split_at_dash(std::string_view text) {
+    if (text.empty() || regex_space(text[0])) return std::nullopt;
+    for (std::size_t length = 1; length <= 100 && length < text.size(); ++length) {
+        if (text[length - 1] == '\n' || text[length - 1] == '\r') return std::nullopt;  // `.` stops at a line end
+        std::size_t at = length;
+        while (at < text.size() && regex_space(text[at])) ++at;
+        if (at == length) continue;
+        if (text.substr(at).starts_with("--")) {
+            at += 2;
+        } else if (text.substr(at).starts_with("-")) {
+            at += 1;
+        } else if (text.substr(at).starts_with("\u2013") || text.substr(at).starts_with("\u2014")) {
+            at += 3;
+        } else {
+            continue;
+        }
+        const std::size_t after_dash = at;
+        while (at < text.size() && regex_space(text[at])) ++at;
+        if (at == after_dash || at == text.size()) continue;
+        return DashSplit{length, at};
+    }
+    return std::nullopt;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == ',')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+PlaceAndDate split_dateline_date(std::string_view text) {
+    const std::size_t cut = trailing_month_day(text);
+    if (cut == std::string_view::npos) return {trim(text), {}};
+    return {trim(text.substr(0, cut)), trim(text.substr(cut))};
+}
+
+void extract_dateline(Draft& d, NoteLog& notes) {
+    if (d.body.empty()) return;
+    auto* para = std::get_if<Paragraph>(&d.body.front());
+    if (para == nullptr || para->content.empty()) return;
+    auto* first = std::get_if<Text>(&para->content.front());
+    if (first == nullptr) return;
+
+    const std::optional<DashSplit> split = split_at_dash(first->text);
+    if (!split) return;
+    std::string prefix = first->text.substr(0, split->prefix);
+    std::string agency;
+    static const std::regex agency_re(R"(^(.*?)\s*\(([^()]{2,40})\)$)");
+    std::smatch am;
+    if (!prefix.empty() && prefix.back() == ')' && std::regex_match(prefix, am, agency_re)) {
+        agency = am[2].str();
+        prefix = am[1].str();
+    }
+    const PlaceAndDate parts = split_dateline_date(prefix);
+    const bool has_place = !parts.place.empty();
+    if (has_place && !place_like(parts.place)) return;
+    if (!has_place && parts.date.empty()) return;
+    // Outside wire copy, a bare capitalized phrase before a dash is too weak a sign; ask for more.
+    if (!d.wire && parts.date.empty() && agency.empty() && !all_caps(parts.place)) return;
+    if (!d.meta.place.empty() && fold_case(parts.place) != fold_case(d.meta.place)) return;
+
+    const std::string removed = first->text.substr(0, split->rest);
+    const std::string place(parts.place);
+    first->text.erase(0, split->rest);
+    if (d.meta.place.empty()) d.meta.place = place;
+    if (!agency.empty() && d.meta.source.name.empty()) d.meta.source.name = agency;
+    notes.add(d.block_lines.front(), "dateline-moved",
+              fmt::format("dateline '{}' moved out of the first paragraph{}", removed,
+                          place.empty() ? std::string(" (it names no place)") : fmt::format("; place is '{}'", place)));
+}
+
+}  // namespace briefkit::formats::text

@@ -1,0 +1,174 @@
+// The typed news document model: what every reader produces and every writer consumes.
+//
+// A Document holds an article's metadata as typed fields, its body as a list of
+// blocks made of inlines, and the notes: every repair the reader made on the way
+// from raw bytes to this model. Writers only ever see `const Document&`.
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "pipeline/model/overloaded.hpp"
+
+namespace briefkit {
+
+/// A proleptic Gregorian calendar day; only valid days are ever stored.
+struct CalendarDay {
+    int year = 0;   ///< Four-digit year.
+    int month = 0;  ///< Month, 1 to 12.
+    int day = 0;    ///< Day of the month, 1 to 31 and valid for the month.
+    auto operator<=>(const CalendarDay&) const = default;
+
+    /// True when this is a real day of a four-digit year (30 February is not).
+    [[nodiscard]] bool valid() const noexcept;
+};
+
+/// A time of day, to the second.
+struct TimeOfDay {
+    int hour = 0;    ///< Hour, 0 to 23.
+    int minute = 0;  ///< Minute, 0 to 59.
+    int second = 0;  ///< Second, 0 to 59.
+    auto operator<=>(const TimeOfDay&) const = default;
+};
+
+/// A date read from the article: the calendar day, an optional time, and the text it came from.
+struct Date {
+    CalendarDay day;                ///< The calendar day.
+    std::optional<TimeOfDay> time;  ///< The time of day, when the text gave one.
+    std::string text;               ///< The text the date was read from, exactly as cleaned.
+    bool ambiguous = false;         ///< True when day and month order was guessed, not known.
+    bool operator==(const Date&) const = default;
+
+    /// ISO 8601 form: `2020-05-27` or `1987-03-09T04:58:41`.
+    [[nodiscard]] std::string iso() const;
+
+    /// Reads the form iso() writes; nullopt for anything else or a day that does not exist.
+    /// The result's `text` is empty.
+    [[nodiscard]] static std::optional<Date> from_iso(std::string_view iso);
+};
+
+/// The agency or outlet an article came from, with the date it gave.
+struct Source {
+    std::string name;          ///< Agency name, such as `Kabar` or `Reuters`; empty when unknown.
+    std::optional<Date> date;  ///< The agency's own date, when it gave one.
+    bool operator==(const Source&) const = default;
+};
+
+/// Plain text inside a block.
+struct Text {
+    std::string text;  ///< UTF-8 text, never empty in reader output.
+    bool operator==(const Text&) const = default;
+};
+
+/// The longest URL or link target a document may hold, in bytes: the longest string PDF readers
+/// must accept (ISO 32000-1, Annex C), so that every writer can carry every address a reader takes.
+inline constexpr std::size_t kMaxUrlLength = 32767;
+
+/// A hyperlink inside a block.
+struct Link {
+    std::string text;  ///< The visible text.
+    std::string href;  ///< The target address.
+    bool operator==(const Link&) const = default;
+};
+
+/// One inline element of a block.
+using Inline = std::variant<Text, Link>;
+
+/// A run of inline elements: the content of a paragraph, heading or list item.
+using Inlines = std::vector<Inline>;
+
+/// A body paragraph.
+struct Paragraph {
+    Inlines content;  ///< The paragraph's text and links.
+    bool operator==(const Paragraph&) const = default;
+};
+
+/// A section heading inside the body.
+struct Heading {
+    int level = 1;    ///< Heading level, 1 (top) to 6.
+    Inlines content;  ///< The heading's text and links.
+    bool operator==(const Heading&) const = default;
+};
+
+/// A bulleted or numbered list.
+struct List {
+    bool ordered = false;        ///< True for a numbered list.
+    std::vector<Inlines> items;  ///< One entry per list item.
+    bool operator==(const List&) const = default;
+};
+
+/// A block quotation made of one or more paragraphs.
+struct Quote {
+    std::vector<Inlines> paragraphs;  ///< The quoted paragraphs.
+    bool operator==(const Quote&) const = default;
+};
+
+/// One body block. Writers visit it with std::visit and no catch-all.
+using Block = std::variant<Paragraph, Heading, List, Quote>;
+
+/// One repair the reader made, tied to the input line it concerns.
+struct Note {
+    int line = 0;         ///< 1-based input line number; 0 when the note concerns the whole file.
+    std::string rule;     ///< Stable rule name, such as `paragraph-rejoined`.
+    std::string message;  ///< A short human-readable account of the repair.
+    bool operator==(const Note&) const = default;
+};
+
+/// The article's metadata as typed fields.
+struct Metadata {
+    std::string title;                 ///< The headline; empty when the article has none.
+    std::optional<Date> date;          ///< The publication date.
+    Source source;                     ///< The agency and its date.
+    std::string place;                 ///< The dateline place, such as `Bishkek`.
+    std::string url;                   ///< The original address of the article.
+    std::vector<std::string> authors;  ///< Bylined authors, in order.
+    std::string language;              ///< BCP 47 language tag, such as `en`; empty when unknown.
+    bool operator==(const Metadata&) const = default;
+};
+
+/// A whole article: identity, metadata, body and the reader's notes.
+struct Document {
+    std::string id;             ///< Stable digest of the normalized content (see document_id()).
+    Metadata meta;              ///< Typed metadata.
+    std::vector<Block> body;    ///< Body blocks in reading order.
+    std::vector<Note> notes;    ///< Every repair the reader made, in input order.
+    bool operator==(const Document&) const = default;
+};
+
+/// Calls `f` with each run of inlines `block` holds, in reading order: a paragraph's or a heading's
+/// content, each list item, each quoted paragraph.
+template <class F>
+void for_each_run(const Block& block, F&& f) {
+    std::visit(overloaded{[&](const Paragraph& p) { f(p.content); }, [&](const Heading& h) { f(h.content); },
+                          [&](const List& l) {
+                              for (const Inlines& item : l.items) f(item);
+                          },
+                          [&](const Quote& q) {
+                              for (const Inlines& p : q.paragraphs) f(p);
+                          }},
+               block);
+}
+
+/// True when `rule` can name a note's rule in every format: an XML name without a colon
+/// (xs:NCName) in ASCII, a letter or `_` followed by letters, digits, `-`, `_` and `.`.
+[[nodiscard]] bool is_note_rule(std::string_view rule);
+
+/// True when `tag` is a language tag as XML Schema's xs:language takes it: 1 to 8 letters, then
+/// any number of `-` and 1 to 8 letters or digits (`en`, `pt-BR`, `zh-Hant-TW`).
+[[nodiscard]] bool is_language_tag(std::string_view tag);
+
+/// The text of a run of inlines with links reduced to their visible text.
+[[nodiscard]] std::string plain_text(const Inlines& content);
+
+/// Appends the text of a run of inlines, links reduced to their visible text, to `out`.
+void append_plain_text(std::string& out, const Inlines& content);
+
+/// The plain text of every paragraph, heading, list item and quoted paragraph of `doc`, each
+/// followed by a newline, in reading order.
+[[nodiscard]] std::string body_text(const Document& doc);
+
+}  // namespace briefkit

@@ -1,0 +1,81 @@
+// The writer interface: a Document goes in, bytes go to a Sink.
+//
+// Writers never re-parse or re-normalize: what the reader decided is what they write.
+// A writer is separate from its destination, so the same writer serves a file, standard
+// output or a string in a test.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/model/model.hpp"
+
+namespace briefkit {
+
+/// Where a writer's bytes go.
+class Sink {
+public:
+    virtual ~Sink() = default;
+
+    /// Appends `bytes` to the destination; throws OutputError when it cannot.
+    virtual void write(std::string_view bytes) = 0;
+
+    /// Takes a warning about the output being written (a character no font could draw); the
+    /// output is still complete. The default drops it.
+    virtual void warn(std::string_view /*message*/) {}
+};
+
+/// A Sink that appends to a string and keeps the warnings.
+class StringSink final : public Sink {
+public:
+    /// A sink that appends to `target`, which must outlive it.
+    explicit StringSink(std::string& target) : target_(target) {}
+
+    /// Appends `bytes` to the target string.
+    void write(std::string_view bytes) override { target_.append(bytes); }
+
+    /// Keeps `message`.
+    void warn(std::string_view message) override { warnings_.emplace_back(message); }
+
+    /// The warnings taken so far, in order.
+    [[nodiscard]] const std::vector<std::string>& warnings() const { return warnings_; }
+
+private:
+    std::string& target_;
+    std::vector<std::string> warnings_;
+};
+
+/// Options every writer is made with; each writer reads the ones it understands.
+struct WriterOptions {
+    std::string style;  ///< PDF briefing style: a built-in name or a style file path; empty for the default.
+};
+
+/// One output format.
+class Writer {
+public:
+    virtual ~Writer() = default;
+
+    /// Writes `doc` in this format to `sink`.
+    virtual void write(const Document& doc, Sink& sink) const = 0;
+};
+
+/// A format that can also put many documents into one output (a PDF digest).
+class CollectionWriter {
+public:
+    virtual ~CollectionWriter() = default;
+
+    /// Writes every document of `docs`, in order, as one output to `sink`.
+    virtual void write(std::span<const Document> docs, Sink& sink) const = 0;
+};
+
+/// `doc` written by `writer` into a string.
+[[nodiscard]] inline std::string write_to_string(const Writer& writer, const Document& doc) {
+    std::string out;
+    StringSink sink(out);
+    writer.write(doc, sink);
+    return out;
+}
+
+}  // namespace briefkit
