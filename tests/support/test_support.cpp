@@ -317,4 +317,34 @@ const std::vector<std::string> kHostileStrings = {
     "\xEF\xBB\xBF" "bom inside", "next line\xC2\x85", "line sep\xE2\x80\xA8", "nbsp\xC2\xA0",
 };
 
+std::filesystem::path make_articles(const std::filesystem::path& dir, int count) {
+    const std::vector<std::string> bases{read_file(source_dir() / "samples/kyrgyz-water-council.txt"),
+                                         read_file(source_dir() / "samples/grain-freight-wire.txt"),
+                                         read_file(source_dir() / "samples/library-hours.txt")};
+    for (int i = 0; i < count; ++i) {
+        std::string text = bases[static_cast<std::size_t>(i) % bases.size()];
+        text += "\n\nThis is copy number " + std::to_string(i) + " of the article, made for the batch tests.\n";
+        write_file(dir / "in" / ("part" + std::to_string(i % 7)) / ("article-" + std::to_string(i) + ".txt"), text);
+    }
+    return dir / "in";
+}
+
+std::vector<nlohmann::json> read_ndjson(const std::filesystem::path& path) {
+    std::vector<nlohmann::json> out;
+    std::istringstream in(read_file(path));
+    for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
+    return out;
+}
+
+const std::string kHandWrittenYaml = R"(schema: briefkit/article/1
+title: Water council agrees on summer quotas
+date: 2020-05-27
+place: Bishkek
+body:
+  - paragraph: >
+      The council met on Tuesday and agreed
+      on the quotas for the summer.
+  - paragraph: Farmers' groups welcomed the decision.
+)";
+
 }  // namespace briefkit::test

@@ -2,6 +2,8 @@
 // YAML read-back and running the briefkit executable.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -27,6 +29,16 @@ namespace briefkit::test {
 
 /// True when `doc` has a note with rule `rule`.
 [[nodiscard]] bool has_note(const Document& doc, std::string_view rule);
+
+/// `count` distinct articles (copies of three samples, each with its own last line) under
+/// `dir/in`, spread over seven subfolders; returns `dir/in`.
+std::filesystem::path make_articles(const std::filesystem::path& dir, int count);
+
+/// The records of an NDJSON file (a manifest), parsed.
+std::vector<nlohmann::json> read_ndjson(const std::filesystem::path& path);
+
+/// A YAML article as a person would write it by hand: plain scalars, a folded paragraph.
+extern const std::string kHandWrittenYaml;
 
 /// Validates `xml` against formats/xml/article.xsd; returns the validation errors (empty when valid).
 [[nodiscard]] std::string xsd_errors(const std::string& xml);

@@ -1,0 +1,90 @@
+// The YAML writer and reader: exact read-back, hand-edited files, clear errors.
+#include <catch2/catch.hpp>
+
+#include "formats/yaml/yaml_reader.hpp"
+#include "formats/yaml/yaml_writer.hpp"
+#include "pipeline/model/error.hpp"
+#include "support/test_support.hpp"
+
+using namespace briefkit;
+
+namespace {
+
+Document read_yaml_text(const std::string& yaml) { return formats::read_yaml(yaml, "edited.yaml", {}); }
+
+/// The error the reader throws for `text`, as printed: `FILE:LINE: message`.
+template <typename Read>
+std::string error_of(Read read, const std::string& text) {
+    try {
+        (void)read(text, "bad", ReadOptions{});
+    } catch (const InputError& e) {
+        return describe(e);
+    }
+    return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("yaml writer: every hostile string reads back exactly with a YAML parser") {
+    const auto writer = formats::make_yaml_writer();
+    for (const std::string& nasty : test::kHostileStrings) {
+        const Document doc = test::every_kind(nasty);
+        const std::string yaml = write_to_string(*writer, doc);
+        INFO("string: " << nasty << "\n" << yaml);
+        CHECK(test::yaml_differences(doc, yaml).empty());
+    }
+}
+
+TEST_CASE("yaml writer: dates are quoted ISO 8601 strings with their source text") {
+    const std::string yaml = write_to_string(*formats::make_yaml_writer(), test::every_kind("x"));
+    CHECK(yaml.find("date: \"2020-05-27T04:58:41\"\n") != std::string::npos);
+    CHECK(yaml.find("date_text: \"27.05.2020 04:58:41\"\n") != std::string::npos);
+    CHECK(yaml.find("date_ambiguous: true") != std::string::npos);
+    CHECK(yaml.rfind("schema: \"briefkit/article/1\"\n", 0) == 0);
+}
+
+TEST_CASE("yaml reader: a hand-written file reads as its writer means it") {
+    const Document doc = read_yaml_text(test::kHandWrittenYaml);
+    CHECK(doc.meta.title == "Water council agrees on summer quotas");
+    REQUIRE(doc.meta.date);
+    CHECK(doc.meta.date->iso() == "2020-05-27");
+    CHECK(doc.meta.date->text == "2020-05-27");
+    CHECK(doc.meta.place == "Bishkek");
+    REQUIRE(doc.body.size() == 2);
+    CHECK(test::block_texts(doc)[0] == "The council met on Tuesday and agreed on the quotas for the summer.");
+    CHECK(test::block_texts(doc)[1] == "Farmers' groups welcomed the decision.");
+    CHECK(doc.id.starts_with("bk-"));
+    CHECK(doc.notes.empty());  // no id was stated, so none was replaced
+}
+
+TEST_CASE("yaml reader: an edited file gets the id of its new content, and a note says so") {
+    Document doc = read_yaml_text(test::kHandWrittenYaml);
+    const std::string yaml = write_to_string(*formats::make_yaml_writer(), doc);
+    std::string edited = yaml;
+    edited.replace(edited.find("Water council"), 13, "Irrigation board");
+    const Document changed = read_yaml_text(edited);
+    CHECK(changed.id != doc.id);
+    REQUIRE(changed.notes.size() == 1);
+    CHECK(changed.notes[0].rule == "id-updated");
+    CHECK(changed.notes[0].message.find(doc.id) != std::string::npos);
+}
+
+TEST_CASE("yaml reader: errors name the file, the line and the key") {
+    const auto read = &formats::read_yaml;
+    CHECK(error_of(read, "schema: briefkit/article/1\ntitel: x\nbody: []\n") ==
+          "bad:2: 'titel' is not a key here; the keys are schema, id, title, date, date_text, date_ambiguous, source, "
+          "place, url, authors, language, body, notes");
+    CHECK(error_of(read, "schema: briefkit/article/2\ntitle: x\nbody: []\n") ==
+          "bad:1: 'schema' is 'briefkit/article/2'; this reader reads 'briefkit/article/1'");
+    CHECK(error_of(read, "schema: briefkit/article/1\ntitle: x\n") ==
+          "bad:1: 'body' missing (write body: [] for an article without one)");
+    CHECK(error_of(read, "schema: briefkit/article/1\ntitle: x\ndate: 2020-02-30\nbody: []\n") ==
+          "bad:3: 'date' is '2020-02-30', not a real day written YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SS)");
+    CHECK(error_of(read, "schema: briefkit/article/1\ntitle: [a, b]\nbody: []\n") == "bad:2: 'title' must be a string");
+    CHECK(error_of(read, "schema: briefkit/article/1\ntitle: x\nbody:\n  - heading:\n      level: 9\n      content: x\n") ==
+          "bad:5: 'heading.level' must be a whole number from 1 to 6");
+    CHECK(error_of(read, "schema: briefkit/article/1\ntitle: x\ntitle: y\nbody: []\n") == "bad:3: 'title' appears twice");
+    CHECK(error_of(read, "schema: [unclosed\n").rfind("bad:", 0) == 0);
+    CHECK(error_of(read, "schema: briefkit/article/1\ntitle: x\nbody: []\n---\nschema: x\n") ==
+          "bad:5: holds 2 YAML documents; an article file holds one");
+}
