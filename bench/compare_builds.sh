@@ -38,6 +38,10 @@ run_all() {  # run_all EXE DIR: every command's outputs, messages and exit codes
         done
     done
     "$exe" digest "$here/samples" "$here/tests/fixtures" -o "$dir/digest.pdf" 2>"$dir/digest.stderr" || echo "exit $?" >>"$dir/digest.stderr"
+    if [ -d "$corpus/seedstyle" ]; then  # a digest whose contents run over several pages
+        "$exe" digest "$corpus/seedstyle" --style letter-compact -o "$dir/digest-corpus.pdf" \
+            2>"$dir/digest-corpus.stderr" || echo "exit $?" >>"$dir/digest-corpus.stderr"
+    fi
     for f in "$here"/samples/*.txt; do
         "$exe" inspect "$f" >"$dir/inspect-$(basename "$f").yaml" 2>&1 || echo "exit $?" >>"$dir/inspect-$(basename "$f").yaml"
         printf '{"id":"%s","path":"%s"}\n' "$(basename "$f")" "$f"

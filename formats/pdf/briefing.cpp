@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <cmath>
+#include <optional>
 
 #include "formats/pdf/key_points.hpp"
 #include "formats/pdf/title_case.hpp"
@@ -17,8 +18,27 @@ namespace {
 
 constexpr double kBandHeight = 36;       // header band on an article's first page
 constexpr double kRunningHeader = 20;    // running header on later pages
-constexpr double kLabelColumn = 64;      // width of the metadata labels
 constexpr int kWordsPerMinute = 200;     // reading speed for the reading time
+
+// The proportions of the briefing page, in points or as multiples of a type size.
+constexpr double kTitleLeading = 1.2;        // title leading, times its size
+constexpr double kLabelColumn = 64;          // width of the metadata labels
+constexpr double kColumnGap = 6;             // least gap between two metadata columns
+constexpr double kMetaLeading = 1.4;         // metadata leading, times its size
+constexpr double kMetaSpaceAbove = 0.4;      // space above the metadata, times the title size
+constexpr double kKeyPointsSizeDrop = 1.5;   // key points are set this much smaller than the body
+constexpr double kKeyPointsLeading = 1.28;   // their leading, times their size
+constexpr double kBoxPadding = 6;            // space inside the key-points box
+constexpr double kBulletIndent = 12;         // key points hang this far right of their bullet
+constexpr double kParagraphSpace = 0.25;     // space between paragraphs, times the leading
+constexpr double kListItemSpace = 0.5;       // space between list items, times the paragraph space
+constexpr double kListIndent = 16;           // list items' indent; their marker sits in it
+constexpr double kListMarkerInset = 4;       // the marker's distance from the margin
+constexpr double kQuoteIndent = 14;          // quoted paragraphs' indent, right of their rule
+constexpr double kHeadingLeading = 1.3;      // heading leading, times its size
+constexpr double kHeadingSpaceAbove = 0.8;   // space above a heading, times the body leading
+constexpr double kSourceLeading = 1.35;      // source line leading, times its size
+constexpr double kNotesLeading = 1.3;        // notes leading, times their size
 
 const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                "July",    "August",   "September", "October", "November", "December"};
@@ -77,58 +97,81 @@ FlowBlock BriefingComposer::text_block(const std::vector<Span>& spans, double si
 }
 
 ArticleLayout BriefingComposer::layout(const Document& doc) {
-    const Style& s = style_;
     ArticleLayout out;
     std::vector<FlowBlock>& blocks = out.blocks;
     const std::size_t missing_before = fonts_.missing().size();
     const std::string body = body_text(doc);
+    out.title = printed_title(doc, body);
+    blocks.push_back(title_block(out.title));
+    for (FlowBlock& row : metadata_blocks(metadata_rows(doc, body))) blocks.push_back(std::move(row));
+    if (std::optional<FlowBlock> box = key_points_box(doc)) blocks.push_back(std::move(*box));
+    add_body(doc, blocks);
+    blocks.push_back(source_line(doc));
+    add_notes(doc, missing_before, blocks);
+    out.pages = paginate(blocks, frame());
+    return out;
+}
 
-    // Title.
-    out.title = doc.meta.title.empty() ? std::string("Untitled article") : doc.meta.title;
-    if (s.title_case) out.title = title_case(out.title, body, doc.meta.language);
-    FlowBlock title = text_block({{out.title, Face::body_bold, s.size_title, s.text, {}}}, s.size_title,
-                                 s.size_title * 1.2, 0, false);
-    title.keep_with_next = true;
-    blocks.push_back(std::move(title));
+std::string BriefingComposer::printed_title(const Document& doc, const std::string& body) const {
+    std::string title = doc.meta.title.empty() ? std::string("Untitled article") : doc.meta.title;
+    if (style_.title_case) title = title_case(title, body, doc.meta.language);
+    return title;
+}
 
-    // Metadata: a label column and a value column.
-    std::vector<std::pair<std::string, Span>> rows;
+FlowBlock BriefingComposer::title_block(const std::string& title) {
+    const Style& s = style_;
+    FlowBlock block = text_block({{title, Face::body_bold, s.size_title, s.text, {}}}, s.size_title,
+                                 s.size_title * kTitleLeading, 0, false);
+    block.keep_with_next = true;
+    return block;
+}
+
+std::vector<MetadataRow> BriefingComposer::metadata_rows(const Document& doc, const std::string& body) const {
+    const Style& s = style_;
+    std::vector<MetadataRow> rows;
     const auto value = [&](std::string text, std::string href = {}) {
         return Span{std::move(text), Face::sans, s.size_meta, href.empty() ? s.text : s.accent, std::move(href)};
     };
-    if (!doc.meta.source.name.empty()) rows.emplace_back("Source", value(doc.meta.source.name));
-    if (doc.meta.date) {
-        rows.emplace_back("Published", value(format_date(*doc.meta.date) +
-                                             (doc.meta.date->ambiguous ? " (day and month order assumed)" : "")));
+    const Metadata& meta = doc.meta;
+    if (!meta.source.name.empty()) rows.push_back({"Source", value(meta.source.name)});
+    if (meta.date) {
+        rows.push_back({"Published", value(format_date(*meta.date) +
+                                           (meta.date->ambiguous ? " (day and month order assumed)" : ""))});
     }
-    if (doc.meta.source.date) rows.emplace_back("Agency date", value(format_date(*doc.meta.source.date)));
-    if (!doc.meta.place.empty()) rows.emplace_back("Dateline", value(doc.meta.place));
-    if (!doc.meta.authors.empty()) {
+    if (meta.source.date) rows.push_back({"Agency date", value(format_date(*meta.source.date))});
+    if (!meta.place.empty()) rows.push_back({"Dateline", value(meta.place)});
+    if (!meta.authors.empty()) {
         std::string names;
-        for (const std::string& a : doc.meta.authors) names += (names.empty() ? "" : ", ") + a;
-        rows.emplace_back("By", value(names));
+        for (const std::string& a : meta.authors) names += (names.empty() ? "" : ", ") + a;
+        rows.push_back({"By", value(names)});
     }
-    if (!doc.meta.url.empty()) rows.emplace_back("Original", value(doc.meta.url, doc.meta.url));
+    if (!meta.url.empty()) rows.push_back({"Original", value(meta.url, meta.url)});
     const std::size_t words = count_words(body);
     const auto minutes = std::max<std::size_t>(1, (words + kWordsPerMinute - 1) / kWordsPerMinute);
-    rows.emplace_back("Length", value(fmt::format("{} words, {} min read", words, minutes)));
-    rows.emplace_back("Document", value(doc.id));
+    rows.push_back({"Length", value(fmt::format("{} words, {} min read", words, minutes))});
+    rows.push_back({"Document", value(doc.id)});
+    return rows;
+}
+
+FlowBlock BriefingComposer::metadata_row(const MetadataRow& row) {
+    const Style& s = style_;
+    FlowBlock block = text_block({row.value}, s.size_meta, s.size_meta * kMetaLeading, 0, false, kLabelColumn);
+    block.marker = set({{row.label, Face::sans_bold, s.size_meta, s.muted, {}}}, kLabelColumn, false).front().pieces;
+    block.splittable = false;
+    return block;
+}
+
+std::vector<FlowBlock> BriefingComposer::metadata_blocks(const std::vector<MetadataRow>& rows) {
     // Short values pair up in two columns; a long one (the URL, many authors) takes a whole row.
     const double half = content_width_ / 2;
-    const auto meta_row = [&](const std::pair<std::string, Span>& r) {
-        FlowBlock row = text_block({r.second}, s.size_meta, s.size_meta * 1.4, 0, false, kLabelColumn);
-        row.marker = set({{r.first, Face::sans_bold, s.size_meta, s.muted, {}}}, kLabelColumn, false).front().pieces;
-        row.splittable = false;
-        return row;
-    };
     const auto narrow = [&](const FlowBlock& row) {
-        return row.lines.size() == 1 && row.lines.front().width < half - kLabelColumn - 6;
+        return row.lines.size() == 1 && row.lines.front().width < half - kLabelColumn - kColumnGap;
     };
     std::vector<FlowBlock> meta;
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        FlowBlock row = meta_row(rows[r]);
+        FlowBlock row = metadata_row(rows[r]);
         if (r + 1 < rows.size() && narrow(row)) {
-            FlowBlock right = meta_row(rows[r + 1]);
+            FlowBlock right = metadata_row(rows[r + 1]);
             if (narrow(right)) {
                 for (Placed& p : right.marker) p.x += half;
                 for (Placed& p : right.lines.front().pieces) p.x += half;
@@ -141,136 +184,158 @@ ArticleLayout BriefingComposer::layout(const Document& doc) {
         meta.push_back(std::move(row));
     }
     for (std::size_t r = 0; r < meta.size(); ++r) {
-        if (r == 0) meta[r].space_before = s.size_title * 0.4;
+        if (r == 0) meta[r].space_before = style_.size_title * kMetaSpaceAbove;
         meta[r].keep_with_next = r + 1 < meta.size();
-        blocks.push_back(std::move(meta[r]));
     }
+    return meta;
+}
 
-    // Key points.
-    if (s.key_points) {
-        std::vector<std::string> paragraphs;
-        for (const Block& block : doc.body) {
-            if (const auto* p = std::get_if<Paragraph>(&block)) paragraphs.push_back(plain_text(p->content));
-        }
-        const std::vector<std::string> points = key_points(paragraphs, s.key_point_count);
-        if (!points.empty()) {
-            FlowBlock box;
-            box.size = s.size_body - 1.5;
-            box.leading = box.size * 1.28;
-            box.space_before = s.leading;
-            box.background = s.box;
-            box.padding = 6;
-            box.splittable = false;
-            const double inner = content_width_ - 2 * box.padding;
-            const std::vector<Span> heading{{"Key points", Face::sans_bold, box.size, s.accent, {}}};
-            for (TextLine& l : set(heading, inner, false)) box.lines.push_back(std::move(l));
-            for (const std::string& point : points) {
-                std::vector<TextLine> lines = set({{point, Face::body, box.size, s.text, {}}}, inner - 12, true);
-                for (std::size_t i = 0; i < lines.size(); ++i) {
-                    for (Placed& p : lines[i].pieces) p.x += 12;
-                    if (i == 0) {
-                        std::vector<Placed> bullet =
-                            set({{"\u2022", Face::body, box.size, s.accent, {}}}, 12, false).front().pieces;
-                        lines[i].pieces.insert(lines[i].pieces.begin(), bullet.begin(), bullet.end());
-                    }
-                    box.lines.push_back(std::move(lines[i]));
-                }
+std::optional<FlowBlock> BriefingComposer::key_points_box(const Document& doc) {
+    const Style& s = style_;
+    if (!s.key_points) return std::nullopt;
+    std::vector<std::string> paragraphs;
+    for (const Block& block : doc.body) {
+        if (const auto* p = std::get_if<Paragraph>(&block)) paragraphs.push_back(plain_text(p->content));
+    }
+    const std::vector<std::string> points = key_points(paragraphs, s.key_point_count);
+    if (points.empty()) return std::nullopt;
+    FlowBlock box;
+    box.size = s.size_body - kKeyPointsSizeDrop;
+    box.leading = box.size * kKeyPointsLeading;
+    box.space_before = s.leading;
+    box.background = s.box;
+    box.padding = kBoxPadding;
+    box.splittable = false;
+    const double inner = content_width_ - 2 * box.padding;
+    const std::vector<Span> heading{{"Key points", Face::sans_bold, box.size, s.accent, {}}};
+    for (TextLine& l : set(heading, inner, false)) box.lines.push_back(std::move(l));
+    for (const std::string& point : points) {
+        std::vector<TextLine> lines = set({{point, Face::body, box.size, s.text, {}}}, inner - kBulletIndent, true);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            for (Placed& p : lines[i].pieces) p.x += kBulletIndent;
+            if (i == 0) {
+                std::vector<Placed> bullet =
+                    set({{"\u2022", Face::body, box.size, s.accent, {}}}, kBulletIndent, false).front().pieces;
+                lines[i].pieces.insert(lines[i].pieces.begin(), bullet.begin(), bullet.end());
             }
-            box.indent = box.padding;
-            blocks.push_back(std::move(box));
+            box.lines.push_back(std::move(lines[i]));
         }
     }
+    box.indent = box.padding;
+    return box;
+}
 
-    // Body.
-    const auto spans_of = [&](const Inlines& content, double size, Face face, const Rgb& colour) {
-        std::vector<Span> spans;
-        for (const Inline& in : content) {
-            std::visit(overloaded{
-                           [&](const Text& t) { spans.push_back({t.text, face, size, colour, {}}); },
-                           [&](const Link& l) { spans.push_back({l.text, face, size, s.accent, l.href}); },
-                       },
-                       in);
-        }
-        return spans;
-    };
-    const double para_space = s.leading * 0.25;
-    bool first_paragraph = true;
-    double space = s.leading;  // between the front matter and the body
+std::vector<Span> BriefingComposer::spans_of(const Inlines& content, double size, Face face, const Rgb& colour) const {
+    std::vector<Span> spans;
+    for (const Inline& in : content) {
+        std::visit(overloaded{
+                       [&](const Text& t) { spans.push_back({t.text, face, size, colour, {}}); },
+                       [&](const Link& l) { spans.push_back({l.text, face, size, style_.accent, l.href}); },
+                   },
+                   in);
+    }
+    return spans;
+}
+
+void BriefingComposer::add_body(const Document& doc, std::vector<FlowBlock>& blocks) {
+    BodyFlow flow{true, style_.leading};  // the first space is between the front matter and the body
     for (const Block& block : doc.body) {
         check_deadline();  // setting a paragraph is the writer's longest step
-        std::visit(
-            overloaded{
-                [&](const Paragraph& p) {
-                    std::vector<Span> spans = spans_of(p.content, s.size_body, Face::body, s.text);
-                    if (first_paragraph && !doc.meta.place.empty()) {
-                        std::string dateline = upper(doc.meta.place);
-                        if (!doc.meta.source.name.empty()) dateline += " (" + doc.meta.source.name + ")";
-                        spans.insert(spans.begin(), Span{dateline + " \u2014 ", Face::body_bold, s.size_body, s.text, {}});
-                    }
-                    first_paragraph = false;
-                    blocks.push_back(text_block(spans, s.size_body, s.leading, space, s.justify));
-                },
-                [&](const Heading& h) {
-                    FlowBlock b = text_block(spans_of(h.content, s.size_heading, Face::sans_bold, s.accent),
-                                             s.size_heading, s.size_heading * 1.3, s.leading * 0.8, false);
-                    b.keep_with_next = true;
-                    blocks.push_back(std::move(b));
-                },
-                [&](const List& l) {
-                    for (std::size_t i = 0; i < l.items.size(); ++i) {
-                        FlowBlock b = text_block(spans_of(l.items[i], s.size_body, Face::body, s.text), s.size_body,
-                                                 s.leading, i == 0 ? space : para_space * 0.5, s.justify, 16);
-                        const std::string mark = l.ordered ? fmt::format("{}.", i + 1) : std::string("\u2022");
-                        b.marker = set({{mark, Face::body, s.size_body, s.text, {}}}, 16, false).front().pieces;
-                        for (Placed& p : b.marker) p.x += 4;
-                        blocks.push_back(std::move(b));
-                    }
-                },
-                [&](const Quote& q) {
-                    for (std::size_t i = 0; i < q.paragraphs.size(); ++i) {
-                        FlowBlock b = text_block(spans_of(q.paragraphs[i], s.size_body, Face::body, s.muted),
-                                                 s.size_body, s.leading, i == 0 ? space : para_space, s.justify, 14);
-                        b.rule_left = s.accent;
-                        blocks.push_back(std::move(b));
-                    }
-                },
-            },
-            block);
-        space = para_space;
+        std::visit(overloaded{
+                       [&](const Paragraph& p) { blocks.push_back(paragraph_block(doc, p, flow)); },
+                       [&](const Heading& h) { blocks.push_back(heading_block(h)); },
+                       [&](const List& l) { add_list(l, flow, blocks); },
+                       [&](const Quote& q) { add_quote(q, flow, blocks); },
+                   },
+                   block);
+        flow.space = style_.leading * kParagraphSpace;
     }
+}
 
-    // Source line.
-    std::string source = "Source: " + (doc.meta.source.name.empty() ? std::string("unknown agency") : doc.meta.source.name);
-    if (doc.meta.source.date) source += ", " + format_date(*doc.meta.source.date);
-    else if (doc.meta.date) source += ", " + format_date(*doc.meta.date);
-    std::vector<Span> source_spans{{source + (doc.meta.url.empty() ? "." : ". Original: "), Face::sans, s.size_small, s.muted, {}}};
-    if (!doc.meta.url.empty()) source_spans.push_back({doc.meta.url, Face::sans, s.size_small, s.accent, doc.meta.url});
-    blocks.push_back(text_block(source_spans, s.size_small, s.size_small * 1.35, s.leading, false));
+FlowBlock BriefingComposer::paragraph_block(const Document& doc, const Paragraph& paragraph, BodyFlow& flow) {
+    const Style& s = style_;
+    std::vector<Span> spans = spans_of(paragraph.content, s.size_body, Face::body, s.text);
+    if (flow.first_paragraph && !doc.meta.place.empty()) {
+        // The dateline runs into the first paragraph: `BISHKEK (Agency) — `.
+        std::string dateline = upper(doc.meta.place);
+        if (!doc.meta.source.name.empty()) dateline += " (" + doc.meta.source.name + ")";
+        spans.insert(spans.begin(), Span{dateline + " \u2014 ", Face::body_bold, s.size_body, s.text, {}});
+    }
+    flow.first_paragraph = false;
+    return text_block(spans, s.size_body, s.leading, flow.space, s.justify);
+}
 
-    // Notes, run in as one paragraph each: the reader's repairs, and characters no font could draw.
-    const auto run_in = [&](const std::string& heading, const std::vector<std::string>& items, const Rgb& colour) {
-        std::vector<Span> spans{{heading + ". ", Face::sans_bold, s.size_small, colour, {}}};
-        std::string text;
-        for (const std::string& item : items) text += (text.empty() ? "" : " ") + item;
-        spans.push_back({text, Face::sans, s.size_small, s.muted, {}});
-        blocks.push_back(text_block(spans, s.size_small, s.size_small * 1.3, s.size_small, false));
-    };
-    if (s.notes_appendix && !doc.notes.empty()) {
+FlowBlock BriefingComposer::heading_block(const Heading& heading) {
+    const Style& s = style_;
+    FlowBlock block = text_block(spans_of(heading.content, s.size_heading, Face::sans_bold, s.accent), s.size_heading,
+                                 s.size_heading * kHeadingLeading, s.leading * kHeadingSpaceAbove, false);
+    block.keep_with_next = true;
+    return block;
+}
+
+void BriefingComposer::add_list(const List& list, const BodyFlow& flow, std::vector<FlowBlock>& blocks) {
+    const Style& s = style_;
+    const double item_space = s.leading * kParagraphSpace * kListItemSpace;
+    for (std::size_t i = 0; i < list.items.size(); ++i) {
+        FlowBlock b = text_block(spans_of(list.items[i], s.size_body, Face::body, s.text), s.size_body, s.leading,
+                                 i == 0 ? flow.space : item_space, s.justify, kListIndent);
+        const std::string mark = list.ordered ? fmt::format("{}.", i + 1) : std::string("\u2022");
+        b.marker = set({{mark, Face::body, s.size_body, s.text, {}}}, kListIndent, false).front().pieces;
+        for (Placed& p : b.marker) p.x += kListMarkerInset;
+        blocks.push_back(std::move(b));
+    }
+}
+
+void BriefingComposer::add_quote(const Quote& quote, const BodyFlow& flow, std::vector<FlowBlock>& blocks) {
+    const Style& s = style_;
+    for (std::size_t i = 0; i < quote.paragraphs.size(); ++i) {
+        FlowBlock b = text_block(spans_of(quote.paragraphs[i], s.size_body, Face::body, s.muted), s.size_body, s.leading,
+                                 i == 0 ? flow.space : s.leading * kParagraphSpace, s.justify, kQuoteIndent);
+        b.rule_left = s.accent;
+        blocks.push_back(std::move(b));
+    }
+}
+
+FlowBlock BriefingComposer::source_line(const Document& doc) {
+    const Style& s = style_;
+    const Metadata& meta = doc.meta;
+    std::string source = "Source: " + (meta.source.name.empty() ? std::string("unknown agency") : meta.source.name);
+    if (meta.source.date) {
+        source += ", " + format_date(*meta.source.date);
+    } else if (meta.date) {
+        source += ", " + format_date(*meta.date);
+    }
+    std::vector<Span> spans{{source + (meta.url.empty() ? "." : ". Original: "), Face::sans, s.size_small, s.muted, {}}};
+    if (!meta.url.empty()) spans.push_back({meta.url, Face::sans, s.size_small, s.accent, meta.url});
+    return text_block(spans, s.size_small, s.size_small * kSourceLeading, s.leading, false);
+}
+
+FlowBlock BriefingComposer::run_in_block(const std::string& heading, const std::vector<std::string>& items,
+                                         const Rgb& colour) {
+    const Style& s = style_;
+    std::vector<Span> spans{{heading + ". ", Face::sans_bold, s.size_small, colour, {}}};
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "" : " ") + item;
+    spans.push_back({text, Face::sans, s.size_small, s.muted, {}});
+    return text_block(spans, s.size_small, s.size_small * kNotesLeading, s.size_small, false);
+}
+
+void BriefingComposer::add_notes(const Document& doc, std::size_t missing_before, std::vector<FlowBlock>& blocks) {
+    // Run in as one paragraph each: the reader's repairs, and characters no font could draw.
+    if (style_.notes_appendix && !doc.notes.empty()) {
         std::vector<std::string> items;
         for (const Note& note : doc.notes) {
             const std::string where = note.line > 0 ? fmt::format("Line {}", note.line) : std::string("File");
             items.push_back(fmt::format("{} ({}): {}.", where, note.rule, note.message));
         }
-        run_in("Reader notes", items, s.muted);
+        blocks.push_back(run_in_block("Reader notes", items, style_.muted));
     }
     if (fonts_.missing().size() > missing_before) {
         // Only the characters this article brought (a digest's fonts serve every article).
         std::vector<std::string> items;
         for (std::size_t i = missing_before; i < fonts_.missing().size(); ++i) items.push_back(fonts_.missing()[i] + ".");
-        run_in("Rendering notes", items, s.label);
+        blocks.push_back(run_in_block("Rendering notes", items, style_.label));
     }
-    out.pages = paginate(blocks, frame());
-    return out;
 }
 
 void BriefingComposer::add_links(PdfFile& pdf, int page, const Canvas& canvas) {
@@ -348,7 +413,7 @@ int BriefingComposer::draw(PdfFile& pdf, const Document& doc, const ArticleLayou
             }
             double line_top = slice.top + block.padding;
             for (std::size_t l = slice.first; l < slice.last; ++l) {
-                const double baseline = line_top + (block.leading - block.size) / 2 + 0.8 * block.size;
+                const double baseline = line_baseline(block, line_top);
                 if (l == 0 && !block.marker.empty()) canvas.pieces(block.marker, s.margin_left, baseline);
                 canvas.text_line(block.lines[l], s.margin_left + block.indent, baseline);
                 line_top += block.leading;

@@ -2,6 +2,7 @@
 // line and notes, flowed onto pages with a running header and a `Page X of N` footer.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,12 @@ struct ArticleLayout {
     std::vector<FlowBlock> blocks;               ///< Everything below the header band, in order.
     std::vector<std::vector<Slice>> pages;       ///< The blocks' slices, page by page.
     std::string title;                           ///< The title as printed (title-cased when the style asks).
+};
+
+/// One row of the metadata grid: a label and its value.
+struct MetadataRow {
+    std::string label;  ///< Such as `Published`.
+    Span value;         ///< The value, as set.
 };
 
 /// Lays out and draws articles in one style into one PDF.
@@ -57,6 +64,30 @@ public:
     [[nodiscard]] FontSet& fonts() { return fonts_; }
 
 private:
+    /// Where the body's flow stands: before its first paragraph or not, and the space above the next block.
+    struct BodyFlow {
+        bool first_paragraph;
+        double space;
+    };
+
+    // The parts of an article's page, top to bottom; each returns or adds its blocks.
+    [[nodiscard]] std::string printed_title(const Document& doc, const std::string& body) const;
+    [[nodiscard]] FlowBlock title_block(const std::string& title);
+    [[nodiscard]] std::vector<MetadataRow> metadata_rows(const Document& doc, const std::string& body) const;
+    [[nodiscard]] FlowBlock metadata_row(const MetadataRow& row);
+    [[nodiscard]] std::vector<FlowBlock> metadata_blocks(const std::vector<MetadataRow>& rows);
+    [[nodiscard]] std::optional<FlowBlock> key_points_box(const Document& doc);
+    void add_body(const Document& doc, std::vector<FlowBlock>& blocks);
+    [[nodiscard]] FlowBlock paragraph_block(const Document& doc, const Paragraph& paragraph, BodyFlow& flow);
+    [[nodiscard]] FlowBlock heading_block(const Heading& heading);
+    void add_list(const List& list, const BodyFlow& flow, std::vector<FlowBlock>& blocks);
+    void add_quote(const Quote& quote, const BodyFlow& flow, std::vector<FlowBlock>& blocks);
+    [[nodiscard]] FlowBlock source_line(const Document& doc);
+    [[nodiscard]] FlowBlock run_in_block(const std::string& heading, const std::vector<std::string>& items,
+                                         const Rgb& colour);
+    void add_notes(const Document& doc, std::size_t missing_before, std::vector<FlowBlock>& blocks);
+    [[nodiscard]] std::vector<Span> spans_of(const Inlines& content, double size, Face face, const Rgb& colour) const;
+
     [[nodiscard]] FlowBlock text_block(const std::vector<Span>& spans, double size, double leading, double space_before,
                                        bool justify, double indent = 0);
     void header_band(Canvas& canvas, const Document& doc);

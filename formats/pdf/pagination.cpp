@@ -11,6 +11,11 @@ constexpr std::size_t kMinLines = 2;  // fewest lines of a paragraph left alone 
 
 }  // namespace
 
+double line_baseline(const FlowBlock& block, double line_top) {
+    constexpr double kAscent = 0.8;  // of the type size, above the baseline
+    return line_top + (block.leading - block.size) / 2 + kAscent * block.size;
+}
+
 double slice_height(const FlowBlock& block, std::size_t first, std::size_t last) {
     return static_cast<double>(last - first) * block.leading + 2 * block.padding;
 }

@@ -40,6 +40,11 @@ struct Frame {
     double bottom = 0;     ///< Lowest point text may reach.
 };
 
+/// The baseline of a line of `block` whose line box starts `line_top` from the page's top: the
+/// line's extra leading is shared above and below, and the baseline sits 0.8 of the type size
+/// down the remaining em (the fonts' ascent).
+[[nodiscard]] double line_baseline(const FlowBlock& block, double line_top);
+
 /// The height of lines [first, last) of `block`, with its padding.
 [[nodiscard]] double slice_height(const FlowBlock& block, std::size_t first, std::size_t last);
 

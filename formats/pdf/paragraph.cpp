@@ -10,6 +10,9 @@ namespace briefkit::formats::pdf {
 
 namespace {
 
+/// A paragraph's words, each a list of (span index, text) parts.
+using Words = std::vector<std::vector<std::pair<std::size_t, std::string>>>;
+
 constexpr double kHyphenPenalty = 50;
 constexpr double kSlashPenalty = 150;
 constexpr double kEmergencyPenalty = 500;  // inside a token wider than the line
@@ -100,7 +103,7 @@ std::vector<std::string> fit_chunks(const std::string& text, const Span& span, F
 }
 
 // The boxes, glue and penalties of a paragraph of `words`, with what each stands for.
-void build_items(const std::vector<std::vector<std::pair<std::size_t, std::string>>>& words, const std::vector<Span>& spans,
+void build_items(const Words& words, const std::vector<Span>& spans,
                  const std::vector<std::shared_ptr<const std::string>>& hrefs, FontSet& fonts,
                  const ParagraphSetting& setting, std::vector<Item>& items, std::vector<ItemInfo>& info) {
     items.clear();
@@ -154,14 +157,11 @@ void build_items(const std::vector<std::vector<std::pair<std::size_t, std::strin
     if (items.empty()) return;
     add({Item::Kind::glue, 0, kFill, 0, 0, false}, {});
     add({Item::Kind::penalty, 0, 0, 0, kForcedBreak, false}, {});
-
 }
 
-}  // namespace
-
-std::vector<TextLine> set_paragraph(const std::vector<Span>& spans, FontSet& fonts, const ParagraphSetting& setting) {
-    // Words: runs of non-space characters, each a list of (span, text) parts.
-    std::vector<std::vector<std::pair<std::size_t, std::string>>> words(1);
+/// The words of `spans`: runs of non-space characters, each a list of (span, text) parts.
+Words split_words(const std::vector<Span>& spans) {
+    Words words(1);
     for (std::size_t s = 0; s < spans.size(); ++s) {
         const std::string& text = spans[s].text;
         std::size_t pos = 0;
@@ -178,6 +178,63 @@ std::vector<TextLine> set_paragraph(const std::vector<Span>& spans, FontSet& fon
         }
     }
     if (words.back().empty()) words.pop_back();
+    return words;
+}
+
+/// What a paragraph's lines are made from: its spans, their link targets, its items and their glyphs.
+struct LineParts {
+    const std::vector<Span>& spans;
+    const std::vector<std::shared_ptr<const std::string>>& hrefs;
+    const std::vector<Item>& items;
+    const std::vector<ItemInfo>& info;
+};
+
+/// The line of items [start, br.position), with a hyphen when it breaks at a flagged penalty.
+TextLine assemble_line(const LineParts& parts, std::size_t start, const Break& br, FontSet& fonts, bool justify) {
+    const auto& [spans, hrefs, items, info] = parts;
+    TextLine line;
+    double x = 0;
+    bool gap = false;
+    for (std::size_t i = start; i < br.position; ++i) {
+        const Item& item = items[i];
+        if (item.kind == Item::Kind::box) {
+            for (Placed p : info[i].pieces) {
+                p.x = x;
+                p.space_before = gap;
+                if (gap) {
+                    const Glyph space = fonts.space(spans[info[i].span].face);
+                    p.space_code = space.font == p.font ? space.code : 0;
+                    p.space_advance = space.font == p.font ? space.advance : 0;
+                }
+                gap = false;
+                x += p.width;
+                line.pieces.push_back(std::move(p));
+            }
+        } else if (item.kind == Item::Kind::glue) {
+            const double ratio = std::isfinite(br.ratio) ? br.ratio : 0;
+            const double adjust = ratio >= 0 ? ratio * item.stretch : ratio * item.shrink;
+            x += item.width + (justify ? adjust : 0);
+            if (info[i].space) gap = true;
+        }
+    }
+    const Item& end = items[br.position];
+    if (end.kind == Item::Kind::penalty && end.flagged && end.width > 0) {
+        std::vector<Placed> hyphen = place_glyphs("-", spans[info[br.position].span], hrefs[info[br.position].span], fonts);
+        for (Placed& p : hyphen) {
+            p.x = x;
+            x += p.width;
+            line.pieces.push_back(std::move(p));
+        }
+        line.hyphenated = true;
+    }
+    line.width = line.pieces.empty() ? 0 : line.pieces.back().x + line.pieces.back().width;
+    return line;
+}
+
+}  // namespace
+
+std::vector<TextLine> set_paragraph(const std::vector<Span>& spans, FontSet& fonts, const ParagraphSetting& setting) {
+    const Words words = split_words(spans);
     std::vector<std::shared_ptr<const std::string>> hrefs;
     for (const Span& span : spans) {
         hrefs.push_back(span.href.empty() ? nullptr : std::make_shared<const std::string>(span.href));
@@ -200,47 +257,11 @@ std::vector<TextLine> set_paragraph(const std::vector<Span>& spans, FontSet& fon
         breaks = break_lines(items, setting.width);
     }
     std::vector<TextLine> lines;
+    const LineParts parts{spans, hrefs, items, info};
     std::size_t start = 0;
     for (const Break& br : breaks) {
         while (start < br.position && items[start].kind != Item::Kind::box) ++start;
-        TextLine line;
-        double x = 0;
-        bool gap = false;
-        for (std::size_t i = start; i < br.position; ++i) {
-            const Item& item = items[i];
-            if (item.kind == Item::Kind::box) {
-                for (Placed p : info[i].pieces) {
-                    p.x = x;
-                    p.space_before = gap;
-                    if (gap) {
-                        const Glyph space = fonts.space(spans[info[i].span].face);
-                        p.space_code = space.font == p.font ? space.code : 0;
-                        p.space_advance = space.font == p.font ? space.advance : 0;
-                    }
-                    gap = false;
-                    x += p.width;
-                    line.pieces.push_back(std::move(p));
-                }
-            } else if (item.kind == Item::Kind::glue) {
-                const double ratio = std::isfinite(br.ratio) ? br.ratio : 0;
-                const double adjust = ratio >= 0 ? ratio * item.stretch : ratio * item.shrink;
-                x += item.width + (setting.justify ? adjust : 0);
-                if (info[i].space) gap = true;
-            }
-        }
-        const Item& end = items[br.position];
-        if (end.kind == Item::Kind::penalty && end.flagged && end.width > 0) {
-            std::vector<Placed> hyphen =
-                place_glyphs("-", spans[info[br.position].span], hrefs[info[br.position].span], fonts);
-            for (Placed& p : hyphen) {
-                p.x = x;
-                x += p.width;
-                line.pieces.push_back(std::move(p));
-            }
-            line.hyphenated = true;
-        }
-        line.width = line.pieces.empty() ? 0 : line.pieces.back().x + line.pieces.back().width;
-        lines.push_back(std::move(line));
+        lines.push_back(assemble_line(parts, start, br, fonts, setting.justify));
         start = br.position + 1;
     }
     return lines;

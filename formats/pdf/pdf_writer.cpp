@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "formats/pdf/briefing.hpp"
+#include "formats/pdf/digest.hpp"
 #include "formats/pdf/pdf_file.hpp"
 #include "formats/pdf/style.hpp"
 #include "pipeline/model/hash.hpp"
@@ -170,132 +171,19 @@ private:
         const Style& s = setup_.style();
         PdfFile pdf;
         FontSet fonts(s);
-        BriefingComposer composer(s, fonts, nullptr);
-        const double width = s.page_width - s.margin_left - s.margin_right;
-
-        std::vector<ArticleLayout> layouts;
-        for (const Document& doc : docs) {
-            BriefingComposer article(s, fonts, setup_.hyphenator(doc));
-            layouts.push_back(article.layout(doc));
-        }
-
-        // Contents rows: the title, then source, date and place, with the page number on the right.
-        constexpr double kNumberColumn = 36;
-        std::vector<FlowBlock> rows;
-        for (std::size_t i = 0; i < docs.size(); ++i) {
-            const Document& doc = docs[i];
-            FlowBlock row;
-            row.size = s.size_body;
-            row.leading = s.size_body * 1.3;
-            row.space_before = s.leading * 0.6;
-            row.splittable = false;
-            row.lines = composer.set({{layouts[i].title, Face::body_bold, s.size_body, s.text, {}}}, width - kNumberColumn, false);
-            std::string line;
-            for (const std::string& part :
-                 {doc.meta.source.name, doc.meta.date ? BriefingComposer::format_date(*doc.meta.date) : std::string(),
-                  doc.meta.place}) {
-                if (!part.empty()) line += (line.empty() ? "" : " \u00B7 ") + part;
-            }
-            if (!line.empty()) {
-                for (TextLine& l : composer.set({{line, Face::sans, s.size_meta, s.muted, {}}}, width - kNumberColumn, false)) {
-                    row.lines.push_back(std::move(l));
-                }
-            }
-            rows.push_back(std::move(row));
-        }
-        Frame frame = composer.frame();
-        frame.first_top = s.margin_top + 48;
-        const std::vector<std::vector<Slice>> contents = paginate(rows, frame);
-
-        int total = 1 + static_cast<int>(contents.size());
-        std::vector<int> first_number;
-        for (const ArticleLayout& l : layouts) {
-            first_number.push_back(total + 1);
-            total += static_cast<int>(l.pages.size());
-        }
-
-        // Pages are added in reading order: cover, contents, then each article.
-        const int cover = pdf.add_page(s.page_width, s.page_height);
-        std::vector<int> contents_pages;
-        for (std::size_t p = 0; p < contents.size(); ++p) contents_pages.push_back(pdf.add_page(s.page_width, s.page_height));
-        std::vector<int> article_pages;
-        for (std::size_t i = 0; i < docs.size(); ++i) {
-            article_pages.push_back(composer.draw(pdf, docs[i], layouts[i], first_number[i], total));
-        }
-
-        // Cover.
-        Canvas canvas(s.page_height);
-        canvas.fill_rect(0, s.page_height * 0.28, s.page_width, 6, s.accent);
-        const auto line_at = [&](const std::string& text, Face face, double size, const Rgb& colour, double baseline) {
-            for (const TextLine& l : composer.set({{text, face, size, colour, {}}}, width, false)) {
-                canvas.text_line(l, s.margin_left, baseline);
-                baseline += size * 1.25;
-            }
-            return baseline;
-        };
-        double y = s.page_height * 0.28 + 40;
-        y = line_at(s.organisation, Face::sans_bold, 22, s.accent, y);
-        y = line_at(s.desk, Face::sans, 12, s.muted, y + 4);
-        y = line_at("Briefing digest", Face::body_bold, 30, s.text, y + 30);
-        std::optional<Date> earliest;
-        std::optional<Date> latest;
-        for (const Document& doc : docs) {
-            if (!doc.meta.date) continue;
-            if (!earliest || doc.meta.date->day < earliest->day) earliest = doc.meta.date;
-            if (!latest || latest->day < doc.meta.date->day) latest = doc.meta.date;
-        }
-        std::string span = fmt::format("{} article{}", docs.size(), docs.size() == 1 ? "" : "s");
-        if (earliest) {
-            span += ", " + BriefingComposer::format_date(Date{earliest->day, std::nullopt, {}, false});
-            if (latest->day != earliest->day) span += " to " + BriefingComposer::format_date(Date{latest->day, std::nullopt, {}, false});
-        }
-        line_at(span, Face::sans, 12, s.text, y + 8);
-        composer.draw_furniture(canvas, "Digest", 1, total);
-        pdf.append_content(cover, canvas.operators());
-
-        // Contents, each row a link to its article.
-        for (std::size_t p = 0; p < contents.size(); ++p) {
-            Canvas page(s.page_height);
-            if (p == 0) {
-                for (const TextLine& l : composer.set({{"Contents", Face::sans_bold, s.size_title, s.accent, {}}}, width, false)) {
-                    page.text_line(l, s.margin_left, s.margin_top + 24);
-                }
-            }
-            for (const Slice& slice : contents[p]) {
-                const FlowBlock& row = rows[slice.block];
-                double line_top = slice.top;
-                const double first_baseline = line_top + (row.leading - row.size) / 2 + 0.8 * row.size;
-                for (std::size_t l = slice.first; l < slice.last; ++l) {
-                    const double baseline = line_top + (row.leading - row.size) / 2 + 0.8 * row.size;
-                    page.text_line(row.lines[l], s.margin_left, baseline);
-                    line_top += row.leading;
-                }
-                const std::vector<TextLine> number = composer.set(
-                    {{fmt::format("{}", first_number[slice.block]), Face::body_bold, s.size_body, s.text, {}}}, kNumberColumn, false);
-                page.text_line(number.front(), s.page_width - s.margin_right - number.front().width, first_baseline);
-                pdf.link_to_page(contents_pages[p],
-                                 {s.margin_left, s.page_height - line_top, s.page_width - s.margin_right,
-                                  s.page_height - slice.top},
-                                 article_pages[slice.block]);
-            }
-            composer.draw_furniture(page, "Contents", 2 + static_cast<int>(p), total);
-            pdf.append_content(contents_pages[p], page.operators());
-        }
-
-        std::string identity;
-        for (std::size_t i = 0; i < docs.size(); ++i) {
-            pdf.bookmark(layouts[i].title, article_pages[i]);
-            identity += docs[i].id + ",";
-        }
+        DigestComposer digest(s, fonts, [this](const Document& doc) { return setup_.hyphenator(doc); });
+        const std::string summary = digest.compose(pdf, docs);
         pdf.embed_fonts(fonts);
         PdfInfo info;
-        info.title = "Briefing digest: " + span;
+        info.title = "Briefing digest: " + summary;
         info.author = s.organisation;
         info.subject = s.desk;
         std::optional<std::time_t> newest;
+        std::string identity;
         for (const Document& doc : docs) {
             const auto t = article_time(doc);
             if (t && (!newest || *t > *newest)) newest = t;
+            identity += doc.id + ",";
         }
         setup_.finish(pdf, info, newest, identity);
         sink.write(pdf.save());
