@@ -12,6 +12,7 @@
 
 #include "formats/pdf/builtin_styles.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/keys.hpp"
 
 namespace briefkit::formats::pdf {
 
@@ -44,15 +45,13 @@ public:
     void each(const YAML::Node& node, const std::string& path, const std::vector<std::string>& known,
               const std::function<void(const std::string&, const YAML::Node&, const std::string&)>& take) const {
         if (!node.IsMap()) fail(node, path.empty() ? "(top level)" : path, "expected a mapping of keys to values");
+        const std::vector<std::string_view> names(known.begin(), known.end());
+        KeyCheck check(names);
         for (const auto& entry : node) {
             if (!entry.first.IsScalar()) fail(entry.first, path.empty() ? "(top level)" : path, "expected plain keys");
             const std::string key = entry.first.Scalar();
             const std::string full = path.empty() ? key : path + "." + key;
-            if (std::find(known.begin(), known.end(), key) == known.end()) {
-                std::string list;
-                for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-                fail(entry.first, full, fmt::format("unknown key (expected one of: {})", list));
-            }
+            if (const std::string problem = check.problem(key); !problem.empty()) fail(entry.first, full, problem);
             take(key, entry.second, full);
         }
     }

@@ -6,33 +6,17 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/model/text.hpp"
 #include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats::pdf {
 
 namespace {
 
-bool is_letter(char32_t cp) {
-    const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LT;
-}
-
-bool is_upper(char32_t cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LU; }
-
-bool is_lower(char32_t cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LL; }
-
-std::u32string decode(std::string_view s) {
-    std::u32string out;
-    std::size_t pos = 0;
-    while (pos < s.size()) out.push_back(utf8::next(s, pos));
-    return out;
-}
-
-std::string encode(const std::u32string& s) {
-    std::string out;
-    for (const char32_t cp : s) utf8::append(out, cp);
-    return out;
-}
+using unicode::decode;
+using unicode::encode;
+using unicode::is_lower;
+using unicode::is_upper;
 
 char32_t lower(char32_t cp, bool turkic) {
     if (turkic && cp == 'I') return 0x131;
@@ -53,9 +37,9 @@ std::set<std::u32string> capital_words(const std::u32string& body) {
         letters = 0;
     };
     for (const char32_t cp : body) {
-        if (is_letter(cp) || (cp >= '0' && cp <= '9')) {
+        if (unicode::is_cased_letter(cp) || (cp >= '0' && cp <= '9')) {
             word.push_back(cp);
-            if (is_letter(cp)) {
+            if (unicode::is_cased_letter(cp)) {
                 ++letters;
                 if (!is_upper(cp)) all_upper = false;
             }
@@ -95,13 +79,13 @@ std::string title_case(const std::string& title, const std::string& body, const 
     };
     std::vector<Word> words;
     for (std::size_t i = 0; i < text.size();) {
-        if (!is_letter(text[i]) && !(text[i] >= '0' && text[i] <= '9')) {
+        if (!unicode::is_cased_letter(text[i]) && !(text[i] >= '0' && text[i] <= '9')) {
             ++i;
             continue;
         }
         std::size_t j = i;
-        while (j < text.size() && (is_letter(text[j]) || (text[j] >= '0' && text[j] <= '9') || text[j] == '\'' ||
-                                   text[j] == 0x2019 || (text[j] == '.' && j + 1 < text.size() && is_letter(text[j + 1])))) {
+        while (j < text.size() && (unicode::is_cased_letter(text[j]) || (text[j] >= '0' && text[j] <= '9') || text[j] == '\'' ||
+                                   text[j] == 0x2019 || (text[j] == '.' && j + 1 < text.size() && unicode::is_cased_letter(text[j + 1])))) {
             ++j;
         }
         words.push_back({i, j});

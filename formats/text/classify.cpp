@@ -6,23 +6,15 @@
 #include <regex>
 
 #include "formats/text/article_parts.hpp"
+#include "pipeline/model/text.hpp"
 #include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats::text {
 
 namespace {
 
-bool is_upper(char32_t cp) {
-    const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
-}
-
-bool is_lower(char32_t cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LL; }
-
-bool is_letter(char32_t cp) {
-    const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
-}
+using unicode::is_letter;
+using unicode::is_lower;
 
 /// The first letter or digit of `text`, or 0.
 char32_t first_alnum(std::string_view text) {
@@ -51,7 +43,7 @@ bool place_word(std::string_view word) {
     }
     std::size_t pos = 0;
     const char32_t first = utf8::next(word, pos);
-    if (!is_upper(first)) return false;
+    if (!unicode::is_upper_or_title(first)) return false;
     bool seen_period = false;
     std::size_t letters = 1;
     while (pos < word.size()) {
@@ -145,7 +137,7 @@ bool starts_lower(std::string_view text) { return is_lower(first_alnum(text)); }
 
 bool starts_upper_or_digit(std::string_view text) {
     const char32_t cp = first_alnum(text);
-    return is_upper(cp) || ascii_digit(cp);
+    return unicode::is_upper_or_title(cp) || ascii_digit(cp);
 }
 
 bool all_caps(std::string_view text) {
@@ -153,7 +145,7 @@ bool all_caps(std::string_view text) {
     for (std::size_t pos = 0; pos < text.size();) {
         const char32_t cp = utf8::next(text, pos);
         if (is_lower(cp)) return false;
-        letters = letters || is_upper(cp);
+        letters = letters || unicode::is_upper_or_title(cp);
     }
     return letters;
 }

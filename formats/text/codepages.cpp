@@ -2,9 +2,13 @@
 // Generated from Unicode's published mapping tables for the two code pages; 0xFFFD marks a byte the code page leaves undefined.
 #include "formats/text/codepages.hpp"
 
+#include <array>
+
 namespace briefkit::formats::text {
 
-const std::array<char32_t, 128> kWindows1252High = {
+namespace {
+
+constexpr std::array<char32_t, 128> kWindows1252High = {
     0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
     0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
@@ -23,7 +27,7 @@ const std::array<char32_t, 128> kWindows1252High = {
     0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x00FD, 0x00FE, 0x00FF,
 };
 
-const std::array<char32_t, 128> kWindows1251High = {
+constexpr std::array<char32_t, 128> kWindows1251High = {
     0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021,
     0x20AC, 0x2030, 0x0409, 0x2039, 0x040A, 0x040C, 0x040B, 0x040F,
     0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
@@ -41,5 +45,14 @@ const std::array<char32_t, 128> kWindows1251High = {
     0x0440, 0x0441, 0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447,
     0x0448, 0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F,
 };
+
+}  // namespace
+
+char32_t code_point(unsigned char byte, Encoding encoding) {
+    if (byte < 0x80) return byte;
+    if (encoding == Encoding::windows1252) return kWindows1252High[byte - 0x80];
+    if (encoding == Encoding::windows1251) return kWindows1251High[byte - 0x80];
+    return byte;
+}
 
 }  // namespace briefkit::formats::text

@@ -1,14 +1,12 @@
 // Code page tables for legacy single-byte text.
 #pragma once
 
-#include <array>
+#include "pipeline/model/read_options.hpp"
 
 namespace briefkit::formats::text {
 
-/// Code points of bytes 0x80 to 0xFF in Windows-1252 (0xFFFD where undefined).
-extern const std::array<char32_t, 128> kWindows1252High;
-
-/// Code points of bytes 0x80 to 0xFF in Windows-1251 (0xFFFD where undefined).
-extern const std::array<char32_t, 128> kWindows1251High;
+/// The code point of byte `byte` in single-byte `encoding` (Windows-1252, Windows-1251 or
+/// Latin-1): the byte itself below 0x80 and in Latin-1, U+FFFD where the code page leaves it undefined.
+[[nodiscard]] char32_t code_point(unsigned char byte, Encoding encoding);
 
 }  // namespace briefkit::formats::text

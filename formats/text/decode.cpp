@@ -175,9 +175,7 @@ std::string decode_single_byte(std::string_view s, Encoding encoding, NoteLog& n
             out += static_cast<char>(b);
             continue;
         }
-        char32_t cp = b;
-        if (encoding == Encoding::windows1252) cp = kWindows1252High[b - 0x80];
-        if (encoding == Encoding::windows1251) cp = kWindows1251High[b - 0x80];
+        const char32_t cp = code_point(b, encoding);
         if (cp == 0xFFFD) {
             notes.tally(lines.line(), "undefined-byte",
                         fmt::format("bytes undefined in {} {}", encoding_name(encoding), kReplacement));

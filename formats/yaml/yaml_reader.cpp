@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "pipeline/model/hash.hpp"
+#include "pipeline/model/keys.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/utf8.hpp"
 
@@ -106,14 +107,11 @@ private:
     std::vector<Field> fields_of(const YAML::Node& node, std::string_view where,
                                  std::span<const std::string_view> known) const {
         std::vector<Field> fields;
-        std::set<std::string> seen;
+        KeyCheck check(known);
         for (const auto& entry : node) {
             const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
             const std::string path = where.empty() ? shown_key(key) : fmt::format("{}.{}", where, shown_key(key));
-            if (std::find(known.begin(), known.end(), key) == known.end()) {
-                fail(entry.first, path, fmt::format("is not a key here; the keys are {}", list(known)));
-            }
-            if (!seen.insert(key).second) fail(entry.first, path, "appears twice");
+            if (const std::string problem = check.problem(key); !problem.empty()) fail(entry.first, path, problem);
             fields.push_back({key, entry.second});
         }
         return fields;

@@ -345,6 +345,17 @@ TEST_CASE("styles: each kind of mistake is refused with the file, line and key")
     CHECK_THROWS_AS(formats::pdf::load_style("no-such-style"), UsageError);
 }
 
+TEST_CASE("styles: a key given twice is refused, worded as article YAML words it") {
+    const std::string yaml = "page:\n  size: A4\n  size: Letter\n";
+    try {
+        (void)formats::pdf::parse_style(yaml, "twice.yaml", ".");
+        FAIL("accepted");
+    } catch (const UsageError& e) {
+        CHECK(e.line() == 3);
+        CHECK(e.message() == "style key 'page.size': appears twice");
+    }
+}
+
 TEST_CASE("styles: a key that is not a plain scalar is refused, not an abort (found by fuzzing)") {
     CHECK_THROWS_AS(formats::pdf::parse_style("? :", "fuzz.yaml", "."), UsageError);
     CHECK_THROWS_AS(formats::pdf::parse_style("? [a, b]\n: c\n", "fuzz.yaml", "."), UsageError);

@@ -72,8 +72,8 @@ TEST_CASE("yaml reader: an edited file gets the id of its new content, and a not
 TEST_CASE("yaml reader: errors name the file, the line and the key") {
     const auto read = &formats::read_yaml;
     CHECK(error_of(read, "schema: briefkit/article/1\ntitel: x\nbody: []\n") ==
-          "bad:2: 'titel' is not a key here; the keys are schema, id, title, date, date_text, date_ambiguous, source, "
-          "place, url, authors, language, body, notes");
+          "bad:2: 'titel' is not a key here (expected one of: schema, id, title, date, date_text, date_ambiguous, "
+          "source, place, url, authors, language, body, notes)");
     CHECK(error_of(read, "schema: briefkit/article/2\ntitle: x\nbody: []\n") ==
           "bad:1: 'schema' is 'briefkit/article/2'; this reader reads 'briefkit/article/1'");
     CHECK(error_of(read, "schema: briefkit/article/1\ntitle: x\n") ==

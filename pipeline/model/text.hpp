@@ -1,0 +1,31 @@
+// Character classes by Unicode general category (from utf8proc), shared by the text reader
+// and the PDF writer, so that "a capital letter" means the same thing everywhere.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace briefkit::unicode {
+
+/// True for an uppercase letter (category Lu).
+[[nodiscard]] bool is_upper(char32_t cp);
+
+/// True for an uppercase or titlecase letter (Lu, Lt): a letter that can start a capitalized word.
+[[nodiscard]] bool is_upper_or_title(char32_t cp);
+
+/// True for a lowercase letter (Ll).
+[[nodiscard]] bool is_lower(char32_t cp);
+
+/// True for a letter that has case (Lu, Ll, Lt).
+[[nodiscard]] bool is_cased_letter(char32_t cp);
+
+/// True for any letter (Lu, Ll, Lt, Lm, Lo), cased or not.
+[[nodiscard]] bool is_letter(char32_t cp);
+
+/// The code points of UTF-8 `text` (U+FFFD for each malformed byte).
+[[nodiscard]] std::u32string decode(std::string_view text);
+
+/// `text` encoded as UTF-8.
+[[nodiscard]] std::string encode(std::u32string_view text);
+
+}  // namespace briefkit::unicode
