@@ -104,25 +104,7 @@ public:
 
     BatchResult run() {
         const auto start = std::chrono::steady_clock::now();
-        if (!options_.to_stdout) {
-            manifest_path_ = options_.manifest;
-            if (manifest_path_.empty()) {
-                manifest_path_ = options_.output_dir / ".briefkit" /
-                                 (options_.shard ? fmt::format("manifest-{}-of-{}.ndjson", options_.shard->index,
-                                                               options_.shard->count)
-                                                 : std::string("manifest.ndjson"));
-            }
-            // The manifest's own folder inside the output folder is not written through a link.
-            if (options_.manifest.empty()) refuse_links_below(options_.output_dir, ".briefkit", manifest_path_.string());
-            manifest_.emplace(manifest_path_);  // locked before the previous manifest is read
-            old_.emplace(manifest_path_);
-            // A marker left by a run that was killed: sweep the temporary files it may have left.
-            std::filesystem::path running = manifest_path_;
-            running += ".running";
-            if (std::filesystem::exists(running)) remove_stale_temporaries(options_.output_dir);
-            write_file_atomically(running, fmt::format("{}\n", ::getpid()));
-            running_ = running;
-        }
+        if (!options_.to_stdout) open_manifest();
         const unsigned workers =
             std::max(1U, std::min<unsigned>(options_.jobs, static_cast<unsigned>(std::max<std::size_t>(result_.total, 1))));
         std::vector<std::thread> threads;
@@ -134,21 +116,27 @@ public:
         // After a failed manifest write there is no compaction. The manifest still ends in whole
         // records and this run's temporary files are gone, so the marker goes either way: a
         // rerun has nothing to sweep, and redoes whatever the manifest does not record.
-        if (manifest_error_) {
-            result_.manifest_error = manifest_error_;
-        } else if (manifest_) {
-            compact();
-        }
-        if (manifest_) {
-            std::error_code ec;
-            std::filesystem::remove(running_, ec);
-        }
+        if (manifest_error_) result_.manifest_error = manifest_error_;
+        if (manifest_) manifest_->finish(!manifest_error_);
         result_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return result_;
     }
 
 private:
     static constexpr std::size_t kWindow = 1024;  // most inputs finished ahead of the oldest one in flight
+
+    /// Opens the manifest: the one given, or `.briefkit/manifest.ndjson` (one per shard) in the
+    /// output folder, whose `.briefkit` folder is not written through a link.
+    void open_manifest() {
+        std::filesystem::path path = options_.manifest;
+        if (path.empty()) {
+            path = options_.output_dir / ".briefkit" /
+                   (options_.shard ? fmt::format("manifest-{}-of-{}.ndjson", options_.shard->index, options_.shard->count)
+                                   : std::string("manifest.ndjson"));
+            refuse_links_below(options_.output_dir, ".briefkit", path.string());
+        }
+        manifest_.emplace(path, options_.output_dir);
+    }
 
     // The next input of this shard, with a collision noted; called under the lock.
     std::optional<Input> pull() {
@@ -274,7 +262,7 @@ private:
     bool done_before(std::string_view bytes, ManifestRecord& rec) const {
         rec.input_sha256 = sha256_hex(bytes);
         if (!manifest_ || options_.force) return false;
-        const std::optional<ManifestRecord> old = old_->find(rec.input);
+        const std::optional<ManifestRecord> old = manifest_->previous(rec.input);
         const bool done = old && (old->status == InputStatus::converted || old->status == InputStatus::skipped) &&
                           old->input_sha256 == rec.input_sha256 && old->options == fingerprint_ &&
                           outputs_intact(*old, options_);
@@ -375,12 +363,6 @@ private:
         if (events_.progress) events_.progress(result_);
     }
 
-    // One record per input: those of inputs this run did not see, then this run's, in input order.
-    // Without a previous manifest every input has one record already, and nothing is rewritten.
-    void compact() {
-        if (old_->size() > 0) manifest_->compact();
-    }
-
     InputSource source_;
     bool global_check_;
     std::atomic<bool> exhausted_ = false;
@@ -393,10 +375,7 @@ private:
     const BatchEvents& events_;
     const std::string fingerprint_;
     const Converter converter_;
-    std::filesystem::path manifest_path_;
-    std::filesystem::path running_;
-    std::optional<ManifestIndex> old_;
-    std::optional<ManifestWriter> manifest_;
+    std::optional<ManifestSession> manifest_;
     std::mutex mutex_;
     std::condition_variable ready_;
     std::mutex input_mutex_;

@@ -375,4 +375,28 @@ void ManifestWriter::compact() {
     open_for_append();
 }
 
+namespace {
+
+std::filesystem::path running_marker(const std::filesystem::path& manifest) {
+    std::filesystem::path running = manifest;
+    running += ".running";
+    return running;
+}
+
+}  // namespace
+
+ManifestSession::ManifestSession(const std::filesystem::path& path, const std::filesystem::path& output_dir)
+    : writer_(path), previous_(path), running_(running_marker(path)) {
+    // A marker left by a run that was killed: sweep the temporary files it may have left.
+    if (std::filesystem::exists(running_)) remove_stale_temporaries(output_dir);
+    write_file_atomically(running_, fmt::format("{}\n", ::getpid()));
+}
+
+void ManifestSession::finish(bool compact) {
+    // Without a previous manifest every input has one record already, and nothing is rewritten.
+    if (compact && previous_.size() > 0) writer_.compact();
+    std::error_code ec;
+    std::filesystem::remove(running_, ec);
+}
+
 }  // namespace briefkit

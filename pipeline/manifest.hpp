@@ -141,4 +141,30 @@ private:
     std::uint64_t size_ = 0; // bytes of whole records in the manifest
 };
 
+/// One run's manifest: the previous run's records, the locked file this run appends to, and a
+/// `.running` marker beside it that tells a later run this one may have been killed before it
+/// swept its temporary files.
+class ManifestSession {
+public:
+    /// Locks and opens the manifest at `path` (UsageError when another run holds it), reads the
+    /// previous run's records, sweeps the temporary files a killed run left under `output_dir`,
+    /// and sets the marker.
+    ManifestSession(const std::filesystem::path& path, const std::filesystem::path& output_dir);
+
+    /// The previous run's last record of `input`; nullopt when it has none.
+    [[nodiscard]] std::optional<ManifestRecord> previous(const std::string& input) const { return previous_.find(input); }
+
+    /// Appends records; see ManifestWriter::append().
+    void append(std::string_view lines) { writer_.append(lines); }
+
+    /// Ends the run: compacts the manifest to one record per input (unless a write failed,
+    /// `compact` false) and removes the marker. The manifest ends in whole records either way.
+    void finish(bool compact);
+
+private:
+    ManifestWriter writer_;  // locked before the previous manifest is read
+    ManifestIndex previous_;
+    std::filesystem::path running_;
+};
+
 }  // namespace briefkit

@@ -190,14 +190,14 @@ void PdfFile::set_info(const PdfInfo& info) {
     state_->check("setting the document information");
 }
 
-void PdfFile::set_id(std::string_view digest) {
+void PdfFile::set_id(std::string_view id) {
     HPDF_Doc pdf = state_->doc.get();
     std::vector<HPDF_BYTE> bytes(16, 0);
-    for (std::size_t i = 0; i < 16 && i < digest.size(); ++i) bytes[i] = static_cast<HPDF_BYTE>(digest[i]);
-    HPDF_Array id = HPDF_Array_New(pdf->mmgr);
-    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, bytes.data(), 16));
-    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, bytes.data(), 16));
-    HPDF_Dict_Add(pdf->trailer, "ID", id);
+    for (std::size_t i = 0; i < 16 && i < id.size(); ++i) bytes[i] = static_cast<HPDF_BYTE>(id[i]);
+    HPDF_Array ids = HPDF_Array_New(pdf->mmgr);
+    HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, bytes.data(), 16));
+    HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, bytes.data(), 16));
+    HPDF_Dict_Add(pdf->trailer, "ID", ids);
     state_->check("setting the file identifier");
 }
 

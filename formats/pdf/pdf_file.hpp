@@ -57,8 +57,8 @@ public:
     /// Sets the document information.
     void set_info(const PdfInfo& info);
 
-    /// Sets the trailer /ID from `digest` (16 bytes are used).
-    void set_id(std::string_view digest);
+    /// Sets the trailer /ID from the hash bytes `id` (16 are used).
+    void set_id(std::string_view id);
 
     /// Embeds every font of `fonts` that drew anything and adds them to every page's resources.
     void embed_fonts(const FontSet& fonts);

@@ -53,7 +53,7 @@ std::optional<std::time_t> article_time(const Document& doc) {
     return timegm(&tm);
 }
 
-std::string digest_bytes(const std::string& text) {
+std::string sha256_bytes(const std::string& text) {
     const std::string hex = sha256_hex(text);
     std::string out;
     for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
@@ -98,7 +98,7 @@ public:
         info.creator = fmt::format("Briefkit {}", kVersion);
         info.created = epoch_ ? epoch_ : fallback_date;
         pdf.set_info(info);
-        pdf.set_id(digest_bytes(identity + "|" + style_.name + "|" + std::string(kVersion)));
+        pdf.set_id(sha256_bytes(identity + "|" + style_.name + "|" + std::string(kVersion)));
     }
 
 private:

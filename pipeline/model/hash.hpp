@@ -1,4 +1,5 @@
-// Content digests: SHA-256 (from Debian's nettle) and the stable document id.
+// Content hashes: SHA-256 (from Debian's nettle) and the stable document id. ("Digest" in
+// Briefkit means the many-article PDF only.)
 #pragma once
 
 #include <string>

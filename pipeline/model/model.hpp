@@ -132,7 +132,7 @@ struct Metadata {
 
 /// A whole article: identity, metadata, body and the reader's notes.
 struct Document {
-    std::string id;             ///< Stable digest of the normalized content (see document_id()).
+    std::string id;             ///< Stable hash of the normalized content (see document_id()).
     Metadata meta;              ///< Typed metadata.
     std::vector<Block> body;    ///< Body blocks in reading order.
     std::vector<Note> notes;    ///< Every repair the reader made, in input order.
