@@ -40,6 +40,14 @@ def allowed(source, header):
     return None
 
 
+def in_number(text, i):
+    """True when the quote at `i` stands inside a numeric literal (a C++14 digit separator)."""
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_'."):
+        j -= 1
+    return j < i and text[j].isdigit() and i + 1 < len(text) and text[i + 1].isalnum()
+
+
 def code_only(text):
     """`text` with comments, strings and character literals blanked, newlines kept."""
     out = []
@@ -62,6 +70,9 @@ def code_only(text):
             j = n if j < 0 else j + len(delim) + 2
             out.append(re.sub(r"[^\n]", " ", text[i:j]))
             i = j
+        elif c == "'" and in_number(text, i):
+            out.append(c)  # a digit separator, as in 1'000'000
+            i += 1
         elif c in "\"'":
             j = i + 1
             while j < n and text[j] != c:

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/model/error.hpp"
+
 #include "pipeline/model/model.hpp"
 #include "pipeline/model/read_options.hpp"
 
@@ -39,6 +41,18 @@ std::vector<nlohmann::json> read_ndjson(const std::filesystem::path& path);
 
 /// A YAML article as a person would write it by hand: plain scalars, a folded paragraph.
 extern const std::string kHandWrittenYaml;
+
+/// The error a reader function (`formats::read_xml`, `read_yaml`...) throws for `text`, read
+/// as a file called `bad`, as printed: `FILE:LINE: message`; `(no error)` when it reads.
+template <typename Read>
+[[nodiscard]] std::string error_of(Read read, const std::string& text) {
+    try {
+        (void)read(text, "bad", ReadOptions{});
+    } catch (const InputError& e) {
+        return describe(e);
+    }
+    return "(no error)";
+}
 
 /// Validates `xml` against formats/xml/article.xsd; returns the validation errors (empty when valid).
 [[nodiscard]] std::string xsd_errors(const std::string& xml);

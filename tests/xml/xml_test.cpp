@@ -9,20 +9,6 @@
 
 using namespace briefkit;
 
-namespace {
-
-/// The error the reader throws for `text`, as printed: `FILE:LINE: message`.
-template <typename Read>
-std::string error_of(Read read, const std::string& text) {
-    try {
-        (void)read(text, "bad", ReadOptions{});
-    } catch (const InputError& e) {
-        return describe(e);
-    }
-    return "(no error)";
-}
-
-}  // namespace
 
 TEST_CASE("xml writer: every hostile string gives XML that validates against the XSD") {
     const auto writer = formats::make_xml_writer();
@@ -79,7 +65,7 @@ TEST_CASE("xml reader: a DOCTYPE is refused before any entity is declared or fet
 <!DOCTYPE article [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
 <article xmlns="urn:briefkit:article:1" id="bk-00000000000000000000"><meta><title>&secret;</title></meta><body/></article>
 )";
-    CHECK(error_of(read, xxe) ==
+    CHECK(test::error_of(read, xxe) ==
           "bad:2: not readable as article XML: a document type declaration (<!DOCTYPE>) is not allowed in article XML: "
           "it could load external files or declare entities");
     std::string bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n";
@@ -90,23 +76,23 @@ TEST_CASE("xml reader: a DOCTYPE is refused before any entity is declared or fet
     }
     bomb += "]>\n<article xmlns=\"urn:briefkit:article:1\" id=\"bk-00000000000000000000\"><meta><title>&lol9;</title>"
             "</meta><body/></article>\n";
-    CHECK(error_of(read, bomb).find("document type declaration") != std::string::npos);
+    CHECK(test::error_of(read, bomb).find("document type declaration") != std::string::npos);
     const std::string remote = "<?xml version=\"1.0\"?>\n<!DOCTYPE article SYSTEM \"http://example.invalid/a.dtd\">\n"
                                "<article xmlns=\"urn:briefkit:article:1\" id=\"bk-00000000000000000000\"/>\n";
-    CHECK(error_of(read, remote).find("bad:2: not readable as article XML: a document type declaration") == 0);
+    CHECK(test::error_of(read, remote).find("bad:2: not readable as article XML: a document type declaration") == 0);
 }
 
 TEST_CASE("xml reader: a document that breaks the schema is refused with the line and what was expected") {
     const auto read = &formats::read_xml;
     const std::string xml = "<?xml version=\"1.0\"?>\n<article xmlns=\"urn:briefkit:article:1\" id=\"bk-00000000000000000000\">\n"
                             "  <meta>\n    <titel>x</titel>\n  </meta>\n  <body/>\n</article>\n";
-    const std::string error = error_of(read, xml);
+    const std::string error = test::error_of(read, xml);
     CHECK(error.rfind("bad:4: not valid against the article schema (urn:briefkit:article:1): ", 0) == 0);
     CHECK(error.find("titel") != std::string::npos);
     CHECK(error.find("Expected is ( {urn:briefkit:article:1}title )") != std::string::npos);
-    CHECK(error_of(read, "<?xml version=\"1.0\"?>\n<article>\n<unclosed>\n</article>\n").rfind("bad:4: not readable", 0) ==
+    CHECK(test::error_of(read, "<?xml version=\"1.0\"?>\n<article>\n<unclosed>\n</article>\n").rfind("bad:4: not readable", 0) ==
           0);
-    CHECK(error_of(read, "<?xml version=\"1.0\"?>\n<article xmlns=\"urn:briefkit:article:1\" id=\"bk-00000000000000000000\">"
+    CHECK(test::error_of(read, "<?xml version=\"1.0\"?>\n<article xmlns=\"urn:briefkit:article:1\" id=\"bk-00000000000000000000\">"
                          "<meta><title>x</title><date text=\"t\">2020-01-01Z</date></meta><body/></article>") ==
           "bad:2: date '2020-01-01Z' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS (no time zone or fraction)");
 }

@@ -12,17 +12,6 @@ namespace {
 
 Document read_yaml_text(const std::string& yaml) { return formats::read_yaml(yaml, "edited.yaml", {}); }
 
-/// The error the reader throws for `text`, as printed: `FILE:LINE: message`.
-template <typename Read>
-std::string error_of(Read read, const std::string& text) {
-    try {
-        (void)read(text, "bad", ReadOptions{});
-    } catch (const InputError& e) {
-        return describe(e);
-    }
-    return "(no error)";
-}
-
 }  // namespace
 
 TEST_CASE("yaml writer: every hostile string reads back exactly with a YAML parser") {
@@ -71,20 +60,20 @@ TEST_CASE("yaml reader: an edited file gets the id of its new content, and a not
 
 TEST_CASE("yaml reader: errors name the file, the line and the key") {
     const auto read = &formats::read_yaml;
-    CHECK(error_of(read, "schema: briefkit/article/1\ntitel: x\nbody: []\n") ==
+    CHECK(test::error_of(read, "schema: briefkit/article/1\ntitel: x\nbody: []\n") ==
           "bad:2: 'titel' is not a key here (expected one of: schema, id, title, date, date_text, date_ambiguous, "
           "source, place, url, authors, language, body, notes)");
-    CHECK(error_of(read, "schema: briefkit/article/2\ntitle: x\nbody: []\n") ==
+    CHECK(test::error_of(read, "schema: briefkit/article/2\ntitle: x\nbody: []\n") ==
           "bad:1: 'schema' is 'briefkit/article/2'; this reader reads 'briefkit/article/1'");
-    CHECK(error_of(read, "schema: briefkit/article/1\ntitle: x\n") ==
+    CHECK(test::error_of(read, "schema: briefkit/article/1\ntitle: x\n") ==
           "bad:1: 'body' missing (write body: [] for an article without one)");
-    CHECK(error_of(read, "schema: briefkit/article/1\ntitle: x\ndate: 2020-02-30\nbody: []\n") ==
+    CHECK(test::error_of(read, "schema: briefkit/article/1\ntitle: x\ndate: 2020-02-30\nbody: []\n") ==
           "bad:3: 'date' is '2020-02-30', not a real day written YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SS)");
-    CHECK(error_of(read, "schema: briefkit/article/1\ntitle: [a, b]\nbody: []\n") == "bad:2: 'title' must be a string");
-    CHECK(error_of(read, "schema: briefkit/article/1\ntitle: x\nbody:\n  - heading:\n      level: 9\n      content: x\n") ==
+    CHECK(test::error_of(read, "schema: briefkit/article/1\ntitle: [a, b]\nbody: []\n") == "bad:2: 'title' must be a string");
+    CHECK(test::error_of(read, "schema: briefkit/article/1\ntitle: x\nbody:\n  - heading:\n      level: 9\n      content: x\n") ==
           "bad:5: 'heading.level' must be a whole number from 1 to 6");
-    CHECK(error_of(read, "schema: briefkit/article/1\ntitle: x\ntitle: y\nbody: []\n") == "bad:3: 'title' appears twice");
-    CHECK(error_of(read, "schema: [unclosed\n").rfind("bad:", 0) == 0);
-    CHECK(error_of(read, "schema: briefkit/article/1\ntitle: x\nbody: []\n---\nschema: x\n") ==
+    CHECK(test::error_of(read, "schema: briefkit/article/1\ntitle: x\ntitle: y\nbody: []\n") == "bad:3: 'title' appears twice");
+    CHECK(test::error_of(read, "schema: [unclosed\n").rfind("bad:", 0) == 0);
+    CHECK(test::error_of(read, "schema: briefkit/article/1\ntitle: x\nbody: []\n---\nschema: x\n") ==
           "bad:5: holds 2 YAML documents; an article file holds one");
 }
