@@ -1,33 +1,23 @@
 #include "pipeline/batch.hpp"
 
-#include <fcntl.h>
-#include <poll.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdint>
-#include <limits>
-#include <cstring>
-#include <iostream>
-#include <locale>
-#include <map>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <fstream>
+#include <iostream>
+#include <locale>
+#include <map>
 #include <mutex>
-#include <set>
 #include <thread>
 
-#include "pipeline/model/deadline.hpp"
-#include "pipeline/model/hash.hpp"
 #include "pipeline/input_reader.hpp"
 #include "pipeline/manifest.hpp"
-#include "pipeline/output_file.hpp"
+#include "pipeline/model/hash.hpp"
 #include "pipeline/model/version.hpp"
+#include "pipeline/output_file.hpp"
 
 namespace briefkit {
 

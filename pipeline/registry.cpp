@@ -5,8 +5,8 @@
 #include <array>
 
 #include "formats/pdf/pdf_writer.hpp"
-#include "formats/text/text_reader.hpp"
 #include "formats/pdf/style.hpp"
+#include "formats/text/text_reader.hpp"
 #include "formats/xml/article_schema.hpp"
 #include "formats/xml/xml_reader.hpp"
 #include "formats/xml/xml_writer.hpp"

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "pipeline/model/text.hpp"
+
 namespace briefkit::formats::pdf {
 
 namespace {
@@ -27,11 +29,7 @@ const std::vector<std::string>& builtin_list() {
     return words;
 }
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+using unicode::ascii_lower;
 
 }  // namespace
 
@@ -51,7 +49,7 @@ Hyphenator::Hyphenator(const std::string& patterns_path, const std::vector<std::
                 word.push_back(c);
             }
         }
-        exceptions_[lower_ascii(word)] = std::move(at);
+        exceptions_[ascii_lower(word)] = std::move(at);
     }
 }
 
@@ -74,7 +72,7 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
         if (std::islower(static_cast<unsigned char>(c)) != 0) all_upper = false;
     }
     if (all_upper) return {};
-    const std::string lower = lower_ascii(word);
+    const std::string lower = ascii_lower(word);
     if (const auto it = exceptions_.find(lower); it != exceptions_.end()) return it->second;
     auto* dict = static_cast<HyphenDict*>(dictionary());
     if (dict == nullptr) return {};

@@ -7,6 +7,8 @@
 #include <set>
 #include <string_view>
 
+#include "pipeline/model/text.hpp"
+
 namespace briefkit::formats::pdf {
 
 namespace {
@@ -16,8 +18,7 @@ bool abbreviation(std::string_view word) {
                                                   "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                                                   "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co", "vs",
                                                   "u.s", "u.n", "u.k", "e.g", "i.e", "approx", "gov", "rep", "sen"};
-    std::string lower;
-    for (const char c : word) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    const std::string lower = unicode::ascii_lower(word);
     if (lower.size() == 1 && std::isalpha(static_cast<unsigned char>(lower[0])) != 0) return true;  // an initial
     return known.count(lower) != 0;
 }

@@ -14,6 +14,7 @@
 #include "pipeline/cli/report.hpp"
 #include "pipeline/inputs.hpp"
 #include "pipeline/registry.hpp"
+#include "pipeline/model/text.hpp"
 #include "pipeline/model/version.hpp"
 
 namespace briefkit::cli {
@@ -35,8 +36,7 @@ std::size_t parse_size(const std::string& text, std::string_view option) {
     if (ec != std::errc() || ptr == text.data()) {
         throw UsageError(fmt::format("{}: '{}' is not a size (try 2M)", option, text));
     }
-    std::string unit(ptr, end);
-    for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string unit = unicode::ascii_lower(std::string_view(ptr, static_cast<std::size_t>(end - ptr)));
     int shift = -1;
     if (unit == "" || unit == "b") shift = 0;
     if (unit == "k" || unit == "kb" || unit == "kib") shift = 10;

@@ -21,6 +21,7 @@
 #include "pipeline/cli/report.hpp"
 #include "pipeline/convert.hpp"
 #include "pipeline/model/deadline.hpp"
+#include "pipeline/model/text.hpp"
 #include "pipeline/inputs.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/registry.hpp"
@@ -67,13 +68,6 @@ std::vector<const WriterEntry*> chosen_formats(const std::vector<std::string>& n
         }
         if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
     }
-    return out;
-}
-
-/// `text` in ASCII capitals, as format names are written in prose (`pdf` becomes `PDF`).
-std::string to_upper_ascii(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return out;
 }
 
@@ -308,7 +302,7 @@ ExitCode merge_manifests(const std::vector<std::string>& manifests, const std::s
 ExitCode list_styles() {
     for (const WriterEntry& w : writers()) {
         if (w.styles == nullptr) continue;
-        fmt::print("{} styles (--style NAME, or --style PATH to a style file):\n", to_upper_ascii(w.name));
+        fmt::print("{} styles (--style NAME, or --style PATH to a style file):\n", unicode::ascii_upper(w.name));
         for (const StyleInfo& style : w.styles()) {
             fmt::print("  {:<16} {}{}\n", style.name, style.description, style.is_default ? " (default)" : "");
         }

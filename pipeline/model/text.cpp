@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <cctype>
+
 #include "pipeline/model/utf8.hpp"
 
 namespace briefkit::unicode {
@@ -29,6 +31,18 @@ bool is_cased_letter(char32_t cp) {
 bool is_letter(char32_t cp) {
     const utf8proc_category_t cat = category(cp);
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string ascii_upper(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
 }
 
 std::u32string decode(std::string_view text) {

@@ -22,6 +22,12 @@ namespace briefkit::unicode {
 /// True for any letter (Lu, Ll, Lt, Lm, Lo), cased or not.
 [[nodiscard]] bool is_letter(char32_t cp);
 
+/// `text` with ASCII letters lowered (other bytes as they are).
+[[nodiscard]] std::string ascii_lower(std::string_view text);
+
+/// `text` with ASCII letters raised (other bytes as they are).
+[[nodiscard]] std::string ascii_upper(std::string_view text);
+
 /// The code points of UTF-8 `text` (U+FFFD for each malformed byte).
 [[nodiscard]] std::u32string decode(std::string_view text);
 
