@@ -104,6 +104,59 @@ struct PdfFile::State {
         if (dict != nullptr) HPDF_Xref_Add(pdf->xref, dict);
         return dict;
     }
+
+    // The font file of `e` and its FontDescriptor, named `base`.
+    HPDF_Dict font_descriptor(const FontSet::Embedding& e, const std::string& base) {
+        HPDF_Dict file = stream_object(e.font_file);
+        HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(e.font_file.size()));
+        HPDF_Dict descriptor = indirect_dict();
+        HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+        HPDF_Dict_AddName(descriptor, "FontName", base.c_str());
+        int flags = 32;  // nonsymbolic
+        if (e.face->fixed_pitch()) flags |= 1;
+        if (e.face->serif()) flags |= 2;
+        if (e.face->italic_angle() != 0) flags |= 64;
+        HPDF_Dict_AddNumber(descriptor, "Flags", flags);
+        HPDF_Array bbox = HPDF_Array_New(doc.get()->mmgr);
+        for (int i = 0; i < 4; ++i) HPDF_Array_AddNumber(bbox, e.face->bbox()[i]);
+        HPDF_Dict_Add(descriptor, "FontBBox", bbox);
+        HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(e.face->italic_angle()));
+        HPDF_Dict_AddNumber(descriptor, "Ascent", e.face->ascent());
+        HPDF_Dict_AddNumber(descriptor, "Descent", e.face->descent());
+        HPDF_Dict_AddNumber(descriptor, "CapHeight", e.face->cap_height());
+        HPDF_Dict_AddNumber(descriptor, "StemV", 80);
+        HPDF_Dict_Add(descriptor, "FontFile2", file);
+        return descriptor;
+    }
+
+    // The CIDFontType2 font of `e`: its glyph map, widths and descriptor.
+    HPDF_Dict descendant_font(const FontSet::Embedding& e, const std::string& base, HPDF_Dict descriptor) {
+        HPDF_MMgr mmgr = doc.get()->mmgr;
+        std::string map;
+        for (const std::uint16_t gid : e.cid_to_gid) {
+            map.push_back(static_cast<char>(gid >> 8));
+            map.push_back(static_cast<char>(gid & 0xFF));
+        }
+        HPDF_Dict cid_to_gid = stream_object(map);
+        HPDF_Dict system_info = HPDF_Dict_New(mmgr);
+        HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
+        HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
+        HPDF_Dict_AddNumber(system_info, "Supplement", 0);
+        HPDF_Array widths = HPDF_Array_New(mmgr);
+        HPDF_Array run = HPDF_Array_New(mmgr);
+        for (const int w : e.widths) HPDF_Array_AddNumber(run, w);
+        HPDF_Array_AddNumber(widths, 0);
+        HPDF_Array_Add(widths, run);
+        HPDF_Dict descendant = indirect_dict();
+        HPDF_Dict_AddName(descendant, "Type", "Font");
+        HPDF_Dict_AddName(descendant, "Subtype", "CIDFontType2");
+        HPDF_Dict_AddName(descendant, "BaseFont", base.c_str());
+        HPDF_Dict_Add(descendant, "CIDSystemInfo", system_info);
+        HPDF_Dict_Add(descendant, "FontDescriptor", descriptor);
+        HPDF_Dict_Add(descendant, "W", widths);
+        HPDF_Dict_Add(descendant, "CIDToGIDMap", cid_to_gid);
+        return descendant;
+    }
 };
 
 PdfFile::PdfFile() : state_(std::make_unique<State>()) {
@@ -202,64 +255,16 @@ void PdfFile::set_id(std::string_view id) {
 }
 
 void PdfFile::embed_fonts(const FontSet& fonts) {
-    HPDF_Doc pdf = state_->doc.get();
-    HPDF_MMgr mmgr = pdf->mmgr;
+    HPDF_MMgr mmgr = state_->doc.get()->mmgr;
     HPDF_Dict font_resources = state_->indirect_dict();
     for (std::size_t index = 0; index < fonts.size(); ++index) {
         if (!fonts.used(static_cast<int>(index))) continue;
         const FontSet::Embedding e = fonts.embedding(static_cast<int>(index));
         const std::string base = e.tag + "+" + e.face->postscript_name();
-
-        HPDF_Dict file = state_->stream_object(e.font_file);
-        HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(e.font_file.size()));
-
-        HPDF_Dict descriptor = state_->indirect_dict();
-        HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
-        HPDF_Dict_AddName(descriptor, "FontName", base.c_str());
-        int flags = 32;  // nonsymbolic
-        if (e.face->fixed_pitch()) flags |= 1;
-        if (e.face->serif()) flags |= 2;
-        if (e.face->italic_angle() != 0) flags |= 64;
-        HPDF_Dict_AddNumber(descriptor, "Flags", flags);
-        HPDF_Array bbox = HPDF_Array_New(mmgr);
-        for (int i = 0; i < 4; ++i) HPDF_Array_AddNumber(bbox, e.face->bbox()[i]);
-        HPDF_Dict_Add(descriptor, "FontBBox", bbox);
-        HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(e.face->italic_angle()));
-        HPDF_Dict_AddNumber(descriptor, "Ascent", e.face->ascent());
-        HPDF_Dict_AddNumber(descriptor, "Descent", e.face->descent());
-        HPDF_Dict_AddNumber(descriptor, "CapHeight", e.face->cap_height());
-        HPDF_Dict_AddNumber(descriptor, "StemV", 80);
-        HPDF_Dict_Add(descriptor, "FontFile2", file);
-
-        std::string map;
-        for (const std::uint16_t gid : e.cid_to_gid) {
-            map.push_back(static_cast<char>(gid >> 8));
-            map.push_back(static_cast<char>(gid & 0xFF));
-        }
-        HPDF_Dict cid_to_gid = state_->stream_object(map);
-
-        HPDF_Dict system_info = HPDF_Dict_New(mmgr);
-        HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
-        HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
-        HPDF_Dict_AddNumber(system_info, "Supplement", 0);
-
-        HPDF_Array widths = HPDF_Array_New(mmgr);
-        HPDF_Array run = HPDF_Array_New(mmgr);
-        for (const int w : e.widths) HPDF_Array_AddNumber(run, w);
-        HPDF_Array_AddNumber(widths, 0);
-        HPDF_Array_Add(widths, run);
-
-        HPDF_Dict descendant = state_->indirect_dict();
-        HPDF_Dict_AddName(descendant, "Type", "Font");
-        HPDF_Dict_AddName(descendant, "Subtype", "CIDFontType2");
-        HPDF_Dict_AddName(descendant, "BaseFont", base.c_str());
-        HPDF_Dict_Add(descendant, "CIDSystemInfo", system_info);
-        HPDF_Dict_Add(descendant, "FontDescriptor", descriptor);
-        HPDF_Dict_Add(descendant, "W", widths);
-        HPDF_Dict_Add(descendant, "CIDToGIDMap", cid_to_gid);
-
+        // Objects are made in a fixed order (descriptor, descendant, ToUnicode, font), which fixes their numbers.
+        HPDF_Dict descriptor = state_->font_descriptor(e, base);
+        HPDF_Dict descendant = state_->descendant_font(e, base, descriptor);
         HPDF_Dict to_unicode = state_->stream_object(to_unicode_cmap(e.unicode));
-
         HPDF_Dict font = state_->indirect_dict();
         HPDF_Dict_AddName(font, "Type", "Font");
         HPDF_Dict_AddName(font, "Subtype", "Type0");

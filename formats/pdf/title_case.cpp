@@ -51,70 +51,90 @@ std::set<std::u32string> capital_words(const std::u32string& body) {
     return out;
 }
 
-}  // namespace
+/// A word of a title: [begin, end) of its code points.
+struct Word {
+    std::size_t begin, end;
+};
 
-std::string title_case(const std::string& title, const std::string& body, const std::string& language) {
-    const std::u32string text = decode(title);
+bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+
+/// The words of `text`: maximal runs of letters, digits, apostrophes and inner dots.
+std::vector<Word> find_words(const std::u32string& text) {
+    const auto in_word = [&](std::size_t j) {
+        const char32_t cp = text[j];
+        return unicode::is_cased_letter(cp) || is_digit(cp) || cp == '\'' || cp == 0x2019 ||
+               (cp == '.' && j + 1 < text.size() && unicode::is_cased_letter(text[j + 1]));
+    };
+    std::vector<Word> words;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!unicode::is_cased_letter(text[i]) && !is_digit(text[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && in_word(j)) ++j;
+        words.push_back({i, j});
+        i = j;
+    }
+    return words;
+}
+
+/// True when `word` of `text` is a code to keep as it is: digits anywhere in its run of
+/// non-spaces (COVID-19, 1987/88), inner dots (U.S.), or a ticker in parentheses ("(NYSE: IBM)").
+bool is_code(const std::u32string& text, const Word& word) {
+    std::size_t token_begin = word.begin;
+    std::size_t token_end = word.end;
+    while (token_begin > 0 && text[token_begin - 1] != ' ') --token_begin;
+    while (token_end < text.size() && text[token_end] != ' ') ++token_end;
+    bool digit = false;
+    bool dotted = false;
+    for (std::size_t k = token_begin; k < token_end; ++k) digit = digit || is_digit(text[k]);
+    for (std::size_t k = word.begin; k < word.end; ++k) dotted = dotted || text[k] == '.';
+    const char32_t before = word.begin > 0 ? text[word.begin - 1] : U' ';
+    const char32_t after = word.end < text.size() ? text[word.end] : U' ';
+    const bool ticker = before == '(' || after == ')' || before == '<' || after == '>';
+    return digit || dotted || ticker;
+}
+
+/// True for an all-caps headline: at least four capitals, and under one lowercase letter per ten.
+bool is_all_caps(const std::u32string& text) {
     int upper = 0;
     int lowers = 0;
     for (const char32_t cp : text) {
         if (is_upper(cp)) ++upper;
         if (is_lower(cp)) ++lowers;
     }
-    if (upper < 4 || lowers * 10 > upper) return title;  // not an all-caps headline
+    return upper >= 4 && lowers * 10 <= upper;
+}
+
+const std::set<std::u32string> kAcronyms{U"UN",  U"EU",  U"US",  U"USA",  U"UK",  U"NATO", U"CSTO", U"CIS", U"SCO",
+                                         U"OSCE", U"IMF", U"WHO", U"OPEC", U"GDP", U"CEO",  U"AI",   U"EDT", U"EST",
+                                         U"CDT", U"CST", U"PDT", U"PST",  U"GMT", U"UTC",  U"BST",  U"CET"};
+const std::set<std::u32string> kSmallWords{U"a",  U"an", U"the", U"and",  U"but", U"or",   U"nor",  U"for",
+                                           U"on", U"at", U"to",  U"from", U"by",  U"of",   U"in",   U"with",
+                                           U"as", U"vs", U"via", U"into", U"over", U"per"};
+
+}  // namespace
+
+std::string title_case(const std::string& title, const std::string& body, const std::string& language) {
+    const std::u32string text = decode(title);
+    if (!is_all_caps(text)) return title;
     const bool turkic = language == "tr" || language == "az";
     const bool english = language.empty() || language == "en";
-    static const std::set<std::u32string> acronyms{U"UN",  U"EU",   U"US",  U"USA", U"UK",  U"NATO", U"CSTO", U"CIS",
-                                                   U"SCO", U"OSCE", U"IMF", U"WHO", U"OPEC", U"GDP", U"CEO", U"AI",
-                                                   U"EDT", U"EST", U"CDT", U"CST", U"PDT", U"PST", U"GMT", U"UTC",
-                                                   U"BST", U"CET"};
-    static const std::set<std::u32string> small{U"a",  U"an", U"the", U"and", U"but", U"or",   U"nor", U"for",
-                                                U"on", U"at", U"to",  U"from", U"by", U"of",  U"in",  U"with",
-                                                U"as", U"vs", U"via", U"into", U"over", U"per"};
     const std::set<std::u32string> in_body = capital_words(decode(body));
-
-    // Words: maximal runs of letters, digits, apostrophes and inner dots.
-    struct Word {
-        std::size_t begin, end;
-    };
-    std::vector<Word> words;
-    for (std::size_t i = 0; i < text.size();) {
-        if (!unicode::is_cased_letter(text[i]) && !(text[i] >= '0' && text[i] <= '9')) {
-            ++i;
-            continue;
-        }
-        std::size_t j = i;
-        while (j < text.size() && (unicode::is_cased_letter(text[j]) || (text[j] >= '0' && text[j] <= '9') || text[j] == '\'' ||
-                                   text[j] == 0x2019 || (text[j] == '.' && j + 1 < text.size() && unicode::is_cased_letter(text[j + 1])))) {
-            ++j;
-        }
-        words.push_back({i, j});
-        i = j;
-    }
+    const std::vector<Word> words = find_words(text);
     std::u32string out = text;
     for (std::size_t w = 0; w < words.size(); ++w) {
         const std::u32string word = text.substr(words[w].begin, words[w].end - words[w].begin);
-        // Digits anywhere in the surrounding run of non-spaces make it a code: COVID-19, 1987/88.
-        std::size_t token_begin = words[w].begin;
-        std::size_t token_end = words[w].end;
-        while (token_begin > 0 && text[token_begin - 1] != ' ') --token_begin;
-        while (token_end < text.size() && text[token_end] != ' ') ++token_end;
-        bool digit = false;
-        bool dotted = false;
-        for (std::size_t k = token_begin; k < token_end; ++k) digit = digit || (text[k] >= '0' && text[k] <= '9');
-        for (const char32_t cp : word) dotted = dotted || cp == '.';
-        const char32_t before = words[w].begin > 0 ? text[words[w].begin - 1] : U' ';
-        const char32_t before2 = words[w].begin > 1 ? text[words[w].begin - 2] : U' ';
-        const char32_t after = words[w].end < text.size() ? text[words[w].end] : U' ';
-        // Inside parentheses, as an exchange and its ticker are: "(NYSE: IBM)".
-        const bool ticker = before == '(' || after == ')' || before == '<' || after == '>';
-        if (digit || dotted || ticker || acronyms.count(word) != 0 || in_body.count(word) != 0) continue;
+        if (is_code(text, words[w]) || kAcronyms.count(word) != 0 || in_body.count(word) != 0) continue;
         std::u32string lowered;
         for (const char32_t cp : word) lowered.push_back(lower(cp, turkic));
+        const char32_t before = words[w].begin > 0 ? text[words[w].begin - 1] : U' ';
+        const char32_t before2 = words[w].begin > 1 ? text[words[w].begin - 2] : U' ';
         const bool first = w == 0;
         const bool last = w + 1 == words.size();
         const bool after_colon = words[w].begin > 1 && (before2 == ':' || before == ':');
-        if (!(english && !first && !last && !after_colon && small.count(lowered) != 0)) {
+        if (!(english && !first && !last && !after_colon && kSmallWords.count(lowered) != 0)) {
             // Capitalise the first letter; after an apostrophe (O'BRIEN) keep the next capital too.
             lowered[0] = word[0];
             for (std::size_t k = 1; k + 1 < lowered.size(); ++k) {
