@@ -4,18 +4,18 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <functional>
-#include <memory>
-#include <filesystem>
 #include <csignal>
+#include <filesystem>
+#include <functional>
 #include <limits>
+#include <memory>
 
 #include "pipeline/cli/commands.hpp"
 #include "pipeline/cli/report.hpp"
 #include "pipeline/inputs.hpp"
-#include "pipeline/registry.hpp"
 #include "pipeline/model/text.hpp"
 #include "pipeline/model/version.hpp"
+#include "pipeline/registry.hpp"
 
 namespace briefkit::cli {
 

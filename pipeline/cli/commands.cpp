@@ -1,32 +1,31 @@
 #include "pipeline/cli/commands.hpp"
 
-#include <fmt/format.h>
-
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
 #include <cmath>
-#include <cstring>
-#include <map>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
-#include <thread>
+#include <cstring>
 #include <iostream>
+#include <map>
+#include <thread>
 
 #include "pipeline/batch.hpp"
 #include "pipeline/cli/report.hpp"
 #include "pipeline/convert.hpp"
+#include "pipeline/inputs.hpp"
+#include "pipeline/manifest.hpp"
 #include "pipeline/model/deadline.hpp"
 #include "pipeline/model/text.hpp"
-#include "pipeline/inputs.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/registry.hpp"
 #include "pipeline/shard.hpp"
-#include "pipeline/manifest.hpp"
 #include "pipeline/stream.hpp"
 
 namespace briefkit::cli {
