@@ -11,8 +11,23 @@ Document read_document(const Input& input, const ReadOptions& options) {
     return read_article(bytes, input.path, input.display, options);
 }
 
-Document read_article(std::string_view bytes, std::string_view path, std::string_view name, const ReadOptions& options) {
+Document read_article(std::string_view bytes, std::string_view path, std::string_view name,
+                      const ReadOptions& options) {
     return choose_reader(path, bytes, options.from).read(bytes, name, options);
+}
+
+// A template rather than a std::function: the lambdas it runs capture more than std::function
+// holds without allocating, and this runs once per article.
+template <typename Conversion_fn>
+Conversion Converter::named(const std::string& name, const Conversion_fn& conversion) {
+    try {
+        return conversion();
+    } catch (Error& e) {
+        e.name_file_if_unnamed(name);
+        throw;
+    } catch (const std::bad_alloc&) {
+        throw out_of_memory(name);
+    }
 }
 
 Converter::Converter(ConversionOptions options) : options_(std::move(options)) {
@@ -39,17 +54,6 @@ Conversion Converter::convert(std::string_view bytes, std::string_view name) con
         const DeadlineScope deadline(options_.timeout, article);
         return convert_read(bytes, {}, article);
     });
-}
-
-Conversion Converter::named(const std::string& name, const std::function<Conversion()>& conversion) {
-    try {
-        return conversion();
-    } catch (Error& e) {
-        e.name_file_if_unnamed(name);
-        throw;
-    } catch (const std::bad_alloc&) {
-        throw out_of_memory(name);
-    }
 }
 
 Conversion Converter::convert_read(std::string_view bytes, std::string_view path, std::string_view name) const {

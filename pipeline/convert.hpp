@@ -57,12 +57,10 @@ public:
     /// throws as the other convert() does.
     [[nodiscard]] Conversion convert(std::string_view bytes, std::string_view name) const;
 
-    /// The options it was made with.
-    [[nodiscard]] const ConversionOptions& options() const { return options_; }
-
 private:
     /// Runs `conversion`, naming `name` in an error that names no file; out of memory is a LimitError.
-    static Conversion named(const std::string& name, const std::function<Conversion()>& conversion);
+    template <typename Conversion_fn>
+    static Conversion named(const std::string& name, const Conversion_fn& conversion);
     Conversion convert_read(std::string_view bytes, std::string_view path, std::string_view name) const;
 
     ConversionOptions options_;

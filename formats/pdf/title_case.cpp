@@ -107,12 +107,22 @@ bool is_all_caps(const std::u32string& text) {
     return upper >= 4 && lowers * 10 <= upper;
 }
 
-const std::set<std::u32string> kAcronyms{U"UN",  U"EU",  U"US",  U"USA",  U"UK",  U"NATO", U"CSTO", U"CIS", U"SCO",
-                                         U"OSCE", U"IMF", U"WHO", U"OPEC", U"GDP", U"CEO",  U"AI",   U"EDT", U"EST",
-                                         U"CDT", U"CST", U"PDT", U"PST",  U"GMT", U"UTC",  U"BST",  U"CET"};
-const std::set<std::u32string> kSmallWords{U"a",  U"an", U"the", U"and",  U"but", U"or",   U"nor",  U"for",
-                                           U"on", U"at", U"to",  U"from", U"by",  U"of",   U"in",   U"with",
-                                           U"as", U"vs", U"via", U"into", U"over", U"per"};
+/// Words kept in capitals: acronyms a headline's body may not show.
+const std::set<std::u32string>& acronyms() {
+    static const std::set<std::u32string> words{U"UN",  U"EU",  U"US",  U"USA", U"UK",   U"NATO", U"CSTO",
+                                                U"CIS", U"SCO", U"OSCE", U"IMF", U"WHO", U"OPEC", U"GDP",
+                                                U"CEO", U"AI",  U"EDT", U"EST", U"CDT", U"CST",  U"PDT",
+                                                U"PST", U"GMT", U"UTC", U"BST", U"CET"};
+    return words;
+}
+
+/// English words left lower-case inside a title.
+const std::set<std::u32string>& small_words() {
+    static const std::set<std::u32string> words{U"a",  U"an", U"the", U"and",  U"but", U"or",   U"nor",  U"for",
+                                                U"on", U"at", U"to",  U"from", U"by",  U"of",   U"in",   U"with",
+                                                U"as", U"vs", U"via", U"into", U"over", U"per"};
+    return words;
+}
 
 }  // namespace
 
@@ -126,7 +136,7 @@ std::string title_case(const std::string& title, const std::string& body, const 
     std::u32string out = text;
     for (std::size_t w = 0; w < words.size(); ++w) {
         const std::u32string word = text.substr(words[w].begin, words[w].end - words[w].begin);
-        if (is_code(text, words[w]) || kAcronyms.count(word) != 0 || in_body.count(word) != 0) continue;
+        if (is_code(text, words[w]) || acronyms().count(word) != 0 || in_body.count(word) != 0) continue;
         std::u32string lowered;
         for (const char32_t cp : word) lowered.push_back(lower(cp, turkic));
         const char32_t before = words[w].begin > 0 ? text[words[w].begin - 1] : U' ';
@@ -134,7 +144,7 @@ std::string title_case(const std::string& title, const std::string& body, const 
         const bool first = w == 0;
         const bool last = w + 1 == words.size();
         const bool after_colon = words[w].begin > 1 && (before2 == ':' || before == ':');
-        if (!(english && !first && !last && !after_colon && kSmallWords.count(lowered) != 0)) {
+        if (!(english && !first && !last && !after_colon && small_words().count(lowered) != 0)) {
             // Capitalise the first letter; after an apostrophe (O'BRIEN) keep the next capital too.
             lowered[0] = word[0];
             for (std::size_t k = 1; k + 1 < lowered.size(); ++k) {

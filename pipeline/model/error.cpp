@@ -30,7 +30,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kErrorCla
     {"input", "the input cannot be read as an article (missing, empty, binary, not valid)"},
     {"limit", "the input is over a limit (size, line length, paragraphs, depth, time, memory)"},
     {"output", "an output cannot be written (folder, disk, a collision with another input's outputs)"},
-    {"usage", "the options cannot convert it (a style that cannot be loaded)"},
+    {"usage", "a wrong option met while converting it (an unknown input format)"},
     {"error", "any other failure"},
 }};
 
