@@ -396,6 +396,7 @@ int BriefingComposer::draw(PdfFile& pdf, const Document& doc, const ArticleLayou
     const Style& s = style_;
     int first_page = -1;
     for (std::size_t p = 0; p < layout.pages.size(); ++p) {
+        check_deadline();
         const int page = pdf.add_page(s.page_width, s.page_height);
         if (first_page < 0) first_page = page;
         Canvas canvas(s.page_height);

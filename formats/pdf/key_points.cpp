@@ -7,6 +7,7 @@
 #include <set>
 #include <string_view>
 
+#include "pipeline/model/deadline.hpp"
 #include "pipeline/model/text.hpp"
 
 namespace briefkit::formats::pdf {
@@ -76,11 +77,13 @@ std::vector<std::string> split_sentences(const std::string& text) {
 std::vector<std::string> key_points(const std::vector<std::string>& paragraphs, int count) {
     std::vector<std::string> sentences;
     for (const std::string& p : paragraphs) {
+        check_deadline();
         for (std::string& s : split_sentences(p)) sentences.push_back(std::move(s));
     }
     if (count <= 0 || sentences.size() <= static_cast<std::size_t>(count)) return {};
     std::vector<std::map<std::string, double>> vectors;
     for (const std::string& s : sentences) {
+        check_deadline();
         std::map<std::string, double> v;
         for (const std::string& w : content_words(s)) v[w] += 1;
         vectors.push_back(std::move(v));
@@ -97,11 +100,13 @@ std::vector<std::string> key_points(const std::vector<std::string>& paragraphs, 
     std::vector<double> norms;
     std::map<std::string, double> centroid;
     for (const auto& v : vectors) {
+        check_deadline();
         norms.push_back(norm(v));
         for (const auto& [w, n] : v) centroid[w] += n / norms.back();
     }
     std::vector<double> score(sentences.size(), 0);
     for (std::size_t i = 0; i < sentences.size(); ++i) {
+        check_deadline();
         if (vectors[i].empty()) continue;
         double dot = 0;
         double length = 0;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/model/deadline.hpp"
 #include "pipeline/model/text.hpp"
 #include "pipeline/model/utf8.hpp"
 
@@ -36,7 +37,10 @@ std::set<std::u32string> capital_words(const std::u32string& body) {
         all_upper = true;
         letters = 0;
     };
-    for (const char32_t cp : body) {
+    constexpr std::size_t kDeadlineStride = 4096;  // code points between two looks at the clock
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        if (i % kDeadlineStride == 0) check_deadline();
+        const char32_t cp = body[i];
         if (unicode::is_cased_letter(cp) || (cp >= '0' && cp <= '9')) {
             word.push_back(cp);
             if (unicode::is_cased_letter(cp)) {

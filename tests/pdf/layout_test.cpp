@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 #include "formats/pdf/font_set.hpp"
 #include "formats/pdf/hyphenation.hpp"
@@ -14,6 +16,8 @@
 #include "formats/pdf/style.hpp"
 #include "formats/pdf/title_case.hpp"
 #include "formats/pdf/truetype.hpp"
+#include "pipeline/model/deadline.hpp"
+#include "pipeline/model/error.hpp"
 
 using namespace briefkit::formats::pdf;
 
@@ -277,6 +281,15 @@ TEST_CASE("key points: a 200 KB single-paragraph table gets its points without c
     const std::vector<std::string> points = key_points({table}, 3);
     REQUIRE(points.size() == 3);
     CHECK(points[0] == "Row 0 holds the water level at the dam.");
+}
+
+TEST_CASE("time limit: key points and title case, which read the whole body, stop at a passed deadline") {
+    // Both ran unchecked over the whole body, so a 7 MB article given one second took six.
+    const std::string sentences = "The council met. The dam held. The river rose. The ferry stopped. ";
+    const briefkit::DeadlineScope deadline(std::chrono::milliseconds(1), "long.txt");
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    CHECK_THROWS_AS(key_points({sentences}, 3), briefkit::LimitError);
+    CHECK_THROWS_AS(title_case("DAM HOLDS", sentences, "en"), briefkit::LimitError);
 }
 
 namespace {
