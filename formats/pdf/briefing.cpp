@@ -74,6 +74,11 @@ BriefingComposer::BriefingComposer(const Style& style, FontSet& fonts, const Hyp
 std::string BriefingComposer::format_date(const Date& date) {
     std::string out = fmt::format("{} {} {}", date.day.day, kMonths[(date.day.month + 11) % 12], date.day.year);
     if (date.time) out += fmt::format(", {:02}:{:02}", date.time->hour, date.time->minute);
+    if (date.time && date.utc_offset) {
+        const int offset = *date.utc_offset;
+        out += offset == 0 ? std::string(" UTC")
+                           : fmt::format(" UTC{}{:02}:{:02}", offset < 0 ? '-' : '+', std::abs(offset) / 60, std::abs(offset) % 60);
+    }
     return out;
 }
 
@@ -246,6 +251,8 @@ void BriefingComposer::add_body(const Document& doc, std::vector<FlowBlock>& blo
                        [&](const Heading& h) { blocks.push_back(heading_block(h)); },
                        [&](const List& l) { add_list(l, flow, blocks); },
                        [&](const Quote& q) { add_quote(q, flow, blocks); },
+                       [&](const Table& t) { add_table(t, flow, blocks); },
+                       [&](const Preformatted& p) { blocks.push_back(preformatted_block(p, flow)); },
                    },
                    block);
         flow.space = style_.leading * kParagraphSpace;
@@ -412,6 +419,7 @@ int BriefingComposer::draw(PdfFile& pdf, const Document& doc, const ArticleLayou
             if (block.rule_left) {
                 canvas.fill_rect(s.margin_left + 2, slice.top + 2, 1.5, height - 4, *block.rule_left);
             }
+            if (block.table_rules) draw_table_rules(canvas, block, slice, height);
             double line_top = slice.top + block.padding;
             for (std::size_t l = slice.first; l < slice.last; ++l) {
                 const double baseline = line_baseline(block, line_top);

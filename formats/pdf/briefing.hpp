@@ -51,7 +51,8 @@ public:
     /// The text frame of every page.
     [[nodiscard]] Frame frame() const;
 
-    /// A date as the briefing prints it: `27 May 2020`, or `9 March 1987, 04:58` with a time.
+    /// A date as the briefing prints it: `27 May 2020`, or `9 March 1987, 04:58` with a time, and
+    /// ` UTC` or ` UTC+06:00` after it when the zone is known.
     [[nodiscard]] static std::string format_date(const Date& date);
 
     /// Emits each page's links into `pdf`.
@@ -82,6 +83,13 @@ private:
     [[nodiscard]] FlowBlock heading_block(const Heading& heading);
     void add_list(const List& list, const BodyFlow& flow, std::vector<FlowBlock>& blocks);
     void add_quote(const Quote& quote, const BodyFlow& flow, std::vector<FlowBlock>& blocks);
+    // Tables and preformatted blocks (table_blocks.cpp).
+    void add_table(const Table& table, const BodyFlow& flow, std::vector<FlowBlock>& blocks);
+    [[nodiscard]] std::vector<double> column_widths(const Table& table, double size, double gap);
+    void add_table_rows(const Table& table, const std::vector<std::vector<Inlines>>& rows, Face face,
+                        const std::vector<double>& widths, double gap, FlowBlock& block);
+    [[nodiscard]] FlowBlock preformatted_block(const Preformatted& pre, const BodyFlow& flow);
+    void draw_table_rules(Canvas& canvas, const FlowBlock& block, const Slice& slice, double height) const;
     [[nodiscard]] FlowBlock source_line(const Document& doc);
     [[nodiscard]] FlowBlock run_in_block(const std::string& heading, const std::vector<std::string>& items,
                                          const Rgb& colour);

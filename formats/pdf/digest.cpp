@@ -101,9 +101,9 @@ std::string DigestComposer::summary(std::span<const Document> docs) {
     }
     std::string line = fmt::format("{} article{}", docs.size(), docs.size() == 1 ? "" : "s");
     if (earliest) {
-        line += ", " + BriefingComposer::format_date(Date{earliest->day, std::nullopt, {}, false});
+        line += ", " + BriefingComposer::format_date(Date{earliest->day, std::nullopt, std::nullopt, {}, false});
         if (latest->day != earliest->day) {
-            line += " to " + BriefingComposer::format_date(Date{latest->day, std::nullopt, {}, false});
+            line += " to " + BriefingComposer::format_date(Date{latest->day, std::nullopt, std::nullopt, {}, false});
         }
     }
     return line;

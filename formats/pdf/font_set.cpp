@@ -24,6 +24,7 @@ FontSet::FontSet(const Style& style) {
     role_[static_cast<int>(Face::body_bold)] = font_for_path(style.font_body_bold);
     role_[static_cast<int>(Face::sans)] = font_for_path(style.font_sans);
     role_[static_cast<int>(Face::sans_bold)] = font_for_path(style.font_sans_bold);
+    role_[static_cast<int>(Face::mono)] = font_for_path(style.font_mono);
     for (const std::string& path : style.font_fallback) fallback_.push_back(font_for_path(path));
 }
 

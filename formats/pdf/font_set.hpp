@@ -18,7 +18,7 @@
 namespace briefkit::formats::pdf {
 
 /// The style's faces, by role.
-enum class Face { body, body_bold, sans, sans_bold };
+enum class Face { body, body_bold, sans, sans_bold, mono };
 
 /// One shaped glyph: which font resource draws it, with which code, and how wide it is.
 struct Glyph {
@@ -84,7 +84,7 @@ private:
     std::uint16_t code(Font& font, std::uint16_t gid, char32_t cp);
 
     std::vector<Font> fonts_;
-    int role_[4] = {0, 0, 0, 0};
+    int role_[5] = {0, 0, 0, 0, 0};
     std::vector<int> fallback_;
     std::vector<std::string> missing_;
     std::vector<char32_t> missing_seen_;

@@ -9,6 +9,14 @@
 
 namespace briefkit::formats::pdf {
 
+/// The rules of a table: a rule above and below each page's part of it and a finer one under its
+/// header rows; never vertical rules.
+struct TableRules {
+    Rgb colour;                ///< Colour of the rules.
+    double width = 0;          ///< Width of the table, from the block's indent.
+    std::size_t head_lines = 0;  ///< Lines of the header rows (no rule under them when 0).
+};
+
 /// A block of set lines that flows onto pages: a paragraph, a heading, a box, a list item.
 struct FlowBlock {
     std::vector<TextLine> lines;     ///< The set lines.
@@ -22,6 +30,7 @@ struct FlowBlock {
     std::optional<Rgb> background;   ///< A filled box behind the block.
     double padding = 0;              ///< Space inside the box, around the lines.
     std::optional<Rgb> rule_left;    ///< A rule down the left of the block (quotes).
+    std::optional<TableRules> table_rules;  ///< The rules of a table set as this block.
 };
 
 /// The part of a block on one page.

@@ -176,7 +176,7 @@ private:
     }
 
     void read_fonts(const YAML::Node& v, const std::string& path, Style& s) const {
-        each(v, path, {"body", "body_bold", "sans", "sans_bold", "fallback"},
+        each(v, path, {"body", "body_bold", "sans", "sans_bold", "mono", "fallback"},
              [&](const std::string& k, const YAML::Node& n, const std::string& f) {
                  if (k == "fallback") {
                      if (!n.IsSequence()) fail(n, f, "expected a list of font paths");
@@ -185,7 +185,7 @@ private:
                  }
                  const std::map<std::string, std::string*> slots{
                      {"body", &s.font_body}, {"body_bold", &s.font_body_bold}, {"sans", &s.font_sans},
-                     {"sans_bold", &s.font_sans_bold}};
+                     {"sans_bold", &s.font_sans_bold}, {"mono", &s.font_mono}};
                  *slots.at(k) = font(n, f);
              });
         const std::map<std::string, std::string*> required{

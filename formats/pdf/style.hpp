@@ -24,6 +24,8 @@ struct Style {
     double page_height = 0;   ///< Page height.
     double margin_top = 0, margin_bottom = 0, margin_left = 0, margin_right = 0;  ///< Page margins.
     std::string font_body, font_body_bold, font_sans, font_sans_bold;            ///< TrueType file paths.
+    /// The monospace face of preformatted blocks; Debian's DejaVu Sans Mono unless the style names one.
+    std::string font_mono = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
     std::vector<std::string> font_fallback;  ///< Faces tried, in order, for characters the others lack.
     double size_body = 10.5, leading = 14, size_title = 19, size_heading = 12, size_meta = 8.5, size_small = 7.5;  ///< Type sizes.
     Rgb accent, band_text, text, muted, box, label;  ///< Colours.

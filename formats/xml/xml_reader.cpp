@@ -165,7 +165,8 @@ private:
         iso = first == std::string::npos ? std::string() : iso.substr(first, iso.find_last_not_of(" \t\r\n") + 1 - first);
         std::optional<Date> date = Date::from_iso(iso);
         if (!date) {
-            fail(node, fmt::format("date '{}' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS (no time zone or fraction)", iso));
+            fail(node, fmt::format("date '{}' is not YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or that with a zone (+06:00, Z)",
+                                   iso));
         }
         date->text = attribute(node, "text");
         const std::string ambiguous = attribute(node, "ambiguous");
@@ -227,8 +228,32 @@ private:
                 Quote quote;
                 for_each_element(block, [&](const xmlNode* p) { quote.paragraphs.push_back(read_inlines(p)); });
                 blocks.emplace_back(std::move(quote));
+            } else if (is(block, "table")) {
+                blocks.emplace_back(read_table(block));
+            } else if (is(block, "pre")) {
+                blocks.emplace_back(Preformatted{text_of(block)});
             }
         });
+    }
+
+    Table read_table(const xmlNode* node) const {
+        Table table;
+        const auto read_row = [&](const xmlNode* row, std::vector<std::vector<Inlines>>& into) {
+            std::vector<Inlines> cells;
+            for_each_element(row, [&](const xmlNode* cell) { cells.push_back(read_inlines(cell)); });
+            if (cells.size() != table.columns.size()) {
+                fail(row, fmt::format("a table row has {} cells; the table has {} columns", cells.size(),
+                                      table.columns.size()));
+            }
+            into.push_back(std::move(cells));
+        };
+        for_each_element(node, [&](const xmlNode* part) {
+            if (is(part, "caption")) table.caption = read_inlines(part);
+            if (is(part, "column")) table.columns.push_back(alignment_from_name(attribute(part, "align")).value_or(Alignment::left));
+            if (is(part, "head")) for_each_element(part, [&](const xmlNode* row) { read_row(row, table.head); });
+            if (is(part, "row")) read_row(part, table.rows);
+        });
+        return table;
     }
 
     void read_notes(const xmlNode* notes, std::vector<Note>& out) const {

@@ -12,6 +12,8 @@ namespace briefkit::formats {
 namespace {
 
 constexpr std::string_view kNamespace = "urn:briefkit:article:1";
+// Version 2 added tables, preformatted blocks and UTC offsets; see the XSD's head.
+constexpr std::string_view kSchemaVersion = "2";
 
 using EntityTable = std::array<std::string_view, 256>;
 
@@ -198,6 +200,32 @@ void write_meta(XmlOut& out, const Metadata& m) {
     out.end();
 }
 
+/// `<table>`: the caption, one `<column align>` per column, the header rows in `<head>`, then the
+/// body rows, each `<row>` of `<cell>`s.
+void write_table(XmlOut& out, const Table& table) {
+    out.start("table");
+    if (!table.caption.empty()) write_inlines(out, "caption", table.caption);
+    for (const Alignment a : table.columns) {
+        out.start("column");
+        out.attribute("align", alignment_name(a));
+        out.end();
+    }
+    const auto write_rows = [&](const std::vector<std::vector<Inlines>>& rows) {
+        for (const std::vector<Inlines>& row : rows) {
+            out.start("row");
+            for (const Inlines& cell : row) write_inlines(out, "cell", cell);
+            out.end();
+        }
+    };
+    if (!table.head.empty()) {
+        out.start("head");
+        write_rows(table.head);
+        out.end();
+    }
+    write_rows(table.rows);
+    out.end();
+}
+
 void write_body(XmlOut& out, const std::vector<Block>& body) {
     out.start("body");
     for (const Block& block : body) {
@@ -215,7 +243,9 @@ void write_body(XmlOut& out, const std::vector<Block>& body) {
                                   out.start("quote");
                                   for (const Inlines& p : q.paragraphs) write_inlines(out, "p", p);
                                   out.end();
-                              }},
+                              },
+                              [&](const Table& t) { write_table(out, t); },
+                              [&](const Preformatted& p) { out.element("pre", p.text); }},
                    block);
     }
     out.end();
@@ -240,6 +270,7 @@ public:
         XmlOut out;
         out.start("article");
         out.attribute("xmlns", kNamespace);
+        out.attribute("version", kSchemaVersion);
         out.attribute("id", doc.id);
         write_meta(out, doc.meta);
         write_body(out, doc.body);

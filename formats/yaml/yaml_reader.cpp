@@ -24,7 +24,10 @@ namespace briefkit::formats {
 
 namespace {
 
-constexpr std::string_view kSchema = "briefkit/article/1";
+// Version 2 added tables, preformatted blocks and UTC offsets; version 1 files are a subset.
+constexpr std::string_view kSchema = "briefkit/article/2";
+constexpr std::string_view kSchemaVersion1 = "briefkit/article/1";
+constexpr std::string_view kSchemaFamily = "briefkit/article/";
 
 constexpr std::array<std::string_view, 13> kTopKeys{"schema", "id",      "title",   "date",    "date_text",
                                                     "date_ambiguous", "source", "place", "url", "authors",
@@ -56,8 +59,9 @@ public:
         const std::vector<Field> fields = fields_of(root, "", kTopKeys);
         const YAML::Node* schema = find(fields, "schema");
         if (schema == nullptr) fail(root, "schema", fmt::format("missing; an article starts 'schema: {}'", kSchema));
-        if (string_value(*schema, "schema") != kSchema) {
-            fail(*schema, "schema", fmt::format("is '{}'; this reader reads '{}'", schema->Scalar(), kSchema));
+        if (const std::string stated = string_value(*schema, "schema"); stated != kSchema && stated != kSchemaVersion1) {
+            fail(*schema, "schema",
+                 fmt::format("is '{}'; this reader reads '{}' and '{}'", schema->Scalar(), kSchema, kSchemaVersion1));
         }
         Document doc;
         Metadata& m = doc.meta;
@@ -194,7 +198,9 @@ private:
         std::optional<Date> date = Date::from_iso(iso);
         if (!date) {
             fail(*value, path("date"),
-                 fmt::format("is '{}', not a real day written YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SS)", value->Scalar()));
+                 fmt::format("is '{}', not a real day written YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SS, with a zone "
+                             "such as +06:00 or Z if one is known)",
+                             value->Scalar()));
         }
         date->text = text != nullptr ? string_value(*text, path("date_text")) : value->Scalar();
         date->ambiguous = ambiguous != nullptr && bool_value(*ambiguous, path("date_ambiguous"));
@@ -233,8 +239,41 @@ private:
         return out;
     }
 
+    /// Rows of cells under `key`, each row holding `columns` cells.
+    std::vector<std::vector<Inlines>> table_rows(const YAML::Node& node, std::string_view key, std::size_t columns) const {
+        std::vector<std::vector<Inlines>> rows;
+        for (const YAML::Node& row : sequence(node, key)) {
+            std::vector<Inlines>& cells = rows.emplace_back();
+            for (const YAML::Node& cell : sequence(row, key)) cells.push_back(inlines(cell, key));
+            if (cells.size() != columns) {
+                fail(row, key, fmt::format("a row has {} cells; the table has {} columns", cells.size(), columns));
+            }
+        }
+        return rows;
+    }
+
+    Table read_table(const YAML::Node& node) const {
+        static constexpr std::array<std::string_view, 4> kTableKeys{"caption", "columns", "head", "rows"};
+        const std::vector<Field> parts = fields_of(node, "table", kTableKeys);
+        const YAML::Node* columns = find(parts, "columns");
+        const YAML::Node* rows = find(parts, "rows");
+        if (columns == nullptr || rows == nullptr) fail(node, "table", "needs 'columns' and 'rows'");
+        Table table;
+        for (const YAML::Node& column : sequence(*columns, "table.columns")) {
+            const std::optional<Alignment> alignment = alignment_from_name(string_value(column, "table.columns"));
+            if (!alignment) fail(column, "table.columns", "entries must be left, right or center");
+            table.columns.push_back(*alignment);
+        }
+        if (table.columns.empty()) fail(*columns, "table.columns", "needs at least one column");
+        if (const YAML::Node* caption = find(parts, "caption")) table.caption = inlines(*caption, "table.caption");
+        if (const YAML::Node* head = find(parts, "head")) table.head = table_rows(*head, "table.head", table.columns.size());
+        table.rows = table_rows(*rows, "table.rows", table.columns.size());
+        return table;
+    }
+
     Block read_block(const YAML::Node& node) const {
-        static constexpr std::array<std::string_view, 4> kBlockKeys{"paragraph", "heading", "list", "quote"};
+        static constexpr std::array<std::string_view, 6> kBlockKeys{"paragraph", "heading", "list",
+                                                                    "quote",     "table",   "preformatted"};
         if (!node.IsMap() || node.size() != 1) {
             fail(node, "body", fmt::format("entries must each be a map with one key: {}", list(kBlockKeys)));
         }
@@ -247,7 +286,9 @@ private:
             if (quote.paragraphs.empty()) fail(f.value, "quote", "needs at least one paragraph");
             return quote;
         }
+        if (f.key == "preformatted") return Preformatted{string_value(f.value, "preformatted")};
         if (!f.value.IsMap()) fail(f.value, f.key, "must be a map");
+        if (f.key == "table") return read_table(f.value);
         if (f.key == "heading") {
             static constexpr std::array<std::string_view, 2> kHeadingKeys{"level", "content"};
             const std::vector<Field> parts = fields_of(f.value, "heading", kHeadingKeys);
@@ -398,7 +439,7 @@ bool looks_like_yaml(std::string_view bytes) {
         std::size_t end = head.find('\n', start);
         if (end == std::string_view::npos) end = head.size();
         std::string_view line = head.substr(start, end - start);
-        if (line.starts_with("schema:") && line.find(kSchema) != std::string_view::npos) return true;
+        if (line.starts_with("schema:") && line.find(kSchemaFamily) != std::string_view::npos) return true;
         start = end + 1;
     }
     return false;

@@ -9,6 +9,9 @@ namespace briefkit::formats {
 
 namespace {
 
+// Version 2 added tables, preformatted blocks and UTC offsets; the reader takes 1 and 2.
+constexpr std::string_view kArticleSchema = "briefkit/article/2";
+
 // The YAML is written directly, in the block layout yaml-cpp's emitter uses (two-space
 // indents, sequences inside maps indented, every string double-quoted), which is many times
 // faster than building it through YAML::Emitter; the tests read every output back with
@@ -131,6 +134,33 @@ void inline_entry(YamlOut& out, const Inlines& content, int column) {
     }
 }
 
+/// A table's rows under `key`, each a sequence of cells, at `column`.
+void table_rows(YamlOut& out, std::string_view key, const std::vector<std::vector<Inlines>>& rows) {
+    out.text += "      ";
+    out.text += key;
+    out.text += rows.empty() ? ": []\n" : ":\n";
+    for (const std::vector<Inlines>& row : rows) {
+        out.text += row.empty() ? "        - []\n" : "        -\n";
+        for (const Inlines& cell : row) inline_entry(out, cell, 10);
+    }
+}
+
+void table(YamlOut& out, const Table& t) {
+    out.text += "  - table:\n";
+    if (!t.caption.empty()) {
+        out.text += "      caption:";
+        inline_value(out, t.caption, 6);
+    }
+    out.text += "      columns: [";
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        if (c != 0) out.text += ", ";
+        out.text += alignment_name(t.columns[c]);
+    }
+    out.text += "]\n";
+    if (!t.head.empty()) table_rows(out, "head", t.head);
+    table_rows(out, "rows", t.rows);
+}
+
 void body(YamlOut& out, const std::vector<Block>& blocks) {
     if (blocks.empty()) {
         out.text += "body: []\n";
@@ -157,7 +187,9 @@ void body(YamlOut& out, const std::vector<Block>& blocks) {
                                   out.text += "  - quote:";
                                   out.text += q.paragraphs.empty() ? " []\n" : "\n";
                                   for (const Inlines& p : q.paragraphs) inline_entry(out, p, 6);
-                              }},
+                              },
+                              [&](const Table& t) { table(out, t); },
+                              [&](const Preformatted& p) { out.field(2, "- preformatted", p.text); }},
                    block);
     }
 }
@@ -167,7 +199,7 @@ public:
     void write(const Document& doc, Sink& sink) const override {
         YamlOut out;
         out.text.reserve(4096);
-        out.field(0, "schema", "briefkit/article/1");
+        out.field(0, "schema", kArticleSchema);
         out.field(0, "id", doc.id);
         const Metadata& m = doc.meta;
         out.field(0, "title", m.title);

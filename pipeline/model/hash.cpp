@@ -89,6 +89,27 @@ std::string sha256_hex(std::string_view bytes) {
     return finish_hex(ctx);
 }
 
+namespace {
+
+void hash_table(FieldHasher& h, const Table& t) {
+    h.field("table", {});
+    for (const Alignment a : t.columns) h.field("align", std::string(alignment_name(a)));
+    h.field("caption", {});
+    h.inlines(t.caption);
+    for (const auto& [name, rows] : {std::pair{"head-row", &t.head}, std::pair{"row", &t.rows}}) {
+        for (const std::vector<Inlines>& row : *rows) {
+            h.field(name, {});
+            for (const Inlines& cell : row) {
+                h.field("cell", {});
+                h.inlines(cell);
+            }
+        }
+    }
+    h.field("end-table", {});
+}
+
+}  // namespace
+
 std::string document_id(const Document& doc) {
     FieldHasher h;
     const Metadata& m = doc.meta;
@@ -118,7 +139,9 @@ std::string document_id(const Document& doc) {
                                   h.field("quote", {});
                                   for (const Inlines& p : q.paragraphs) h.inlines(p);
                                   h.field("end-quote", {});
-                              }},
+                              },
+                              [&](const Table& t) { hash_table(h, t); },
+                              [&](const Preformatted& p) { h.field("pre", p.text); }},
                    block);
     }
     return "bk-" + h.hex().substr(0, 20);

@@ -30,13 +30,29 @@ int fixed_number(std::string_view text, std::size_t at, std::size_t digits) {
 
 }  // namespace
 
+namespace {
+
+/// The offset in minutes written at `at` in `iso` (`Z`, `+06:00`, `-05:30`), or nullopt.
+std::optional<int> offset_from_iso(std::string_view iso, std::size_t at) {
+    if (iso.size() == at + 1 && iso[at] == 'Z') return 0;
+    if (iso.size() != at + 6 || (iso[at] != '+' && iso[at] != '-') || iso[at + 3] != ':') return std::nullopt;
+    const int hours = fixed_number(iso, at + 1, 2);
+    const int minutes = fixed_number(iso, at + 4, 2);
+    if (hours < 0 || minutes < 0 || minutes > 59) return std::nullopt;
+    const int offset = hours * 60 + minutes;
+    if (offset > kMaxUtcOffsetMinutes) return std::nullopt;
+    return iso[at] == '-' ? -offset : offset;
+}
+
+}  // namespace
+
 std::optional<Date> Date::from_iso(std::string_view iso) {
-    if (iso.size() != 10 && iso.size() != 19) return std::nullopt;
+    if (iso.size() != 10 && iso.size() < 19) return std::nullopt;
     if (iso[4] != '-' || iso[7] != '-') return std::nullopt;
     Date date;
     date.day = CalendarDay{fixed_number(iso, 0, 4), fixed_number(iso, 5, 2), fixed_number(iso, 8, 2)};
     if (!date.day.valid()) return std::nullopt;
-    if (iso.size() == 19) {
+    if (iso.size() >= 19) {
         if (iso[10] != 'T' || iso[13] != ':' || iso[16] != ':') return std::nullopt;
         const TimeOfDay time{fixed_number(iso, 11, 2), fixed_number(iso, 14, 2), fixed_number(iso, 17, 2)};
         if (time.hour < 0 || time.hour > 23 || time.minute < 0 || time.minute > 59 || time.second < 0 ||
@@ -44,13 +60,17 @@ std::optional<Date> Date::from_iso(std::string_view iso) {
             return std::nullopt;
         }
         date.time = time;
+        if (iso.size() > 19) {
+            date.utc_offset = offset_from_iso(iso, 19);
+            if (!date.utc_offset) return std::nullopt;
+        }
     }
     return date;
 }
 
 std::string Date::iso() const {
     // Written by hand: every writer calls this for every date.
-    std::string out = time ? "0000-00-00T00:00:00" : "0000-00-00";
+    std::string out = time ? (utc_offset ? "0000-00-00T00:00:00+00:00" : "0000-00-00T00:00:00") : "0000-00-00";
     const auto put = [&out](std::size_t at, int value, int digits) {
         for (int i = digits - 1; i >= 0; --i, value /= 10) out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
     };
@@ -61,8 +81,30 @@ std::string Date::iso() const {
         put(11, time->hour, 2);
         put(14, time->minute, 2);
         put(17, time->second, 2);
+        if (utc_offset) {
+            const int offset = *utc_offset < 0 ? -*utc_offset : *utc_offset;
+            out[19] = *utc_offset < 0 ? '-' : '+';
+            put(20, offset / 60, 2);
+            put(23, offset % 60, 2);
+        }
     }
     return out;
+}
+
+std::string_view alignment_name(Alignment alignment) {
+    switch (alignment) {
+        case Alignment::left: return "left";
+        case Alignment::right: return "right";
+        case Alignment::center: return "center";
+    }
+    return "left";
+}
+
+std::optional<Alignment> alignment_from_name(std::string_view name) {
+    for (const Alignment a : {Alignment::left, Alignment::right, Alignment::center}) {
+        if (alignment_name(a) == name) return a;
+    }
+    return std::nullopt;
 }
 
 void append_plain_text(std::string& out, const Inlines& content) {

@@ -35,19 +35,25 @@ struct TimeOfDay {
     auto operator<=>(const TimeOfDay&) const = default;
 };
 
+/// The largest UTC offset a date may carry, in minutes (UTC+14:00 and UTC-14:00 bound real zones).
+inline constexpr int kMaxUtcOffsetMinutes = 14 * 60;
+
 /// A date read from the article: the calendar day, an optional time, and the text it came from.
 struct Date {
     CalendarDay day;                ///< The calendar day.
     std::optional<TimeOfDay> time;  ///< The time of day, when the text gave one.
-    std::string text;               ///< The text the date was read from, exactly as cleaned.
-    bool ambiguous = false;         ///< True when day and month order was guessed, not known.
+    /// The time's offset from UTC in minutes (+360 for UTC+06:00), only when the input stated a
+    /// zone for the time; never guessed, never set without `time`.
+    std::optional<int> utc_offset;
+    std::string text;        ///< The text the date was read from, exactly as cleaned.
+    bool ambiguous = false;  ///< True when day and month order was guessed, not known.
     bool operator==(const Date&) const = default;
 
-    /// ISO 8601 form: `2020-05-27` or `1987-03-09T04:58:41`.
+    /// ISO 8601 form: `2020-05-27`, `1987-03-09T04:58:41` or `2020-05-27T09:30:00+06:00`.
     [[nodiscard]] std::string iso() const;
 
-    /// Reads the form iso() writes; nullopt for anything else or a day that does not exist.
-    /// The result's `text` is empty.
+    /// Reads the form iso() writes (a `Z` zone too); nullopt for anything else, a day that does
+    /// not exist or an offset beyond 14 hours. The result's `text` is empty.
     [[nodiscard]] static std::optional<Date> from_iso(std::string_view iso);
 };
 
@@ -107,8 +113,34 @@ struct Quote {
     bool operator==(const Quote&) const = default;
 };
 
+/// How a table column's cells sit in their column.
+enum class Alignment { left, right, center };
+
+/// A table: an optional caption, header rows over body rows of cells, and each column's alignment.
+/// Every row has one cell per column; a missing cell is an empty run.
+struct Table {
+    Inlines caption;                             ///< The caption (a units line); empty for none.
+    std::vector<Alignment> columns;              ///< One alignment per column; numeric columns are right.
+    std::vector<std::vector<Inlines>> head;      ///< Header rows, each one cell per column.
+    std::vector<std::vector<Inlines>> rows;      ///< Body rows, each one cell per column.
+    bool operator==(const Table&) const = default;
+};
+
+/// Text whose spacing and line breaks are the content (a fixed-width listing or layout), set in
+/// a monospace face and never reflowed.
+struct Preformatted {
+    std::string text;  ///< The lines, joined by `\n`, without a final newline.
+    bool operator==(const Preformatted&) const = default;
+};
+
 /// One body block. Writers visit it with std::visit and no catch-all.
-using Block = std::variant<Paragraph, Heading, List, Quote>;
+using Block = std::variant<Paragraph, Heading, List, Quote, Table, Preformatted>;
+
+/// The name of an alignment as every format writes it: `left`, `right` or `center`.
+[[nodiscard]] std::string_view alignment_name(Alignment alignment);
+
+/// The alignment named `name`, or nullopt for any other word.
+[[nodiscard]] std::optional<Alignment> alignment_from_name(std::string_view name);
 
 /// One repair the reader made, tied to the input line it concerns.
 struct Note {
@@ -140,7 +172,8 @@ struct Document {
 };
 
 /// Calls `f` with each run of inlines `block` holds, in reading order: a paragraph's or a heading's
-/// content, each list item, each quoted paragraph.
+/// content, each list item, each quoted paragraph, a table's caption and cells row by row, and a
+/// preformatted block's text as one run.
 template <class F>
 void for_each_run(const Block& block, F&& f) {
     std::visit(overloaded{[&](const Paragraph& p) { f(p.content); }, [&](const Heading& h) { f(h.content); },
@@ -149,7 +182,16 @@ void for_each_run(const Block& block, F&& f) {
                           },
                           [&](const Quote& q) {
                               for (const Inlines& p : q.paragraphs) f(p);
-                          }},
+                          },
+                          [&](const Table& t) {
+                              if (!t.caption.empty()) f(t.caption);
+                              for (const auto* rows : {&t.head, &t.rows}) {
+                                  for (const std::vector<Inlines>& row : *rows) {
+                                      for (const Inlines& cell : row) f(cell);
+                                  }
+                              }
+                          },
+                          [&](const Preformatted& p) { f(Inlines{Text{p.text}}); }},
                block);
 }
 

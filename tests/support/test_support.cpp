@@ -36,6 +36,19 @@ Document read(std::string_view text, const ReadOptions& options, std::string_vie
     return formats::read_text(text, name, options);
 }
 
+std::string table_text(const Table& table) {
+    std::string out;
+    if (!table.caption.empty()) out += "[" + plain_text(table.caption) + "]\n";
+    for (const auto* rows : {&table.head, &table.rows}) {
+        for (const std::vector<Inlines>& row : *rows) {
+            for (std::size_t c = 0; c < row.size(); ++c) out += (c == 0 ? "" : " | ") + plain_text(row[c]);
+            out += rows == &table.head ? "\n--\n" : "\n";
+        }
+    }
+    if (!out.empty()) out.pop_back();
+    return out;
+}
+
 std::vector<std::string> block_texts(const Document& doc) {
     std::vector<std::string> out;
     for (const Block& b : doc.body) {
@@ -50,7 +63,9 @@ std::vector<std::string> block_texts(const Document& doc) {
                                   std::string s;
                                   for (const Inlines& p : q.paragraphs) s += (s.empty() ? "" : " | ") + plain_text(p);
                                   out.push_back(s);
-                              }},
+                              },
+                              [&](const Table& t) { out.push_back(table_text(t)); },
+                              [&](const Preformatted& p) { out.push_back(p.text); }},
                    b);
     }
     return out;
@@ -130,6 +145,35 @@ std::string inline_text(const Inlines& content) {
     return s;
 }
 
+/// A table as one string: caption, alignments, then header and body rows of cells.
+std::string table_inlines(const Table& t) {
+    std::string s = "caption:" + inline_text(t.caption) + "|columns:";
+    for (const Alignment a : t.columns) s += std::string(alignment_name(a)) + ",";
+    for (const auto& [name, rows] : {std::pair{"|head:", &t.head}, std::pair{"|rows:", &t.rows}}) {
+        s += name;
+        for (const std::vector<Inlines>& row : *rows) {
+            for (const Inlines& cell : row) s += "[" + inline_text(cell) + "]";
+            s += ";";
+        }
+    }
+    return s;
+}
+
+/// The same string for a `table:` map as the YAML writer wrote it.
+std::string yaml_table(const YAML::Node& t) {
+    if (!t) return "<no table>";
+    std::string s = "caption:" + (t["caption"] ? inline_text(t["caption"]) : std::string()) + "|columns:";
+    for (const YAML::Node& a : t["columns"]) s += a.as<std::string>() + ",";
+    for (const auto& [name, key] : {std::pair{"|head:", "head"}, std::pair{"|rows:", "rows"}}) {
+        s += name;
+        for (const YAML::Node& row : t[key]) {
+            for (const YAML::Node& cell : row) s += "[" + inline_text(cell) + "]";
+            s += ";";
+        }
+    }
+    return s;
+}
+
 }  // namespace
 
 std::string xsd_errors(const std::string& xml) {
@@ -149,7 +193,7 @@ std::string xsd_errors(const std::string& xml) {
 std::string yaml_differences(const Document& doc, const std::string& yaml) {
     std::ostringstream diff;
     const YAML::Node root = YAML::Load(yaml);
-    compare(diff, "schema", "briefkit/article/1", str(root["schema"]));
+    compare(diff, "schema", "briefkit/article/2", str(root["schema"]));
     compare(diff, "id", doc.id, str(root["id"]));
     compare(diff, "title", doc.meta.title, str(root["title"]));
     compare_date(diff, "date", doc.meta.date, root, "date");
@@ -206,6 +250,11 @@ std::string yaml_differences(const Document& doc, const std::string& yaml) {
                                           for (const YAML::Node& p : b["quote"]) got += "|" + inline_text(p);
                                       }
                                       compare(diff, where, want, got);
+                                  },
+                                  [&](const Table& t) { compare(diff, where, table_inlines(t), yaml_table(b["table"])); },
+                                  [&](const Preformatted& p) {
+                                      compare(diff, where, p.text,
+                                              b["preformatted"] ? str(b["preformatted"]) : "<no preformatted>");
                                   }},
                        doc.body[i]);
         }
@@ -293,8 +342,8 @@ std::string read_file(const fs::path& path) {
 Document every_kind(const std::string& nasty) {
     Document doc;
     doc.meta.title = nasty;
-    doc.meta.date = Date{{2020, 5, 27}, TimeOfDay{4, 58, 41}, "27.05.2020 04:58:41", false};
-    doc.meta.source = Source{nasty, Date{{2020, 5, 26}, std::nullopt, "05/26/2020", true}};
+    doc.meta.date = Date{{2020, 5, 27}, TimeOfDay{4, 58, 41}, std::nullopt, "27.05.2020 04:58:41", false};
+    doc.meta.source = Source{nasty, Date{{2020, 5, 26}, TimeOfDay{9, 30, 0}, 360, "05/26/2020 0930 +0600", true}};
     doc.meta.place = nasty;
     doc.meta.url = "http://example.org/?a=1&b=<2>";
     doc.meta.authors = {nasty, "Second Author"};
@@ -304,6 +353,11 @@ Document every_kind(const std::string& nasty) {
     doc.body.push_back(Heading{3, {Text{nasty}}});
     doc.body.push_back(List{true, {{Text{nasty}}, {Text{"two"}, Link{"x", "http://x.org"}}}});
     doc.body.push_back(Quote{{{Text{nasty}}, {Text{"second"}}}});
+    doc.body.push_back(Table{{Text{nasty}},
+                             {Alignment::left, Alignment::right, Alignment::center},
+                             {{{Text{nasty}}, {Text{"1986"}}, {}}},
+                             {{{Text{"CHILE"}}, {Text{"22"}}, {Link{nasty, "http://x.org"}}}, {{}, {Text{nasty}}, {}}}});
+    doc.body.push_back(Preformatted{"  col  a\n\n" + nasty + "   x"});
     doc.notes.push_back(Note{7, "paragraph-rejoined", nasty});
     doc.id = document_id(doc);
     return doc;

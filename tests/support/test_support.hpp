@@ -26,7 +26,10 @@ namespace briefkit::test {
 /// Reads `text` as a plain-text article named `name`.
 [[nodiscard]] Document read(std::string_view text, const ReadOptions& options = {}, std::string_view name = "test.txt");
 
-/// The plain text of every body block, one string per block.
+/// A table as text: `[caption]`, then one line per row with cells joined by ` | `, `--` after the header rows.
+[[nodiscard]] std::string table_text(const Table& table);
+
+/// The plain text of every body block, one string per block (a table as table_text() writes it).
 [[nodiscard]] std::vector<std::string> block_texts(const Document& doc);
 
 /// True when `doc` has a note with rule `rule`.

@@ -94,5 +94,5 @@ TEST_CASE("xml reader: a document that breaks the schema is refused with the lin
           0);
     CHECK(test::error_of(read, "<?xml version=\"1.0\"?>\n<article xmlns=\"urn:briefkit:article:1\" id=\"bk-00000000000000000000\">"
                          "<meta><title>x</title><date text=\"t\">2020-01-01Z</date></meta><body/></article>") ==
-          "bad:2: date '2020-01-01Z' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS (no time zone or fraction)");
+          "bad:2: date '2020-01-01Z' is not YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or that with a zone (+06:00, Z)");
 }

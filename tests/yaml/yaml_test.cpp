@@ -29,7 +29,7 @@ TEST_CASE("yaml writer: dates are quoted ISO 8601 strings with their source text
     CHECK(yaml.find("date: \"2020-05-27T04:58:41\"\n") != std::string::npos);
     CHECK(yaml.find("date_text: \"27.05.2020 04:58:41\"\n") != std::string::npos);
     CHECK(yaml.find("date_ambiguous: true") != std::string::npos);
-    CHECK(yaml.rfind("schema: \"briefkit/article/1\"\n", 0) == 0);
+    CHECK(yaml.rfind("schema: \"briefkit/article/2\"\n", 0) == 0);
 }
 
 TEST_CASE("yaml reader: a hand-written file reads as its writer means it") {
@@ -63,12 +63,13 @@ TEST_CASE("yaml reader: errors name the file, the line and the key") {
     CHECK(test::error_of(read, "schema: briefkit/article/1\ntitel: x\nbody: []\n") ==
           "bad:2: 'titel' is not a key here (expected one of: schema, id, title, date, date_text, date_ambiguous, "
           "source, place, url, authors, language, body, notes)");
-    CHECK(test::error_of(read, "schema: briefkit/article/2\ntitle: x\nbody: []\n") ==
-          "bad:1: 'schema' is 'briefkit/article/2'; this reader reads 'briefkit/article/1'");
+    CHECK(test::error_of(read, "schema: briefkit/article/3\ntitle: x\nbody: []\n") ==
+          "bad:1: 'schema' is 'briefkit/article/3'; this reader reads 'briefkit/article/2' and 'briefkit/article/1'");
     CHECK(test::error_of(read, "schema: briefkit/article/1\ntitle: x\n") ==
           "bad:1: 'body' missing (write body: [] for an article without one)");
     CHECK(test::error_of(read, "schema: briefkit/article/1\ntitle: x\ndate: 2020-02-30\nbody: []\n") ==
-          "bad:3: 'date' is '2020-02-30', not a real day written YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SS)");
+          "bad:3: 'date' is '2020-02-30', not a real day written YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SS, with a zone such "
+          "as +06:00 or Z if one is known)");
     CHECK(test::error_of(read, "schema: briefkit/article/1\ntitle: [a, b]\nbody: []\n") == "bad:2: 'title' must be a string");
     CHECK(test::error_of(read, "schema: briefkit/article/1\ntitle: x\nbody:\n  - heading:\n      level: 9\n      content: x\n") ==
           "bad:5: 'heading.level' must be a whole number from 1 to 6");
