@@ -52,6 +52,13 @@ std::string upper(const std::string& s) {
     return out;
 }
 
+/// The dateline as printed: `BISHKEK (Agency)`.
+std::string dateline(const Document& doc) {
+    std::string out = upper(doc.meta.place);
+    if (!doc.meta.source.name.empty()) out += " (" + doc.meta.source.name + ")";
+    return out;
+}
+
 std::size_t count_words(const std::string& s) {
     std::size_t n = 0;
     bool in_word = false;
@@ -244,6 +251,13 @@ std::vector<Span> BriefingComposer::spans_of(const Inlines& content, double size
 
 void BriefingComposer::add_body(const Document& doc, std::vector<FlowBlock>& blocks) {
     BodyFlow flow{true, style_.leading};  // the first space is between the front matter and the body
+    if (!doc.body.empty() && !std::holds_alternative<Paragraph>(doc.body.front()) && !doc.meta.place.empty()) {
+        // The dateline runs into the first paragraph; before a table or a listing it stands alone.
+        blocks.push_back(text_block({{dateline(doc), Face::body_bold, style_.size_body, style_.text, {}}}, style_.size_body,
+                                    style_.leading, flow.space, false));
+        blocks.back().keep_with_next = true;
+        flow.space = style_.leading * kParagraphSpace;
+    }
     for (const Block& block : doc.body) {
         check_deadline();  // setting a paragraph is the writer's longest step
         std::visit(overloaded{
@@ -262,11 +276,9 @@ void BriefingComposer::add_body(const Document& doc, std::vector<FlowBlock>& blo
 FlowBlock BriefingComposer::paragraph_block(const Document& doc, const Paragraph& paragraph, BodyFlow& flow) {
     const Style& s = style_;
     std::vector<Span> spans = spans_of(paragraph.content, s.size_body, Face::body, s.text);
-    if (flow.first_paragraph && !doc.meta.place.empty()) {
+    if (flow.first_paragraph && &paragraph == std::get_if<Paragraph>(&doc.body.front()) && !doc.meta.place.empty()) {
         // The dateline runs into the first paragraph: `BISHKEK (Agency) — `.
-        std::string dateline = upper(doc.meta.place);
-        if (!doc.meta.source.name.empty()) dateline += " (" + doc.meta.source.name + ")";
-        spans.insert(spans.begin(), Span{dateline + " \u2014 ", Face::body_bold, s.size_body, s.text, {}});
+        spans.insert(spans.begin(), Span{dateline(doc) + " \u2014 ", Face::body_bold, s.size_body, s.text, {}});
     }
     flow.first_paragraph = false;
     return text_block(spans, s.size_body, s.leading, flow.space, s.justify);

@@ -45,6 +45,19 @@ void read_header(Draft& draft, const ReadOptions& options, NoteLog& notes);
 /// Builds body blocks from the lines between header and trailer, repairing wraps and breaks.
 void read_body(Draft& draft, NoteLog& notes);
 
+/// A run of body lines laid out in columns, and the block it becomes.
+struct LineTable {
+    std::size_t begin = 0;  ///< First line (its caption line, when it has one).
+    std::size_t end = 0;    ///< One past the last line.
+    Block block;            ///< A Table, or Preformatted when the columns are not clean.
+};
+
+/// Finds the column layouts among the body lines, noting each (`table-found`, `layout-kept`).
+[[nodiscard]] std::vector<LineTable> find_column_tables(const Draft& draft, NoteLog& notes);
+
+/// Gathers runs of one-line figure paragraphs (`Net 86,220,000 vs 102,629,000`) into tables.
+void gather_figure_rows(Draft& draft, NoteLog& notes);
+
 /// Moves a dateline glued to the first paragraph (`LONDON, March 9 - `) into `place`.
 void extract_dateline(Draft& draft, NoteLog& notes);
 

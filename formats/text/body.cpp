@@ -13,14 +13,14 @@ namespace briefkit::formats::text {
 
 namespace {
 
-enum class Kind { paragraph, bullet_item, ordered_item, quote, heading };
+enum class Kind { paragraph, bullet_item, ordered_item, quote, heading, table };
 
 /// A run of lines that forms one block (or one list item) before joining.
 struct Piece {
     Kind kind = Kind::paragraph;
     std::vector<const Line*> lines;
     std::string marker_free_first;  // first line without its list, quote or heading marker
-    int number = 0;                 // ordered list number, heading level
+    int number = 0;                 // ordered list number, heading level, index of a table
     bool after_gap = false;         // a blank line (or indentation) separates it from the piece before
 };
 
@@ -94,6 +94,7 @@ public:
         if (d_.body_begin >= d_.body_end) return;
         indented_ = d_.wire || indented_layout();
         width_ = wrap_width();
+        tables_ = find_column_tables(d_, notes_);
         std::vector<Piece> pieces = indented_ ? indented_pieces() : blank_separated_pieces();
         // An indent marks a paragraph start explicitly; only blank-line breaks can be accidents.
         if (!indented_) rejoin_broken(pieces);
@@ -156,7 +157,12 @@ private:
                 gap = true;
                 continue;
             }
-            if (pieces.empty() || l.indent >= indent) {
+            if (const std::size_t end = take_table(i, pieces); end != i) {
+                i = end - 1;
+                gap = false;
+                continue;
+            }
+            if (pieces.empty() || l.indent >= indent || pieces.back().kind == Kind::table) {
                 pieces.push_back(Piece{Kind::paragraph, {}, l.text, 0, !pieces.empty()});
             } else if (gap) {
                 notes_.add(l.number, "paragraph-rejoined",
@@ -181,6 +187,24 @@ private:
         return fits && (ends_sentence(a.text) || (starts_upper_or_digit(b.text) && length(a.text) * 10 < width_ * 6));
     }
 
+    /// The column table that starts at line `i`, or null.
+    const LineTable* table_starting(std::size_t i) const {
+        for (const LineTable& t : tables_) {
+            if (t.begin == i) return &t;
+        }
+        return nullptr;
+    }
+
+    /// Adds the table starting at line `i` as a piece and returns its end; returns `i` when none starts there.
+    std::size_t take_table(std::size_t i, std::vector<Piece>& pieces) const {
+        const LineTable* t = table_starting(i);
+        if (t == nullptr) return i;
+        Piece piece{Kind::table, {}, {}, static_cast<int>(t - tables_.data()), !pieces.empty()};
+        for (std::size_t k = t->begin; k < t->end; ++k) piece.lines.push_back(&d_.lines[k]);
+        pieces.push_back(std::move(piece));
+        return t->end;
+    }
+
     std::vector<Piece> blank_separated_pieces() const {
         std::vector<Piece> pieces;
         std::size_t i = d_.body_begin;
@@ -189,8 +213,12 @@ private:
                 ++i;
                 continue;
             }
+            if (const std::size_t table_end = take_table(i, pieces); table_end != i) {
+                i = table_end;
+                continue;
+            }
             std::size_t end = i;
-            while (end < d_.body_end && !d_.lines[end].blank()) ++end;
+            while (end < d_.body_end && !d_.lines[end].blank() && table_starting(end) == nullptr) ++end;
             split_chunk(i, end, pieces);
             i = end;
         }
@@ -336,6 +364,10 @@ private:
                     ++i;
                     break;
                 case Kind::quote: i = emit_quote(pieces, i); break;
+                case Kind::table:
+                    add(tables_[static_cast<std::size_t>(p.number)].block, line);
+                    ++i;
+                    break;
                 case Kind::bullet_item:
                 case Kind::ordered_item: i = emit_list(pieces, i); break;
             }
@@ -350,7 +382,7 @@ private:
             stripped.reserve(pieces[i].lines.size());
             for (const Line* l : pieces[i].lines) {
                 notes_.tally(l->number, "quote-markers-removed", "'>' quotation markers removed");
-                stripped.push_back(Line{l->number, 0, std::string(quote_rest(l->text))});
+                stripped.push_back(Line{l->number, 0, std::string(quote_rest(l->text)), {}});
             }
             std::size_t k = 0;
             while (k < stripped.size()) {
@@ -398,6 +430,7 @@ private:
     std::size_t width_ = 0;
     std::string corpus_;
     std::vector<int> rejoined_;  // first lines of rejoined paragraph parts: noted already
+    std::vector<LineTable> tables_;  // the column layouts among the lines, in order
 };
 
 }  // namespace

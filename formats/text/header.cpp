@@ -269,7 +269,7 @@ private:
         const std::size_t begin = raw.text.find_first_not_of('*');
         const std::size_t end = raw.text.find_last_not_of('*');
         if (begin == std::string::npos) return false;
-        const Line line{raw.number, raw.indent, raw.text.substr(begin, end + 1 - begin)};
+        const Line line{raw.number, raw.indent, raw.text.substr(begin, end + 1 - begin), {}};
         const std::size_t next = next_nonblank(i + 1);
         if (next >= d_.body_end) return false;  // the last line is body, never a header field
         const bool agency_free = d_.meta.source.name.empty();

@@ -108,11 +108,35 @@ std::string to_nfc(const std::string& s) {
     return std::string(reinterpret_cast<const char*>(nfc.get()));
 }
 
-/// Cleans one line; `line` is its number for the notes.
-std::string clean_line(std::string_view raw, int line, NoteLog& notes) {
+constexpr std::size_t kTabStop = 8;  // columns between tab stops, as a terminal shows them
+
+/// `mapped` with each tab expanded to the next tab stop, counted from `indent` columns.
+std::string expand_tabs(const std::string& mapped, int indent) {
+    std::string out;
+    std::size_t column = static_cast<std::size_t>(indent);
+    for (std::size_t pos = 0; pos < mapped.size();) {
+        const std::size_t start = pos;
+        if (utf8::next(mapped, pos) == '\t') {
+            const std::size_t spaces = kTabStop - column % kTabStop;
+            out.append(spaces, ' ');
+            column += spaces;
+        } else {
+            out.append(mapped, start, pos - start);
+            ++column;
+        }
+    }
+    return out;
+}
+
+/// Cleans one line into `out`; `line` is its number for the notes.
+void clean_line(std::string_view raw, Line& out, NoteLog& notes) {
+    const int line = out.number;
     // Leading and trailing spaces are layout, not content: strip them without a note.
     raw = strip_layout_spaces(raw);
-    if (already_clean(raw)) return std::string(raw);
+    if (already_clean(raw)) {
+        out.text = std::string(raw);
+        return;
+    }
 
     std::string mapped;
     mapped.reserve(raw.size());
@@ -124,7 +148,7 @@ std::string clean_line(std::string_view raw, int line, NoteLog& notes) {
                 ascii = ascii && cp < 0x80;
                 utf8::append(mapped, cp);
                 break;
-            case Action::space: mapped += ' '; break;
+            case Action::space: mapped += cp == '\t' ? '\t' : ' '; break;
             case Action::drop: break;
             case Action::replace:
                 ascii = false;
@@ -140,19 +164,25 @@ std::string clean_line(std::string_view raw, int line, NoteLog& notes) {
         }
     }
 
-    std::string out;
-    out.reserve(mapped.size());
+    std::string& text = out.text;
+    text.reserve(mapped.size());
     bool collapsed = false;
     for (char c : mapped) {
-        if (c == ' ' && (out.empty() || out.back() == ' ')) {
-            collapsed = collapsed || !out.empty();
+        if (c == '\t') c = ' ';
+        if (c == ' ' && (text.empty() || text.back() == ' ')) {
+            collapsed = collapsed || !text.empty();
             continue;
         }
-        out += c;
+        text += c;
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    if (collapsed || mapped.find('\t') != std::string::npos) {
+        // The spacing may be a column layout, which the body reader reads from this form.
+        out.spaced = expand_tabs(mapped, out.indent);
+        while (!out.spaced.empty() && (out.spaced.back() == ' ')) out.spaced.pop_back();
+        if (out.spaced == text) out.spaced.clear();
+    }
     if (collapsed) notes.tally(line, "spaces-collapsed", "runs of spaces collapsed to one");
-    return out;
 }
 
 }  // namespace
@@ -186,7 +216,10 @@ std::vector<Line> split_lines(std::string_view text, NoteLog& notes) {
                 break;
             }
         }
-        lines.push_back(Line{number, indent, clean_line(raw, number, notes)});
+        Line& line = lines.emplace_back();
+        line.number = number;
+        line.indent = indent;
+        clean_line(raw, line, notes);
 
         if (end == text.size()) break;
         if (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') {

@@ -14,6 +14,12 @@ struct Line {
     int number = 0;    ///< 1-based input line number.
     int indent = 0;    ///< Leading spaces before cleaning (a tab counts as four).
     std::string text;  ///< Cleaned text: NFC, single spaces, no leading or trailing space.
+    /// The cleaned text with its runs of spaces kept and tabs expanded (to stops every 8 columns
+    /// from the indent), when that differs from `text`: a column layout lives here. Else empty.
+    std::string spaced;
+
+    /// The text as laid out: `spaced` when the line has one, else `text`.
+    [[nodiscard]] const std::string& layout() const noexcept { return spaced.empty() ? text : spaced; }
 
     /// True when the line holds nothing but spaces.
     [[nodiscard]] bool blank() const noexcept { return text.empty(); }

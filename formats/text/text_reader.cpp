@@ -92,6 +92,7 @@ Document read_text(std::string_view bytes, std::string_view name, const ReadOpti
     text::read_body(d, notes);
     check_deadline();
     text::extract_dateline(d, notes);
+    text::gather_figure_rows(d, notes);
     settle_source(d, notes);
     settle_ambiguous(d.meta.date, d.date_alternative, d.meta.source.date, "date", d.date_line, notes);
     settle_ambiguous(d.meta.source.date, d.source_date_alternative, d.meta.date, "agency date", d.source_date_line, notes);

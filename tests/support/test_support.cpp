@@ -42,8 +42,9 @@ std::string table_text(const Table& table) {
     for (const auto* rows : {&table.head, &table.rows}) {
         for (const std::vector<Inlines>& row : *rows) {
             for (std::size_t c = 0; c < row.size(); ++c) out += (c == 0 ? "" : " | ") + plain_text(row[c]);
-            out += rows == &table.head ? "\n--\n" : "\n";
+            out += "\n";
         }
+        if (rows == &table.head && !table.head.empty()) out += "--\n";
     }
     if (!out.empty()) out.pop_back();
     return out;

@@ -1,0 +1,82 @@
+// Tables in plain text: wire figure rows, column layouts with headers and captions, layouts that
+// are kept as typed, and prose with figures that stays prose.
+#include <catch2/catch.hpp>
+
+#include "support/test_support.hpp"
+
+using briefkit::test::block_texts;
+using briefkit::test::has_note;
+using briefkit::test::read;
+
+namespace {
+
+const std::string kWireHead = "9-MAR-1987 04:58:41.00\nACME CORP <ACM> 4TH QTR NET\n";
+
+}  // namespace
+
+TEST_CASE("tables: wire earnings rows become one table, label rows between them included") {
+    const auto doc = read(kWireHead +
+                          "    DALLAS, March 9 - Shr profit two cts vs loss 12 cts\n"
+                          "    Net 86,220,000 vs 102,629,000\n"
+                          "    Year\n"
+                          "    Shr 1.58 dlrs vs 1.93 dlrs\n"
+                          "    Pay April one\n"
+                          "    The company said sales rose in every region.\n"
+                          " Reuter\n");
+    CHECK(doc.meta.place == "DALLAS");
+    REQUIRE(block_texts(doc).size() == 2);
+    CHECK(block_texts(doc)[0] ==
+          "Shr | profit two cts | vs loss 12 cts\nNet | 86,220,000 | vs 102,629,000\nYear |  | \n"
+          "Shr | 1.58 dlrs | vs 1.93 dlrs\nPay | April one | ");
+    CHECK(block_texts(doc)[1] == "The company said sales rose in every region.");
+    const auto& table = std::get<briefkit::Table>(doc.body[0]);
+    CHECK(table.columns == std::vector{briefkit::Alignment::left, briefkit::Alignment::right, briefkit::Alignment::right});
+    CHECK(has_note(doc, "table-found"));
+}
+
+TEST_CASE("tables: a column table with a header over two years, inside wrapped prose, keeps its rows apart") {
+    const auto doc = read(kWireHead +
+                          "    LONDON, March 9 - Output rose, the council said, giving\n"
+                          "these figures -\n"
+                          "                    Oct/Dec          Jan/Dec\n"
+                          "                 1986    1985     1986    1985\n"
+                          " CHILE             22       8      109      76\n"
+                          " PERU              56      28      238     104\n"
+                          "    It expects output to fall in the first quarter.\n"
+                          " Reuter\n");
+    REQUIRE(block_texts(doc).size() == 3);
+    CHECK(block_texts(doc)[0] == "Output rose, the council said, giving these figures -");
+    CHECK(block_texts(doc)[1] ==
+          " | Oct/Dec |  | Jan/Dec | \n | 1986 | 1985 | 1986 | 1985\n--\nCHILE | 22 | 8 | 109 | 76\nPERU | 56 | 28 | 238 | 104");
+    CHECK(block_texts(doc)[2] == "It expects output to fall in the first quarter.");
+    const auto& table = std::get<briefkit::Table>(doc.body[1]);
+    CHECK(table.head.size() == 2);
+    CHECK(table.columns.front() == briefkit::Alignment::left);
+    CHECK(table.columns.back() == briefkit::Alignment::right);
+}
+
+TEST_CASE("tables: a units line of its own over a table is its caption") {
+    const auto doc = read("Fares\n\nThe operator set its fares.\n\n(in dollars)\nTicket    Adult   Child\nSingle     4.50    2.25\n"
+                          "Return     8.00    4.00\n\nThat is all.\n");
+    REQUIRE(block_texts(doc).size() == 3);
+    CHECK(block_texts(doc)[1] == "[(in dollars)]\nTicket | Adult | Child\n--\nSingle | 4.50 | 2.25\nReturn | 8.00 | 4.00");
+}
+
+TEST_CASE("tables: columns that do not line up are kept as typed, not joined into prose") {
+    const auto doc = read("Spreads\n\nThe spreads were:\n\n MONTHS   LAST         DIFFERENCE\n Jul/May  3-1/4   over 3-1/2   over\n"
+                          " Sep/May  no quote     8-1/4   over\n");
+    REQUIRE(doc.body.size() == 2);
+    const auto* pre = std::get_if<briefkit::Preformatted>(&doc.body[1]);
+    REQUIRE(pre != nullptr);
+    CHECK(pre->text == "MONTHS   LAST         DIFFERENCE\nJul/May  3-1/4   over 3-1/2   over\nSep/May  no quote     8-1/4   over");
+    CHECK(has_note(doc, "layout-kept"));
+}
+
+TEST_CASE("tables: prose with figures, and sentences typed with two spaces, stay paragraphs") {
+    const auto doc = read("Council budget\n\nThe council spent 12 mln dlrs vs 10 mln a year ago, it said, and will spend more.\n\n"
+                          "It met on Monday.  It agreed the plan.\nThe mayor spoke.  She said 40 people came.\n");
+    CHECK(block_texts(doc) == std::vector<std::string>{
+                                  "The council spent 12 mln dlrs vs 10 mln a year ago, it said, and will spend more.",
+                                  "It met on Monday. It agreed the plan.", "The mayor spoke. She said 40 people came."});
+    CHECK_FALSE(has_note(doc, "table-found"));
+}
