@@ -55,6 +55,12 @@ struct LineTable {
 /// Finds the column layouts among the body lines, noting each (`table-found`, `layout-kept`).
 [[nodiscard]] std::vector<LineTable> find_column_tables(const Draft& draft, NoteLog& notes);
 
+/// The agency's own spelling of `text` when it names a known agency; nullopt otherwise.
+[[nodiscard]] std::optional<std::string_view> known_agency(std::string_view text);
+
+/// True when `text` is a whole wire figure row that compares two figures (`Net 7.6 mln vs 7.5 mln`).
+[[nodiscard]] bool compared_figure_row(std::string_view text);
+
 /// Gathers runs of one-line figure paragraphs (`Net 86,220,000 vs 102,629,000`) into tables.
 void gather_figure_rows(Draft& draft, NoteLog& notes);
 

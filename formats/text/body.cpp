@@ -69,6 +69,9 @@ std::string_view quote_rest(std::string_view text) {
     return text;
 }
 
+/// Lines longer than this were never hard-wrapped: each is a paragraph of its own.
+constexpr std::size_t kNeverWrappedWidth = 110;
+
 std::string_view first_word(std::string_view text) { return text.substr(0, text.find(' ')); }
 
 /// Letters at the end of `text` before a final hyphen (`infec-` gives `infec`), or empty.
@@ -93,7 +96,6 @@ public:
     void run() {
         if (d_.body_begin >= d_.body_end) return;
         indented_ = d_.wire || indented_layout();
-        width_ = wrap_width();
         tables_ = find_column_tables(d_, notes_);
         std::vector<Piece> pieces = indented_ ? indented_pieces() : blank_separated_pieces();
         // An indent marks a paragraph start explicitly; only blank-line breaks can be accidents.
@@ -120,10 +122,11 @@ private:
         return indented >= 2 && flush >= 1 && blank < indented;
     }
 
-    /// The width the text was wrapped at: its longest line.
-    std::size_t wrap_width() const {
+    /// The width lines [begin, end) were wrapped at: their longest line. It is measured per
+    /// block, since one file may hold paragraphs wrapped at 70 columns and others on one line each.
+    std::size_t wrap_width(std::size_t begin, std::size_t end) const {
         std::size_t w = 0;
-        for (std::size_t i = d_.body_begin; i < d_.body_end; ++i) w = std::max(w, length(d_.lines[i].text));
+        for (std::size_t i = begin; i < end; ++i) w = std::max(w, length(d_.lines[i].text));
         return w;
     }
 
@@ -175,16 +178,16 @@ private:
         return pieces;
     }
 
-    /// True when the line break between `a` and `b` ends a paragraph in blank-separated text.
-    /// `per_line` says that the run of lines holds one paragraph per line.
-    bool breaks_between(const Line& a, const Line& b, bool per_line) const {
+    /// True when the line break between `a` and `b` ends a paragraph in blank-separated text
+    /// wrapped at `width`. `per_line` says that the run of lines holds one paragraph per line.
+    static bool breaks_between(const Line& a, const Line& b, bool per_line, std::size_t width) {
         if (!hyphenated_stem(a.text).empty()) return false;
         if (starts_lower(b.text)) return false;
         // Text never wrapped this wide, or every line ends a sentence: each line is a paragraph.
-        if (width_ > 110 || (per_line && ends_sentence(a.text))) return true;
+        if (width > kNeverWrappedWidth || (per_line && ends_sentence(a.text))) return true;
         // The next word would have fitted on this line, so the break was meant.
-        const bool fits = length(a.text) + 1 + length(first_word(b.text)) <= width_;
-        return fits && (ends_sentence(a.text) || (starts_upper_or_digit(b.text) && length(a.text) * 10 < width_ * 6));
+        const bool fits = length(a.text) + 1 + length(first_word(b.text)) <= width;
+        return fits && (ends_sentence(a.text) || (starts_upper_or_digit(b.text) && length(a.text) * 10 < width * 6));
     }
 
     /// The column table that starts at line `i`, or null.
@@ -239,6 +242,7 @@ private:
     void split_chunk(std::size_t begin, std::size_t end, std::vector<Piece>& pieces) const {
         const bool first_after_gap = !pieces.empty();
         const bool per_line = paragraph_per_line(begin, end);
+        const std::size_t width = wrap_width(begin, end);
         bool all_quoted = true;
         for (std::size_t i = begin; i < end; ++i) all_quoted = all_quoted && d_.lines[i].text.front() == '>';
         if (all_quoted) {
@@ -260,7 +264,7 @@ private:
                 continue;
             }
             const bool continues_item = in_item(pieces, i, begin) && l.indent >= 1;
-            if (i == begin || (!continues_item && breaks_between(d_.lines[i - 1], l, per_line))) {
+            if (i == begin || (!continues_item && breaks_between(d_.lines[i - 1], l, per_line, width))) {
                 pieces.push_back(Piece{Kind::paragraph, {&l}, l.text, 0, i == begin && first_after_gap});
             } else {
                 pieces.back().lines.push_back(&l);
@@ -280,8 +284,11 @@ private:
             Piece& prev = pieces[i - 1];
             Piece& next = pieces[i];
             const std::string& tail = prev.lines.back()->text;
+            // Two figure rows are whole lines, whatever the case of the second (`net 7.6 mln vs 7.5 mln`).
+            const bool rows = prev.lines.size() == 1 && next.lines.size() == 1 && compared_figure_row(tail) &&
+                              compared_figure_row(next.lines.front()->text);
             const bool broken = prev.kind == Kind::paragraph && next.kind == Kind::paragraph && next.after_gap &&
-                                !ends_sentence(tail) && starts_lower(next.lines.front()->text);
+                                !ends_sentence(tail) && starts_lower(next.lines.front()->text) && !rows;
             if (!broken) {
                 ++i;
                 continue;
@@ -427,7 +434,6 @@ private:
     Draft& d_;
     NoteLog& notes_;
     bool indented_ = false;
-    std::size_t width_ = 0;
     std::string corpus_;
     std::vector<int> rejoined_;  // first lines of rejoined paragraph parts: noted already
     std::vector<LineTable> tables_;  // the column layouts among the lines, in order

@@ -53,6 +53,9 @@ bool place_word(std::string_view word) {
             seen_period = true;
         } else if (is_letter(cp)) {
             ++letters;
+        } else if (cp == '/' && pos < word.size()) {
+            // Two places as one (`DALLAS/FORT`): the part after the slash is a word too.
+            return place_word(word.substr(pos));
         } else if (cp != '-' && cp != '\'' && cp != 0x2019) {
             return false;
         }

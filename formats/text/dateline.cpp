@@ -2,6 +2,8 @@
 // gives place `LONDON`; `MOSCOW, May 27 (Reuters) - ...` also names the agency.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <optional>
 #include <regex>
 
@@ -40,7 +42,11 @@ std::size_t trailing_month_day(std::string_view text) {
     if (word_start == word_end) return std::string_view::npos;
     std::size_t start = word_start;
     while (start > 0 && separator(text[start - 1])) --start;
-    if (start == word_start && start > 0) return std::string_view::npos;  // a digit or `.` just before the month
+    // A digit or `.` just before the month joins it to a word, unless the `.` ends an
+    // abbreviation glued to it (`Calif.March 3`).
+    const bool glued_abbreviation = start == word_start && start > 1 && text[start - 1] == '.' &&
+                                    std::isalpha(static_cast<unsigned char>(text[start - 2])) != 0;
+    if (start == word_start && start > 0 && !glued_abbreviation) return std::string_view::npos;
     int day = 0;
     for (std::size_t i = day_start; i < end; ++i) day = day * 10 + (text[i] - '0');
     if (month_number_lenient(text.substr(word_start, word_end - word_start)) == 0 || day < 1 || day > 31) {
@@ -56,15 +62,16 @@ struct DashSplit {
 };
 
 /// Splits `text` at its first free-standing dash (`-`, `--`, en or em dash, with spaces on both
-/// sides and text after) whose prefix starts with a non-space and is 1 to 100 bytes on one line.
-/// The same as matching `^([^\s].{0,99}?)\s+(?:--?|–|—)\s+(\S[\s\S]*)$`, in one pass and no backtracking.
+/// sides, or only after it when a day's digits come just before: `Oct 20- The`, and text after)
+/// whose prefix starts with a non-space and is 1 to 100 bytes on one line. In one pass and no
+/// backtracking.
 std::optional<DashSplit> split_at_dash(std::string_view text) {
     if (text.empty() || regex_space(text[0])) return std::nullopt;
     for (std::size_t length = 1; length <= 100 && length < text.size(); ++length) {
         if (text[length - 1] == '\n' || text[length - 1] == '\r') return std::nullopt;  // `.` stops at a line end
         std::size_t at = length;
         while (at < text.size() && regex_space(text[at])) ++at;
-        if (at == length) continue;
+        if (at == length && !ascii_digit(text[length - 1])) continue;
         if (text.substr(at).starts_with("--")) {
             at += 2;
         } else if (text.substr(at).starts_with("-")) {
@@ -80,6 +87,15 @@ std::optional<DashSplit> split_at_dash(std::string_view text) {
         return DashSplit{length, at};
     }
     return std::nullopt;
+}
+
+/// True for a short place written all in lower case: `omaha`, `fort worth, texas`.
+bool lower_case_place(std::string_view place) {
+    if (place.empty() || length(place) > 40 || !starts_lower(place)) return false;
+    return std::all_of(place.begin(), place.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return (b >= 'a' && b <= 'z') || c == ' ' || c == ',' || c == '.' || c == '-' || c == '/' || b >= 0x80;
+    });
 }
 
 std::string_view trim(std::string_view s) {
@@ -113,9 +129,18 @@ void extract_dateline(Draft& d, NoteLog& notes) {
         agency = am[2].str();
         prefix = am[1].str();
     }
+    // The agency may close the dateline after the date: `TAUPO, New Zealand, March 23, Reuter`.
+    if (const std::size_t comma = prefix.rfind(", "); agency.empty() && comma != std::string::npos) {
+        if (const auto named = known_agency(std::string_view(prefix).substr(comma + 2))) {
+            agency = std::string(*named);
+            prefix.erase(comma);
+        }
+    }
     const PlaceAndDate parts = split_dateline_date(prefix);
     const bool has_place = !parts.place.empty();
-    if (has_place && !place_like(parts.place)) return;
+    // A dateline typed all in lower case (`omaha, april 7 -`) is one when its date is read.
+    const bool lower_case_dateline = !parts.date.empty() && lower_case_place(parts.place);
+    if (has_place && !place_like(parts.place) && !lower_case_dateline) return;
     if (!has_place && parts.date.empty()) return;
     // Outside wire copy, a bare capitalized phrase before a dash is too weak a sign; ask for more.
     if (!d.wire && parts.date.empty() && agency.empty() && !all_caps(parts.place)) return;

@@ -122,11 +122,79 @@ struct TimeText {
     int minute = 0;
     int second = 0;
     char ampm = '\0';  // 'a', 'p' or none
+    std::optional<int> utc_offset;  // minutes, when the text names a zone
 };
 
+/// Zone abbreviations that name one offset only (CST, IST and BST name several, so they are not here).
+struct ZoneName {
+    std::string_view name;
+    int offset;  // minutes east of UTC
+};
+constexpr std::array<ZoneName, 10> kZoneNames{{{"GMT", 0},
+                                               {"UTC", 0},
+                                               {"EST", -300},
+                                               {"EDT", -240},
+                                               {"CDT", -300},
+                                               {"MST", -420},
+                                               {"MDT", -360},
+                                               {"PST", -480},
+                                               {"PDT", -420},
+                                               {"MSK", 180}}};
+
+/// Reads a numeric offset at `c`: `+06:00`, `+0600`, `-05`, `+3` (after GMT or UTC); its minutes.
+std::optional<int> read_offset(Cursor& c, bool after_name) {
+    Cursor at = c;
+    const char sign = at.skip_one_of("+-");
+    if (sign == '\0') return std::nullopt;
+    int hours = 0;
+    int minutes = 0;
+    std::size_t digits = 0;
+    if (!at.number(1, 4, hours, &digits)) return std::nullopt;
+    if (digits == 4) {
+        minutes = hours % 100;
+        hours /= 100;
+    } else if (digits == 2 && at.peek() == ':' && ascii_digit(at.peek(1))) {
+        at.skip(':');
+        if (!at.number(2, 2, minutes)) return std::nullopt;
+    } else if (digits > 2 || (digits == 1 && !after_name)) {
+        return std::nullopt;
+    }
+    const int offset = hours * 60 + minutes;
+    if (minutes > 59 || offset > kMaxUtcOffsetMinutes) return std::nullopt;
+    c = at;
+    return sign == '-' ? -offset : offset;
+}
+
+/// Reads a stated zone after a time: `GMT`, `UTC`, `Z`, `GMT+3`, `+06:00`, `EDT`.
+std::optional<int> read_zone(Cursor& c) {
+    Cursor at = c;
+    at.spaces();
+    if (at.skip('Z')) {
+        c = at;
+        return 0;
+    }
+    for (const ZoneName& zone : kZoneNames) {
+        if (!at.skip(zone.name)) continue;
+        Cursor after = at;
+        if (zone.offset == 0) {
+            if (const std::optional<int> offset = read_offset(after, true)) {
+                c = after;
+                return offset;
+            }
+        }
+        c = at;
+        return zone.offset;
+    }
+    if (std::optional<int> offset = read_offset(at, false)) {
+        c = at;
+        return offset;
+    }
+    return std::nullopt;
+}
+
 /// Reads the end of a date candidate from `c`: nothing but spaces, or a time after `T`, spaces or
-/// commas (`04:58`, `04:58:41.12`, `4:58 pm`, `04:58 GMT`) and then spaces. False when anything
-/// else follows.
+/// commas (`04:58`, `04:58:41.12`, `4:58 pm`, `04:58 GMT`, `09:30 +06:00`) and then spaces.
+/// False when anything else follows.
 bool read_rest(Cursor c, TimeText& time) {
     time = TimeText{};
     Cursor end = c;
@@ -134,6 +202,16 @@ bool read_rest(Cursor c, TimeText& time) {
     if (end.at_end()) return true;
     std::size_t separators = 0;
     while (c.skip_one_of("T ,") != '\0') ++separators;
+    // The wire's `0830 GMT`: four digits are a time only with the zone after them.
+    Cursor wire = c;
+    int hhmm = 0;
+    if (separators > 0 && wire.number(4, 4, hhmm)) {
+        if (const std::optional<int> zone = read_zone(wire)) {
+            wire.spaces();
+            time = TimeText{true, hhmm / 100, hhmm % 100, 0, '\0', zone};
+            return wire.at_end();
+        }
+    }
     if (separators == 0 || !c.number(1, 2, time.hour) || !c.skip(':') || !c.number(2, 2, time.minute)) return false;
     if (c.peek() == ':' && ascii_digit(c.peek(1)) && ascii_digit(c.peek(2))) {
         c.skip(':');
@@ -152,16 +230,14 @@ bool read_rest(Cursor c, TimeText& time) {
         ampm.skip(ampm.peek());
         c = ampm;
     }
-    Cursor zone = c;
-    zone.spaces();
-    if (zone.skip(std::string_view("GMT")) || zone.skip(std::string_view("UTC")) || zone.skip('Z')) c = zone;
+    time.utc_offset = read_zone(c);
     c.spaces();
     time.present = true;
     return c.at_end();
 }
 
-/// The time `t` stands for; false when it is impossible (25:00, 13 pm).
-bool read_time(const TimeText& t, std::optional<TimeOfDay>& out) {
+/// Sets the time `t` stands for, and its stated zone, on `out`; false when it is impossible (25:00, 13 pm).
+bool read_time(const TimeText& t, Date& out) {
     if (!t.present) return true;
     TimeOfDay time{t.hour, t.minute, t.second};
     if (t.ampm != '\0') {
@@ -170,7 +246,8 @@ bool read_time(const TimeText& t, std::optional<TimeOfDay>& out) {
         if (t.ampm == 'a' && time.hour == 12) time.hour = 0;
     }
     if (time.hour > 23 || time.minute > 59 || time.second > 59) return false;
-    out = time;
+    out.time = time;
+    out.utc_offset = t.utc_offset;
     return true;
 }
 
@@ -234,7 +311,7 @@ bool month_day_form(std::string_view s, NamedDate& d) {
 /// or time impossible.
 std::optional<DateReading> with_named_month(const NamedDate& d, DateReading out) {
     const CalendarDay date{d.year, month_number(d.month), d.day};
-    if (date.month == 0 || !valid_day(date.year, date.month, date.day) || !read_time(d.time, out.date.time)) {
+    if (date.month == 0 || !valid_day(date.year, date.month, date.day) || !read_time(d.time, out.date)) {
         return std::nullopt;
     }
     out.date.day = date;
@@ -381,7 +458,7 @@ std::optional<DateReading> parse_date(std::string_view text, DateOrder order) {
     char separator = '\0';
     if (c.number(1, 4, first, &first_digits) && (separator = c.skip_one_of("./-")) != '\0' && c.number(1, 2, second) &&
         c.skip(separator) && c.number(1, 4, third, &third_digits) && read_rest(c, time)) {
-        if (!read_time(time, out.date.time)) return std::nullopt;
+        if (!read_time(time, out.date)) return std::nullopt;
         if (first_digits == 4 && third_digits <= 2) {
             if (!valid_day(first, second, third)) return std::nullopt;
             out.date.day = {first, second, third};

@@ -167,6 +167,11 @@ Table figure_table(const std::vector<FigureRow>& rows) {
 
 }  // namespace
 
+bool compared_figure_row(std::string_view text) {
+    const std::optional<FigureRow> row = figure_row(text);
+    return row && row->compared;
+}
+
 void gather_figure_rows(Draft& d, NoteLog& notes) {
     std::vector<Block> body;
     std::vector<int> lines;

@@ -36,15 +36,6 @@ constexpr std::array<Agency, 47> kKnownAgencies{{
     {"акипресс", "АКИpress"},     {"казинформ", "Казинформ"},
 }};
 
-/// The agency's own spelling of `text` when it names a known agency; nullopt otherwise.
-std::optional<std::string_view> known_agency(std::string_view text) {
-    if (text.size() > 40) return std::nullopt;
-    const std::string folded = fold_case(text);
-    for (const Agency& a : kKnownAgencies) {
-        if (folded == a.folded) return a.canonical;
-    }
-    return std::nullopt;
-}
 
 /// A name that reads like an outlet rather than a place: `Tengrinews`, `Daily Times`, `News.az`.
 bool agency_sounding(std::string_view text) {
@@ -309,6 +300,15 @@ private:
 };
 
 }  // namespace
+
+std::optional<std::string_view> known_agency(std::string_view text) {
+    if (text.size() > 40) return std::nullopt;
+    const std::string folded = fold_case(text);
+    for (const Agency& a : kKnownAgencies) {
+        if (folded == a.folded) return a.canonical;
+    }
+    return std::nullopt;
+}
 
 void read_header(Draft& draft, const ReadOptions& options, NoteLog& notes) { HeaderReader(draft, options, notes).run(); }
 

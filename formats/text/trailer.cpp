@@ -1,5 +1,6 @@
 // The trailer: what follows the last body paragraph. The original URL on a line of its own,
-// `Kaynak/Source:`-style labels (named or empty) and the wire sign-off `Reuter`.
+// `Kaynak/Source:`-style labels (named or empty), the wire sign-off `Reuter` (`REUTER`,
+// `Reuters`, `Reuter...`) and the lone `-` or `--` line a wire desk leaves where it cut a table.
 #include <fmt/format.h>
 
 #include <regex>
@@ -28,6 +29,11 @@ bool sign_off(std::string_view text) {
     return std::regex_match(text.begin(), text.end(), re);
 }
 
+/// A line of one to three hyphens and nothing else: the mark of a cut.
+bool cut_mark(std::string_view text) {
+    return !text.empty() && text.size() <= 3 && text.find_first_not_of('-') == std::string_view::npos;
+}
+
 }  // namespace
 
 void read_trailer(Draft& d, NoteLog& notes) {
@@ -54,6 +60,9 @@ void read_trailer(Draft& d, NoteLog& notes) {
             if (d.trailer_source.empty()) d.trailer_source = "Reuters";
             notes.add(line.number, "sign-off-removed",
                       fmt::format("wire sign-off '{}' removed from the body (a Reuters story)", line.text));
+        } else if (cut_mark(line.text)) {
+            notes.add(line.number, "cut-mark-removed",
+                      fmt::format("lone '{}' line at the end of the story (where the desk cut it) removed", line.text));
         } else {
             break;
         }

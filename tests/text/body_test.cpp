@@ -176,3 +176,17 @@ TEST_CASE("body: no body text is ever dropped") {
         CHECK(all.find(w) != std::string::npos);
     }
 }
+
+TEST_CASE("body: the wrap width is measured per block, so a wrapped paragraph beside one-line paragraphs is joined") {
+    // Measured over the whole file, the wrap width was that of the one-line paragraph, so every
+    // line of the wrapped one that starts with a capital became a paragraph of its own.
+    const auto doc = read("Mixed wraps\n\nThe first paragraph was typed on one line and runs on well past any wrap width a desk would use, "
+                          "as web copy does, for a long while yet.\n\n"
+                          "The second was wrapped at seventy columns by the agency's system in\n"
+                          "London, so its lines end short of the first paragraph's length, and\n"
+                          "Bishkek got a short last line.\n");
+    REQUIRE(block_texts(doc).size() == 2);
+    CHECK(block_texts(doc)[1] ==
+          "The second was wrapped at seventy columns by the agency's system in London, so its lines end short of the "
+          "first paragraph's length, and Bishkek got a short last line.");
+}

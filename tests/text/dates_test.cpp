@@ -167,3 +167,17 @@ TEST_CASE("dates: runs of digits longer than any form allows are no date, whatev
     CHECK(iso("27.05.2020 99999999999:00") == "none");
     CHECK(iso("27.05.2020") == "2020-05-27");
 }
+
+TEST_CASE("dates: a zone the text states becomes the UTC offset, and no other date gets one") {
+    CHECK(iso("27.05.2020 09:30 GMT") == "2020-05-27T09:30:00+00:00");
+    CHECK(iso("2020-05-27 09:30 +06:00") == "2020-05-27T09:30:00+06:00");
+    CHECK(iso("2020-05-27 09:30 +0600") == "2020-05-27T09:30:00+06:00");
+    CHECK(iso("27 May 2020 10:00 GMT+3") == "2020-05-27T10:00:00+03:00");
+    CHECK(iso("May 27, 2020 0830 GMT") == "2020-05-27T08:30:00+00:00");
+    CHECK(iso("27 May 2020 14:05 EDT") == "2020-05-27T14:05:00-04:00");
+    CHECK(iso("2020-05-27T09:30:00Z") == "2020-05-27T09:30:00+00:00");
+    CHECK(iso("27.05.2020 09:30") == "2020-05-27T09:30:00");
+    CHECK(iso("27.05.2020 0830") == "none");           // four digits without a zone: not a time
+    CHECK(iso("27.05.2020 09:30 CST") == "none");      // CST names several zones
+    CHECK(iso("27.05.2020 09:30 +15:00") == "none");   // beyond any zone
+}

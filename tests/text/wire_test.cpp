@@ -93,3 +93,45 @@ TEST_CASE("wire: a story without a sign-off is still Reuters by its layout, with
     CHECK(doc.meta.source.name == "Reuters");
     CHECK(has_note(doc, "source-inferred"));
 }
+
+namespace {
+
+/// A wire story whose first paragraph starts with `dateline`.
+std::string wire_with(const std::string& dateline, const std::string& end = " Reuter\n") {
+    return "3-MAR-1987 10:00:00.00\nACME CORP SETS PLAN\n    " + dateline +
+           " The company said it would expand\nits plant, a spokesman said.\n    It gave no figures.\n" + end;
+}
+
+}  // namespace
+
+TEST_CASE("wire: datelines in every form wire copy uses give the place and leave the paragraph") {
+    const std::vector<std::pair<std::string, std::string>> forms{
+        {"omaha, april 7 -", "omaha"},
+        {"LONDON, Oct 20-", "LONDON"},
+        {"DALLAS/FORT WORTH, Texas, March 3 -", "DALLAS/FORT WORTH, Texas"},
+        {"TAUPO, New Zealand, March 23, Reuter -", "TAUPO, New Zealand"},
+        {"FRESNO, Calif., March 3 -", "FRESNO, Calif."},
+        {"FRESNO, Calif. March 3 -", "FRESNO, Calif."},
+        {"FRESNO, Calif.March 3 -", "FRESNO, Calif."},
+        {"NEW YORK, March 3 (Reuters) -", "NEW YORK"},
+        {"WASHINGTON, March 3 --", "WASHINGTON"},
+    };
+    for (const auto& [dateline, place] : forms) {
+        INFO(dateline);
+        const auto doc = read(wire_with(dateline));
+        CHECK(doc.meta.place == place);
+        CHECK(doc.meta.source.name == "Reuters");
+        REQUIRE_FALSE(block_texts(doc).empty());
+        CHECK(block_texts(doc)[0] == "The company said it would expand its plant, a spokesman said.");
+        CHECK(has_note(doc, "dateline-moved"));
+    }
+}
+
+TEST_CASE("wire: every sign-off variant and a lone cut mark leave the body, with notes") {
+    for (const char* end : {" Reuter\n", " REUTER\n", " Reuter...\n", " REUTERS\n", " --\n Reuter\n", " -\n"}) {
+        INFO(end);
+        const auto doc = read(wire_with("LONDON, March 3 -", end));
+        CHECK(block_texts(doc).back() == "It gave no figures.");
+    }
+    CHECK(has_note(read(wire_with("LONDON, March 3 -", " --\n Reuter\n")), "cut-mark-removed"));
+}
