@@ -242,8 +242,8 @@ private:
             std::vector<Inlines> cells;
             for_each_element(row, [&](const xmlNode* cell) { cells.push_back(read_inlines(cell)); });
             if (cells.size() != table.columns.size()) {
-                fail(row, fmt::format("a table row has {} cells; the table has {} columns", cells.size(),
-                                      table.columns.size()));
+                fail(row, fmt::format("a table row has {} cell{}; the table has {} columns", cells.size(),
+                                      cells.size() == 1 ? "" : "s", table.columns.size()));
             }
             into.push_back(std::move(cells));
         };

@@ -246,7 +246,8 @@ private:
             std::vector<Inlines>& cells = rows.emplace_back();
             for (const YAML::Node& cell : sequence(row, key)) cells.push_back(inlines(cell, key));
             if (cells.size() != columns) {
-                fail(row, key, fmt::format("a row has {} cells; the table has {} columns", cells.size(), columns));
+                fail(row, key, fmt::format("a row has {} cell{}; the table has {} columns", cells.size(),
+                                           cells.size() == 1 ? "" : "s", columns));
             }
         }
         return rows;

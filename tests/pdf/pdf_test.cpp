@@ -429,3 +429,40 @@ TEST_CASE("pdf: a character no font has is drawn visibly, listed in the briefing
     CHECK(text.out.find("Rendering notes") != std::string::npos);
     CHECK(text.out.find("\xEF\xBF\xBD\xEF\xBF\xBD (China)") != std::string::npos);  // drawn as U+FFFD U+FFFD
 }
+
+TEST_CASE("pdf: a table prints its rows in order, each on one line with its cells apart, in both styles") {
+    require_tools();
+    const Document doc = read_path(test::source_dir() / "samples/harbour-results-wire.txt");
+    for (const char* style : {"briefing", "letter-compact"}) {
+        INFO(style);
+        const test::TempDir dir;
+        const fs::path pdf = dir.path() / "tables.pdf";
+        WriterOptions options;
+        options.style = style;
+        test::write_file(pdf, write_pdf(doc, options));
+        const test::RunResult text = test::run_command({"pdftotext", "-layout", "-enc", "UTF-8", pdf.string(), "-"});
+        std::vector<std::string> lines;
+        std::istringstream in(text.out);
+        for (std::string line; std::getline(in, line);) lines.push_back(line);
+        std::size_t at = 0;  // rows are found in order, each on a line after the one before
+        int tables = 0;
+        for (const Block& block : doc.body) {
+            const auto* table = std::get_if<Table>(&block);
+            if (table == nullptr) continue;
+            ++tables;
+            for (const std::vector<Inlines>& row : table->rows) {
+                std::string pattern;
+                for (const Inlines& cell : row) {
+                    if (cell.empty()) continue;
+                    if (!pattern.empty()) pattern += R"(\s{2,})";  // never run into the next cell
+                    pattern += std::regex_replace(plain_text(cell), std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)");
+                }
+                const std::regex row_pattern(pattern);
+                INFO(pattern);
+                while (at < lines.size() && !std::regex_search(lines[at], row_pattern)) ++at;
+                CHECK(at < lines.size());
+            }
+        }
+        CHECK(tables == 2);
+    }
+}

@@ -96,3 +96,21 @@ TEST_CASE("xml reader: a document that breaks the schema is refused with the lin
                          "<meta><title>x</title><date text=\"t\">2020-01-01Z</date></meta><body/></article>") ==
           "bad:2: date '2020-01-01Z' is not YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or that with a zone (+06:00, Z)");
 }
+
+TEST_CASE("xml reader: a version 1 file (no version attribute) still reads, and a table row must fill its columns") {
+    const std::string v1 = "<?xml version=\"1.0\"?>\n<article xmlns=\"urn:briefkit:article:1\" id=\"bk-00000000000000000000\">"
+                           "<meta><title>Old</title><date text=\"t\">2020-01-01T10:00:00</date></meta>"
+                           "<body><p>Written before tables.</p></body></article>\n";
+    const Document old = formats::read_xml(v1, "old.xml", {});
+    CHECK(old.meta.title == "Old");
+    CHECK_FALSE(old.meta.date->utc_offset);
+    REQUIRE(old.body.size() == 1);
+    const std::string table = "<?xml version=\"1.0\"?>\n<article xmlns=\"urn:briefkit:article:1\" version=\"2\" "
+                              "id=\"bk-00000000000000000000\"><meta><title>T</title></meta><body>\n<table>"
+                              "<column align=\"left\"/><column align=\"right\"/>\n<row><cell>CHILE</cell></row></table>"
+                              "</body></article>\n";
+    CHECK(test::error_of(&formats::read_xml, table) == "bad:4: a table row has 1 cell; the table has 2 columns");
+    CHECK(test::error_of(&formats::read_xml, "<?xml version=\"1.0\"?>\n<article xmlns=\"urn:briefkit:article:1\" version=\"3\" "
+                                             "id=\"bk-00000000000000000000\"><meta><title>T</title></meta><body/></article>\n")
+              .find("version") != std::string::npos);
+}

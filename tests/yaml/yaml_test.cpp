@@ -78,3 +78,22 @@ TEST_CASE("yaml reader: errors name the file, the line and the key") {
     CHECK(test::error_of(read, "schema: briefkit/article/1\ntitle: x\nbody: []\n---\nschema: x\n") ==
           "bad:5: holds 2 YAML documents; an article file holds one");
 }
+
+TEST_CASE("yaml reader: a version 1 file still reads, and tables and preformatted blocks read as written") {
+    const Document old = formats::read_yaml("schema: briefkit/article/1\ntitle: Old\nbody:\n  - paragraph: Before tables.\n", "old.yaml", {});
+    CHECK(old.meta.title == "Old");
+    const Document doc = formats::read_yaml(
+        "schema: briefkit/article/2\ntitle: T\ndate: 2020-05-27T09:30:00+06:00\nbody:\n"
+        "  - table:\n      caption: in tonnes\n      columns: [left, right]\n      head: [[\"\", \"1986\"]]\n"
+        "      rows:\n        - [CHILE, \"22\"]\n  - preformatted: \"a  b\\n  c\"\n",
+        "new.yaml", {});
+    CHECK(doc.meta.date->utc_offset == 360);
+    REQUIRE(doc.body.size() == 2);
+    CHECK(test::table_text(std::get<Table>(doc.body[0])) == "[in tonnes]\n | 1986\n--\nCHILE | 22");
+    CHECK(std::get<Preformatted>(doc.body[1]).text == "a  b\n  c");
+    CHECK(test::error_of(&formats::read_yaml, "schema: briefkit/article/2\ntitle: T\nbody:\n  - table:\n      columns: [left, "
+                                              "right]\n      rows:\n        - [CHILE]\n") ==
+          "bad:7: 'table.rows' a row has 1 cell; the table has 2 columns");
+    CHECK(test::error_of(&formats::read_yaml, "schema: briefkit/article/2\ntitle: T\nbody:\n  - table:\n      columns: [up]\n"
+                                              "      rows: []\n") == "bad:5: 'table.columns' entries must be left, right or center");
+}
