@@ -1,8 +1,10 @@
 // The shared corpus of real articles (../shared/corpus), when present: every file converts,
 // every XML validates, every YAML reads back, and the fields in labels.tsv match for at
-// least 97% of the files in each folder. Skipped, with a warning, when the corpus is absent.
+// least 97% of the files in each folder, and 99.5% when the labels' own place defects (rules
+// below) are set aside. Skipped, with a warning, when the corpus is absent.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -70,6 +72,23 @@ std::size_t paragraph_count(const Document& doc) {
     return n;
 }
 
+/// True when a place label is wrong in one of three ways the labels of this corpus show, each
+/// checked here by its rule rather than by file:
+/// 1. the label kept the dateline's date after the place (`NEW YORK, FEB 26` for `NEW YORK`,
+///    `COLUMBIA, Md. March 3` for `COLUMBIA, Md.`);
+/// 2. the label is a date or a futures month (`APRIL 7`, `MAR8`) where the dateline names no place;
+/// 3. the label kept decoration the reader drops with a note (`****London` for `London`).
+bool place_label_defect(const std::string& label, const std::string& read) {
+    static const std::regex month_day(R"(^[A-Za-z]{3,9}\.? ?\d{1,2},? ?$)");
+    for (const char* separator : {", ", " "}) {
+        const std::string head = read + separator;
+        if (!read.empty() && label.starts_with(head) && std::regex_match(label.substr(head.size()), month_day)) return true;
+    }
+    if (read.empty() && std::regex_match(label, month_day)) return true;
+    return !read.empty() && label.size() > read.size() && label.ends_with(read) &&
+           label.find_first_not_of('*') == label.size() - read.size();
+}
+
 /// The labelled fields that differ from what the reader found.
 std::vector<std::string> mismatches(const Row& row, const Document& doc) {
     const std::map<std::string, std::string> got{
@@ -82,7 +101,9 @@ std::vector<std::string> mismatches(const Row& row, const Document& doc) {
     };
     std::vector<std::string> out;
     for (const auto& [field, value] : got) {
-        if (row.at(field) != value) out.push_back(field + ": label '" + row.at(field) + "', read '" + value + "'");
+        if (row.at(field) == value) continue;
+        const bool defect = field == "place" && place_label_defect(row.at(field), value);
+        out.push_back((defect ? "label-defect " : "") + field + ": label '" + row.at(field) + "', read '" + value + "'");
     }
     return out;
 }
@@ -96,6 +117,7 @@ void check_folder(const std::string& name) {
     const auto xml = find_writer("xml")->make({});
     const auto yaml = find_writer("yaml")->make({});
     std::size_t matched = 0;
+    std::size_t matched_but_label_defects = 0;
     std::size_t total = 0;
     std::map<std::string, int> by_field;
     for (const Row& row : labels(*corpus / name)) {
@@ -110,15 +132,22 @@ void check_folder(const std::string& name) {
         const auto wrong = mismatches(row, doc);
         for (const std::string& w : wrong) ++by_field[w.substr(0, w.find(':'))];
         matched += wrong.empty();
+        matched_but_label_defects += std::all_of(wrong.begin(), wrong.end(),
+                                                 [](const std::string& w) { return w.starts_with("label-defect"); });
         ++total;
     }
     const double rate = total == 0 ? 0.0 : 100.0 * static_cast<double>(matched) / static_cast<double>(total);
     std::string fields;
     for (const auto& [field, n] : by_field) fields += " " + field + "=" + std::to_string(n);
-    WARN("corpus/" << name << ": labels matched for " << matched << " of " << total << " files (" << rate
-                   << "%); mismatches by field:" << (fields.empty() ? " none" : fields));
+    const double fair_rate =
+        total == 0 ? 0.0 : 100.0 * static_cast<double>(matched_but_label_defects) / static_cast<double>(total);
+    WARN("corpus/" << name << ": labels matched for " << matched << " of " << total << " files (" << rate << "%), "
+                   << matched_but_label_defects << " (" << fair_rate
+                   << "%) when the labels' own defects are set aside; mismatches by field:"
+                   << (fields.empty() ? " none" : fields));
     CHECK(total > 0);
     CHECK(rate >= 97.0);
+    CHECK(fair_rate >= 99.5);
 }
 
 }  // namespace
@@ -171,7 +200,9 @@ TEST_CASE("corpus: every one-comparison figure row of the wire copy is in a tabl
                 has_table = has_table || std::holds_alternative<Table>(b);
                 if (const auto* p = std::get_if<Paragraph>(&b)) {
                     INFO(path.string());
-                    CHECK_FALSE(std::regex_match(plain_text(p->content), figure_row));
+                    const std::string text = plain_text(p->content);
+                    CHECK_FALSE(std::regex_match(text, figure_row));
+                    CHECK(text.find("   ") == std::string::npos);  // no column layout left in prose
                 }
             }
             if (has_table) {
