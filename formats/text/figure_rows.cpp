@@ -12,6 +12,7 @@
 #include <cctype>
 
 #include "formats/text/article_parts.hpp"
+#include "pipeline/model/text.hpp"
 
 namespace briefkit::formats::text {
 
@@ -60,7 +61,7 @@ bool figure(std::string_view word) {
     static constexpr std::array<std::string_view, 14> kNumberWords{"one", "two",   "three",  "four", "five",
                                                                    "six", "seven", "eight",  "nine", "ten",
                                                                    "eleven", "twelve", "nil", "n.a."};
-    const std::string folded = fold_case(word);
+    const std::string folded = unicode::ascii_lower(word);  // the words below are ASCII
     return std::find(kNumberWords.begin(), kNumberWords.end(), std::string_view(folded)) != kNumberWords.end();
 }
 
@@ -69,7 +70,7 @@ bool figure_prefix(std::string_view word) {
     static constexpr std::array<std::string_view, 17> kPrefixes{
         "profit", "loss", "gain", "credit", "january", "february", "march", "april", "may",
         "june",   "july", "august", "september", "october", "november", "december", "about"};
-    const std::string folded = fold_case(word);
+    const std::string folded = unicode::ascii_lower(word);  // the words below are ASCII
     return std::find(kPrefixes.begin(), kPrefixes.end(), std::string_view(folded)) != kPrefixes.end();
 }
 
@@ -92,7 +93,7 @@ bool clause_word(std::string_view word) {
     // Not `to`: `Year to end-December Shr 76.7p vs 67.7p` is a label.
     static constexpr std::array<std::string_view, 13> kWords{"was", "were", "is",   "are",   "rose", "fell", "said",
                                                              "has", "had",  "will", "would", "says", "rises"};
-    const std::string folded = fold_case(word);
+    const std::string folded = unicode::ascii_lower(word);  // the words below are ASCII
     return std::find(kWords.begin(), kWords.end(), std::string_view(folded)) != kWords.end();
 }
 
@@ -106,8 +107,9 @@ std::size_t figure_start(const std::vector<std::string_view>& words, std::size_t
     return 0;
 }
 
-std::optional<FigureRow> figure_row(std::string_view text) {
+std::optional<FigureRow> figure_row(std::string_view text, bool compared_only) {
     if (text.size() > kMaxRowLength || text.empty()) return std::nullopt;
+    if (compared_only && text.find(" vs") == std::string_view::npos) return std::nullopt;  // most paragraphs
     const std::vector<std::string_view> words = words_of(text);
     if (words.size() > kMaxRowWords) return std::nullopt;
     std::size_t vs = 0;
@@ -149,10 +151,11 @@ std::optional<FigureRow> figure_row(std::string_view text) {
 
 /// The figure row paragraph `b` of the body makes: one run of text, short and shaped as a row
 /// (a row the file wrapped or broke across a blank line was rejoined before, with a note).
-std::optional<FigureRow> row_at(const Draft& d, std::size_t b) {
+/// `compared_only` asks for a `vs` row only, as a run's first row must be.
+std::optional<FigureRow> row_at(const Draft& d, std::size_t b, bool compared_only) {
     const auto* p = std::get_if<Paragraph>(&d.body[b]);
     if (p == nullptr || p->content.size() != 1 || !std::holds_alternative<Text>(p->content.front())) return std::nullopt;
-    return figure_row(std::get<Text>(p->content.front()).text);
+    return figure_row(std::get<Text>(p->content.front()).text, compared_only);
 }
 
 Table figure_table(const std::vector<FigureRow>& rows) {
@@ -168,11 +171,17 @@ Table figure_table(const std::vector<FigureRow>& rows) {
 }  // namespace
 
 bool compared_figure_row(std::string_view text) {
-    const std::optional<FigureRow> row = figure_row(text);
+    const std::optional<FigureRow> row = figure_row(text, true);
     return row && row->compared;
 }
 
 void gather_figure_rows(Draft& d, NoteLog& notes) {
+    const bool any = std::any_of(d.body.begin(), d.body.end(), [](const Block& b) {
+        const auto* p = std::get_if<Paragraph>(&b);
+        return p != nullptr && p->content.size() == 1 && std::holds_alternative<Text>(p->content.front()) &&
+               std::get<Text>(p->content.front()).text.find(" vs") != std::string::npos;
+    });
+    if (!any) return;  // no row can start: the body stays as it is, unmoved
     std::vector<Block> body;
     std::vector<int> lines;
     for (std::size_t b = 0; b < d.body.size();) {
@@ -180,7 +189,7 @@ void gather_figure_rows(Draft& d, NoteLog& notes) {
         std::size_t end = b;
         std::size_t last_compared = b;  // one past the last `vs` row of the run
         while (end < d.body.size()) {
-            std::optional<FigureRow> row = row_at(d, end);
+            std::optional<FigureRow> row = row_at(d, end, rows.empty());
             if (!row) break;
             // Label rows only between compared rows; value rows only after one.
             if (row->current.empty() && rows.empty()) break;
