@@ -285,10 +285,12 @@ private:
             Piece& next = pieces[i];
             const std::string& tail = prev.lines.back()->text;
             // Two figure rows are whole lines, whatever the case of the second (`net 7.6 mln vs 7.5 mln`).
-            const bool rows = prev.lines.size() == 1 && next.lines.size() == 1 && compared_figure_row(tail) &&
-                              compared_figure_row(next.lines.front()->text);
+            const auto rows = [&] {
+                return prev.lines.size() == 1 && next.lines.size() == 1 && compared_figure_row(tail) &&
+                       compared_figure_row(next.lines.front()->text);
+            };
             const bool broken = prev.kind == Kind::paragraph && next.kind == Kind::paragraph && next.after_gap &&
-                                !ends_sentence(tail) && starts_lower(next.lines.front()->text) && !rows;
+                                !ends_sentence(tail) && starts_lower(next.lines.front()->text) && !rows();
             if (!broken) {
                 ++i;
                 continue;

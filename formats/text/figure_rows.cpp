@@ -12,7 +12,6 @@
 #include <cctype>
 
 #include "formats/text/article_parts.hpp"
-#include "pipeline/model/text.hpp"
 
 namespace briefkit::formats::text {
 
@@ -31,6 +30,25 @@ struct FigureRow {
     std::string prior;
     bool compared = false;  // a `vs` row
 };
+
+/// True when `text` holds ` vs`. Found from its `v`s, which are rare, not from its spaces,
+/// which are every few bytes: this runs over every paragraph of every article.
+bool has_vs(std::string_view text) {
+    for (std::size_t v = text.find('v', 1); v != std::string_view::npos; v = text.find('v', v + 1)) {
+        if (text[v - 1] == ' ' && v + 1 < text.size() && text[v + 1] == 's') return true;
+    }
+    return false;
+}
+
+/// True when `word` is one of the lower-case ASCII `words`, in any letter case; no allocation.
+template <std::size_t N>
+bool in_list(std::string_view word, const std::array<std::string_view, N>& words) {
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) {
+        return w.size() == word.size() && std::equal(w.begin(), w.end(), word.begin(), [](char a, char b) {
+                   return a == (b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b);
+               });
+    });
+}
 
 std::vector<std::string_view> words_of(std::string_view text) {
     std::vector<std::string_view> out;
@@ -61,8 +79,7 @@ bool figure(std::string_view word) {
     static constexpr std::array<std::string_view, 14> kNumberWords{"one", "two",   "three",  "four", "five",
                                                                    "six", "seven", "eight",  "nine", "ten",
                                                                    "eleven", "twelve", "nil", "n.a."};
-    const std::string folded = unicode::ascii_lower(word);  // the words below are ASCII
-    return std::find(kNumberWords.begin(), kNumberWords.end(), std::string_view(folded)) != kNumberWords.end();
+    return in_list(word, kNumberWords);
 }
 
 /// Words a figure may carry before it: `profit two cts`, `loss 12 cts`, `March 15`.
@@ -70,8 +87,7 @@ bool figure_prefix(std::string_view word) {
     static constexpr std::array<std::string_view, 17> kPrefixes{
         "profit", "loss", "gain", "credit", "january", "february", "march", "april", "may",
         "june",   "july", "august", "september", "october", "november", "december", "about"};
-    const std::string folded = unicode::ascii_lower(word);  // the words below are ASCII
-    return std::find(kPrefixes.begin(), kPrefixes.end(), std::string_view(folded)) != kPrefixes.end();
+    return in_list(word, kPrefixes);
 }
 
 /// True when `text` holds a sentence's end before more text: a full stop after a word of three
@@ -93,8 +109,7 @@ bool clause_word(std::string_view word) {
     // Not `to`: `Year to end-December Shr 76.7p vs 67.7p` is a label.
     static constexpr std::array<std::string_view, 13> kWords{"was", "were", "is",   "are",   "rose", "fell", "said",
                                                              "has", "had",  "will", "would", "says", "rises"};
-    const std::string folded = unicode::ascii_lower(word);  // the words below are ASCII
-    return std::find(kWords.begin(), kWords.end(), std::string_view(folded)) != kWords.end();
+    return in_list(word, kWords);
 }
 
 /// Where the figure of `words` [0, end) starts: its first figure after at least one label word,
@@ -109,7 +124,7 @@ std::size_t figure_start(const std::vector<std::string_view>& words, std::size_t
 
 std::optional<FigureRow> figure_row(std::string_view text, bool compared_only) {
     if (text.size() > kMaxRowLength || text.empty()) return std::nullopt;
-    if (compared_only && text.find(" vs") == std::string_view::npos) return std::nullopt;  // most paragraphs
+    if (compared_only && !has_vs(text)) return std::nullopt;  // most paragraphs
     const std::vector<std::string_view> words = words_of(text);
     if (words.size() > kMaxRowWords) return std::nullopt;
     std::size_t vs = 0;
@@ -179,7 +194,7 @@ void gather_figure_rows(Draft& d, NoteLog& notes) {
     const bool any = std::any_of(d.body.begin(), d.body.end(), [](const Block& b) {
         const auto* p = std::get_if<Paragraph>(&b);
         return p != nullptr && p->content.size() == 1 && std::holds_alternative<Text>(p->content.front()) &&
-               std::get<Text>(p->content.front()).text.find(" vs") != std::string::npos;
+               has_vs(std::get<Text>(p->content.front()).text);
     });
     if (!any) return;  // no row can start: the body stays as it is, unmoved
     std::vector<Block> body;

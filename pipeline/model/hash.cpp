@@ -99,10 +99,7 @@ void hash_table(FieldHasher& h, const Table& t) {
     for (const auto& [name, rows] : {std::pair{"head-row", &t.head}, std::pair{"row", &t.rows}}) {
         for (const std::vector<Inlines>& row : *rows) {
             h.field(name, {});
-            for (const Inlines& cell : row) {
-                h.field("cell", {});
-                h.inlines(cell);
-            }
+            for (const Inlines& cell : row) h.inlines(cell);  // each run ends with its own `end` field
         }
     }
     h.field("end-table", {});
