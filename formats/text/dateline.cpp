@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <optional>
 #include <regex>
 
@@ -89,6 +90,27 @@ std::optional<DashSplit> split_at_dash(std::string_view text) {
     return std::nullopt;
 }
 
+/// Notes a dateline date (`March 3`) more than a day from the article's own date: the wire's
+/// timestamp and the dateline's local day may differ by one, and no more.
+void check_dateline_date(const Draft& d, std::string_view date, NoteLog& notes) {
+    if (!d.meta.date || date.empty()) return;
+    std::size_t letters = 0;
+    while (letters < date.size() && std::isalpha(static_cast<unsigned char>(date[letters])) != 0) ++letters;
+    std::size_t digits = date.find_first_of("0123456789");
+    if (digits == std::string_view::npos) return;
+    const int month = month_number_lenient(date.substr(0, letters));
+    const int day = std::atoi(std::string(date.substr(digits, 2)).c_str());
+    const CalendarDay article = d.meta.date->day;
+    // The year is the article's, or the one before for a December dateline on a January story.
+    const int year = month == 12 && article.month == 1 ? article.year - 1 : article.year;
+    if (month == 0 || !valid_day(year, month, day)) return;
+    const long apart = days_between(article, CalendarDay{year, month, day});
+    if (apart >= -1 && apart <= 1) return;
+    notes.add(d.block_lines.front(), "dateline-date-differs",
+              fmt::format("the dateline's date '{}' is {} days from the article's date {}", date, apart < 0 ? -apart : apart,
+                          d.meta.date->iso().substr(0, 10)));
+}
+
 /// True for a short place written all in lower case: `omaha`, `fort worth, texas`.
 bool lower_case_place(std::string_view place) {
     if (place.empty() || length(place) > 40 || !starts_lower(place)) return false;
@@ -154,6 +176,7 @@ void extract_dateline(Draft& d, NoteLog& notes) {
     notes.add(d.block_lines.front(), "dateline-moved",
               fmt::format("dateline '{}' moved out of the first paragraph{}", removed,
                           place.empty() ? std::string(" (it names no place)") : fmt::format("; place is '{}'", place)));
+    check_dateline_date(d, parts.date, notes);
 }
 
 }  // namespace briefkit::formats::text

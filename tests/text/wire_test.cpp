@@ -135,3 +135,11 @@ TEST_CASE("wire: every sign-off variant and a lone cut mark leave the body, with
     }
     CHECK(has_note(read(wire_with("LONDON, March 3 -", " --\n Reuter\n")), "cut-mark-removed"));
 }
+
+TEST_CASE("wire: a dateline's date is checked against the article's, a day apart allowed") {
+    CHECK_FALSE(has_note(read(wire_with("LONDON, March 3 -")), "dateline-date-differs"));
+    CHECK_FALSE(has_note(read(wire_with("LONDON, March 2 -")), "dateline-date-differs"));
+    const auto doc = read(wire_with("LONDON, March 9 -"));
+    CHECK(doc.meta.place == "LONDON");
+    CHECK(has_note(doc, "dateline-date-differs"));
+}
