@@ -107,9 +107,17 @@ bool sentence_inside(std::string_view text) {
 /// True for a word that makes a label a clause (`Profit rose to 12 mln`): a row's label names a figure.
 bool clause_word(std::string_view word) {
     // Not `to`: `Year to end-December Shr 76.7p vs 67.7p` is a label.
-    static constexpr std::array<std::string_view, 13> kWords{"was", "were", "is",   "are",   "rose", "fell", "said",
-                                                             "has", "had",  "will", "would", "says", "rises"};
+    static constexpr std::array<std::string_view, 15> kWords{"was",  "were", "is",    "are",  "rose",     "fell",
+                                                             "said", "has",  "had",   "will", "would",    "says",
+                                                             "rises", "includes", "excludes"};
     return in_list(word, kWords);
+}
+
+/// True for a word that starts a sentence, never a row's label: `The board proposed ...`.
+bool sentence_opener(std::string_view word) {
+    static constexpr std::array<std::string_view, 14> kOpeners{"the", "a",  "an", "this", "that", "these", "its",
+                                                               "it",  "he", "she", "they", "we",  "i",     "there"};
+    return in_list(word, kOpeners);
 }
 
 /// Where the figure of `words` [0, end) starts: its first figure after at least one label word,
@@ -141,7 +149,8 @@ std::optional<FigureRow> figure_row(std::string_view text, bool compared_only) {
         row.label = std::string(text);  // a label row such as `Year` or `Nine mths`
         return row;
     }
-    if (start > kMaxLabelWords || std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(start), clause_word)) {
+    if (start > kMaxLabelWords || sentence_opener(words.front()) ||
+        std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(start), clause_word)) {
         return std::nullopt;
     }
     row.label = joined(words, 0, start);

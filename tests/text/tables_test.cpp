@@ -80,3 +80,12 @@ TEST_CASE("tables: prose with figures, and sentences typed with two spaces, stay
                                   "It met on Monday. It agreed the plan.", "The mayor spoke. She said 40 people came."});
     CHECK_FALSE(has_note(doc, "table-found"));
 }
+
+TEST_CASE("tables: a sentence that compares two figures stays a paragraph") {
+    // Once read as a row: `The board proposed a dividend of | 1.55 crowns | vs 1.25.`
+    const auto doc = read(kWireHead + "    STOCKHOLM, March 9 - The board proposed a dividend of 1.55 crowns vs 1.25.\n"
+                                      "    Net excludes discontinued operations loss 641,001 dlrs vs profit 281,818 dlrs.\n Reuter\n");
+    CHECK(block_texts(doc) == std::vector<std::string>{
+                                  "The board proposed a dividend of 1.55 crowns vs 1.25.",
+                                  "Net excludes discontinued operations loss 641,001 dlrs vs profit 281,818 dlrs."});
+}
