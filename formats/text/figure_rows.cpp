@@ -1,9 +1,10 @@
-// Wire copy's figure rows: one-line paragraphs such as `Shr profit two cts vs loss 12 cts` or
+// Wire copy's figure rows: paragraphs such as `Shr profit two cts vs loss 12 cts` or
 // `Net 86,220,000 vs 102,629,000`, each a label, this period's figure and the prior period's.
 // A run of them (with the label rows between them, `Year`, and the `Pay April one` rows after
-// a dividend) becomes one table of three columns, so that no writer prints them as prose.
-// Every word stays: the prior figure keeps its `vs` (`Shr | 1.58 dlrs | vs 1.93 dlrs`).
-// A row is short, one comparison, a label that names a figure (no clause: `Profit rose to`),
+// a dividend) becomes one table of three columns (five when a row also compares the year to
+// date: `..., making 15.3p vs 12.7p`), so that no writer prints them as prose. Every word
+// stays: the prior figure keeps its `vs` (`Shr | 1.58 dlrs | vs 1.93 dlrs`). A row is short,
+// a label that names a figure (no clause: `Profit rose to`, no sentence opener: `The board`),
 // and no sentence inside, so prose with figures stays prose.
 #include <fmt/format.h>
 
@@ -28,7 +29,9 @@ struct FigureRow {
     std::string label;
     std::string current;
     std::string prior;
-    bool compared = false;  // a `vs` row
+    std::string running;        // a second comparison: `making 15.3p` ...
+    std::string running_prior;  // ... `vs 12.7p for nine months`
+    bool compared = false;      // a `vs` row
 };
 
 /// True when `text` holds ` vs`. Found from its `v`s, which are rare, not from its spaces,
@@ -130,19 +133,35 @@ std::size_t figure_start(const std::vector<std::string_view>& words, std::size_t
     return 0;
 }
 
+/// Where the second comparison of a row starts, between its two `vs`: at `making` (or `and`),
+/// after the prior figure; 0 when the words between are not `figure [unit], making figure`.
+std::size_t running_start(const std::vector<std::string_view>& words, std::size_t vs, std::size_t second_vs) {
+    for (std::size_t k = vs + 2; k + 1 < second_vs; ++k) {
+        if (in_list(words[k], std::array<std::string_view, 2>{"making", "and"}) && figure(words[k + 1])) return k;
+    }
+    return 0;
+}
+
 std::optional<FigureRow> figure_row(std::string_view text, bool compared_only) {
     if (text.size() > kMaxRowLength || text.empty()) return std::nullopt;
     if (compared_only && !has_vs(text)) return std::nullopt;  // most paragraphs
     const std::vector<std::string_view> words = words_of(text);
     if (words.size() > kMaxRowWords) return std::nullopt;
     std::size_t vs = 0;
+    std::size_t second_vs = 0;  // `Shr 5.1p vs 4.2p, making 15.3p vs 12.7p`: the year to date after the quarter
     for (std::size_t k = 1; k + 1 < words.size(); ++k) {
         if (words[k] != "vs" && words[k] != "vs.") continue;
-        if (vs != 0) return std::nullopt;  // two comparisons: prose
-        vs = k;
+        if (second_vs != 0) return std::nullopt;  // three comparisons: prose
+        (vs != 0 ? second_vs : vs) = k;
     }
     const std::size_t value_end = vs != 0 ? vs : words.size();
-    const std::size_t start = figure_start(words, value_end);
+    std::size_t start = figure_start(words, value_end);
+    // `profit` belongs to the figure when the prior one is signed too (`profit 2 cts vs loss 12 cts`),
+    // else to the label (`Pre-tax profit | 506 mln stg | vs 452 mln`).
+    const auto signed_word = [](std::string_view w) {
+        return in_list(w, std::array<std::string_view, 4>{"profit", "loss", "gain", "credit"});
+    };
+    if (start != 0 && vs != 0 && signed_word(words[start]) && !signed_word(words[vs + 1])) ++start;
     FigureRow row;
     if (start == 0) {
         if (vs != 0 || words.size() > kMaxLabelRowWords || ends_sentence(text)) return std::nullopt;
@@ -165,7 +184,13 @@ std::optional<FigureRow> figure_row(std::string_view text, bool compared_only) {
         bool prior_figure = false;
         for (std::size_t k = vs + 1; k < words.size(); ++k) prior_figure = prior_figure || figure(words[k]);
         if (!prior_figure) return std::nullopt;
-        row.prior = joined(words, vs, words.size());  // `vs 1.93 dlrs`: every word of the row is kept
+        const std::size_t prior_end = second_vs != 0 ? running_start(words, vs, second_vs) : words.size();
+        if (prior_end == 0) return std::nullopt;
+        row.prior = joined(words, vs, prior_end);  // `vs 1.93 dlrs`: every word of the row is kept
+        if (second_vs != 0) {
+            row.running = joined(words, prior_end, second_vs);
+            row.running_prior = joined(words, second_vs, words.size());
+        }
         row.compared = true;
     } else if (words.size() > kMaxValueRowWords || ends_sentence(text)) {
         return std::nullopt;
@@ -182,12 +207,17 @@ std::optional<FigureRow> row_at(const Draft& d, std::size_t b, bool compared_onl
     return figure_row(std::get<Text>(p->content.front()).text, compared_only);
 }
 
+/// Three columns (label, figure, prior figure), or five when a row also compares the year to date.
 Table figure_table(const std::vector<FigureRow>& rows) {
+    const bool running = std::any_of(rows.begin(), rows.end(), [](const FigureRow& r) { return !r.running.empty(); });
     Table table;
     table.columns = {Alignment::left, Alignment::right, Alignment::right};
+    if (running) table.columns.insert(table.columns.end(), {Alignment::right, Alignment::right});
     for (const FigureRow& r : rows) {
         const auto cell = [](const std::string& s) { return s.empty() ? Inlines{} : Inlines{Text{s}}; };
-        table.rows.push_back({cell(r.label), cell(r.current), cell(r.prior)});
+        std::vector<Inlines>& row = table.rows.emplace_back();
+        row = {cell(r.label), cell(r.current), cell(r.prior)};
+        if (running) row.insert(row.end(), {cell(r.running), cell(r.running_prior)});
     }
     return table;
 }
@@ -234,10 +264,11 @@ void gather_figure_rows(Draft& d, NoteLog& notes) {
             continue;
         }
         const int first = d.block_lines[b];
+        Table table = figure_table(rows);
         notes.add(first, "table-found",
-                  fmt::format("{} figure row{} from line {} ('label figure vs figure') read as a table of 3 columns",
-                              rows.size(), rows.size() == 1 ? "" : "s", first));
-        body.emplace_back(figure_table(rows));
+                  fmt::format("{} figure row{} from line {} ('label figure vs figure') read as a table of {} columns",
+                              rows.size(), rows.size() == 1 ? "" : "s", first, table.columns.size()));
+        body.emplace_back(std::move(table));
         lines.push_back(first);
         b = end;
     }

@@ -89,3 +89,15 @@ TEST_CASE("tables: a sentence that compares two figures stays a paragraph") {
                                   "The board proposed a dividend of 1.55 crowns vs 1.25.",
                                   "Net excludes discontinued operations loss 641,001 dlrs vs profit 281,818 dlrs."});
 }
+
+TEST_CASE("tables: rows that also compare the year to date get two more columns, and a label keeps its profit") {
+    const auto doc = read(kWireHead + "    LONDON, March 9 - Shr 5.1p vs 4.2p, making 15.3p vs 12.7p for nine months.\n"
+                                      "    Pre-tax profit 506 mln stg vs 452 mln, making 1.51 billion stg vs 1.35 billion.\n"
+                                      "    Turnover 2.40 billion vs 2.11 billion\n Reuter\n");
+    REQUIRE(block_texts(doc).size() == 1);
+    CHECK(block_texts(doc)[0] ==
+          "Shr | 5.1p | vs 4.2p, | making 15.3p | vs 12.7p for nine months.\n"
+          "Pre-tax profit | 506 mln stg | vs 452 mln, | making 1.51 billion stg | vs 1.35 billion.\n"
+          "Turnover | 2.40 billion | vs 2.11 billion |  | ");
+    CHECK(std::get<briefkit::Table>(doc.body[0]).columns.size() == 5);
+}
