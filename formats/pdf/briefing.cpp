@@ -426,19 +426,21 @@ int BriefingComposer::draw(PdfFile& pdf, const Document& doc, const ArticleLayou
         }
         for (const Slice& slice : layout.pages[p]) {
             const FlowBlock& block = layout.blocks[slice.block];
-            const double height = slice_height(block, slice.first, slice.last);
+            const double height = slice_height(block, slice);
             if (block.background) canvas.fill_rect(s.margin_left, slice.top, content_width_, height, *block.background);
             if (block.rule_left) {
                 canvas.fill_rect(s.margin_left + 2, slice.top + 2, 1.5, height - 4, *block.rule_left);
             }
             if (block.table_rules) draw_table_rules(canvas, block, slice, height);
             double line_top = slice.top + block.padding;
-            for (std::size_t l = slice.first; l < slice.last; ++l) {
+            const auto draw_line = [&](std::size_t l) {
                 const double baseline = line_baseline(block, line_top);
                 if (l == 0 && !block.marker.empty()) canvas.pieces(block.marker, s.margin_left, baseline);
                 canvas.text_line(block.lines[l], s.margin_left + block.indent, baseline);
                 line_top += block.leading;
-            }
+            };
+            for (std::size_t l = 0; l < slice.repeated; ++l) draw_line(l);  // a table's header, again
+            for (std::size_t l = slice.first; l < slice.last; ++l) draw_line(l);
         }
         draw_furniture(canvas, doc.id, first_number + static_cast<int>(p), total);
         pdf.append_content(page, canvas.operators());

@@ -20,6 +20,10 @@ double slice_height(const FlowBlock& block, std::size_t first, std::size_t last)
     return static_cast<double>(last - first) * block.leading + 2 * block.padding;
 }
 
+double slice_height(const FlowBlock& block, const Slice& slice) {
+    return slice_height(block, slice.first, slice.last) + static_cast<double>(slice.repeated) * block.leading;
+}
+
 std::vector<std::vector<Slice>> paginate(const std::vector<FlowBlock>& blocks, const Frame& frame) {
     std::vector<std::vector<Slice>> pages(1);
     double y = frame.first_top;
@@ -37,7 +41,9 @@ std::vector<std::vector<Slice>> paginate(const std::vector<FlowBlock>& blocks, c
         while (first < n) {
             const bool at_top = y <= page_top + 1e-6;
             const double space = (first == 0 && !at_top) ? block.space_before : 0;
-            const double avail = frame.bottom - y - space - 2 * block.padding;
+            const std::size_t repeated = first > 0 ? block.repeat_lines : 0;  // the header again
+            const double head = static_cast<double>(repeated) * block.leading;
+            const double avail = frame.bottom - y - space - 2 * block.padding - head;
             const auto fit = static_cast<std::size_t>(std::max(0.0, std::floor((avail + 1e-6) / block.leading)));
             const std::size_t remaining = n - first;
             double next_need = 0;
@@ -46,16 +52,16 @@ std::vector<std::vector<Slice>> paginate(const std::vector<FlowBlock>& blocks, c
                 next_need = next.space_before + 2 * next.padding +
                             static_cast<double>(std::min(kMinLines, next.lines.size())) * next.leading;
             }
-            const double height = slice_height(block, first, n);
+            const double height = slice_height(block, first, n) + head;
             if (remaining <= fit && (at_top || height + next_need <= frame.bottom - y - space + 1e-6)) {
-                pages.back().push_back({b, first, n, y + space});
+                pages.back().push_back({b, first, n, y + space, repeated});
                 y += space + height;
                 break;
             }
             std::size_t take = 0;
             if (block.splittable && !block.keep_with_next) {
                 take = std::min(fit, remaining >= 2 * kMinLines ? remaining - kMinLines : 0);
-                if (first == 0 && take < kMinLines) take = 0;
+                if (first == 0 && take < kMinLines + block.repeat_lines) take = 0;
                 if (first > 0 && take < kMinLines) take = 0;
             }
             if (take == 0 && at_top) take = std::max<std::size_t>(1, std::min(fit, remaining));  // taller than a page
@@ -63,10 +69,10 @@ std::vector<std::vector<Slice>> paginate(const std::vector<FlowBlock>& blocks, c
                 new_page();
                 continue;
             }
-            pages.back().push_back({b, first, first + take, y + space});
+            pages.back().push_back({b, first, first + take, y + space, repeated});
             first += take;
             if (first < n) new_page();
-            else y += space + slice_height(block, first - take, first);
+            else y += space + slice_height(block, first - take, first) + head;
         }
     }
     if (pages.back().empty() && pages.size() > 1) pages.pop_back();

@@ -31,6 +31,9 @@ struct FlowBlock {
     double padding = 0;              ///< Space inside the box, around the lines.
     std::optional<Rgb> rule_left;    ///< A rule down the left of the block (quotes).
     std::optional<TableRules> table_rules;  ///< The rules of a table set as this block.
+    /// Lines at the block's start printed again at the top of each page it continues on (a
+    /// table's header rows); its first page keeps at least two more lines with them.
+    std::size_t repeat_lines = 0;
 };
 
 /// The part of a block on one page.
@@ -39,6 +42,7 @@ struct Slice {
     std::size_t first = 0;  ///< First line on this page.
     std::size_t last = 0;   ///< One past the last line on this page.
     double top = 0;         ///< Distance of the slice's top from the page's top edge.
+    std::size_t repeated = 0;  ///< Lines from the block's start drawn again above `first` (header rows).
 };
 
 /// Where the text may go: from `first_top` (page 1) or `top` (later pages) down to `bottom`,
@@ -56,6 +60,9 @@ struct Frame {
 
 /// The height of lines [first, last) of `block`, with its padding.
 [[nodiscard]] double slice_height(const FlowBlock& block, std::size_t first, std::size_t last);
+
+/// The height of `slice` of `block`: its lines, the repeated ones above them and its padding.
+[[nodiscard]] double slice_height(const FlowBlock& block, const Slice& slice);
 
 /// Flows `blocks` into pages. A block that does not fit is split only when at least two lines
 /// stay on each side; a block marked keep_with_next moves to the next page unless the first

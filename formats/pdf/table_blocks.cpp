@@ -102,6 +102,7 @@ void BriefingComposer::add_table(const Table& table, const BodyFlow& flow, std::
     add_table_rows(table, table.rows, Face::sans, widths, gap, block);
     const double width = std::accumulate(widths.begin(), widths.end(), 0.0) + gap * static_cast<double>(widths.size() - 1);
     block.table_rules = TableRules{s.muted, width, head_lines};
+    block.repeat_lines = head_lines;
     blocks.push_back(std::move(block));
 }
 
@@ -212,9 +213,13 @@ void BriefingComposer::draw_table_rules(Canvas& canvas, const FlowBlock& block, 
     const double right = left + rules.width;
     canvas.rule(left, right, slice.top, kRuleOuter, rules.colour);
     canvas.rule(left, right, slice.top + height, kRuleOuter, rules.colour);
-    if (rules.head_lines > 0 && slice.first < rules.head_lines && slice.last > rules.head_lines) {
-        const double under_head = slice.top + block.padding + block.leading * static_cast<double>(rules.head_lines - slice.first);
-        canvas.rule(left, right, under_head, kRuleHead, rules.colour);
+    // Under the header rows: those that open the table, or those repeated at the top of a page.
+    const std::size_t head_here = slice.repeated > 0                                              ? slice.repeated
+                                  : slice.first < rules.head_lines && slice.last > rules.head_lines ? rules.head_lines - slice.first
+                                                                                                    : 0;
+    if (head_here > 0) {
+        canvas.rule(left, right, slice.top + block.padding + block.leading * static_cast<double>(head_here), kRuleHead,
+                    rules.colour);
     }
 }
 

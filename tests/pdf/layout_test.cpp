@@ -167,10 +167,42 @@ TEST_CASE("pagination: no paragraph leaves a single line at the foot or the head
                 seen[s.block] += s.last - s.first;
                 const bool split = s.last - s.first < blocks[s.block].lines.size();
                 if (split) CHECK(s.last - s.first >= 2);
-                CHECK(s.top + slice_height(blocks[s.block], s.first, s.last) <= bottom + 1e-6);
+                CHECK(s.top + slice_height(blocks[s.block], s) <= bottom + 1e-6);
             }
         }
         for (std::size_t b = 0; b < blocks.size(); ++b) CHECK(seen[b] == blocks[b].lines.size());
+    }
+}
+
+TEST_CASE("pagination: a table split over pages repeats its header rows and never leaves them alone") {
+    FlowBlock intro;
+    intro.lines.resize(3);
+    intro.leading = 10;
+    FlowBlock table;
+    table.lines.resize(40);
+    table.leading = 10;
+    table.repeat_lines = 2;
+    for (double bottom = 50; bottom <= 130; bottom += 9) {
+        INFO(bottom);
+        const auto pages = paginate({intro, table}, {0, 0, bottom});
+        std::size_t rows = 0;
+        bool first_part = true;
+        for (const auto& page : pages) {
+            for (const Slice& s : page) {
+                if (s.block != 1) continue;
+                CHECK(s.top + slice_height(table, s) <= bottom + 1e-6);
+                if (first_part) {
+                    CHECK(s.first == 0);
+                    CHECK(s.repeated == 0);
+                    CHECK(s.last >= 4);  // the two header rows and at least two more
+                    first_part = false;
+                } else {
+                    CHECK(s.repeated == 2);
+                }
+                rows += s.last - s.first;
+            }
+        }
+        CHECK(rows == 40);
     }
 }
 
