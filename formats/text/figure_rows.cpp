@@ -1,8 +1,8 @@
-// Wire copy's figure rows: paragraphs such as `Shr profit two cts vs loss 12 cts` or
+// Wire copy's figure rows: paragraphs such as `Shr profit three cts vs loss 14 cts` or
 // `Net 86,220,000 vs 102,629,000`, each a label, this period's figure and the prior period's.
 // A run of them (with the label rows between them, `Year`, and the `Pay April one` rows after
 // a dividend) becomes one table of three columns (five when a row also compares the year to
-// date: `..., making 15.3p vs 12.7p`), so that no writer prints them as prose. Every word
+// date: `..., making 16.4p vs 13.8p`), so that no writer prints them as prose. Every word
 // stays: the prior figure keeps its `vs` (`Shr | 1.58 dlrs | vs 1.93 dlrs`). A row is short,
 // a label that names a figure (no clause: `Profit rose to`, no sentence opener: `The board`),
 // and no sentence inside, so prose with figures stays prose.
@@ -29,7 +29,7 @@ struct FigureRow {
     std::string label;
     std::string current;
     std::string prior;
-    std::string running;        // a second comparison: `making 15.3p` ...
+    std::string running;        // a second comparison: `making 16.4p` ...
     std::string running_prior;  // ... `vs 12.7p for nine months`
     bool compared = false;      // a `vs` row
 };
@@ -109,7 +109,7 @@ bool sentence_inside(std::string_view text) {
 
 /// True for a word that makes a label a clause (`Profit rose to 12 mln`): a row's label names a figure.
 bool clause_word(std::string_view word) {
-    // Not `to`: `Year to end-December Shr 76.7p vs 67.7p` is a label.
+    // Not `to`: `Year to end-June Shr 81.2p vs 70.4p` is a label.
     static constexpr std::array<std::string_view, 15> kWords{"was",  "were", "is",    "are",  "rose",     "fell",
                                                              "said", "has",  "had",   "will", "would",    "says",
                                                              "rises", "includes", "excludes"};
@@ -148,7 +148,7 @@ std::optional<FigureRow> figure_row(std::string_view text, bool compared_only) {
     const std::vector<std::string_view> words = words_of(text);
     if (words.size() > kMaxRowWords) return std::nullopt;
     std::size_t vs = 0;
-    std::size_t second_vs = 0;  // `Shr 5.1p vs 4.2p, making 15.3p vs 12.7p`: the year to date after the quarter
+    std::size_t second_vs = 0;  // `Shr 6.2p vs 5.3p, making 16.4p vs 13.8p`: the year to date after the quarter
     for (std::size_t k = 1; k + 1 < words.size(); ++k) {
         if (words[k] != "vs" && words[k] != "vs.") continue;
         if (second_vs != 0) return std::nullopt;  // three comparisons: prose
@@ -156,8 +156,8 @@ std::optional<FigureRow> figure_row(std::string_view text, bool compared_only) {
     }
     const std::size_t value_end = vs != 0 ? vs : words.size();
     std::size_t start = figure_start(words, value_end);
-    // `profit` belongs to the figure when the prior one is signed too (`profit 2 cts vs loss 12 cts`),
-    // else to the label (`Pre-tax profit | 506 mln stg | vs 452 mln`).
+    // `profit` belongs to the figure when the prior one is signed too (`profit 3 cts vs loss 14 cts`),
+    // else to the label (`Pre-tax profit | 612 mln stg | vs 540 mln`).
     const auto signed_word = [](std::string_view w) {
         return in_list(w, std::array<std::string_view, 4>{"profit", "loss", "gain", "credit"});
     };
