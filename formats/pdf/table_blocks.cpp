@@ -9,7 +9,7 @@
 #include <numeric>
 
 #include "formats/pdf/briefing.hpp"
-#include "pipeline/model/utf8.hpp"
+#include "pipeline/model/text.hpp"
 
 namespace briefkit::formats::pdf {
 
@@ -27,26 +27,6 @@ constexpr double kPreSizeDrop = 1.5;       // preformatted text is set this much
 constexpr double kPreLeading = 1.25;       // its leading, times its size
 constexpr double kPreMinSize = 5.5;        // the smallest size a wide listing is shrunk to
 constexpr double kPrePadding = 4;          // space inside the preformatted block's box
-constexpr std::size_t kTabStop = 8;        // columns between tab stops in preformatted text
-
-/// `text` with each tab replaced by spaces to the next tab stop.
-std::string expand_tabs(std::string_view text) {
-    std::string out;
-    std::size_t column = 0;
-    for (std::size_t pos = 0; pos < text.size();) {
-        const std::size_t start = pos;
-        const char32_t cp = utf8::next(text, pos);
-        if (cp == '\t') {
-            const std::size_t spaces = kTabStop - column % kTabStop;
-            out.append(spaces, ' ');
-            column += spaces;
-        } else {
-            out.append(text.substr(start, pos - start));
-            ++column;
-        }
-    }
-    return out;
-}
 
 /// `text` cut into lines, at `\n`.
 std::vector<std::string_view> lines_of(std::string_view text) {
@@ -171,7 +151,7 @@ void BriefingComposer::add_table_rows(const Table& table, const std::vector<std:
 
 FlowBlock BriefingComposer::preformatted_block(const Preformatted& pre, const BodyFlow& flow) {
     const Style& s = style_;
-    const std::string text = expand_tabs(pre.text);
+    const std::string text = unicode::expand_tabs(pre.text);
     const std::vector<std::string_view> lines = lines_of(text);
     const double room = content_width_ - 2 * kPrePadding;
     double widest = 0;  // at a size of one point

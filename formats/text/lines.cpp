@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "pipeline/model/text.hpp"
 #include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats::text {
@@ -108,26 +109,6 @@ std::string to_nfc(const std::string& s) {
     return std::string(reinterpret_cast<const char*>(nfc.get()));
 }
 
-constexpr std::size_t kTabStop = 8;  // columns between tab stops, as a terminal shows them
-
-/// `mapped` with each tab expanded to the next tab stop, counted from `indent` columns.
-std::string expand_tabs(const std::string& mapped, int indent) {
-    std::string out;
-    std::size_t column = static_cast<std::size_t>(indent);
-    for (std::size_t pos = 0; pos < mapped.size();) {
-        const std::size_t start = pos;
-        if (utf8::next(mapped, pos) == '\t') {
-            const std::size_t spaces = kTabStop - column % kTabStop;
-            out.append(spaces, ' ');
-            column += spaces;
-        } else {
-            out.append(mapped, start, pos - start);
-            ++column;
-        }
-    }
-    return out;
-}
-
 /// Cleans one line into `out`; `line` is its number for the notes.
 void clean_line(std::string_view raw, Line& out, NoteLog& notes) {
     const int line = out.number;
@@ -178,7 +159,7 @@ void clean_line(std::string_view raw, Line& out, NoteLog& notes) {
     while (!text.empty() && text.back() == ' ') text.pop_back();
     if (collapsed || mapped.find('\t') != std::string::npos) {
         // The spacing may be a column layout, which the body reader reads from this form.
-        out.spaced = expand_tabs(mapped, out.indent);
+        out.spaced = unicode::expand_tabs(mapped, static_cast<std::size_t>(out.indent));
         while (!out.spaced.empty() && (out.spaced.back() == ' ')) out.spaced.pop_back();
         if (out.spaced == text) out.spaced.clear();
     }

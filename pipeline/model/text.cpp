@@ -33,6 +33,24 @@ bool is_letter(char32_t cp) {
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 
+std::string expand_tabs(std::string_view text, std::size_t column) {
+    constexpr std::size_t kTabStop = 8;
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t start = pos;
+        if (utf8::next(text, pos) == '\t') {
+            const std::size_t spaces = kTabStop - column % kTabStop;
+            out.append(spaces, ' ');
+            column += spaces;
+        } else {
+            out.append(text.substr(start, pos - start));
+            ++column;
+        }
+    }
+    return out;
+}
+
 std::string ascii_lower(std::string_view text) {
     std::string out(text);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

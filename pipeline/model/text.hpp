@@ -34,4 +34,8 @@ namespace briefkit::unicode {
 /// `text` encoded as UTF-8.
 [[nodiscard]] std::string encode(std::u32string_view text);
 
+/// UTF-8 `text` with each tab replaced by spaces to the next stop of every 8 columns, counting
+/// code points from `column` (where the text starts on its line), as a terminal shows it.
+[[nodiscard]] std::string expand_tabs(std::string_view text, std::size_t column = 0);
+
 }  // namespace briefkit::unicode

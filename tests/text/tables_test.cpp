@@ -101,3 +101,9 @@ TEST_CASE("tables: rows that also compare the year to date get two more columns,
           "Turnover | 2.40 billion | vs 2.11 billion |  | ");
     CHECK(std::get<briefkit::Table>(doc.body[0]).columns.size() == 5);
 }
+
+TEST_CASE("tables: columns set with tabs are read like columns set with spaces") {
+    const auto doc = read("Fares\n\nThe fares are:\n\nTicket\tAdult\tChild\nSingle\t4.50\t2.25\nReturn\t8.00\t4.00\n");
+    REQUIRE(block_texts(doc).size() == 2);
+    CHECK(block_texts(doc)[1] == "Ticket | Adult | Child\n--\nSingle | 4.50 | 2.25\nReturn | 8.00 | 4.00");
+}
