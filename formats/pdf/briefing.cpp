@@ -250,7 +250,7 @@ std::vector<Span> BriefingComposer::spans_of(const Inlines& content, double size
 }
 
 void BriefingComposer::add_body(const Document& doc, std::vector<FlowBlock>& blocks) {
-    BodyFlow flow{true, style_.leading};  // the first space is between the front matter and the body
+    BodyFlow flow{style_.leading};  // the first space is between the front matter and the body
     if (!doc.body.empty() && !std::holds_alternative<Paragraph>(doc.body.front()) && !doc.meta.place.empty()) {
         // The dateline runs into the first paragraph; before a table or a listing it stands alone.
         blocks.push_back(text_block({{dateline(doc), Face::body_bold, style_.size_body, style_.text, {}}}, style_.size_body,
@@ -273,14 +273,13 @@ void BriefingComposer::add_body(const Document& doc, std::vector<FlowBlock>& blo
     }
 }
 
-FlowBlock BriefingComposer::paragraph_block(const Document& doc, const Paragraph& paragraph, BodyFlow& flow) {
+FlowBlock BriefingComposer::paragraph_block(const Document& doc, const Paragraph& paragraph, const BodyFlow& flow) {
     const Style& s = style_;
     std::vector<Span> spans = spans_of(paragraph.content, s.size_body, Face::body, s.text);
-    if (flow.first_paragraph && &paragraph == std::get_if<Paragraph>(&doc.body.front()) && !doc.meta.place.empty()) {
-        // The dateline runs into the first paragraph: `BISHKEK (Agency) — `.
+    if (&paragraph == std::get_if<Paragraph>(&doc.body.front()) && !doc.meta.place.empty()) {
+        // The dateline runs into the body's first block when it is a paragraph: `BISHKEK (Agency) — `.
         spans.insert(spans.begin(), Span{dateline(doc) + " \u2014 ", Face::body_bold, s.size_body, s.text, {}});
     }
-    flow.first_paragraph = false;
     return text_block(spans, s.size_body, s.leading, flow.space, s.justify);
 }
 

@@ -65,9 +65,8 @@ public:
     [[nodiscard]] FontSet& fonts() { return fonts_; }
 
 private:
-    /// Where the body's flow stands: before its first paragraph or not, and the space above the next block.
+    /// Where the body's flow stands: the space above the next block.
     struct BodyFlow {
-        bool first_paragraph;
         double space;
     };
 
@@ -79,7 +78,7 @@ private:
     [[nodiscard]] std::vector<FlowBlock> metadata_blocks(const std::vector<MetadataRow>& rows);
     [[nodiscard]] std::optional<FlowBlock> key_points_box(const Document& doc);
     void add_body(const Document& doc, std::vector<FlowBlock>& blocks);
-    [[nodiscard]] FlowBlock paragraph_block(const Document& doc, const Paragraph& paragraph, BodyFlow& flow);
+    [[nodiscard]] FlowBlock paragraph_block(const Document& doc, const Paragraph& paragraph, const BodyFlow& flow);
     [[nodiscard]] FlowBlock heading_block(const Heading& heading);
     void add_list(const List& list, const BodyFlow& flow, std::vector<FlowBlock>& blocks);
     void add_quote(const Quote& quote, const BodyFlow& flow, std::vector<FlowBlock>& blocks);

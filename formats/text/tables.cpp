@@ -34,6 +34,11 @@ bool has_digit(std::string_view text) {
     return std::any_of(text.begin(), text.end(), [](char c) { return ascii_digit(static_cast<unsigned char>(c)); });
 }
 
+/// True when a cell of `row` holds a figure.
+bool has_figures(const std::vector<Cell>& row) {
+    return std::any_of(row.begin(), row.end(), [](const Cell& c) { return has_digit(c.text); });
+}
+
 /// The cells of `line`, split at runs of two or more spaces; columns count code points.
 std::vector<Cell> cells_of(const Line& line) {
     std::vector<Cell> cells;
@@ -62,8 +67,7 @@ std::vector<Cell> cells_of(const Line& line) {
 
 /// True when the gap before cell `i` of `cells` is two spaces typed after a sentence's end.
 bool sentence_gap(const std::vector<Cell>& cells, std::size_t i) {
-    return ends_sentence(cells[i - 1].text) && !has_digit(cells[i - 1].text.substr(cells[i - 1].text.size() - 1)) &&
-           starts_upper_or_digit(cells[i].text) && !has_digit(cells[i].text);
+    return ends_sentence(cells[i - 1].text) && starts_upper_or_digit(cells[i].text) && !has_digit(cells[i].text);
 }
 
 /// True when `line` is laid out in columns: two or more cells, not all of them sentences.
@@ -80,13 +84,13 @@ bool columnar(const Line& line, std::vector<Cell>& cells) {
 /// A units line of its own over a table, such as `(in thousands of tonnes)` or `In mln dlrs`:
 /// after a blank line or in brackets, never the end of a sentence that runs into the table.
 bool caption_like(const Line& line, const Line* before) {
-    const std::string folded = fold_case(line.text);
     if (line.text.empty() || length(line.text) > 60) return false;
     const bool bracketed = line.text.front() == '(' && line.text.back() == ')';
     if (!bracketed && starts_lower(line.text)) return false;
     if (!bracketed && ((before != nullptr && !before->blank()) || ends_sentence(line.text) || line.text.back() == '-')) {
         return false;
     }
+    const std::string folded = fold_case(line.text);
     static constexpr std::array<std::string_view, 18> kUnits{
         "in thousands", "in millions", "in billions", "in 000",   "000's",      "000s",
         "in mln",       "in dlrs",     "in dollars",  "in euros", "in pounds",  "in yen",
@@ -149,8 +153,7 @@ std::size_t header_rows(const std::vector<std::vector<Cell>>& rows) {
     std::size_t h = 0;
     while (h + 1 < rows.size()) {
         const bool over_labels = rows[h].front().begin >= label_end;
-        const bool figures = std::any_of(rows[h].begin(), rows[h].end(), [](const Cell& c) { return has_digit(c.text); });
-        if (!over_labels && figures) break;
+        if (!over_labels && has_figures(rows[h])) break;
         ++h;
     }
     return h;
@@ -232,9 +235,8 @@ std::vector<LineTable> find_column_tables(const Draft& d, NoteLog& notes) {
                                   table->columns.size()));
             found.block = std::move(*table);
         } else {
-            const int with_figures = static_cast<int>(std::count_if(
-                rows.begin(), rows.end(), [](const auto& r) { return std::any_of(r.begin(), r.end(), [](const Cell& c) { return has_digit(c.text); }); }));
-            if (with_figures * 2 < static_cast<int>(rows.size())) {
+            const auto with_figures = static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), has_figures));
+            if (with_figures * 2 < rows.size()) {
                 i = end;
                 continue;  // columns of words without figures: most likely spaced-out prose
             }
