@@ -1,0 +1,418 @@
+#include "formats/markup/body_markup.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "formats/markup/xml_tree.hpp"
+#include "pipeline/model/overloaded.hpp"
+
+namespace briefkit::formats::markup {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+void write_table(XmlOut& out, const Table& table, BodyDialect dialect) {
+    out.start("table");
+    if (!table.caption.empty()) write_inlines(out, "caption", table.caption);
+    for (const Alignment a : table.columns) {
+        out.start("col");
+        out.attribute("align", alignment_name(a));
+        out.end();
+    }
+    const auto rows = [&](std::string_view group, std::string_view cell_name,
+                          const std::vector<std::vector<Inlines>>& list) {
+        if (list.empty()) return;
+        out.start(group);
+        for (const std::vector<Inlines>& row : list) {
+            out.start("tr");
+            for (std::size_t c = 0; c < row.size(); ++c) {
+                const Alignment a = c < table.columns.size() ? table.columns[c] : Alignment::left;
+                if (a == Alignment::left) {
+                    write_inlines(out, cell_name, row[c]);
+                } else {
+                    write_inlines(out, cell_name, row[c], "align", alignment_name(a));
+                }
+            }
+            out.end();
+        }
+        out.end();
+    };
+    rows("thead", "th", table.head);
+    rows("tbody", "td", table.rows);
+    (void)dialect;
+    out.end();
+}
+
+std::string heading_name(const Heading& h, BodyDialect dialect) {
+    if (dialect == BodyDialect::nitf) return "hl2";
+    return fmt::format("h{}", std::clamp(h.level, 1, 6));
+}
+
+}  // namespace
+
+void write_inlines(XmlOut& out, std::string_view name, const Inlines& content, std::string_view attribute,
+                   std::string_view value) {
+    out.start(name);
+    if (!attribute.empty()) out.attribute(attribute, value);
+    out.mixed(true);
+    for (const Inline& node : content) {
+        std::visit(overloaded{[&](const Text& t) { out.text(t.text); },
+                              [&](const Link& l) {
+                                  out.start("a");
+                                  out.attribute("href", l.href);
+                                  out.text(l.text);
+                                  out.end();
+                              }},
+                   node);
+    }
+    out.mixed(false);
+    out.end();
+}
+
+void write_blocks(XmlOut& out, const std::vector<Block>& blocks, BodyDialect dialect) {
+    const bool nitf = dialect == BodyDialect::nitf;
+    for (const Block& block : blocks) {
+        std::visit(overloaded{[&](const Paragraph& p) { write_inlines(out, "p", p.content); },
+                              [&](const Heading& h) {
+                                  const std::string name = heading_name(h, dialect);
+                                  write_inlines(out, name, h.content);
+                              },
+                              [&](const List& l) {
+                                  out.start(l.ordered ? "ol" : "ul");
+                                  for (const Inlines& item : l.items) write_inlines(out, "li", item);
+                                  out.end();
+                              },
+                              [&](const Quote& q) {
+                                  out.start(nitf ? "bq" : "blockquote");
+                                  if (nitf) out.start("block");
+                                  for (const Inlines& p : q.paragraphs) write_inlines(out, "p", p);
+                                  if (nitf) out.end();
+                                  out.end();
+                              },
+                              [&](const Table& t) { write_table(out, t, dialect); },
+                              [&](const Preformatted& p) { out.element("pre", p.text); }},
+                   block);
+    }
+}
+
+std::string collapse_space(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool space = false;
+    for (const char c : text) {
+        if (is_space(c)) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out.push_back(' ');
+        space = false;
+        out.push_back(c);
+    }
+    return out;
+}
+
+std::string collapsed_text(const xmlNode* node) { return collapse_space(all_text(node)); }
+
+namespace {
+
+/// Elements whose content is never text of the article.
+bool never_text(const xmlNode* node) {
+    static constexpr std::array<std::string_view, 9> kNames{"script", "style",  "template", "noscript", "head",
+                                                            "iframe", "object", "embed",    "svg"};
+    return std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
+}
+
+/// Pictures and other media, left out of the body with a note.
+bool is_media(const xmlNode* node) {
+    static constexpr std::array<std::string_view, 8> kNames{"media", "img", "figure", "picture",
+                                                            "video", "audio", "photo", "graphic"};
+    return std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
+}
+
+/// Elements read through: their children are blocks.
+bool is_container(const xmlNode* node) {
+    static constexpr std::array<std::string_view, 14> kNames{
+        "block", "div",  "section", "article", "main",  "body", "body.content",
+        "html",  "span", "center",  "font",    "aside", "header", "footer"};
+    return std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
+}
+
+int heading_level(const xmlNode* node) {
+    const std::string_view name = view(node->name);
+    if (name == "hl1") return 1;
+    if (name == "hl2") return 2;
+    if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') return name[1] - '0';
+    return 0;
+}
+
+bool is_block(const xmlNode* node) {
+    static constexpr std::array<std::string_view, 11> kNames{"p",  "ul",  "ol",    "bq",  "blockquote", "table",
+                                                             "pre", "dl", "hr", "nitf-table", "li"};
+    return heading_level(node) != 0 || is_container(node) || is_media(node) || never_text(node) ||
+           std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
+}
+
+/// Collects inline content: text runs with whitespace made single spaces, and links.
+class InlineBuilder {
+public:
+    void text(std::string_view t) {
+        for (const char c : t) {
+            if (is_space(c)) {
+                pending_space_ = true;
+                continue;
+            }
+            if (pending_space_ && started_) current().push_back(' ');
+            pending_space_ = false;
+            started_ = true;
+            current().push_back(c);
+        }
+    }
+
+    void link(const std::string& text_value, std::string href) {
+        const std::string label = collapse_space(text_value);
+        if (label.empty()) return;
+        if (pending_space_ && started_) current().push_back(' ');
+        pending_space_ = false;
+        started_ = true;
+        out_.emplace_back(Link{label, std::move(href)});
+        after_link_ = true;
+    }
+
+    /// Appends the text of `node`'s children, links kept.
+    void walk(const xmlNode* node) {
+        for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+            if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+                text(view(c->content));
+            } else if (c->type == XML_ELEMENT_NODE && !never_text(c) && !is_media(c)) {
+                if (is(c, "br")) {
+                    pending_space_ = true;
+                } else if (is(c, "a") && !attribute(c, "href").empty()) {
+                    link(all_text(c), attribute(c, "href"));
+                } else {
+                    walk(c);
+                }
+            }
+        }
+    }
+
+    Inlines take() {
+        Inlines done = std::move(out_);
+        out_.clear();
+        started_ = pending_space_ = after_link_ = false;
+        return done;
+    }
+
+    [[nodiscard]] bool empty() const { return out_.empty(); }
+
+private:
+    std::string& current() {
+        if (out_.empty() || after_link_ || !std::holds_alternative<Text>(out_.back())) {
+            out_.emplace_back(Text{});
+            after_link_ = false;
+        }
+        return std::get<Text>(out_.back()).text;
+    }
+
+    Inlines out_;
+    bool started_ = false;
+    bool pending_space_ = false;
+    bool after_link_ = false;
+};
+
+Inlines inlines_of(const xmlNode* node) {
+    InlineBuilder builder;
+    builder.walk(node);
+    return builder.take();
+}
+
+/// Reads blocks from a run of sibling nodes.
+class BlockReader {
+public:
+    explicit BlockReader(bool lines_are_files) : lines_are_files_(lines_are_files) {}
+
+    void run(const xmlNode* first) {
+        for (const xmlNode* n = first; n != nullptr; n = n->next) node(n);
+        flush_loose();
+    }
+
+    BodyRead result;
+
+private:
+    void node(const xmlNode* n) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            loose_.text(view(n->content));
+            return;
+        }
+        if (n->type != XML_ELEMENT_NODE) return;
+        if (!is_block(n)) {
+            if (is(n, "br")) {
+                flush_loose();
+            } else if (is(n, "a") && !attribute(n, "href").empty()) {
+                loose_.link(all_text(n), attribute(n, "href"));
+            } else {
+                loose_.walk(n);
+            }
+            return;
+        }
+        flush_loose();
+        block(n);
+    }
+
+    void block(const xmlNode* n) {
+        if (never_text(n) || is(n, "hr")) return;
+        if (is_media(n)) {
+            note(n, "media-left-out", fmt::format("a <{}> element (a picture or other media) is not article text and was left out",
+                                                  view(n->name)));
+            return;
+        }
+        if (is_container(n)) {
+            for (const xmlNode* c = n->children; c != nullptr; c = c->next) node(c);
+            flush_loose();
+            return;
+        }
+        if (const int level = heading_level(n); level != 0) {
+            add(Heading{level, inlines_of(n)}, n);
+        } else if (is(n, "p") || is(n, "li")) {
+            paragraph(n);
+        } else if (is(n, "ul") || is(n, "ol")) {
+            list(n);
+        } else if (is(n, "bq") || is(n, "blockquote")) {
+            quote(n);
+        } else if (is(n, "table") || is(n, "nitf-table")) {
+            table(n);
+        } else if (is(n, "pre")) {
+            std::string text = all_text(n);
+            while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+            if (text.starts_with('\n')) text.erase(0, 1);
+            if (!text.empty()) result.blocks.emplace_back(Preformatted{std::move(text)});
+        } else if (is(n, "dl")) {
+            for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+                if (c->type == XML_ELEMENT_NODE) paragraph(c);
+            }
+        }
+    }
+
+    /// A paragraph; one holding block elements (a `<p>` around a table in loose HTML) is read through.
+    void paragraph(const xmlNode* n) {
+        for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+            if (c->type == XML_ELEMENT_NODE && is_block(c) && !is(c, "li")) {
+                for (const xmlNode* d = n->children; d != nullptr; d = d->next) node(d);
+                flush_loose();
+                return;
+            }
+        }
+        add(Paragraph{inlines_of(n)}, n);
+    }
+
+    void add(Block block, const xmlNode* /*n*/) {
+        bool empty = true;
+        for_each_run(block, [&](const Inlines& run) { empty = empty && run.empty(); });
+        if (!empty) result.blocks.push_back(std::move(block));
+    }
+
+    void list(const xmlNode* n) {
+        List l;
+        l.ordered = is(n, "ol");
+        for_each_element(n, [&](const xmlNode* item) {
+            Inlines content = inlines_of(item);
+            if (!content.empty()) l.items.push_back(std::move(content));
+        });
+        if (!l.items.empty()) result.blocks.emplace_back(std::move(l));
+    }
+
+    void quote(const xmlNode* n) {
+        BlockReader inner(lines_are_files_);
+        inner.run(n->children);
+        Quote q;
+        for (const Block& b : inner.result.blocks) {
+            for_each_run(b, [&](const Inlines& run) {
+                if (!run.empty()) q.paragraphs.push_back(run);
+            });
+        }
+        if (!q.paragraphs.empty()) result.blocks.emplace_back(std::move(q));
+    }
+
+    void table(const xmlNode* n);
+
+    void note(const xmlNode* n, std::string rule, std::string message) {
+        const int at = lines_are_files_ ? line(n) : 0;
+        for (const Note& seen : result.notes) {
+            if (seen.rule == rule && seen.line == at) return;
+        }
+        result.notes.push_back(Note{at, std::move(rule), std::move(message)});
+    }
+
+    void flush_loose() {
+        if (loose_.empty()) return;
+        result.blocks.emplace_back(Paragraph{loose_.take()});
+    }
+
+    bool lines_are_files_;
+    InlineBuilder loose_;
+};
+
+/// The rows of a table element, through `thead`, `tbody` and `tfoot`, with whether each is a header row.
+void collect_rows(const xmlNode* n, bool in_head, std::vector<std::pair<const xmlNode*, bool>>& rows) {
+    for_each_element(n, [&](const xmlNode* c) {
+        if (is(c, "tr")) {
+            rows.emplace_back(c, in_head);
+        } else if (is(c, "thead") || is(c, "tbody") || is(c, "tfoot")) {
+            collect_rows(c, is(c, "thead"), rows);
+        }
+    });
+}
+
+void BlockReader::table(const xmlNode* n) {
+    Table t;
+    std::vector<std::pair<const xmlNode*, bool>> rows;
+    collect_rows(n, false, rows);
+    std::vector<Alignment> declared;
+    for_each_element(n, [&](const xmlNode* c) {
+        if (is(c, "caption")) t.caption = inlines_of(c);
+        if (is(c, "col")) declared.push_back(alignment_from_name(attribute(c, "align")).value_or(Alignment::left));
+    });
+    std::size_t columns = declared.size();
+    std::vector<std::vector<Inlines>> cells(rows.size());
+    std::vector<bool> all_th(rows.size(), true);
+    std::vector<std::optional<Alignment>> seen_align;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        for_each_element(rows[r].first, [&](const xmlNode* cell) {
+            if (!is(cell, "td") && !is(cell, "th")) return;
+            if (!is(cell, "th")) all_th[r] = false;
+            const std::size_t c = cells[r].size();
+            if (seen_align.size() <= c) seen_align.resize(c + 1);
+            if (const auto a = alignment_from_name(attribute(cell, "align")); a && !seen_align[c]) seen_align[c] = a;
+            cells[r].push_back(inlines_of(cell));
+        });
+        columns = std::max(columns, cells[r].size());
+    }
+    if (columns == 0) return;
+    for (std::size_t c = 0; c < columns; ++c) {
+        t.columns.push_back(c < declared.size() ? declared[c]
+                            : c < seen_align.size() && seen_align[c] ? *seen_align[c]
+                                                                      : Alignment::left);
+    }
+    bool body_started = false;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        cells[r].resize(columns);
+        const bool head = rows[r].second || (!body_started && all_th[r] && !cells[r].empty());
+        if (!head) body_started = true;
+        (head && !body_started ? t.head : t.rows).push_back(std::move(cells[r]));
+    }
+    if (t.rows.empty() && t.head.empty()) return;
+    result.blocks.emplace_back(std::move(t));
+}
+
+}  // namespace
+
+BodyRead read_blocks(const xmlNode* first, bool lines_are_files) {
+    BlockReader reader(lines_are_files);
+    reader.run(first);
+    return std::move(reader.result);
+}
+
+}  // namespace briefkit::formats::markup
