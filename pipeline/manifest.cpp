@@ -14,7 +14,7 @@
 #include <fstream>
 
 #include "pipeline/model/error.hpp"
-#include "pipeline/json_text.hpp"
+#include "pipeline/model/json_text.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/model/utf8.hpp"
 

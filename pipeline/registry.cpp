@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "formats/json/json_reader.hpp"
+#include "formats/json/json_writer.hpp"
 #include "formats/pdf/pdf_writer.hpp"
 #include "formats/pdf/style.hpp"
 #include "formats/text/text_reader.hpp"
@@ -31,22 +33,27 @@ std::vector<StyleInfo> pdf_styles() {
 constexpr std::array<std::string_view, 1> kTextExtensions{"txt"};
 constexpr std::array<std::string_view, 1> kXmlExtensions{"xml"};
 constexpr std::array<std::string_view, 2> kYamlExtensions{"yaml", "yml"};
+constexpr std::array<std::string_view, 1> kJsonExtensions{"json"};
 
-const std::array<WriterEntry, 3> kWriters{{
+const std::array<WriterEntry, 4> kWriters{{
     {"xml", "xml", "application/xml", true, "Article XML (urn:briefkit:article:1), valid against the shipped XSD",
      &formats::make_xml_writer, nullptr, nullptr, nullptr, &formats::article_xsd},
-    {"yaml", "yaml", "application/yaml", true, "Article YAML (briefkit/article/1), every string quoted",
+    {"yaml", "yaml", "application/yaml", true, "Article YAML (briefkit/article/2), every string quoted",
      &formats::make_yaml_writer, nullptr, nullptr, nullptr, nullptr},
+    {"json", "json", "application/json", true, "Article JSON (briefkit/article/2), valid against the shipped JSON Schema",
+     &formats::make_json_writer, nullptr, nullptr, nullptr, &formats::article_json_schema},
     {"pdf", "pdf", "application/pdf", false, "Printable briefing PDF, laid out from a style (see 'briefkit styles')",
      &formats::make_pdf_writer, &formats::make_pdf_digest_writer, &formats::pdf_settings_key, &pdf_styles, nullptr},
 }};
 
-const std::array<ReaderEntry, 3> kReaders{{
+const std::array<ReaderEntry, 4> kReaders{{
     {"text", kTextExtensions, "Plain-text news article in any common encoding", &formats::read_text, nullptr},
     {"xml", kXmlExtensions, "Article XML (urn:briefkit:article:1), validated against the shipped XSD",
      &formats::read_xml, &formats::looks_like_xml},
-    {"yaml", kYamlExtensions, "Article YAML (briefkit/article/1), as written or edited by hand", &formats::read_yaml,
+    {"yaml", kYamlExtensions, "Article YAML (briefkit/article/2), as written or edited by hand", &formats::read_yaml,
      &formats::looks_like_yaml},
+    {"json", kJsonExtensions, "Article JSON (briefkit/article/2), as written or made by a program", &formats::read_json,
+     &formats::looks_like_json},
 }};
 
 bool iequals(std::string_view a, std::string_view b) {

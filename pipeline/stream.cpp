@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <string>
 
-#include "pipeline/json_text.hpp"
+#include "pipeline/model/json_text.hpp"
 #include "pipeline/manifest.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/output_file.hpp"

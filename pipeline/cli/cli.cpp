@@ -255,13 +255,21 @@ Subcommand add_inspect(CLI::App& app) {
     return {cmd, [input, flags] { return inspect(*input, flags->resolve()); }};
 }
 
+/// `briefkit schema [FORMAT]`.
+Subcommand add_schema(CLI::App& app) {
+    auto format = std::make_shared<std::string>("xml");
+    CLI::App* cmd = app.add_subcommand("schema", "Print the schema an output format is valid against (xml: XSD; json: JSON Schema)");
+    cmd->add_option("FORMAT", *format, "Output format whose schema to print")->capture_default_str();
+    return {cmd, [format] { return print_schema(*format); }};
+}
+
 /// Every subcommand, in the order `briefkit --help` lists them.
 std::vector<Subcommand> add_subcommands(CLI::App& app) {
     std::vector<Subcommand> all{add_convert(app), add_digest(app), add_stream(app), add_merge_manifests(app)};
     all.push_back({app.add_subcommand("styles", "List the built-in PDF briefing styles"), list_styles});
     all.push_back(add_inspect(app));
     all.push_back({app.add_subcommand("formats", "List the input and output formats"), list_formats});
-    all.push_back({app.add_subcommand("schema", "Print the XML Schema (XSD) of the XML output"), print_schema});
+    all.push_back(add_schema(app));
     for (const Subcommand& s : all) s.parser->footer(exit_codes_footer());
     return all;
 }

@@ -323,10 +323,17 @@ ExitCode list_formats() {
     return ExitCode::ok;
 }
 
-ExitCode print_schema() {
-    const WriterEntry* xml = find_writer("xml");
-    const std::string_view xsd = xml->schema();
-    std::fwrite(xsd.data(), 1, xsd.size(), stdout);
+ExitCode print_schema(std::string_view format) {
+    const WriterEntry* writer = find_writer(format);
+    if (writer == nullptr || writer->schema == nullptr) {
+        std::string with;
+        for (const WriterEntry& w : writers()) {
+            if (w.schema != nullptr) with += fmt::format("{}{}", with.empty() ? "" : ", ", w.name);
+        }
+        throw UsageError(fmt::format("'{}' has no schema to print (formats with one: {})", format, with));
+    }
+    const std::string_view text = writer->schema();
+    std::fwrite(text.data(), 1, text.size(), stdout);
     return ExitCode::ok;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/model/error.hpp"
@@ -71,7 +72,7 @@ struct StreamCommandOptions {
 /// `briefkit formats`: lists the registered readers and writers.
 [[nodiscard]] ExitCode list_formats();
 
-/// `briefkit schema`: prints the XML Schema of the XML output.
-[[nodiscard]] ExitCode print_schema();
+/// `briefkit schema FORMAT`: prints the schema the output format `format` is valid against.
+[[nodiscard]] ExitCode print_schema(std::string_view format);
 
 }  // namespace briefkit::cli

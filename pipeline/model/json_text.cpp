@@ -1,4 +1,4 @@
-#include "pipeline/json_text.hpp"
+#include "pipeline/model/json_text.hpp"
 
 #include <fmt/format.h>
 

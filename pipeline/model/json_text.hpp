@@ -1,4 +1,4 @@
-// Writing JSON text by hand on hot paths (manifest lines, stream results).
+// Writing JSON text by hand on hot paths (manifest lines, stream results, the JSON and ninjs writers).
 #pragma once
 
 #include <string>

@@ -1,0 +1,312 @@
+#include "formats/json/json_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "formats/markup/json_tree.hpp"
+#include "pipeline/model/error.hpp"
+#include "pipeline/model/hash.hpp"
+#include "pipeline/model/keys.hpp"
+#include "pipeline/model/utf8.hpp"
+
+namespace briefkit::formats {
+
+namespace {
+
+using markup::Json;
+
+constexpr std::string_view kSchema = "briefkit/article/2";
+constexpr std::string_view kSchemaVersion1 = "briefkit/article/1";
+constexpr std::string_view kSchemaFamily = "briefkit/article/";
+
+constexpr std::array<std::string_view, 13> kTopKeys{"schema",   "id",     "title", "date", "date_text",
+                                                    "date_ambiguous", "source", "place", "url", "authors",
+                                                    "language", "body",   "notes"};
+constexpr std::array<std::string_view, 4> kSourceKeys{"name", "date", "date_text", "date_ambiguous"};
+
+/// Turns a parsed JSON value into the model; every error names the path of the value at fault.
+class TreeReader {
+public:
+    explicit TreeReader(std::string_view name) : name_(name) {}
+
+    Document read(const Json& root) {
+        if (!root.is_object()) fail("", "the document must be an object with keys such as schema, title and body");
+        check_keys(root, "", kTopKeys);
+        const Json* schema = find(root, "schema");
+        if (schema == nullptr) fail("schema", fmt::format("is missing; an article starts \"schema\": \"{}\"", kSchema));
+        if (const std::string stated = string_value(*schema, "schema"); stated != kSchema && stated != kSchemaVersion1) {
+            fail("schema", fmt::format("is '{}'; this reader reads '{}' and '{}'", stated, kSchema, kSchemaVersion1));
+        }
+        Document doc;
+        Metadata& m = doc.meta;
+        const Json* title = find(root, "title");
+        if (title == nullptr) fail("title", "is missing (write \"title\": \"\" for an article without one)");
+        m.title = string_value(*title, "title");
+        m.date = date_value(root, "");
+        if (const Json* source = find(root, "source")) read_source(*source, m.source);
+        if (const Json* place = find(root, "place")) m.place = string_value(*place, "place");
+        if (const Json* url = find(root, "url")) m.url = string_value(*url, "url");
+        if (const Json* language = find(root, "language")) {
+            m.language = string_value(*language, "language");
+            if (!m.language.empty() && !is_language_tag(m.language)) {
+                fail("language", fmt::format("is '{}', not a language tag such as en or pt-BR", m.language));
+            }
+        }
+        if (const Json* authors = find(root, "authors")) {
+            std::size_t i = 0;
+            for (const Json& a : array(*authors, "authors")) m.authors.push_back(string_value(a, at("authors", i++)));
+        }
+        const Json* body = find(root, "body");
+        if (body == nullptr) fail("body", "is missing (write \"body\": [] for an article without one)");
+        std::size_t i = 0;
+        for (const Json& b : array(*body, "body")) doc.body.push_back(read_block(b, at("body", i++)));
+        if (const Json* notes = find(root, "notes")) {
+            i = 0;
+            for (const Json& n : array(*notes, "notes")) doc.notes.push_back(read_note(n, at("notes", i++)));
+        }
+        const Json* id = find(root, "id");
+        restamp_id(doc, id != nullptr ? string_value(*id, "id") : std::string(), 0);
+        return doc;
+    }
+
+private:
+    [[noreturn]] void fail(std::string_view path, const std::string& message) const {
+        throw InputError(path.empty() ? message : fmt::format("'{}' {}", path, message), std::string(name_));
+    }
+
+    static std::string at(std::string_view path, std::size_t index) { return fmt::format("{}[{}]", path, index); }
+    static std::string member(std::string_view path, std::string_view key) {
+        return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
+    }
+
+    void check_keys(const Json& object, std::string_view path, std::span<const std::string_view> known) const {
+        KeyCheck check(known);
+        for (const auto& [key, value] : object.items()) {
+            if (const std::string problem = check.problem(key); !problem.empty()) fail(member(path, key), problem);
+        }
+    }
+
+    static const Json* find(const Json& object, std::string_view key) {
+        const auto it = object.find(key);
+        return it == object.end() ? nullptr : &*it;
+    }
+
+    void check_characters(std::string_view path, std::string_view text) const {
+        for (std::size_t pos = 0; pos < text.size();) {
+            const char32_t cp = utf8::next(text, pos);
+            if (!utf8::xml_allowed(cp)) {
+                fail(path, fmt::format("holds U+{:04X}, a character article text cannot hold", static_cast<std::uint32_t>(cp)));
+            }
+        }
+    }
+
+    std::string string_value(const Json& value, std::string_view path) const {
+        if (value.is_null()) return {};
+        if (!value.is_string()) fail(path, "must be a string");
+        const std::string& text = value.get_ref<const std::string&>();
+        check_characters(path, text);
+        return text;
+    }
+
+    bool bool_value(const Json& value, std::string_view path) const {
+        if (!value.is_boolean()) fail(path, "must be true or false");
+        return value.get<bool>();
+    }
+
+    int int_value(const Json& value, std::string_view path, int low, int high) const {
+        if (!value.is_number_integer() || value.get<std::int64_t>() < low || value.get<std::int64_t>() > high) {
+            fail(path, fmt::format("must be a whole number from {} to {}", low, high));
+        }
+        return static_cast<int>(value.get<std::int64_t>());
+    }
+
+    const Json::array_t& array(const Json& value, std::string_view path) const {
+        static const Json::array_t kEmpty;
+        if (value.is_null()) return kEmpty;
+        if (!value.is_array()) fail(path, "must be a list");
+        return value.get_ref<const Json::array_t&>();
+    }
+
+    std::optional<Date> date_value(const Json& object, std::string_view path) const {
+        const Json* value = find(object, "date");
+        const Json* text = find(object, "date_text");
+        const Json* ambiguous = find(object, "date_ambiguous");
+        if (value == nullptr || value->is_null()) {
+            if (text != nullptr || ambiguous != nullptr) {
+                fail(member(path, text != nullptr ? "date_text" : "date_ambiguous"),
+                     fmt::format("is given without '{}'", member(path, "date")));
+            }
+            return std::nullopt;
+        }
+        const std::string iso = string_value(*value, member(path, "date"));
+        std::optional<Date> date = Date::from_iso(iso);
+        if (!date) {
+            fail(member(path, "date"), fmt::format("is '{}', not a real day written YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SS, "
+                                                   "with a zone such as +06:00 or Z if one is known)",
+                                                   iso));
+        }
+        date->text = text != nullptr ? string_value(*text, member(path, "date_text")) : iso;
+        date->ambiguous = ambiguous != nullptr && bool_value(*ambiguous, member(path, "date_ambiguous"));
+        return date;
+    }
+
+    void read_source(const Json& value, Source& source) const {
+        if (value.is_null()) return;
+        if (!value.is_object()) fail("source", "must be an object with the keys name, date, date_text, date_ambiguous");
+        check_keys(value, "source", kSourceKeys);
+        if (const Json* n = find(value, "name")) source.name = string_value(*n, "source.name");
+        source.date = date_value(value, "source");
+    }
+
+    Inlines inlines(const Json& value, std::string_view path) const {
+        if (value.is_null()) return {};
+        if (value.is_string()) return {Text{string_value(value, path)}};
+        if (!value.is_array()) fail(path, "must be a string or a list of text and link objects");
+        Inlines out;
+        std::size_t i = 0;
+        for (const Json& entry : value) {
+            static constexpr std::array<std::string_view, 3> kInlineKeys{"text", "link", "href"};
+            const std::string where = at(path, i++);
+            if (!entry.is_object()) fail(where, "must be an object such as {\"text\": ...} or {\"link\": ..., \"href\": ...}");
+            check_keys(entry, where, kInlineKeys);
+            const Json* text = find(entry, "text");
+            const Json* link = find(entry, "link");
+            const Json* href = find(entry, "href");
+            if (text != nullptr && link == nullptr && href == nullptr) {
+                out.emplace_back(Text{string_value(*text, member(where, "text"))});
+            } else if (link != nullptr && href != nullptr && text == nullptr) {
+                out.emplace_back(Link{string_value(*link, member(where, "link")), string_value(*href, member(where, "href"))});
+            } else {
+                fail(where, "holds either 'text', or 'link' with 'href'");
+            }
+        }
+        return out;
+    }
+
+    std::vector<Inlines> inline_list(const Json& value, std::string_view path) const {
+        std::vector<Inlines> out;
+        std::size_t i = 0;
+        for (const Json& entry : array(value, path)) out.push_back(inlines(entry, at(path, i++)));
+        return out;
+    }
+
+    std::vector<std::vector<Inlines>> table_rows(const Json& value, std::string_view path, std::size_t columns) const {
+        std::vector<std::vector<Inlines>> rows;
+        std::size_t i = 0;
+        for (const Json& row : array(value, path)) {
+            const std::string where = at(path, i++);
+            rows.push_back(inline_list(row, where));
+            if (rows.back().size() != columns) {
+                fail(where, fmt::format("has {} cell{}; the table has {} columns", rows.back().size(),
+                                        rows.back().size() == 1 ? "" : "s", columns));
+            }
+        }
+        return rows;
+    }
+
+    Table read_table(const Json& value, std::string_view path) const {
+        static constexpr std::array<std::string_view, 4> kTableKeys{"caption", "columns", "head", "rows"};
+        check_keys(value, path, kTableKeys);
+        const Json* columns = find(value, "columns");
+        const Json* rows = find(value, "rows");
+        if (columns == nullptr || rows == nullptr) fail(path, "needs 'columns' and 'rows'");
+        Table table;
+        std::size_t i = 0;
+        for (const Json& column : array(*columns, member(path, "columns"))) {
+            const std::string where = at(member(path, "columns"), i++);
+            const std::optional<Alignment> alignment = alignment_from_name(string_value(column, where));
+            if (!alignment) fail(where, "must be left, right or center");
+            table.columns.push_back(*alignment);
+        }
+        if (table.columns.empty()) fail(member(path, "columns"), "needs at least one column");
+        if (const Json* caption = find(value, "caption")) table.caption = inlines(*caption, member(path, "caption"));
+        if (const Json* head = find(value, "head")) table.head = table_rows(*head, member(path, "head"), table.columns.size());
+        table.rows = table_rows(*rows, member(path, "rows"), table.columns.size());
+        return table;
+    }
+
+    Block read_structured(const std::string& kind, const Json& value, const std::string& path) const {
+        if (!value.is_object()) fail(path, "must be an object");
+        if (kind == "table") return read_table(value, path);
+        if (kind == "heading") {
+            static constexpr std::array<std::string_view, 2> kHeadingKeys{"level", "content"};
+            check_keys(value, path, kHeadingKeys);
+            const Json* level = find(value, "level");
+            const Json* content = find(value, "content");
+            if (level == nullptr || content == nullptr) fail(path, "needs 'level' and 'content'");
+            return Heading{int_value(*level, member(path, "level"), 1, 6), inlines(*content, member(path, "content"))};
+        }
+        static constexpr std::array<std::string_view, 2> kListKeys{"ordered", "items"};
+        check_keys(value, path, kListKeys);
+        const Json* items = find(value, "items");
+        if (items == nullptr) fail(path, "needs 'items'");
+        List list;
+        if (const Json* ordered = find(value, "ordered")) list.ordered = bool_value(*ordered, member(path, "ordered"));
+        list.items = inline_list(*items, member(path, "items"));
+        if (list.items.empty()) fail(member(path, "items"), "needs at least one item");
+        return list;
+    }
+
+    Block read_block(const Json& value, const std::string& path) const {
+        static constexpr std::array<std::string_view, 6> kBlockKeys{"paragraph", "heading", "list",
+                                                                    "quote",     "table",   "preformatted"};
+        if (!value.is_object() || value.size() != 1) {
+            fail(path, "must be an object with one key: paragraph, heading, list, quote, table or preformatted");
+        }
+        check_keys(value, path, kBlockKeys);
+        const auto& [kind, content] = *value.items().begin();
+        const std::string where = member(path, kind);
+        if (kind == "paragraph") return Paragraph{inlines(content, where)};
+        if (kind == "preformatted") return Preformatted{string_value(content, where)};
+        if (kind == "quote") {
+            Quote quote{inline_list(content, where)};
+            if (quote.paragraphs.empty()) fail(where, "needs at least one paragraph");
+            return quote;
+        }
+        return read_structured(kind, content, where);
+    }
+
+    Note read_note(const Json& value, const std::string& path) const {
+        static constexpr std::array<std::string_view, 3> kNoteKeys{"line", "rule", "message"};
+        if (!value.is_object()) fail(path, "must be an object with line, rule and message");
+        check_keys(value, path, kNoteKeys);
+        const Json* number = find(value, "line");
+        const Json* rule = find(value, "rule");
+        const Json* message = find(value, "message");
+        if (number == nullptr || rule == nullptr || message == nullptr) fail(path, "needs line, rule and message");
+        const std::string rule_name = string_value(*rule, member(path, "rule"));
+        if (!is_note_rule(rule_name)) {
+            fail(member(path, "rule"), "must be a rule name such as line-joined: a letter, then letters, digits, '-', '_' or '.'");
+        }
+        return Note{int_value(*number, member(path, "line"), 0, 1'000'000'000), rule_name,
+                    string_value(*message, member(path, "message"))};
+    }
+
+    std::string_view name_;
+};
+
+}  // namespace
+
+bool looks_like_json(std::string_view bytes) {
+    std::string_view head = bytes.substr(0, 512);
+    if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+    const std::size_t first = head.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || head[first] != '{') return false;
+    const std::size_t key = head.find_first_not_of(" \t\r\n", first + 1);
+    return key != std::string_view::npos && head.substr(key).starts_with("\"schema\"") &&
+           head.find(kSchemaFamily) != std::string_view::npos;
+}
+
+Document read_json(std::string_view bytes, std::string_view name, const ReadOptions& options) {
+    const Json root = markup::parse_json(bytes, name, options);
+    Document doc = TreeReader(name).read(root);
+    check_document_limits(doc, name, options);
+    return doc;
+}
+
+}  // namespace briefkit::formats
