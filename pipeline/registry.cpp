@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "formats/json/json_reader.hpp"
 #include "formats/json/json_writer.hpp"
+#include "formats/nitf/nitf_reader.hpp"
+#include "formats/nitf/nitf_writer.hpp"
 #include "formats/pdf/pdf_writer.hpp"
 #include "formats/pdf/style.hpp"
 #include "formats/text/text_reader.hpp"
@@ -32,21 +35,24 @@ std::vector<StyleInfo> pdf_styles() {
 
 constexpr std::array<std::string_view, 1> kTextExtensions{"txt"};
 constexpr std::array<std::string_view, 1> kXmlExtensions{"xml"};
+constexpr std::array<std::string_view, 2> kNitfExtensions{"nitf", "xml"};
 constexpr std::array<std::string_view, 2> kYamlExtensions{"yaml", "yml"};
 constexpr std::array<std::string_view, 1> kJsonExtensions{"json"};
 
-const std::array<WriterEntry, 4> kWriters{{
+const std::array<WriterEntry, 5> kWriters{{
     {"xml", "xml", "application/xml", true, "Article XML (urn:briefkit:article:1), valid against the shipped XSD",
      &formats::make_xml_writer, nullptr, nullptr, nullptr, &formats::article_xsd},
     {"yaml", "yaml", "application/yaml", true, "Article YAML (briefkit/article/2), every string quoted",
      &formats::make_yaml_writer, nullptr, nullptr, nullptr, nullptr},
     {"json", "json", "application/json", true, "Article JSON (briefkit/article/2), valid against the shipped JSON Schema",
      &formats::make_json_writer, nullptr, nullptr, nullptr, &formats::article_json_schema},
+    {"nitf", "nitf.xml", "application/nitf+xml", true, "NITF 3.6, the news industry's XML for one article",
+     &formats::make_nitf_writer, nullptr, nullptr, nullptr, nullptr},
     {"pdf", "pdf", "application/pdf", false, "Printable briefing PDF, laid out from a style (see 'briefkit styles')",
      &formats::make_pdf_writer, &formats::make_pdf_digest_writer, &formats::pdf_settings_key, &pdf_styles, nullptr},
 }};
 
-const std::array<ReaderEntry, 4> kReaders{{
+const std::array<ReaderEntry, 5> kReaders{{
     {"text", kTextExtensions, "Plain-text news article in any common encoding", &formats::read_text, nullptr},
     {"xml", kXmlExtensions, "Article XML (urn:briefkit:article:1), validated against the shipped XSD",
      &formats::read_xml, &formats::looks_like_xml},
@@ -54,6 +60,8 @@ const std::array<ReaderEntry, 4> kReaders{{
      &formats::looks_like_yaml},
     {"json", kJsonExtensions, "Article JSON (briefkit/article/2), as written or made by a program", &formats::read_json,
      &formats::looks_like_json},
+    {"nitf", kNitfExtensions, "NITF 3.x (any agency's; a DOCTYPE naming an external DTD is allowed, never loaded)",
+     &formats::read_nitf, &formats::looks_like_nitf},
 }};
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -103,7 +111,19 @@ const ReaderEntry& choose_reader(std::string_view path, std::string_view bytes, 
     const std::size_t slash = path.find_last_of('/');
     const std::string_view file = slash == std::string_view::npos ? path : path.substr(slash + 1);
     if (const std::size_t dot = file.find_last_of('.'); dot != std::string_view::npos && dot > 0) {
-        if (const ReaderEntry* r = reader_for_extension(file.substr(dot + 1))) return *r;
+        // Several formats share `.xml` and `.json`: the first of them whose sniff claims the
+        // bytes reads them, else the first of them (which names what it expected).
+        const std::string_view extension = file.substr(dot + 1);
+        const ReaderEntry* first = nullptr;
+        for (const ReaderEntry& r : kReaders) {
+            if (std::none_of(r.extensions.begin(), r.extensions.end(),
+                             [&](std::string_view e) { return iequals(e, extension); })) {
+                continue;
+            }
+            if (first == nullptr) first = &r;
+            if (r.sniff != nullptr && r.sniff(bytes)) return r;
+        }
+        if (first != nullptr) return *first;
     }
     for (const ReaderEntry& r : kReaders) {
         if (r.sniff != nullptr && r.sniff(bytes)) return r;

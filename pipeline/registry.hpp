@@ -71,7 +71,8 @@ struct ReaderEntry {
 
 /// The reader for the input at `path` holding `bytes`: the one named `chosen` when it is not empty
 /// (ReadOptions::from; UsageError when no reader has that name), else the one for the file's
-/// extension, else the first whose sniff() claims the bytes, else text.
+/// extension (of several sharing it, the first whose sniff() claims the bytes, else the first),
+/// else the first whose sniff() claims the bytes, else text.
 [[nodiscard]] const ReaderEntry& choose_reader(std::string_view path, std::string_view bytes, std::string_view chosen);
 
 /// The names of every format in `entries`, comma-separated, for messages and help.

@@ -7,9 +7,12 @@
 #include <libxml/parserInternals.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <limits>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats::markup {
 
@@ -239,6 +242,39 @@ void set_doctype_hooks(xmlSAXHandler& sax, Doctype doctype) {
     sax.unparsedEntityDecl = &refuse_unparsed;
 }
 
+/// The encoding the XML declaration at the start of `bytes` names, lower-cased; empty for none.
+std::string declared_encoding(std::string_view bytes) {
+    const std::string_view head = bytes.substr(0, bytes.find("?>") == std::string_view::npos ? 0 : bytes.find("?>"));
+    if (!head.starts_with("<?xml")) return {};
+    const std::size_t at = head.find("encoding");
+    if (at == std::string_view::npos) return {};
+    const std::size_t quote = head.find_first_of("\"'", at);
+    if (quote == std::string_view::npos) return {};
+    const std::size_t close = head.find(head[quote], quote + 1);
+    if (close == std::string_view::npos) return {};
+    std::string name(head.substr(quote + 1, close - quote - 1));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return name;
+}
+
+/// True when `bytes` are valid UTF-8 holding at least one character beyond ASCII.
+bool utf8_beyond_ascii(std::string_view bytes) {
+    if (utf8::is_ascii(bytes)) return false;
+    for (std::size_t pos = 0; pos < bytes.size();) {
+        const std::size_t n = utf8::sequence_length(bytes, pos);
+        if (n == 0) return false;
+        pos += n;
+    }
+    return true;
+}
+
+/// True when the declaration names a single-byte encoding that the UTF-8 bytes contradict.
+bool mislabelled_utf8(std::string_view bytes, const std::string& declared) {
+    static constexpr std::array<std::string_view, 8> kSingleByte{"iso-8859-1", "latin1",  "iso_8859-1", "us-ascii",
+                                                                 "ascii",      "windows-1252", "cp1252", "iso-8859-15"};
+    return std::find(kSingleByte.begin(), kSingleByte.end(), declared) != kSingleByte.end() && utf8_beyond_ascii(bytes);
+}
+
 }  // namespace
 
 void init_libxml2() {
@@ -250,7 +286,7 @@ void init_libxml2() {
 }
 
 XmlDoc parse_xml(std::string_view bytes, std::string_view name, const ReadOptions& options, Doctype doctype,
-                 std::string_view what) {
+                 std::string_view what, std::vector<Note>* notes) {
     const std::string file(name);
     check_parser_size(bytes, name, options);
     init_libxml2();
@@ -263,7 +299,17 @@ XmlDoc parse_xml(std::string_view bytes, std::string_view name, const ReadOption
     if (!parser) throw InputError("out of memory starting the XML parser", file);
     // No network, no error printing (errors are collected here); never XML_PARSE_NOENT,
     // XML_PARSE_DTDLOAD, XML_PARSE_XINCLUDE or XML_PARSE_HUGE.
-    xmlCtxtUseOptions(parser.get(), XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+    int parse_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+    if (notes != nullptr) {
+        if (const std::string declared = declared_encoding(bytes); mislabelled_utf8(bytes, declared)) {
+            parse_options |= XML_PARSE_IGNORE_ENC;
+            notes->push_back(Note{1, "charset-mislabelled",
+                                  fmt::format("the XML declaration says encoding=\"{}\", but the bytes are UTF-8; read "
+                                              "as UTF-8",
+                                              declared)});
+        }
+    }
+    xmlCtxtUseOptions(parser.get(), parse_options);
     parser->_private = &problem;
     set_doctype_hooks(*parser->sax, doctype);
     parser->sax->serror = &record_parse_error;
@@ -294,6 +340,48 @@ XmlDoc parse_html(std::string_view html, std::string_view name, const ReadOption
                               HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED));
     if (!doc) throw InputError("the HTML body could not be parsed (out of memory?)", std::string(name));
     return doc;
+}
+
+RootElement root_element(std::string_view bytes) {
+    std::string_view s = bytes.substr(0, 4096);
+    if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+    std::size_t at = 0;
+    while (true) {
+        at = s.find('<', at);
+        if (at == std::string_view::npos || at + 1 >= s.size()) return {};
+        const std::string_view rest = s.substr(at);
+        const std::string_view end = rest.starts_with("<!--") ? "-->" : rest.starts_with("<?") ? "?>" : "";
+        if (!end.empty()) {
+            const std::size_t close = s.find(end, at);
+            if (close == std::string_view::npos) return {};
+            at = close + end.size();
+        } else if (rest.starts_with("<!")) {
+            const std::size_t open_subset = rest.find('[');
+            const std::size_t close = rest.find('>');
+            if (close == std::string_view::npos) return {};
+            const std::size_t subset_end = open_subset < close ? rest.find("]>") : std::string_view::npos;
+            at += (open_subset < close && subset_end != std::string_view::npos ? subset_end + 2 : close + 1);
+        } else {
+            break;
+        }
+    }
+    const std::string_view tag = s.substr(at + 1, s.find('>', at) == std::string_view::npos ? std::string_view::npos
+                                                                                             : s.find('>', at) - at - 1);
+    const std::size_t name_end = tag.find_first_of(" \t\r\n/>");
+    const std::string_view qname = tag.substr(0, name_end);
+    const std::size_t colon = qname.find(':');
+    RootElement root{std::string(colon == std::string_view::npos ? qname : qname.substr(colon + 1)), {}};
+    const std::string attribute_name =
+        colon == std::string_view::npos ? "xmlns=" : "xmlns:" + std::string(qname.substr(0, colon)) + "=";
+    for (std::size_t pos = tag.find(attribute_name); pos != std::string_view::npos; pos = tag.find(attribute_name, pos + 1)) {
+        if (pos > 0 && tag[pos - 1] != ' ' && tag[pos - 1] != '\t' && tag[pos - 1] != '\n' && tag[pos - 1] != '\r') continue;
+        const std::size_t quote = pos + attribute_name.size();
+        if (quote >= tag.size()) break;
+        const std::size_t close = tag.find(tag[quote], quote + 1);
+        if (close != std::string_view::npos) root.namespace_uri = std::string(tag.substr(quote + 1, close - quote - 1));
+        break;
+    }
+    return root;
 }
 
 std::string_view view(const xmlChar* text) {

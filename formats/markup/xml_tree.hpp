@@ -13,7 +13,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "pipeline/model/model.hpp"
 #include "pipeline/model/read_options.hpp"
 
 namespace briefkit::formats::markup {
@@ -37,13 +39,26 @@ enum class Doctype {
 void init_libxml2();
 
 /// Parses `bytes` as XML under the rules above; `what` names the format in errors (`NITF`).
-/// Throws InputError naming `name` and the line, or LimitError past a limit.
+/// A document that declares a single-byte encoding (ISO-8859-1, Windows-1252, ASCII) but whose
+/// bytes are UTF-8 with characters beyond ASCII is read as the UTF-8 it is, and a note
+/// (`charset-mislabelled`) goes into `notes` when it is given. Throws InputError naming `name`
+/// and the line, or LimitError past a limit.
 [[nodiscard]] XmlDoc parse_xml(std::string_view bytes, std::string_view name, const ReadOptions& options,
-                               Doctype doctype, std::string_view what);
+                               Doctype doctype, std::string_view what, std::vector<Note>* notes = nullptr);
 
 /// Parses `html` (a fragment or a page, as a ninjs body holds it) with libxml2's HTML parser,
 /// without network access, and within the same depth and size limits; `name` is used in errors.
 [[nodiscard]] XmlDoc parse_html(std::string_view html, std::string_view name, const ReadOptions& options);
+
+/// The root element of an XML document, as a quick look at its start sees it.
+struct RootElement {
+    std::string name;       ///< Local name, such as `nitf`; empty when none was found.
+    std::string namespace_uri;  ///< Its namespace URI; empty for none.
+};
+
+/// The root element of `bytes` from their first 4 KB (past the XML declaration, comments,
+/// processing instructions and a DOCTYPE), for choosing a reader by content; no parse.
+[[nodiscard]] RootElement root_element(std::string_view bytes);
 
 /// `text` as a string_view; empty for null.
 [[nodiscard]] std::string_view view(const xmlChar* text);
@@ -72,6 +87,7 @@ void init_libxml2();
 /// Calls `f` with each element among `node`'s children, in order.
 template <typename F>
 void for_each_element(const xmlNode* node, F&& f) {
+    if (node == nullptr) return;
     for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
         if (c->type == XML_ELEMENT_NODE) f(c);
     }

@@ -80,8 +80,6 @@ struct PlaceAndDate {
 /// Splits paragraph text into text and link inlines.
 [[nodiscard]] Inlines link_inlines(std::string_view text);
 
-/// A best guess at the BCP 47 language of the body; empty when unsure.
-[[nodiscard]] std::string detect_language(const Document& doc);
 
 // Line classifiers shared by the stages.
 

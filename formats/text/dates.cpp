@@ -334,45 +334,8 @@ std::string_view strip_weekday(std::string_view s) {
     return s;
 }
 
-/// True for a code point whose case folding is its lower case, one code point for one, so that
-/// utf8proc's allocating full mapping need not be asked: ASCII, Latin-1 and Latin Extended-A and B,
-/// and Cyrillic, except the four whose folding differs (ß, İ, ŉ, ſ).
-bool folds_to_lower(char32_t cp) {
-    if (cp < 0x80) return true;
-    if (cp == 0x00DF || cp == 0x0130 || cp == 0x0149 || cp == 0x017F) return false;
-    return (cp >= 0x00C0 && cp <= 0x024F) || (cp >= 0x0400 && cp <= 0x052F);
-}
-
 }  // namespace
 
-std::string fold_case(std::string_view word) {
-    std::string out;
-    out.reserve(word.size());
-    if (utf8::is_ascii(word)) {
-        out.assign(word);
-        for (char& c : out) {
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        }
-        return out;
-    }
-    // Letters of these scripts fold one by one; a word of nothing else needs no allocation by utf8proc.
-    for (std::size_t pos = 0; pos < word.size();) {
-        const char32_t cp = utf8::next(word, pos);
-        if (!folds_to_lower(cp)) {
-            out.clear();
-            break;
-        }
-        utf8::append(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))));
-    }
-    if (!out.empty()) return out;
-    utf8proc_uint8_t* folded = nullptr;
-    const utf8proc_ssize_t n =
-        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()), static_cast<utf8proc_ssize_t>(word.size()),
-                     &folded, static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE));
-    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(folded, &std::free);
-    if (n < 0) return std::string(word);
-    return std::string(reinterpret_cast<const char*>(folded), static_cast<std::size_t>(n));
-}
 
 int month_number(std::string_view word) {
     if (word.empty() || word.size() > 24) return 0;

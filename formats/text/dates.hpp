@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "pipeline/model/model.hpp"
+#include "pipeline/model/text.hpp"
 #include "pipeline/model/read_options.hpp"
 
 namespace briefkit::formats::text {
@@ -38,7 +39,6 @@ struct DateReading {
 /// Days from `a` to `b` (negative when `b` is earlier).
 [[nodiscard]] long days_between(const CalendarDay& a, const CalendarDay& b) noexcept;
 
-/// `word` folded to lower case (Unicode case folding).
-[[nodiscard]] std::string fold_case(std::string_view word);
+using unicode::fold_case;
 
 }  // namespace briefkit::formats::text

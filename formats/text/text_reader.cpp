@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "pipeline/model/language.hpp"
 #include "pipeline/model/hash.hpp"
 #include "pipeline/model/deadline.hpp"
 #include "pipeline/model/error.hpp"
@@ -101,7 +102,7 @@ Document read_text(std::string_view bytes, std::string_view name, const ReadOpti
     doc.meta = std::move(d.meta);
     doc.body = std::move(d.body);
     check_document_limits(doc, name, options);
-    doc.meta.language = text::detect_language(doc);
+    doc.meta.language = guess_language(doc);
     doc.notes = notes.finish();
     doc.id = document_id(doc);
     return doc;

@@ -204,12 +204,8 @@ private:
 }  // namespace
 
 bool looks_like_xml(std::string_view bytes) {
-    std::string_view head = bytes.substr(0, 512);
-    if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
-    const std::size_t first = head.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return false;
-    head.remove_prefix(first);
-    return head.starts_with("<?xml") || (head.starts_with("<") && head.find(kNamespace) != std::string_view::npos);
+    const markup::RootElement root = markup::root_element(bytes);
+    return root.name == "article" && root.namespace_uri == kNamespace;
 }
 
 Document read_xml(std::string_view bytes, std::string_view name, const ReadOptions& options) {

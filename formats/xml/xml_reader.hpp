@@ -18,7 +18,7 @@ namespace briefkit::formats {
 /// Reads one article XML document; `name` is used in errors. Throws InputError.
 [[nodiscard]] Document read_xml(std::string_view bytes, std::string_view name, const ReadOptions& options);
 
-/// True when `bytes` look like article XML: an XML declaration or the article namespace near the start.
+/// True when `bytes` look like article XML: a root element `article` in the article namespace.
 [[nodiscard]] bool looks_like_xml(std::string_view bytes);
 
 }  // namespace briefkit::formats

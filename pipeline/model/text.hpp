@@ -28,6 +28,9 @@ namespace briefkit::unicode {
 /// `text` with ASCII letters raised (other bytes as they are).
 [[nodiscard]] std::string ascii_upper(std::string_view text);
 
+/// `word` case-folded (Unicode full case folding), for comparing words without regard to case.
+[[nodiscard]] std::string fold_case(std::string_view word);
+
 /// The code points of UTF-8 `text` (U+FFFD for each malformed byte).
 [[nodiscard]] std::u32string decode(std::string_view text);
 

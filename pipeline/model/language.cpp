@@ -6,10 +6,11 @@
 #include <array>
 #include <cstdint>
 
-#include "formats/text/article_parts.hpp"
+#include "pipeline/model/language.hpp"
+#include "pipeline/model/text.hpp"
 #include "pipeline/model/utf8.hpp"
 
-namespace briefkit::formats::text {
+namespace briefkit {
 
 namespace {
 
@@ -135,7 +136,7 @@ constexpr std::array<bool, 128> kAsciiLetter = [] {
 
 }  // namespace
 
-std::string detect_language(const Document& doc) {
+std::string guess_language(const Document& doc) {
     const std::string sample = body_sample(doc, 4000);
     const FunctionWords& table = function_words();
     std::array<int, kProfiles.size()> scores{};
@@ -156,7 +157,7 @@ std::string detect_language(const Document& doc) {
             if (word.size() > kLongestWord) return;
             key = FunctionWords::pack(word, 0x20);  // ASCII letters only
         } else {
-            const std::string folded = fold_case(word);
+            const std::string folded = unicode::fold_case(word);
             if (folded.empty() || folded.size() > kLongestWord) return;
             key = FunctionWords::pack(folded);
         }
@@ -212,4 +213,4 @@ std::string detect_language(const Document& doc) {
     return std::string(best);
 }
 
-}  // namespace briefkit::formats::text
+}  // namespace briefkit

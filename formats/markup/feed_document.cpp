@@ -1,0 +1,120 @@
+#include "formats/markup/feed_document.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <span>
+
+#include "formats/markup/body_markup.hpp"
+#include "pipeline/model/error.hpp"
+#include "pipeline/model/hash.hpp"
+#include "pipeline/model/language.hpp"
+#include "pipeline/model/text.hpp"
+
+namespace briefkit::formats::markup {
+
+namespace {
+
+/// True when `part` (after a comma in a byline) is a title or an outlet, not another name.
+bool is_title(std::string_view part) {
+    static constexpr std::array<std::string_view, 12> kWords{"writer",  "correspondent", "reporter", "editor",
+                                                             "press",   "staff",         "news",     "agency",
+                                                             "service", "bureau",        "chief",    "columnist"};
+    const std::string folded = unicode::fold_case(part);
+    return std::any_of(kWords.begin(), kWords.end(),
+                       [&](std::string_view w) { return folded.find(w) != std::string::npos; });
+}
+
+std::string_view trim(std::string_view s) {
+    const std::size_t first = s.find_first_not_of(" \t,.;:");
+    if (first == std::string_view::npos) return {};
+    return s.substr(first, s.find_last_not_of(" \t,;:") + 1 - first);
+}
+
+/// `text` split at each separator of `separators`.
+std::vector<std::string_view> split(std::string_view text, std::span<const std::string_view> separators) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        for (const std::string_view sep : separators) {
+            if (text.substr(i).starts_with(sep)) {
+                parts.push_back(text.substr(start, i - start));
+                start = i + sep.size();
+                i = start - 1;
+                break;
+            }
+        }
+    }
+    parts.push_back(text.substr(start));
+    return parts;
+}
+
+}  // namespace
+
+std::vector<std::string> authors_from_byline(std::string_view byline) {
+    const std::string text = collapse_space(byline);
+    std::string_view rest = text;
+    const std::string folded = unicode::fold_case(rest.substr(0, 3));
+    if (folded == "by " || folded == "by:") rest.remove_prefix(3);
+    static constexpr std::array<std::string_view, 5> kSeparators{" and ", " AND ", " & ", ";", " und "};
+    std::vector<std::string> authors;
+    for (std::string_view part : split(rest, kSeparators)) {
+        // "A, B" is two names; "A, Associated Press Writer" one name and a title.
+        static constexpr std::array<std::string_view, 1> kComma{","};
+        const std::vector<std::string_view> pieces = split(part, kComma);
+        for (std::size_t i = 0; i < pieces.size(); ++i) {
+            const std::string_view name = trim(pieces[i]);
+            if (!name.empty() && (i == 0 || !is_title(name))) authors.emplace_back(name);
+        }
+    }
+    return authors;
+}
+
+std::string dateline_place(std::string_view dateline) {
+    const std::string text = collapse_space(dateline);
+    if (const std::size_t comma = text.find(','); comma != std::string::npos) return std::string(trim(text.substr(0, comma)));
+    // Leading words written in capitals: the place of a wire dateline.
+    std::size_t end = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t word_end = text.find(' ', pos);
+        if (word_end == std::string::npos) word_end = text.size();
+        const std::string_view word = std::string_view(text).substr(pos, word_end - pos);
+        const bool capitals = std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+                              std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (!capitals) break;
+        end = word_end;
+        pos = word_end + 1;
+    }
+    if (end > 0 && end < text.size()) return std::string(trim(std::string_view(text).substr(0, end)));
+    std::string_view rest = trim(text);
+    while (!rest.empty() && (rest.back() == '-' || rest.back() == ' ')) rest.remove_suffix(1);
+    return std::string(rest);
+}
+
+void finish_feed_document(Document& doc, std::string_view format, std::string_view lacks, std::string_view name,
+                          const ReadOptions& options) {
+    if (doc.meta.title.empty() && doc.body.empty()) {
+        throw InputError(fmt::format("holds no text: the {} item has neither a headline nor body text", format),
+                         std::string(name));
+    }
+    if (doc.meta.title.empty()) {
+        doc.notes.push_back(Note{0, "headline-missing", fmt::format("the {} item has no headline", format)});
+    }
+    if (doc.body.empty()) {
+        doc.notes.push_back(Note{0, "body-missing", fmt::format("the {} item has no body text", format)});
+    }
+    if (doc.meta.language.empty()) {
+        doc.meta.language = guess_language(doc);
+        if (!doc.meta.language.empty()) {
+            doc.notes.push_back(Note{0, "language-guessed",
+                                     fmt::format("the {} item states no language; '{}' was guessed from its words",
+                                                 format, doc.meta.language)});
+        }
+    }
+    if (!lacks.empty()) doc.notes.push_back(Note{0, "format-lacks", std::string(lacks)});
+    check_document_limits(doc, name, options);
+    doc.id = document_id(doc);
+}
+
+}  // namespace briefkit::formats::markup

@@ -1,0 +1,34 @@
+// What every reader of a news-industry format (NITF, NewsML, ninjs, ANPA-1312) does once it has
+// read an item's fields: the byline split into authors, the notes on what the item lacked and
+// on what the format cannot carry, a language guessed when none was stated, the limits checked
+// and the id stamped.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/model/model.hpp"
+#include "pipeline/model/read_options.hpp"
+
+namespace briefkit::formats::markup {
+
+/// The authors a byline names: a leading `By` dropped, names split at `and`, `&` and `;`, and
+/// a title after a comma (`, Associated Press Writer`) left out. Empty for an empty byline.
+[[nodiscard]] std::vector<std::string> authors_from_byline(std::string_view byline);
+
+/// The place a dateline's text names first: up to its first comma (`LONDON, Oct 14 (Reuters) -`),
+/// else its leading capitalized words (`SYDNEY March 22 AAP -`), else the whole text without a
+/// closing dash.
+[[nodiscard]] std::string dateline_place(std::string_view dateline);
+
+/// Finishes a document read from a feed format called `format` (`NITF`): notes a missing
+/// headline (`headline-missing`) and an empty body (`body-missing`); guesses the language when
+/// the item stated none (`language-guessed`); notes, once, what the format cannot carry
+/// (`format-lacks`, with `lacks` as its message, unless `lacks` is empty); checks the limits;
+/// sets the id. An item with neither headline nor body text holds no text to convert: InputError.
+/// Throws LimitError past a limit.
+void finish_feed_document(Document& doc, std::string_view format, std::string_view lacks, std::string_view name,
+                          const ReadOptions& options);
+
+}  // namespace briefkit::formats::markup
