@@ -53,14 +53,17 @@ struct Outcome {
     std::string line;       // the manifest line, made by the worker outside the lock
 };
 
-// True when the outputs the manifest lists are still there, byte for byte.
+// True when the outputs the manifest lists are still there, byte for byte: one per format for
+// each article of the input.
 bool outputs_intact(const ManifestRecord& old, const BatchOptions& options) {
     const std::vector<const WriterEntry*>& formats = options.convert.formats;
-    if (old.outputs.size() != formats.size()) return false;
+    if (formats.empty() || old.outputs.empty() || old.outputs.size() % formats.size() != 0) return false;
     for (std::size_t f = 0; f < old.outputs.size(); ++f) {
         const ManifestOutput& o = old.outputs[f];
         std::error_code ec;
-        if (o.format != formats[f]->name || std::filesystem::file_size(o.path, ec) != o.bytes || ec) return false;
+        if (o.format != formats[f % formats.size()]->name || std::filesystem::file_size(o.path, ec) != o.bytes || ec) {
+            return false;
+        }
         if (sha256_hex(read_file_or_empty(o.path)) != o.sha256) return false;
     }
     return true;
@@ -228,13 +231,16 @@ private:
             }
             Conversion made = converter_.convert(input, [&](std::string_view bytes) { return done_before(bytes, rec); });
             if (made.skipped) return out;
-            rec.id = made.document.id;
-            rec.notes = made.document.notes.size();
+            rec.id = made.articles.front().document.id;
+            rec.notes = 0;
+            for (const ConvertedArticle& article : made.articles) rec.notes += article.document.notes.size();
             out.warnings = std::move(made.warnings);
             if (options_.to_stdout) {
-                for (const std::string& output : made.outputs) out.to_stdout += output;
+                for (const ConvertedArticle& article : made.articles) {
+                    for (const std::string& output : article.outputs) out.to_stdout += output;
+                }
             } else {
-                write_outputs(input, made.outputs, rec);
+                write_outputs(input, made.articles, rec);
             }
             rec.status = InputStatus::converted;
         } catch (Error& e) {
@@ -263,12 +269,15 @@ private:
     }
 
     /// The output files of `input`, one per format.
-    std::vector<std::filesystem::path> targets_of(const Input& input) const {
+    /// The output files of `input`'s `count` articles: for each article, one per format.
+    std::vector<std::filesystem::path> targets_of(const Input& input, std::size_t count) const {
         std::vector<std::filesystem::path> targets;
-        for (const WriterEntry* format : options_.convert.formats) {
-            std::filesystem::path target = options_.output_dir / input.stem;
-            target += "." + std::string(format->extension);
-            targets.push_back(std::move(target));
+        for (std::size_t a = 0; a < count; ++a) {
+            for (const WriterEntry* format : options_.convert.formats) {
+                std::filesystem::path target = options_.output_dir / article_stem(input.stem, a, count);
+                target += "." + std::string(format->extension);
+                targets.push_back(std::move(target));
+            }
         }
         return targets;
     }
@@ -282,8 +291,9 @@ private:
             struct stat target {};
             if (::stat(targets[f].c_str(), &target) == 0 && target.st_dev == source.st_dev &&
                 target.st_ino == source.st_ino) {
+                const WriterEntry& format = *options_.convert.formats[f % options_.convert.formats.size()];
                 throw OutputError(fmt::format("its {} output {} would replace the input itself; give another -o",
-                                              options_.convert.formats[f]->name, targets[f].string()),
+                                              format.name, targets[f].string()),
                                   input.display);
             }
         }
@@ -292,23 +302,27 @@ private:
     /// Writes the outputs of `input`, made in memory, and lists them in `rec`. An output that
     /// would replace the input itself fails the input before anything is written; an output that
     /// cannot be written removes those written before it, so a failed input leaves none behind.
-    void write_outputs(const Input& input, const std::vector<std::string>& written, ManifestRecord& rec) const {
+    void write_outputs(const Input& input, const std::vector<ConvertedArticle>& articles, ManifestRecord& rec) const {
         if (input.stem.find('/') != std::string::npos) {
             refuse_links_below(options_.output_dir, std::filesystem::path(input.stem).parent_path(), input.display);
         }
-        const std::vector<std::filesystem::path> targets = targets_of(input);
+        const std::vector<std::filesystem::path> targets = targets_of(input, articles.size());
         refuse_replacing_input(input, targets);
         std::vector<std::filesystem::path> done;
         try {
-            for (std::size_t f = 0; f < written.size(); ++f) {
-                const std::filesystem::path& target = targets[f];
-                // A file that already holds these bytes is kept: replacing a file costs a flush on
-                // ext4, so a rerun with --force over an unchanged tree replaces nothing.
-                write_file_atomically(target, written[f], Existing::keep_if_same,
-                                      options_.sync ? Flush::to_disk : Flush::none);
-                done.push_back(target);
-                rec.outputs.push_back({std::string(options_.convert.formats[f]->name), target.string(), written[f].size(),
-                                       sha256_hex(written[f])});
+            std::size_t t = 0;
+            for (const ConvertedArticle& article : articles) {
+                for (std::size_t f = 0; f < article.outputs.size(); ++f, ++t) {
+                    const std::filesystem::path& target = targets[t];
+                    const std::string& bytes = article.outputs[f];
+                    // A file that already holds these bytes is kept: replacing a file costs a flush
+                    // on ext4, so a rerun with --force over an unchanged tree replaces nothing.
+                    write_file_atomically(target, bytes, Existing::keep_if_same,
+                                          options_.sync ? Flush::to_disk : Flush::none);
+                    done.push_back(target);
+                    rec.outputs.push_back({std::string(options_.convert.formats[f]->name), target.string(), bytes.size(),
+                                           sha256_hex(bytes)});
+                }
             }
         } catch (const Error&) {
             for (const std::filesystem::path& target : done) {

@@ -1,19 +1,37 @@
 #include "pipeline/convert.hpp"
 
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <ctime>
+
 #include "pipeline/input_reader.hpp"
 #include "pipeline/model/deadline.hpp"
 #include "pipeline/model/error.hpp"
 
 namespace briefkit {
 
-Document read_document(const Input& input, const ReadOptions& options) {
+std::vector<Document> read_documents(const Input& input, const ReadOptions& options) {
     const std::string bytes = read_input(input, options);
-    return read_article(bytes, input.path, input.display, options);
+    return read_articles(bytes, input.path, input.display, options);
 }
 
-Document read_article(std::string_view bytes, std::string_view path, std::string_view name,
-                      const ReadOptions& options) {
+Document read_document(const Input& input, const ReadOptions& options) {
+    std::vector<Document> docs = read_documents(input, options);
+    if (docs.size() != 1) {
+        throw InputError(fmt::format("holds {} articles where one was expected", docs.size()), input.display);
+    }
+    return std::move(docs.front());
+}
+
+std::vector<Document> read_articles(std::string_view bytes, std::string_view path, std::string_view name,
+                                    const ReadOptions& options) {
     return choose_reader(path, bytes, options.from).read(bytes, name, options);
+}
+
+std::string article_stem(std::string_view stem, std::size_t index, std::size_t count) {
+    if (count == 1) return std::string(stem);
+    return fmt::format("{}-item{}", stem, index + 1);
 }
 
 // A template rather than a std::function: the lambdas it runs capture more than std::function
@@ -30,7 +48,22 @@ Conversion Converter::named(const std::string& name, const Conversion_fn& conver
     }
 }
 
+namespace {
+
+/// Now, or SOURCE_DATE_EPOCH when it is set to a number (the reproducible-builds convention).
+std::int64_t made_at() {
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
+        char* end = nullptr;
+        const long long value = std::strtoll(epoch, &end, 10);
+        if (*end == '\0' && value >= 0) return value;
+    }
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
+
+}  // namespace
+
 Converter::Converter(ConversionOptions options) : options_(std::move(options)) {
+    if (options_.write.made_at == 0) options_.write.made_at = made_at();
     for (const WriterEntry* format : options_.formats) writers_.push_back(format->make(options_.write));
 }
 
@@ -58,15 +91,19 @@ Conversion Converter::convert(std::string_view bytes, std::string_view name) con
 
 Conversion Converter::convert_read(std::string_view bytes, std::string_view path, std::string_view name) const {
     Conversion out;
-    out.document = read_article(bytes, path, name, options_.read);
-    // Every output is made before any is written, so an article that fails in its last writer
+    for (Document& doc : read_articles(bytes, path, name, options_.read)) {
+        out.articles.push_back({std::move(doc), {}});
+    }
+    // Every output is made before any is written, so an input that fails in its last writer
     // (the time limit, a font error) leaves none of its files behind.
-    out.outputs.resize(writers_.size());
-    for (std::size_t f = 0; f < writers_.size(); ++f) {
-        StringSink sink(out.outputs[f]);
-        writers_[f]->write(out.document, sink);
-        check_deadline();
-        out.warnings.insert(out.warnings.end(), sink.warnings().begin(), sink.warnings().end());
+    for (ConvertedArticle& article : out.articles) {
+        article.outputs.resize(writers_.size());
+        for (std::size_t f = 0; f < writers_.size(); ++f) {
+            StringSink sink(article.outputs[f]);
+            writers_[f]->write(article.document, sink);
+            check_deadline();
+            out.warnings.insert(out.warnings.end(), sink.warnings().begin(), sink.warnings().end());
+        }
     }
     return out;
 }

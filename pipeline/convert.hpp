@@ -21,12 +21,17 @@
 
 namespace briefkit {
 
-/// What converting one article made.
+/// One article of an input, converted.
+struct ConvertedArticle {
+    Document document;                 ///< The article as read.
+    std::vector<std::string> outputs;  ///< One per format of the Converter, in its order.
+};
+
+/// What converting one input made: its article, or each text item of a news message.
 struct Conversion {
-    bool skipped = false;               ///< The caller's skip test passed: nothing was read or written.
-    Document document;                  ///< The article as read.
-    std::vector<std::string> outputs;   ///< One per format of the Converter, in its order.
-    std::vector<std::string> warnings;  ///< The writers' warnings (a character no font could draw).
+    bool skipped = false;                    ///< The caller's skip test passed: nothing was read or written.
+    std::vector<ConvertedArticle> articles;  ///< The input's articles, in order; at least one unless skipped.
+    std::vector<std::string> warnings;       ///< The writers' warnings (a character no font could draw).
 };
 
 /// What a Converter does with every article.
@@ -67,12 +72,19 @@ private:
     std::vector<std::unique_ptr<Writer>> writers_;
 };
 
-/// Reads `input` (see read_input()) into a document, with no time limit and no output.
+/// Reads `input` (see read_input()) into its articles, with no time limit and no output.
+[[nodiscard]] std::vector<Document> read_documents(const Input& input, const ReadOptions& options);
+
+/// Reads `input`, which must hold one article (InputError naming how many it holds otherwise).
 [[nodiscard]] Document read_document(const Input& input, const ReadOptions& options);
 
-/// Reads the article `bytes` (from the file at `path`, which chooses the reader by its extension;
-/// empty for none) with the reader choose_reader() picks; `name` is used in errors.
-[[nodiscard]] Document read_article(std::string_view bytes, std::string_view path, std::string_view name,
-                                    const ReadOptions& options);
+/// Reads the articles of `bytes` (from the file at `path`, which chooses the reader by its
+/// extension; empty for none) with the reader choose_reader() picks; `name` is used in errors.
+[[nodiscard]] std::vector<Document> read_articles(std::string_view bytes, std::string_view path, std::string_view name,
+                                                  const ReadOptions& options);
+
+/// The name of article `index` (from 0) of an input with `count` articles, from the input's
+/// output stem: the stem itself for an input of one article, else `stem-item1`, `stem-item2`...
+[[nodiscard]] std::string article_stem(std::string_view stem, std::size_t index, std::size_t count);
 
 }  // namespace briefkit

@@ -7,6 +7,10 @@
 
 #include "formats/json/json_reader.hpp"
 #include "formats/json/json_writer.hpp"
+#include "formats/newsml/newsml_reader.hpp"
+#include "formats/newsml/newsml_writer.hpp"
+#include "formats/ninjs/ninjs_reader.hpp"
+#include "formats/ninjs/ninjs_writer.hpp"
 #include "formats/nitf/nitf_reader.hpp"
 #include "formats/nitf/nitf_writer.hpp"
 #include "formats/pdf/pdf_writer.hpp"
@@ -36,10 +40,12 @@ std::vector<StyleInfo> pdf_styles() {
 constexpr std::array<std::string_view, 1> kTextExtensions{"txt"};
 constexpr std::array<std::string_view, 1> kXmlExtensions{"xml"};
 constexpr std::array<std::string_view, 2> kNitfExtensions{"nitf", "xml"};
+constexpr std::array<std::string_view, 2> kNewsmlExtensions{"newsml", "xml"};
 constexpr std::array<std::string_view, 2> kYamlExtensions{"yaml", "yml"};
 constexpr std::array<std::string_view, 1> kJsonExtensions{"json"};
+constexpr std::array<std::string_view, 2> kNinjsExtensions{"ninjs", "json"};
 
-const std::array<WriterEntry, 5> kWriters{{
+const std::array<WriterEntry, 7> kWriters{{
     {"xml", "xml", "application/xml", true, "Article XML (urn:briefkit:article:1), valid against the shipped XSD",
      &formats::make_xml_writer, nullptr, nullptr, nullptr, &formats::article_xsd},
     {"yaml", "yaml", "application/yaml", true, "Article YAML (briefkit/article/2), every string quoted",
@@ -48,20 +54,39 @@ const std::array<WriterEntry, 5> kWriters{{
      &formats::make_json_writer, nullptr, nullptr, nullptr, &formats::article_json_schema},
     {"nitf", "nitf.xml", "application/nitf+xml", true, "NITF 3.6, the news industry's XML for one article",
      &formats::make_nitf_writer, nullptr, nullptr, nullptr, nullptr},
+    {"ninjs", "ninjs.json", "application/json", true, "ninjs 3.1, IPTC's news in JSON (valid against IPTC's schema)",
+     &formats::make_ninjs_writer, nullptr, nullptr, nullptr, nullptr},
+    {"newsml", "newsml.xml", "application/vnd.iptc.g2.newsitem+xml", true,
+     "NewsML-G2 2.35 newsItem with a NITF body (valid against IPTC's schema)", &formats::make_newsml_writer, nullptr,
+     nullptr, nullptr, nullptr},
     {"pdf", "pdf", "application/pdf", false, "Printable briefing PDF, laid out from a style (see 'briefkit styles')",
      &formats::make_pdf_writer, &formats::make_pdf_digest_writer, &formats::pdf_settings_key, &pdf_styles, nullptr},
 }};
 
-const std::array<ReaderEntry, 5> kReaders{{
-    {"text", kTextExtensions, "Plain-text news article in any common encoding", &formats::read_text, nullptr},
+/// A reader of one document as a reader of a file's articles.
+template <Document (*Read)(std::string_view, std::string_view, const ReadOptions&)>
+std::vector<Document> one(std::string_view bytes, std::string_view name, const ReadOptions& options) {
+    std::vector<Document> docs;
+    docs.push_back(Read(bytes, name, options));
+    return docs;
+}
+
+const std::array<ReaderEntry, 8> kReaders{{
+    {"text", kTextExtensions, "Plain-text news article in any common encoding", &one<&formats::read_text>, nullptr},
     {"xml", kXmlExtensions, "Article XML (urn:briefkit:article:1), validated against the shipped XSD",
-     &formats::read_xml, &formats::looks_like_xml},
-    {"yaml", kYamlExtensions, "Article YAML (briefkit/article/2), as written or edited by hand", &formats::read_yaml,
+     &one<&formats::read_xml>, &formats::looks_like_xml},
+    {"yaml", kYamlExtensions, "Article YAML (briefkit/article/2), as written or edited by hand", &one<&formats::read_yaml>,
      &formats::looks_like_yaml},
-    {"json", kJsonExtensions, "Article JSON (briefkit/article/2), as written or made by a program", &formats::read_json,
+    {"json", kJsonExtensions, "Article JSON (briefkit/article/2), as written or made by a program", &one<&formats::read_json>,
      &formats::looks_like_json},
     {"nitf", kNitfExtensions, "NITF 3.x (any agency's; a DOCTYPE naming an external DTD is allowed, never loaded)",
-     &formats::read_nitf, &formats::looks_like_nitf},
+     &one<&formats::read_nitf>, &formats::looks_like_nitf},
+    {"ninjs", kNinjsExtensions, "ninjs 1.x, 2.x and 3.x text items, also in AP Media API envelopes", &one<&formats::read_ninjs>,
+     &formats::looks_like_ninjs},
+    {"newsml", kNewsmlExtensions, "NewsML-G2 text items (NITF, XHTML or plain text), each of a newsMessage",
+     &formats::read_newsml_g2, &formats::looks_like_newsml_g2},
+    {"newsml1", kNewsmlExtensions, "NewsML 1.2 text items (NITF, HTML or plain text)", &formats::read_newsml_1,
+     &formats::looks_like_newsml_1},
 }};
 
 bool iequals(std::string_view a, std::string_view b) {

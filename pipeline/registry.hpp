@@ -47,8 +47,9 @@ struct ReaderEntry {
     std::string_view name;                       ///< Name of the input format, such as `text`.
     std::span<const std::string_view> extensions;  ///< File extensions it reads, without the dot.
     std::string_view description;                ///< One line for `briefkit formats`.
-    /// Reads one input; `name` is used in errors.
-    Document (*read)(std::string_view bytes, std::string_view name, const ReadOptions& options);
+    /// Reads one input into its articles, `name` used in errors: one document for most formats;
+    /// each text item, in order, of a news message that carries several.
+    std::vector<Document> (*read)(std::string_view bytes, std::string_view name, const ReadOptions& options);
     /// True when the bytes of an input with no known extension are in this format; nullptr for
     /// the fallback format, plain text, which takes whatever no other format claims.
     bool (*sniff)(std::string_view bytes);

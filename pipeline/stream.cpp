@@ -112,26 +112,18 @@ StreamRecord parse_stream_record(std::string_view line, std::size_t number) {
 
 namespace {
 
-/// Converts the record parsed from `line` and returns its result line; throws Error on failure.
-/// The reply is written by hand: it carries whole documents, on the stream's hot path.
-std::string convert_record(const StreamRecord& record, const Converter& converter, const StreamOptions& options) {
-    Conversion made;
-    if (record.text) {
-        made = converter.convert(*record.text, record.name);
-    } else if (record.path) {
-        const std::filesystem::path path = *record.path;
-        made = converter.convert(Input{path.string(), path.string(), path.stem().string(), false, {}, {}}, {},
-                                 record.name);
-    } else {
-        throw InputError("record has neither a \"text\" nor a \"path\" string", record.name);
-    }
-    const Document& doc = made.document;
-    std::string reply = "{\"id\":" + record.id + ",\"status\":\"" + std::string(status_name(InputStatus::converted)) +
-                        "\",\"document_id\":";
+/// The result line of one article of a record: `item` (from 1) is given when the record's input
+/// held several articles (a news message), each answered on a line of its own.
+std::string article_reply(const StreamRecord& record, const ConvertedArticle& article, std::size_t item,
+                          const StreamOptions& options) {
+    const Document& doc = article.document;
+    std::string reply = "{\"id\":" + record.id + ",\"status\":\"" + std::string(status_name(InputStatus::converted)) + "\",";
+    if (item != 0) reply += fmt::format("\"item\":{},", item);
+    reply += "\"document_id\":";
     append_json_string(reply, doc.id);
     reply += ",\"outputs\":{";
-    for (std::size_t f = 0; f < made.outputs.size(); ++f) {
-        const std::string& bytes = made.outputs[f];
+    for (std::size_t f = 0; f < article.outputs.size(); ++f) {
+        const std::string& bytes = article.outputs[f];
         const WriterEntry& format = *options.convert.formats[f];
         if (f > 0) reply += ",";
         append_json_string(reply, format.name);
@@ -146,6 +138,27 @@ std::string convert_record(const StreamRecord& record, const Converter& converte
     }
     reply += fmt::format("}},\"notes\":{},\"error\":null}}", doc.notes.size());
     return reply;
+}
+
+/// Converts the record parsed from `line` and returns its result lines; throws Error on failure.
+/// The reply is written by hand: it carries whole documents, on the stream's hot path.
+std::string convert_record(const StreamRecord& record, const Converter& converter, const StreamOptions& options) {
+    Conversion made;
+    if (record.text) {
+        made = converter.convert(*record.text, record.name);
+    } else if (record.path) {
+        const std::filesystem::path path = *record.path;
+        made = converter.convert(Input{path.string(), path.string(), path.stem().string(), false, {}, {}}, {},
+                                 record.name);
+    } else {
+        throw InputError("record has neither a \"text\" nor a \"path\" string", record.name);
+    }
+    std::string replies;
+    for (std::size_t a = 0; a < made.articles.size(); ++a) {
+        if (a > 0) replies += '\n';
+        replies += article_reply(record, made.articles[a], made.articles.size() == 1 ? 0 : a + 1, options);
+    }
+    return replies;
 }
 
 }  // namespace

@@ -115,6 +115,37 @@ std::string collapse_space(std::string_view text) {
     return out;
 }
 
+void append_text_paragraphs(std::string_view text, std::vector<Block>& blocks) {
+    std::vector<std::string_view> lines;
+    for (std::size_t start = 0; start <= text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        lines.push_back(line);
+        start = end + 1;
+    }
+    const auto blank = [](std::string_view line) { return collapse_space(line).empty(); };
+    const auto indented = [](std::string_view line) { return line.starts_with(' ') || line.starts_with('\t'); };
+    // Paragraphs are set apart by blank lines or a first-line indent, and their lines are
+    // wrapped; text with neither has a paragraph on each line.
+    bool grouped = false;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        if (!blank(lines[i - 1]) && (blank(lines[i]) || indented(lines[i]))) grouped = true;
+    }
+    std::string paragraph;
+    const auto flush = [&] {
+        if (std::string p = collapse_space(paragraph); !p.empty()) blocks.emplace_back(Paragraph{{Text{std::move(p)}}});
+        paragraph.clear();
+    };
+    for (const std::string_view line : lines) {
+        if (!grouped || blank(line) || indented(line)) flush();
+        paragraph += ' ';
+        paragraph += line;
+    }
+    flush();
+}
+
 std::string collapsed_text(const xmlNode* node) { return collapse_space(all_text(node)); }
 
 namespace {
@@ -133,11 +164,17 @@ bool is_media(const xmlNode* node) {
     return std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
 }
 
+/// A page's or item's furniture around the text (its header of metadata, navigation, footer,
+/// asides), left out of the body with a note.
+bool is_furniture(const xmlNode* node) {
+    static constexpr std::array<std::string_view, 4> kNames{"header", "nav", "footer", "aside"};
+    return std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
+}
+
 /// Elements read through: their children are blocks.
 bool is_container(const xmlNode* node) {
-    static constexpr std::array<std::string_view, 14> kNames{
-        "block", "div",  "section", "article", "main",  "body", "body.content",
-        "html",  "span", "center",  "font",    "aside", "header", "footer"};
+    static constexpr std::array<std::string_view, 11> kNames{"block", "div",  "section", "article", "main",  "body",
+                                                             "body.content", "html", "span", "center", "font"};
     return std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
 }
 
@@ -152,7 +189,7 @@ int heading_level(const xmlNode* node) {
 bool is_block(const xmlNode* node) {
     static constexpr std::array<std::string_view, 11> kNames{"p",  "ul",  "ol",    "bq",  "blockquote", "table",
                                                              "pre", "dl", "hr", "nitf-table", "li"};
-    return heading_level(node) != 0 || is_container(node) || is_media(node) || never_text(node) ||
+    return heading_level(node) != 0 || is_container(node) || is_media(node) || never_text(node) || is_furniture(node) ||
            std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
 }
 
@@ -264,6 +301,12 @@ private:
 
     void block(const xmlNode* n) {
         if (never_text(n) || is(n, "hr")) return;
+        if (is_furniture(n)) {
+            note(n, "furniture-left-out",
+                 fmt::format("a <{}> element (furniture around the text: metadata, navigation) was left out",
+                             view(n->name)));
+            return;
+        }
         if (is_media(n)) {
             note(n, "media-left-out", fmt::format("a <{}> element (a picture or other media) is not article text and was left out",
                                                   view(n->name)));

@@ -39,6 +39,11 @@ struct BodyRead {
 /// line when `lines_are_files` (the markup is the input file), else 0 (HTML inside a JSON string).
 [[nodiscard]] BodyRead read_blocks(const xmlNode* first, bool lines_are_files);
 
+/// Appends the paragraphs of plain `text` to `blocks`. Where blank lines or first-line indents
+/// set paragraphs apart, those are the paragraphs, their wrapped lines joined; text with
+/// neither has a paragraph on each line. Whitespace runs become one space.
+void append_text_paragraphs(std::string_view text, std::vector<Block>& blocks);
+
 /// The text of `node` and its descendants with whitespace runs made one space and trimmed.
 [[nodiscard]] std::string collapsed_text(const xmlNode* node);
 

@@ -18,9 +18,9 @@ namespace {
 
 /// True when `part` (after a comma in a byline) is a title or an outlet, not another name.
 bool is_title(std::string_view part) {
-    static constexpr std::array<std::string_view, 12> kWords{"writer",  "correspondent", "reporter", "editor",
-                                                             "press",   "staff",         "news",     "agency",
-                                                             "service", "bureau",        "chief",    "columnist"};
+    static constexpr std::array<std::string_view, 15> kWords{
+        "writer", "correspondent", "reporter", "editor", "press",      "staff",     "news",   "agency",
+        "service", "bureau",       "chief",    "columnist", "university", "institute", "college"};
     const std::string folded = unicode::fold_case(part);
     return std::any_of(kWords.begin(), kWords.end(),
                        [&](std::string_view w) { return folded.find(w) != std::string::npos; });
@@ -50,6 +50,9 @@ std::vector<std::string_view> split(std::string_view text, std::span<const std::
     return parts;
 }
 
+/// What a dateline's text names first, before it is checked for being a place.
+std::string dateline_start(std::string_view dateline);
+
 }  // namespace
 
 std::vector<std::string> authors_from_byline(std::string_view byline) {
@@ -65,13 +68,24 @@ std::vector<std::string> authors_from_byline(std::string_view byline) {
         const std::vector<std::string_view> pieces = split(part, kComma);
         for (std::size_t i = 0; i < pieces.size(); ++i) {
             const std::string_view name = trim(pieces[i]);
-            if (!name.empty() && (i == 0 || !is_title(name))) authors.emplace_back(name);
+            // A piece holding digits is a date or a code (`Reuters, MAR 04`), not a name.
+            const bool digits = std::any_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (!name.empty() && !digits && (i == 0 || !is_title(name))) authors.emplace_back(name);
         }
     }
     return authors;
 }
 
 std::string dateline_place(std::string_view dateline) {
+    const std::string place = dateline_start(dateline);
+    // A dateline that starts with a date or a time names no place.
+    const bool digits = std::any_of(place.begin(), place.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return digits ? std::string() : place;
+}
+
+namespace {
+
+std::string dateline_start(std::string_view dateline) {
     const std::string text = collapse_space(dateline);
     if (const std::size_t comma = text.find(','); comma != std::string::npos) return std::string(trim(text.substr(0, comma)));
     // Leading words written in capitals: the place of a wire dateline.
@@ -92,12 +106,18 @@ std::string dateline_place(std::string_view dateline) {
     return std::string(rest);
 }
 
+}  // namespace
+
 void finish_feed_document(Document& doc, std::string_view format, std::string_view lacks, std::string_view name,
                           const ReadOptions& options) {
     if (doc.meta.title.empty() && doc.body.empty()) {
         throw InputError(fmt::format("holds no text: the {} item has neither a headline nor body text", format),
                          std::string(name));
     }
+    // The agency credited as an author (`by: Reuters`) is the source, not a byline.
+    std::erase_if(doc.meta.authors, [&](const std::string& a) {
+        return !doc.meta.source.name.empty() && unicode::fold_case(a) == unicode::fold_case(doc.meta.source.name);
+    });
     if (doc.meta.title.empty()) {
         doc.notes.push_back(Note{0, "headline-missing", fmt::format("the {} item has no headline", format)});
     }

@@ -19,7 +19,7 @@ namespace briefkit::formats::markup {
 
 /// The place a dateline's text names first: up to its first comma (`LONDON, Oct 14 (Reuters) -`),
 /// else its leading capitalized words (`SYDNEY March 22 AAP -`), else the whole text without a
-/// closing dash.
+/// closing dash. Empty when that holds digits (a dateline of only a date or time).
 [[nodiscard]] std::string dateline_place(std::string_view dateline);
 
 /// Finishes a document read from a feed format called `format` (`NITF`): notes a missing

@@ -32,7 +32,9 @@ std::size_t encoded_length(char32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 
 
 }  // namespace
 
-XmlOut::XmlOut() { out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
+XmlOut::XmlOut(bool declaration) {
+    if (declaration) out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+}
 
 void XmlOut::start(std::string_view name) {
     if (!mixed_ && !open_.empty()) {

@@ -14,8 +14,8 @@ namespace briefkit::formats::markup {
 /// Characters XML 1.0 cannot carry, and invalid UTF-8, become U+FFFD.
 class XmlOut {
 public:
-    /// A document starting with the XML declaration (UTF-8).
-    XmlOut();
+    /// A document starting with the XML declaration (UTF-8), or a fragment without one.
+    explicit XmlOut(bool declaration = true);
 
     /// Opens element `name`; its attributes may follow until content or a child is written.
     void start(std::string_view name);

@@ -148,7 +148,7 @@ std::vector<Document> read_for_digest(const std::vector<Input>& inputs, const Di
     std::vector<Document> docs;
     for (const Input& input : inputs) {
         try {
-            docs.push_back(reader.convert(input).document);
+            for (ConvertedArticle& article : reader.convert(input).articles) docs.push_back(std::move(article.document));
         } catch (const Error& e) {
             ++failed;
             report(e);
@@ -205,7 +205,12 @@ ExitCode inspect(const std::string& input, const ReadOptions& read) {
     const Converter converter({read, {}, chosen_formats({"yaml"})});
     std::string yaml;
     try {
-        yaml = std::move(converter.convert(inputs.front()).outputs.front());
+        // A news message of several articles is printed as a stream of YAML documents.
+        const Conversion made = converter.convert(inputs.front());
+        for (std::size_t a = 0; a < made.articles.size(); ++a) {
+            if (a > 0) yaml += "---\n";
+            yaml += made.articles[a].outputs.front();
+        }
     } catch (const Error& e) {
         report(e);
         return ExitCode::some_failed;

@@ -5,6 +5,7 @@
 // output or a string in a test.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -50,6 +51,10 @@ private:
 /// Options every writer is made with; each writer reads the ones it understands.
 struct WriterOptions {
     std::string style;  ///< PDF briefing style: a built-in name or a style file path; empty for the default.
+    /// When the outputs are made, in seconds since 1970 (UTC): what a format that must state a
+    /// creation time (NewsML-G2's versionCreated) gives an undated article. Converter sets it
+    /// once per run, from SOURCE_DATE_EPOCH when that is set, for reproducible outputs.
+    std::int64_t made_at = 0;
 };
 
 /// One output format.

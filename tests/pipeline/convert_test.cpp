@@ -25,20 +25,21 @@ const std::string kArticle = "HEADLINE OF THE DAY\n\nThe first paragraph says wh
 TEST_CASE("convert: one output per format, in the order asked, the same as each writer alone") {
     const Converter converter(options_for({"yaml", "xml"}));
     const Conversion made = converter.convert(kArticle, "a.txt");
-    REQUIRE(made.outputs.size() == 2);
-    CHECK(made.outputs[0] == write_to_string(*find_writer("yaml")->make({}), made.document));
-    CHECK(made.outputs[1] == write_to_string(*find_writer("xml")->make({}), made.document));
-    CHECK(made.document.meta.title == "HEADLINE OF THE DAY");
+    REQUIRE(made.articles.size() == 1);
+    REQUIRE(made.articles.front().outputs.size() == 2);
+    CHECK(made.articles.front().outputs[0] == write_to_string(*find_writer("yaml")->make({}), made.articles.front().document));
+    CHECK(made.articles.front().outputs[1] == write_to_string(*find_writer("xml")->make({}), made.articles.front().document));
+    CHECK(made.articles.front().document.meta.title == "HEADLINE OF THE DAY");
 }
 
 TEST_CASE("convert: with no format it only reads, and the reader is chosen by -f, extension, then content") {
     const Converter text(options_for({}));
-    CHECK(text.convert(kArticle, "a").outputs.empty());
+    CHECK(text.convert(kArticle, "a").articles.front().outputs.empty());
     ConversionOptions as_yaml = options_for({});
     as_yaml.read.from = "yaml";
     CHECK_THROWS_AS(Converter(as_yaml).convert(kArticle, "a"), InputError);
     const Conversion sniffed = text.convert(test::kHandWrittenYaml, "edited");
-    CHECK(sniffed.document.meta.title == "Water council agrees on summer quotas");
+    CHECK(sniffed.articles.front().document.meta.title == "Water council agrees on summer quotas");
 }
 
 TEST_CASE("convert: an error names the article, and a skip test that holds reads nothing more") {
@@ -59,7 +60,7 @@ TEST_CASE("convert: an error names the article, and a skip test that holds reads
     });
     CHECK(asked);
     CHECK(skipped.skipped);
-    CHECK(skipped.outputs.empty());
+    CHECK(skipped.articles.empty());
 }
 
 TEST_CASE("convert: an article past its time limit fails as a limit naming it") {

@@ -1,0 +1,157 @@
+#include "formats/ninjs/ninjs_writer.hpp"
+
+#include <string>
+
+#include "formats/markup/body_markup.hpp"
+#include "formats/markup/xml_out.hpp"
+#include "pipeline/model/json_text.hpp"
+
+namespace briefkit::formats {
+
+namespace {
+
+/// The members of one JSON object, written in order on lines of their own.
+class Members {
+public:
+    explicit Members(std::string& out) : out_(out) { out_ += "{"; }
+
+    /// Starts member `key`; its value is written next.
+    std::string& key(std::string_view key) {
+        out_ += first_ ? "\n  " : ",\n  ";
+        first_ = false;
+        append_json_string(out_, key);
+        out_ += ": ";
+        return out_;
+    }
+    void string(std::string_view key_name, std::string_view value) { append_json_string(key(key_name), value); }
+    void close() { out_ += "\n}\n"; }
+
+private:
+    std::string& out_;
+    bool first_ = true;
+};
+
+/// `{"role": ..., "value": ...}` and the like: an object of string members on one line.
+void small_object(std::string& out, std::initializer_list<std::pair<std::string_view, std::string_view>> members) {
+    out += '{';
+    bool first = true;
+    for (const auto& [k, v] : members) {
+        if (!first) out += ", ";
+        first = false;
+        append_json_string(out, k);
+        out += ": ";
+        append_json_string(out, v);
+    }
+    out += '}';
+}
+
+/// `"key": [{...}]`: a list of one small object.
+void one_object_list(Members& m, std::string_view key,
+                     std::initializer_list<std::pair<std::string_view, std::string_view>> members) {
+    std::string& out = m.key(key);
+    out += '[';
+    small_object(out, members);
+    out += ']';
+}
+
+/// True when `date` can be an RFC 3339 date-time: it has a time and a zone.
+bool is_date_time(const Date& date) { return date.time.has_value() && date.utc_offset.has_value(); }
+
+/// The plain text of the body: each run of text on a line of its own, blocks between blank lines.
+std::string plain_body(const Document& doc) {
+    std::string text;
+    for (const Block& block : doc.body) {
+        if (!text.empty()) text += "\n\n";
+        bool first = true;
+        for_each_run(block, [&](const Inlines& run) {
+            if (!first) text += '\n';
+            first = false;
+            append_plain_text(text, run);
+        });
+    }
+    return text;
+}
+
+void write_dates(Members& m, std::vector<std::pair<std::string_view, std::string>>& descriptions, const Metadata& meta) {
+    if (meta.date && is_date_time(*meta.date)) {
+        m.string("firstCreated", meta.date->iso());
+        m.string("versionCreated", meta.date->iso());
+    } else if (meta.date) {
+        descriptions.emplace_back("briefkit-date", meta.date->iso());
+    }
+    if (meta.source.date && is_date_time(*meta.source.date)) {
+        m.string("contentCreated", meta.source.date->iso());
+    } else if (meta.source.date) {
+        descriptions.emplace_back("briefkit-source-date", meta.source.date->iso());
+    }
+}
+
+void write_bodies(Members& m, const Document& doc) {
+    if (doc.body.empty()) return;
+    markup::XmlOut html(false);
+    markup::write_blocks(html, doc.body, markup::BodyDialect::xhtml);
+    std::string markup_text = html.finish();
+    markup_text.pop_back();  // the newline finish() ends a document with
+    std::string& out = m.key("bodies");
+    out += "[\n    ";
+    small_object(out, {{"role", "main"}, {"contentType", "text/html"}, {"value", markup_text}});
+    out += ",\n    ";
+    small_object(out, {{"role", "main"}, {"contentType", "text/plain"}, {"value", plain_body(doc)}});
+    out += "\n  ]";
+}
+
+class NinjsWriter final : public Writer {
+public:
+    void write(const Document& doc, Sink& sink) const override {
+        const Metadata& meta = doc.meta;
+        std::string out;
+        out.reserve(8192);
+        Members m(out);
+        m.string("uri", meta.url.empty() ? "urn:briefkit:" + doc.id : meta.url);
+        small_object(m.key("standard"), {{"name", "ninjs"},
+                                         {"version", "3.1"},
+                                         {"schema", "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"}});
+        m.string("type", "text");
+        m.string("representationType", "full");
+        std::vector<std::pair<std::string_view, std::string>> descriptions;
+        write_dates(m, descriptions, meta);
+        if (!meta.language.empty()) m.string("language", meta.language);
+        if (!meta.title.empty()) one_object_list(m, "headlines", {{"role", "main"}, {"value", meta.title}});
+        if (!meta.authors.empty()) {
+            std::string by;
+            for (std::size_t i = 0; i < meta.authors.size(); ++i) {
+                by += i == 0 ? "" : i + 1 == meta.authors.size() ? " and " : ", ";
+                by += meta.authors[i];
+            }
+            m.string("by", by);
+            std::string& people = m.key("people");
+            people += '[';
+            for (std::size_t i = 0; i < meta.authors.size(); ++i) {
+                if (i != 0) people += ", ";
+                small_object(people, {{"name", meta.authors[i]}, {"rel", "author"}});
+            }
+            people += ']';
+        }
+        if (!meta.place.empty()) m.string("located", meta.place);
+        if (!meta.source.name.empty()) one_object_list(m, "infoSources", {{"name", meta.source.name}, {"role", "source"}});
+        one_object_list(m, "altIds", {{"role", "briefkit-id"}, {"value", doc.id}});
+        if (!descriptions.empty()) {
+            std::string& list = m.key("descriptions");
+            list += '[';
+            for (std::size_t i = 0; i < descriptions.size(); ++i) {
+                if (i != 0) list += ", ";
+                small_object(list, {{"role", descriptions[i].first}, {"value", descriptions[i].second}});
+            }
+            list += ']';
+        }
+        write_bodies(m, doc);
+        m.close();
+        sink.write(out);
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> make_ninjs_writer(const WriterOptions& /*options*/) { return std::make_unique<NinjsWriter>(); }
+
+}  // namespace briefkit::formats
