@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "formats/anpa/anpa_reader.hpp"
 #include "formats/json/json_reader.hpp"
 #include "formats/json/json_writer.hpp"
 #include "formats/newsml/newsml_reader.hpp"
@@ -41,6 +42,7 @@ constexpr std::array<std::string_view, 1> kTextExtensions{"txt"};
 constexpr std::array<std::string_view, 1> kXmlExtensions{"xml"};
 constexpr std::array<std::string_view, 2> kNitfExtensions{"nitf", "xml"};
 constexpr std::array<std::string_view, 2> kNewsmlExtensions{"newsml", "xml"};
+constexpr std::array<std::string_view, 3> kAnpaExtensions{"anpa", "tst", "ans"};
 constexpr std::array<std::string_view, 2> kYamlExtensions{"yaml", "yml"};
 constexpr std::array<std::string_view, 1> kJsonExtensions{"json"};
 constexpr std::array<std::string_view, 2> kNinjsExtensions{"ninjs", "json"};
@@ -71,7 +73,7 @@ std::vector<Document> one(std::string_view bytes, std::string_view name, const R
     return docs;
 }
 
-const std::array<ReaderEntry, 8> kReaders{{
+const std::array<ReaderEntry, 9> kReaders{{
     {"text", kTextExtensions, "Plain-text news article in any common encoding", &one<&formats::read_text>, nullptr},
     {"xml", kXmlExtensions, "Article XML (urn:briefkit:article:1), validated against the shipped XSD",
      &one<&formats::read_xml>, &formats::looks_like_xml},
@@ -87,6 +89,8 @@ const std::array<ReaderEntry, 8> kReaders{{
      &formats::read_newsml_g2, &formats::looks_like_newsml_g2},
     {"newsml1", kNewsmlExtensions, "NewsML 1.2 text items (NITF, HTML or plain text)", &formats::read_newsml_1,
      &formats::looks_like_newsml_1},
+    {"anpa", kAnpaExtensions, "ANPA-1312 wire transmissions (AP's, with its headline, byline and time trailer)",
+     &one<&formats::read_anpa>, &formats::looks_like_anpa},
 }};
 
 bool iequals(std::string_view a, std::string_view b) {

@@ -53,6 +53,22 @@ std::vector<std::string_view> split(std::string_view text, std::span<const std::
 /// What a dateline's text names first, before it is checked for being a place.
 std::string dateline_start(std::string_view dateline);
 
+/// An agency credited in the byline (`By The Associated Press`, `by: Reuters`) is the source,
+/// not an author: it names the source when none is known, and leaves the authors with a note.
+void credit_agency_byline(Document& doc) {
+    Metadata& m = doc.meta;
+    const auto is_agency = [&](const std::string& a) {
+        return (!m.source.name.empty() && unicode::fold_case(a) == unicode::fold_case(m.source.name)) || is_title(a);
+    };
+    for (const std::string& a : m.authors) {
+        if (!is_agency(a)) continue;
+        if (m.source.name.empty()) m.source.name = a;
+        doc.notes.push_back(Note{0, "byline-credits-agency",
+                                 fmt::format("the byline '{}' credits the agency, not an author", a)});
+    }
+    std::erase_if(m.authors, is_agency);
+}
+
 }  // namespace
 
 std::vector<std::string> authors_from_byline(std::string_view byline) {
@@ -114,10 +130,7 @@ void finish_feed_document(Document& doc, std::string_view format, std::string_vi
         throw InputError(fmt::format("holds no text: the {} item has neither a headline nor body text", format),
                          std::string(name));
     }
-    // The agency credited as an author (`by: Reuters`) is the source, not a byline.
-    std::erase_if(doc.meta.authors, [&](const std::string& a) {
-        return !doc.meta.source.name.empty() && unicode::fold_case(a) == unicode::fold_case(doc.meta.source.name);
-    });
+    credit_agency_byline(doc);
     if (doc.meta.title.empty()) {
         doc.notes.push_back(Note{0, "headline-missing", fmt::format("the {} item has no headline", format)});
     }
