@@ -228,8 +228,8 @@ Table make_table(const std::vector<std::vector<std::string>>& rows) {
 }
 
 
-/// AP's typewriter conventions restored in `text`: `` and '' as curly quotes, ` _ ` as a dash,
-/// `{` after a figure as a half. Counts what it changed into `restored`.
+/// AP's typewriter conventions restored in `text`: `` and '' as curly quotes, ` _ ` (or `_` as
+/// a whole table cell) as a dash, `{` after a figure (or as a whole cell) as a half. Counts what it changed into `restored`.
 std::string restore_typewriter(std::string text, std::size_t& restored) {
     const auto replace_all = [&](std::string_view from, std::string_view to) {
         for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
@@ -245,7 +245,7 @@ std::string restore_typewriter(std::string text, std::size_t& restored) {
     replace_all("''", "\u201D");
     replace_all(" _ ", " \u2014 ");
     for (std::size_t at = text.find('{'); at != std::string::npos; at = text.find('{', at + 1)) {
-        if (at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9') {
+        if (text.size() == 1 || (at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9')) {
             text.replace(at, 1, "\u00BD");
             ++restored;
         }
@@ -311,12 +311,12 @@ private:
         } else if (!body_started_ && text.starts_with("By ")) {
             for (std::string& a : markup::authors_from_byline(text)) doc_.meta.authors.push_back(std::move(a));
             after_byline_ = true;
-        } else if (!body_started_ && after_byline_ && line.closed_by_equals) {
+        } else if (!body_started_ && after_byline_ && line.closed_by_equals && markup::is_byline_title(text)) {
             note(line, "byline-title-read", fmt::format("the byline's title '{}' is not text", text));
             after_byline_ = false;
         } else if (doc_.meta.title.empty()) {
             doc_.meta.title = text;
-        } else if (!body_started_) {
+        } else if (!body_started_ && !line.closed_by_equals) {
             summary_.push_back(line);
         } else if (line.closed_by_equals && text.size() < 80) {
             doc_.body.emplace_back(Heading{2, {Text{text}}});

@@ -173,8 +173,8 @@ bool is_furniture(const xmlNode* node) {
 
 /// Elements read through: their children are blocks.
 bool is_container(const xmlNode* node) {
-    static constexpr std::array<std::string_view, 11> kNames{"block", "div",  "section", "article", "main",  "body",
-                                                             "body.content", "html", "span", "center", "font"};
+    static constexpr std::array<std::string_view, 9> kNames{"block", "div",          "section", "article", "main",
+                                                            "body",  "body.content", "html",    "center"};
     return std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
 }
 

@@ -16,16 +16,6 @@ namespace briefkit::formats::markup {
 
 namespace {
 
-/// True when `part` (after a comma in a byline) is a title or an outlet, not another name.
-bool is_title(std::string_view part) {
-    static constexpr std::array<std::string_view, 15> kWords{
-        "writer", "correspondent", "reporter", "editor", "press",      "staff",     "news",   "agency",
-        "service", "bureau",       "chief",    "columnist", "university", "institute", "college"};
-    const std::string folded = unicode::fold_case(part);
-    return std::any_of(kWords.begin(), kWords.end(),
-                       [&](std::string_view w) { return folded.find(w) != std::string::npos; });
-}
-
 std::string_view trim(std::string_view s) {
     const std::size_t first = s.find_first_not_of(" \t,.;:");
     if (first == std::string_view::npos) return {};
@@ -58,7 +48,7 @@ std::string dateline_start(std::string_view dateline);
 void credit_agency_byline(Document& doc) {
     Metadata& m = doc.meta;
     const auto is_agency = [&](const std::string& a) {
-        return (!m.source.name.empty() && unicode::fold_case(a) == unicode::fold_case(m.source.name)) || is_title(a);
+        return (!m.source.name.empty() && unicode::fold_case(a) == unicode::fold_case(m.source.name)) || is_byline_title(a);
     };
     for (const std::string& a : m.authors) {
         if (!is_agency(a)) continue;
@@ -70,6 +60,15 @@ void credit_agency_byline(Document& doc) {
 }
 
 }  // namespace
+
+bool is_byline_title(std::string_view part) {
+    static constexpr std::array<std::string_view, 15> kWords{
+        "writer", "correspondent", "reporter", "editor", "press",      "staff",     "news",   "agency",
+        "service", "bureau",       "chief",    "columnist", "university", "institute", "college"};
+    const std::string folded = unicode::fold_case(part);
+    return std::any_of(kWords.begin(), kWords.end(),
+                       [&](std::string_view w) { return folded.find(w) != std::string::npos; });
+}
 
 std::vector<std::string> authors_from_byline(std::string_view byline) {
     const std::string text = collapse_space(byline);
@@ -86,7 +85,7 @@ std::vector<std::string> authors_from_byline(std::string_view byline) {
             const std::string_view name = trim(pieces[i]);
             // A piece holding digits is a date or a code (`Reuters, MAR 04`), not a name.
             const bool digits = std::any_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
-            if (!name.empty() && !digits && (i == 0 || !is_title(name))) authors.emplace_back(name);
+            if (!name.empty() && !digits && (i == 0 || !is_byline_title(name))) authors.emplace_back(name);
         }
     }
     return authors;

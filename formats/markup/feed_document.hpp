@@ -22,6 +22,10 @@ namespace briefkit::formats::markup {
 /// closing dash. Empty when that holds digits (a dateline of only a date or time).
 [[nodiscard]] std::string dateline_place(std::string_view dateline);
 
+/// True when `text` is a byline's title or an outlet (`AP Sports Writer`, `Associated Press`,
+/// `Michigan State University`), not a person's name.
+[[nodiscard]] bool is_byline_title(std::string_view text);
+
 /// Finishes a document read from a feed format called `format` (`NITF`): notes a missing
 /// headline (`headline-missing`) and an empty body (`body-missing`); guesses the language when
 /// the item stated none (`language-guessed`); notes, once, what the format cannot carry
