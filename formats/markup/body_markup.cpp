@@ -224,6 +224,8 @@ public:
         for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
             if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
                 text(view(c->content));
+            } else if (c->type == XML_ENTITY_REF_NODE) {
+                text(entity_text(c));
             } else if (c->type == XML_ELEMENT_NODE && !never_text(c) && !is_media(c)) {
                 if (is(c, "br")) {
                     pending_space_ = true;
@@ -282,6 +284,10 @@ private:
     void node(const xmlNode* n) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             loose_.text(view(n->content));
+            return;
+        }
+        if (n->type == XML_ENTITY_REF_NODE) {
+            loose_.text(entity_text(n));
             return;
         }
         if (n->type != XML_ELEMENT_NODE) return;

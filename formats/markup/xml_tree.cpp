@@ -10,6 +10,7 @@
 #include <array>
 #include <cctype>
 #include <limits>
+#include <set>
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/utf8.hpp"
@@ -31,6 +32,7 @@ struct Problem {
     int line = 0;
     bool found = false;
     std::string_view what;  ///< The format, for messages.
+    std::set<std::string> entities;  ///< Entities the unloaded DTD would declare, referred to in the text.
 
     void record(std::string text, int at) {
         if (found) return;
@@ -56,9 +58,22 @@ void refuse_doctype(void* context, const xmlChar* /*name*/, const xmlChar* /*pub
     xmlStopParser(static_cast<xmlParserCtxtPtr>(context));
 }
 
-/// SAX hook for a DOCTYPE that may name an external DTD: the DTD is never loaded, and nothing of it is kept.
-void accept_external_doctype(void* /*context*/, const xmlChar* /*name*/, const xmlChar* /*public_id*/,
-                             const xmlChar* /*system_id*/) {}
+/// SAX hook for a DOCTYPE that may name an external DTD: the declaration is kept, so that an
+/// entity the DTD would declare is a reference, not an error, but the DTD is never loaded.
+void accept_external_doctype(void* context, const xmlChar* name, const xmlChar* public_id, const xmlChar* system_id) {
+    xmlSAX2InternalSubset(context, name, public_id, system_id);
+}
+
+/// SAX hook for the external subset: never loaded.
+void skip_external_subset(void* /*context*/, const xmlChar* /*name*/, const xmlChar* /*public_id*/,
+                          const xmlChar* /*system_id*/) {}
+
+/// SAX hook for a reference to an entity the document does not declare (its DTD would): kept
+/// as a reference node, which the text readers resolve as HTML's entity of that name.
+void record_reference(void* context, const xmlChar* name) {
+    xmlSAX2Reference(context, name);
+    problem_of(context).entities.insert(std::string(view(name)));
+}
 
 /// Stops the parse at any declaration of an internal subset (entities above all: they could
 /// expand past every limit or name a file to read).
@@ -86,7 +101,8 @@ void refuse_unparsed(void* context, const xmlChar*, const xmlChar*, const xmlCha
 
 /// libxml2's structured error hook while parsing: keeps the first error.
 void record_parse_error(void* context, xmlErrorPtr error) {
-    if (error != nullptr && error->level >= XML_ERR_ERROR) {
+    // An entity its unloaded DTD would declare is read by record_reference(), not an error.
+    if (error != nullptr && error->level >= XML_ERR_ERROR && error->code != XML_WAR_UNDECLARED_ENTITY) {
         problem_of(context).record(error->message != nullptr ? error->message : "", error->line);
     }
 }
@@ -234,7 +250,8 @@ void set_doctype_hooks(xmlSAXHandler& sax, Doctype doctype) {
         return;
     }
     sax.internalSubset = &accept_external_doctype;
-    sax.externalSubset = &accept_external_doctype;
+    sax.externalSubset = &skip_external_subset;
+    sax.reference = &record_reference;
     sax.entityDecl = &refuse_entity;
     sax.elementDecl = &refuse_element;
     sax.attributeDecl = &refuse_attribute;
@@ -326,6 +343,14 @@ XmlDoc parse_xml(std::string_view bytes, std::string_view name, const ReadOption
         throw InputError(fmt::format("not readable as {}: {}", what, problem.found ? problem.message : "no root element"),
                          file, problem.line);
     }
+    if (notes != nullptr) {
+        for (const std::string& entity : problem.entities) {
+            notes->push_back(Note{0, "dtd-entity-read",
+                                  fmt::format("&{}; is declared by the DTD, which is never loaded; it was read as "
+                                              "HTML's entity of that name, or kept as written when HTML has none",
+                                              entity)});
+        }
+    }
     return doc;
 }
 
@@ -337,7 +362,7 @@ XmlDoc parse_html(std::string_view html, std::string_view name, const ReadOption
     const CaptureLibxmlErrors capture(problem);
     // HTML error recovery is the point of an HTML parser, so its complaints are not errors here.
     XmlDoc doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
-                              HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED));
+                              HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
     if (!doc) throw InputError("the HTML body could not be parsed (out of memory?)", std::string(name));
     return doc;
 }
@@ -404,10 +429,20 @@ std::string attribute(const xmlNode* node, const char* name) {
 
 int line(const xmlNode* node) { return static_cast<int>(xmlGetLineNo(node)); }
 
+std::string entity_text(const xmlNode* reference) {
+    if (const htmlEntityDesc* entity = htmlEntityLookup(reference->name); entity != nullptr) {
+        std::string out;
+        utf8::append(out, static_cast<char32_t>(entity->value));
+        return out;
+    }
+    return "&" + std::string(view(reference->name)) + ";";
+}
+
 std::string text_of(const xmlNode* node) {
     std::string out;
     for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) out += view(c->content);
+        if (c->type == XML_ENTITY_REF_NODE) out += entity_text(c);
     }
     return out;
 }
@@ -417,6 +452,8 @@ void append_all_text(std::string& out, const xmlNode* node) {
     for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             out += view(c->content);
+        } else if (c->type == XML_ENTITY_REF_NODE) {
+            out += entity_text(c);
         } else if (c->type == XML_ELEMENT_NODE) {
             append_all_text(out, c);
         }

@@ -75,6 +75,10 @@ struct RootElement {
 /// The input line `node` started on.
 [[nodiscard]] int line(const xmlNode* node);
 
+/// The text an entity reference stands for (one the unloaded DTD would declare): HTML's entity
+/// of that name (`&mdash;` is U+2014), else the reference as written.
+[[nodiscard]] std::string entity_text(const xmlNode* reference);
+
 /// The text and CDATA children of `node` joined (comments and processing instructions skipped).
 [[nodiscard]] std::string text_of(const xmlNode* node);
 

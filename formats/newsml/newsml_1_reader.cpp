@@ -46,10 +46,9 @@ void find_text(const xmlNode* component, bool main, std::vector<TextItem>& found
 /// The first element called `name` in `component`'s tree, depth first.
 const xmlNode* find_first(const xmlNode* component, std::string_view name) {
     if (component == nullptr) return nullptr;
-    if (const xmlNode* here = child(component, name)) return here;
     const xmlNode* found = nullptr;
     for_each_element(component, [&](const xmlNode* c) {
-        if (found == nullptr && is(c, "NewsComponent")) found = find_first(c, name);
+        if (found == nullptr) found = is(c, name) ? c : find_first(c, name);
     });
     return found;
 }
@@ -126,8 +125,8 @@ std::vector<Document> read_newsml_1(std::string_view bytes, std::string_view nam
         docs.back().notes.insert(docs.back().notes.begin(), notes.begin(), notes.end());
     });
     if (docs.empty()) {
-        throw InputError(fmt::format("holds no text item: its {} NewsItem{} carry no text content", items,
-                                     items == 1 ? "" : "s"),
+        throw InputError(items == 1 ? std::string("holds no text item: its NewsItem carries no text content")
+                                    : fmt::format("holds no text item: its {} NewsItems carry no text content", items),
                          std::string(name), markup::line(root));
     }
     return docs;

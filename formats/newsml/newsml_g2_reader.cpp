@@ -187,7 +187,8 @@ std::vector<const xmlNode*> items_of(const xmlNode* root) {
 std::string holdings(const std::vector<const xmlNode*>& items) {
     std::vector<std::pair<std::string, int>> kinds;
     for (const xmlNode* item : items) {
-        std::string kind = is(item, "newsItem") ? item_class(item) + " item" : std::string(markup::view(item->name));
+        std::string element(markup::view(item->name));
+        std::string kind = is(item, "newsItem") ? item_class(item) : element.substr(0, element.size() - 4);
         auto it = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == kind; });
         if (it == kinds.end()) {
             kinds.emplace_back(std::move(kind), 1);
@@ -196,7 +197,9 @@ std::string holdings(const std::vector<const xmlNode*>& items) {
         }
     }
     std::string out;
-    for (const auto& [kind, count] : kinds) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", count, kind);
+    for (const auto& [kind, count] : kinds) {
+        out += fmt::format("{}{} {} item{}", out.empty() ? "" : ", ", count, kind, count == 1 ? "" : "s");
+    }
     return out.empty() ? "no items" : out;
 }
 

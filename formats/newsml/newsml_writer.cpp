@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ctime>
+#include <string>
 
 #include "formats/markup/body_markup.hpp"
 #include "formats/markup/xml_out.hpp"
@@ -34,9 +36,13 @@ std::string version_created(const Metadata& m, std::int64_t made_at) {
     return date->iso() + "T00:00:00";
 }
 
+/// `<element><name>name</name></element>`. A G2 name is one line (the schema's pattern is
+/// `[\S ]*`): a tab or line break in it is written as a space.
 void named(XmlOut& out, std::string_view element, std::string_view name) {
+    std::string line(name);
+    std::replace_if(line.begin(), line.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
     out.start(element);
-    out.element("name", name);
+    out.element("name", line);
     out.end();
 }
 
@@ -52,9 +58,7 @@ void write_item_meta(XmlOut& out, const Metadata& m, std::int64_t made_at) {
     out.start("itemClass");
     out.attribute("qcode", "ninat:text");
     out.end();
-    out.start("provider");
-    out.attribute("literal", m.source.name.empty() ? "Briefkit" : m.source.name);
-    out.end();
+    named(out, "provider", m.source.name.empty() ? "Briefkit" : m.source.name);
     out.element("versionCreated", version_created(m, made_at));
     out.start("generator");
     out.attribute("versioninfo", kVersion);

@@ -12,7 +12,8 @@
 // versionCreated must be a date and time: it is the article's date (at 00:00 when it gave no
 // time); an undated article gets the time the outputs were made (WriterOptions::made_at). The
 // reader knows Briefkit's own items by their generator and reads the date from contentCreated.
-// NewsML-G2 carries no reader notes, one heading level, and no date as the article printed it.
+// NewsML-G2 carries no reader notes, one heading level, no date as the article printed it, and
+// no tab or line break in a name (a place, an author, the agency): those are written as spaces.
 #pragma once
 
 #include <memory>

@@ -196,7 +196,8 @@ Document read_item(const Json& item, std::string_view name, const ReadOptions& o
     m.language = string_member(item, {"language"});
     if (!is_language_tag(m.language)) m.language.clear();
     const std::string uri = string_member(item, {"uri"});
-    if (uri.starts_with("http://") || uri.starts_with("https://")) m.url = uri;
+    m.url = role_value(item, "altIds", "briefkit-url");
+    if (m.url.empty() && (uri.starts_with("http://") || uri.starts_with("https://"))) m.url = uri;
     read_body(item, doc, name, options);
     return doc;
 }

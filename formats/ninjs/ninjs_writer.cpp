@@ -1,5 +1,6 @@
 #include "formats/ninjs/ninjs_writer.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "formats/markup/body_markup.hpp"
@@ -52,6 +53,17 @@ void one_object_list(Members& m, std::string_view key,
     out += '[';
     small_object(out, members);
     out += ']';
+}
+
+/// True when `url` can stand as it is where ninjs asks for a URI (RFC 3986): a scheme, and
+/// only ASCII characters a URI may hold.
+bool is_uri(std::string_view url) {
+    const std::size_t colon = url.find(':');
+    if (colon == 0 || colon == std::string_view::npos) return false;
+    return std::all_of(url.begin(), url.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b > 0x20 && b < 0x7F && std::string_view("<>\"{}|\\^`").find(c) == std::string_view::npos;
+    });
 }
 
 /// True when `date` can be an RFC 3339 date-time: it has a time and a zone.
@@ -107,7 +119,8 @@ public:
         std::string out;
         out.reserve(8192);
         Members m(out);
-        m.string("uri", meta.url.empty() ? "urn:briefkit:" + doc.id : meta.url);
+        const bool url_is_uri = !meta.url.empty() && is_uri(meta.url);
+        m.string("uri", url_is_uri ? meta.url : "urn:briefkit:" + doc.id);
         small_object(m.key("standard"), {{"name", "ninjs"},
                                          {"version", "3.1"},
                                          {"schema", "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"}});
@@ -134,7 +147,16 @@ public:
         }
         if (!meta.place.empty()) m.string("located", meta.place);
         if (!meta.source.name.empty()) one_object_list(m, "infoSources", {{"name", meta.source.name}, {"role", "source"}});
-        one_object_list(m, "altIds", {{"role", "briefkit-id"}, {"value", doc.id}});
+        if (!meta.url.empty() && !url_is_uri) {
+            std::string& ids = m.key("altIds");
+            ids += '[';
+            small_object(ids, {{"role", "briefkit-id"}, {"value", doc.id}});
+            ids += ", ";
+            small_object(ids, {{"role", "briefkit-url"}, {"value", meta.url}});
+            ids += ']';
+        } else {
+            one_object_list(m, "altIds", {{"role", "briefkit-id"}, {"value", doc.id}});
+        }
         if (!descriptions.empty()) {
             std::string& list = m.key("descriptions");
             list += '[';

@@ -1,7 +1,8 @@
 // The ninjs writer: IPTC's News in JSON, version 3.1 (`http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json`),
 // one `type: text` object per article:
 //
-//   uri            the article's URL, else `urn:briefkit:<id>`
+//   uri            the article's URL, else `urn:briefkit:<id>` (also for a URL that is no valid
+//                  URI as it stands, which altIds then carries with role briefkit-url)
 //   standard       ninjs 3.1 and its schema
 //   firstCreated, versionCreated   the date, when it has a time and a zone (RFC 3339 needs both)
 //   contentCreated the agency's date, likewise

@@ -191,6 +191,98 @@ std::string xsd_errors(const std::string& xml) {
     return errors;
 }
 
+namespace {
+
+std::string collapsed(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (const char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out.push_back(' ');
+        space = false;
+        out.push_back(c);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string carried(const Document& doc) {
+    const Metadata& m = doc.meta;
+    std::string out = "title: " + collapsed(m.title) + "\ndate: " + (m.date ? m.date->iso() : "") +
+                      "\nsource: " + collapsed(m.source.name) + " " + (m.source.date ? m.source.date->iso() : "") +
+                      "\nplace: " + collapsed(m.place) + "\nurl: " + m.url + "\nauthors:";
+    for (const std::string& a : m.authors) {
+        if (!collapsed(a).empty()) out += " [" + collapsed(a) + "]";
+    }
+    out += "\nlanguage: " + m.language + "\nbody:\n";
+    for (const Block& block : doc.body) {
+        for_each_run(block, [&](const Inlines& run) {
+            if (const std::string text = collapsed(plain_text(run)); !text.empty()) out += text + "\n";
+        });
+    }
+    return out;
+}
+
+Document every_kind_for_feeds(const std::string& nasty) {
+    Document doc = every_kind(nasty);
+    doc.meta.authors = {"First Author " + nasty, "Second Author"};
+    doc.id = document_id(doc);
+    return doc;
+}
+
+std::optional<fs::path> schemas_dir() {
+    const std::optional<fs::path> corpus = corpus_dir();
+    if (!corpus) return std::nullopt;
+    const fs::path schemas = (*corpus / ".." / "schemas").lexically_normal();
+    if (!fs::is_directory(schemas)) return std::nullopt;
+    return schemas;
+}
+
+std::string newsml_g2_xsd_errors(const std::string& xml) {
+    static const std::unique_ptr<xmlSchema, SchemaDeleter> schema = [] {
+        const fs::path xsd = *schemas_dir() / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd";
+        std::unique_ptr<xmlSchemaParserCtxt, ParserCtxtDeleter> parser(xmlSchemaNewParserCtxt(xsd.c_str()));
+        return std::unique_ptr<xmlSchema, SchemaDeleter>(xmlSchemaParse(parser.get()));
+    }();
+    if (!schema) return "the NewsML-G2 schema did not parse";
+    std::string errors;
+    std::unique_ptr<xmlDoc, DocDeleter> doc(
+        xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "item.xml", "UTF-8", XML_PARSE_NONET));
+    if (!doc) return "not well-formed XML";
+    std::unique_ptr<xmlSchemaValidCtxt, ValidCtxtDeleter> ctxt(xmlSchemaNewValidCtxt(schema.get()));
+    xmlSchemaSetValidStructuredErrors(ctxt.get(), reinterpret_cast<xmlStructuredErrorFunc>(&collect), &errors);
+    const int rc = xmlSchemaValidateDoc(ctxt.get(), doc.get());
+    if (rc != 0 && errors.empty()) errors = "invalid (code " + std::to_string(rc) + ")";
+    return errors;
+}
+
+bool have_jsonschema() {
+    return fs::exists("/usr/bin/python3") &&
+           run_command({"/usr/bin/python3", "-c", "import jsonschema; jsonschema.Draft202012Validator"}).exit_code == 0;
+}
+
+std::string json_schema_errors(const std::vector<fs::path>& files, const fs::path& schema) {
+    // One python process validates every file: the list goes in on standard input.
+    static constexpr const char* kScript = R"(import json, sys, jsonschema
+schema = json.load(open(sys.argv[1], encoding="utf-8"))
+jsonschema.Draft202012Validator.check_schema(schema)
+validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+for path in sys.stdin.read().splitlines():
+    errors = list(validator.iter_errors(json.load(open(path, encoding="utf-8"))))
+    if errors:
+        print(path + ": " + errors[0].message[:300])
+)";
+    std::string list;
+    for (const fs::path& f : files) list += f.string() + "\n";
+    const RunResult r = run_command({"/usr/bin/python3", "-c", kScript, schema.string()}, list);
+    if (r.exit_code != 0) return "python3-jsonschema failed: " + r.err;
+    return r.out;
+}
+
 std::string yaml_differences(const Document& doc, const std::string& yaml) {
     std::ostringstream diff;
     const YAML::Node root = YAML::Load(yaml);

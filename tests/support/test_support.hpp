@@ -63,6 +63,31 @@ template <typename Read>
 /// Reads `yaml` back with yaml-cpp and returns every difference from `doc`, field by field (empty when none).
 [[nodiscard]] std::string yaml_differences(const Document& doc, const std::string& yaml);
 
+/// IPTC's schemas beside the shared corpus (../shared/schemas), or nullopt when absent.
+[[nodiscard]] std::optional<std::filesystem::path> schemas_dir();
+
+/// Validates `xml` against IPTC's NewsML-G2 2.35 XSD (from schemas_dir(), which must exist);
+/// returns the validation errors (empty when valid).
+[[nodiscard]] std::string newsml_g2_xsd_errors(const std::string& xml);
+
+/// True when Debian's python3-jsonschema (4.x, draft 2020-12) can be run as /usr/bin/python3.
+[[nodiscard]] bool have_jsonschema();
+
+/// Validates each JSON file of `files` against the JSON Schema `schema` with python3-jsonschema;
+/// returns one line per invalid file (its path and first error), empty when all are valid.
+[[nodiscard]] std::string json_schema_errors(const std::vector<std::filesystem::path>& files,
+                                             const std::filesystem::path& schema);
+
+/// What every feed format carries of `doc`, one field a line, whitespace runs made one space:
+/// title, date, source and its date, place, URL, authors, language, and the text of every run of
+/// the body that is not blank. Two documents that give the same string agree on what a lossy
+/// format must carry, whatever their block kinds, heading levels and notes.
+[[nodiscard]] std::string carried(const Document& doc);
+
+/// every_kind(`nasty`) with authors that differ from its source (a byline naming the agency is
+/// read as the agency's credit) and are not blank.
+[[nodiscard]] Document every_kind_for_feeds(const std::string& nasty);
+
 /// Result of running the briefkit executable.
 struct RunResult {
     int exit_code = -1;  ///< The process's exit status.

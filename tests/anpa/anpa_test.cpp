@@ -1,0 +1,61 @@
+// ANPA-1312: a transmission written here in AP's framing reads into its headline, byline,
+// dateline, paragraphs, table and date; what is not a transmission is refused.
+#include <catch2/catch.hpp>
+
+#include "formats/anpa/anpa_reader.hpp"
+#include "support/test_support.hpp"
+
+using namespace briefkit;
+using formats::read_anpa;
+
+namespace {
+
+/// A transmission in AP's framing: envelope, keyword line, headline, notes, byline, body with a
+/// dateline and typewriter codes, a table, and the time trailer after ETX.
+const std::string kTransmission =
+    "\x16\x16\x01" "a0042\x1F" "world\n"
+    "r f\x13\x11 BC-EU--Ferry-Strike 2ndLd-Writethru   03-14 0321\n"
+    "\x02^BC-EU--Ferry Strike, 2nd Ld-Writethru,321<\n"
+    "^Ferry crews strike as talks fail<\n"
+    "^Eds: Updates with union statement.<\n"
+    "^By JONAS PIHL and KAI NORD=\n"
+    "^Associated Press=\n"
+    "\t   COPENHAGEN, Denmark (AP) _ Ferry crews walked out on Thursday, the union said, and\n"
+    "services stopped at noon.\n"
+    "\t   ``We had no choice,'' the union's leader said.\n"
+    "^Crossings cancelled=\n"
+    "\x08Route\x1F\x1E" "Daily\x1E\x1E" "Cut\n"
+    "\x08Helsingor\x1F\x1E" "64\x1E\x1E" "40{\n"
+    "\t   ___\n"
+    "\x03" "AP-WF-03-14-24 1142GMT<\n\x0C\x04";
+
+}  // namespace
+
+TEST_CASE("anpa: a transmission reads into its headline, byline, dateline, paragraphs, table and date") {
+    const Document doc = read_anpa(kTransmission, "strike.tst", {});
+    CHECK(doc.meta.title == "Ferry crews strike as talks fail");
+    CHECK(doc.meta.authors == std::vector<std::string>{"JONAS PIHL", "KAI NORD"});
+    CHECK(doc.meta.place == "COPENHAGEN");
+    CHECK(doc.meta.source.name == "AP");
+    CHECK(doc.meta.date->iso() == "2024-03-14T11:42:00+00:00");
+    CHECK(doc.meta.language == "en");
+    CHECK(test::block_texts(doc) ==
+          std::vector<std::string>{"Ferry crews walked out on Thursday, the union said, and services stopped at noon.",
+                                   "\u201CWe had no choice,\u201D the union's leader said.", "Crossings cancelled",
+                                   "Route | Daily | Cut\n--\nHelsingor | 64 | 40\u00BD"});
+    for (const char* rule : {"keyword-line-read", "editors-note-read", "byline-title-read", "dateline-moved",
+                             "typewriter-restored", "separator-dropped", "format-lacks"}) {
+        INFO(rule);
+        CHECK(test::has_note(doc, rule));
+    }
+    CHECK(doc.notes.front().line == 3);
+}
+
+TEST_CASE("anpa: what does not start with SOH, or has no text, is refused") {
+    CHECK(test::error_of(&read_anpa, "Plain text, not a transmission.") ==
+          "bad:1: not an ANPA-1312 transmission: it does not start with SOH (after any SYN characters)");
+    CHECK(test::error_of(&read_anpa, std::string("\x16\x16\x01" "a0042\n", 9)) ==
+          "bad: holds no text: the ANPA-1312 transmission has no STX, where its text would start");
+    CHECK(formats::looks_like_anpa(kTransmission));
+    CHECK_FALSE(formats::looks_like_anpa("\x16\x16 plain"));
+}

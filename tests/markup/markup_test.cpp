@@ -1,0 +1,207 @@
+// What the feed formats share (formats/markup): ISO 8601 dates, bylines and datelines, body
+// markup in both directions, safe XML parsing and strict JSON parsing.
+#include <catch2/catch.hpp>
+
+#include "formats/markup/body_markup.hpp"
+#include "formats/markup/feed_document.hpp"
+#include "formats/markup/iso_date.hpp"
+#include "formats/markup/json_tree.hpp"
+#include "formats/markup/xml_tree.hpp"
+#include "pipeline/model/hash.hpp"
+#include "support/test_support.hpp"
+
+using namespace briefkit;
+using namespace briefkit::formats;
+
+namespace {
+
+/// The blocks an HTML fragment reads into, as text.
+std::vector<std::string> html_blocks(const std::string& html, std::vector<Note>* notes = nullptr) {
+    const markup::XmlDoc doc = markup::parse_html(html, "body.html", {});
+    markup::BodyRead read = markup::read_blocks(doc->children, false);
+    if (notes != nullptr) *notes = read.notes;
+    Document d;
+    d.body = std::move(read.blocks);
+    return test::block_texts(d);
+}
+
+std::string parse_error(std::string_view xml, markup::Doctype doctype) {
+    try {
+        (void)markup::parse_xml(xml, "feed.xml", {}, doctype, "NITF");
+    } catch (const InputError& e) {
+        return describe(e);
+    }
+    return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("markup: ISO 8601 dates in the basic and extended forms, with their zones") {
+    const auto nitf = markup::parse_iso8601("20131020T192751+1100");
+    REQUIRE(nitf);
+    CHECK(nitf->iso() == "2013-10-20T19:27:51+11:00");
+    CHECK(nitf->text == "20131020T192751+1100");
+    CHECK(markup::parse_iso8601("2019-07-03T04:05:12Z")->iso() == "2019-07-03T04:05:12+00:00");
+    CHECK(markup::parse_iso8601("2017-08-24T04:37:19+0000")->utc_offset == 0);
+    CHECK(markup::parse_iso8601("2019-07-03T04:25:17.798Z")->iso() == "2019-07-03T04:25:17+00:00");
+    CHECK(markup::parse_iso8601("2020-02-04T12:00-05:00")->iso() == "2020-02-04T12:00:00-05:00");
+    CHECK(markup::parse_iso8601(" 2016-11-21 ")->iso() == "2016-11-21");
+    CHECK(markup::parse_iso8601("20141126T152703")->iso() == "2014-11-26T15:27:03");
+    CHECK_FALSE(markup::parse_iso8601("2014-02-30"));
+    CHECK_FALSE(markup::parse_iso8601("20141126T152703+1500"));
+    CHECK_FALSE(markup::parse_iso8601("26 November 2014"));
+    CHECK_FALSE(markup::parse_iso8601("2014-11-26T25:00:00"));
+    Date date = *markup::parse_iso8601("2020-05-27T09:30:00+06:00");
+    CHECK(markup::basic_iso(date) == "20200527T093000+0600");
+    date.utc_offset.reset();
+    CHECK(markup::basic_iso(date) == "20200527T093000");
+    date.time.reset();
+    CHECK(markup::basic_iso(date) == "20200527");
+}
+
+TEST_CASE("markup: a byline names its authors, not their titles, outlets or dates") {
+    using V = std::vector<std::string>;
+    CHECK(markup::authors_from_byline("By PAUL BYRNE and ALMUDENA CALATRAVA") == V{"PAUL BYRNE", "ALMUDENA CALATRAVA"});
+    CHECK(markup::authors_from_byline("By Meredith Jameson, Staff Reporter") == V{"Meredith Jameson"});
+    CHECK(markup::authors_from_byline("Aaron J. Staples, Michigan State University") == V{"Aaron J. Staples"});
+    CHECK(markup::authors_from_byline("Anna Berg, Tomas Lind") == V{"Anna Berg", "Tomas Lind"});
+    CHECK(markup::authors_from_byline("Reuters, MAR 04") == V{"Reuters"});
+    CHECK(markup::authors_from_byline("  ") == V{});
+}
+
+TEST_CASE("markup: a dateline's place is what it names first, and no date is a place") {
+    CHECK(markup::dateline_place("LONDON, Oct 14 (Reuters) -") == "LONDON");
+    CHECK(markup::dateline_place("SYDNEY March 22 AAP -") == "SYDNEY");
+    CHECK(markup::dateline_place("London (dpa) - ") == "London (dpa)");
+    CHECK(markup::dateline_place("2018-01-03 20:13:08 GMT+00:00") == "");
+    CHECK(markup::dateline_place("MARCH 04, 2013") == "");
+}
+
+TEST_CASE("markup: an item with neither headline nor body is refused, and a byline crediting the agency names the source") {
+    Document empty;
+    CHECK_THROWS_AS(markup::finish_feed_document(empty, "NITF", "", "item.xml", {}), InputError);
+    Document doc;
+    doc.meta.title = "Headline";
+    doc.meta.authors = {"The Associated Press"};
+    doc.body.push_back(Paragraph{{Text{"The council met on Monday and agreed the budget for the year."}}});
+    markup::finish_feed_document(doc, "NITF", "NITF lacks notes", "item.xml", {});
+    CHECK(doc.meta.authors.empty());
+    CHECK(doc.meta.source.name == "The Associated Press");
+    CHECK(test::has_note(doc, "byline-credits-agency"));
+    CHECK(doc.meta.language == "en");
+    CHECK(test::has_note(doc, "language-guessed"));
+    CHECK(test::has_note(doc, "format-lacks"));
+    CHECK(doc.id == document_id(doc));
+}
+
+TEST_CASE("markup: HTML bodies read into paragraphs, headings, lists, quotes, tables, preformatted text and links") {
+    const auto blocks = html_blocks(
+        "<h2>Results</h2><p>First <b>bold</b>\n   paragraph with a <a href='http://x.org/'>link</a>.</p>"
+        "<ul><li>one</li><li>two</li></ul><blockquote><p>Quoted.</p></blockquote>"
+        "<table><thead><tr><th></th><th>W</th></tr></thead><tbody><tr><td>Ajax</td><td align='right'>3</td></tr>"
+        "</tbody></table><pre>a  b\n c</pre><script>var x;</script><div>Loose text<br>after a break</div>");
+    CHECK(blocks == std::vector<std::string>{"Results", "First bold paragraph with a link.", "one | two", "Quoted.",
+                                             " | W\n--\nAjax | 3", "a  b\n c", "Loose text", "after a break"});
+}
+
+TEST_CASE("markup: an HTML body's furniture and pictures are left out with a note") {
+    std::vector<Note> notes;
+    const auto blocks = html_blocks("<header><h1>Title</h1><ul><li>tag</li></ul></header><figure><img src='a.jpg'>"
+                                    "<figcaption>A caption</figcaption></figure><p>Text.</p>",
+                                    &notes);
+    CHECK(blocks == std::vector<std::string>{"Text."});
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].rule == "furniture-left-out");
+    CHECK(notes[1].rule == "media-left-out");
+}
+
+TEST_CASE("markup: plain text paragraphs by blank lines or indents, else one per line") {
+    std::vector<Block> grouped;
+    markup::append_text_paragraphs("   First paragraph\nwrapped here.\n   Second one.\n\nThird.", grouped);
+    Document a;
+    a.body = grouped;
+    CHECK(test::block_texts(a) == std::vector<std::string>{"First paragraph wrapped here.", "Second one.", "Third."});
+    std::vector<Block> lines;
+    markup::append_text_paragraphs("One line.\nAnother line.", lines);
+    CHECK(lines.size() == 2);
+}
+
+TEST_CASE("markup: the body written as NITF and as XHTML reads back the same") {
+    const Document doc = test::every_kind("text & <markup>");
+    for (const auto dialect : {markup::BodyDialect::nitf, markup::BodyDialect::xhtml}) {
+        markup::XmlOut out;
+        out.start("body");
+        markup::write_blocks(out, doc.body, dialect);
+        out.end();
+        const std::string xml = out.finish();
+        const markup::XmlDoc parsed = markup::parse_xml(xml, "body.xml", {}, markup::Doctype::refuse, "XML");
+        Document read;
+        read.body = markup::read_blocks(xmlDocGetRootElement(parsed.get())->children, true).blocks;
+        INFO(xml);
+        CHECK(body_text(read) == body_text(doc));
+        CHECK(read.body.size() == doc.body.size());
+    }
+}
+
+TEST_CASE("markup: a DOCTYPE naming an external DTD is read without loading it, and an internal subset is refused") {
+    CHECK(parse_error("<!DOCTYPE nitf SYSTEM \"nitf-3-2.dtd\">\n<nitf/>", markup::Doctype::external_only) ==
+          "(no error)");
+    CHECK(parse_error("<!DOCTYPE nitf SYSTEM \"/etc/passwd\">\n<nitf>&ext;</nitf>", markup::Doctype::external_only) ==
+          "(no error)");
+    const std::string bomb =
+        "<!DOCTYPE nitf [\n<!ENTITY a \"aaaaaaaaaa\">\n<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">\n]>\n<nitf>&b;</nitf>";
+    CHECK(parse_error(bomb, markup::Doctype::external_only).find("feed.xml:2: not readable as NITF: the document type "
+                                                                 "declaration has an internal subset") == 0);
+    CHECK(parse_error("<!DOCTYPE nitf SYSTEM \"x.dtd\">\n<nitf/>", markup::Doctype::refuse).find("not allowed") !=
+          std::string::npos);
+}
+
+TEST_CASE("markup: an entity the unloaded DTD would declare reads as HTML's entity of that name, with a note") {
+    std::vector<Note> notes;
+    const markup::XmlDoc doc = markup::parse_xml("<!DOCTYPE nitf SYSTEM \"nitf-3-6.dtd\">\n<nitf>a&mdash;b &zork;</nitf>",
+                                                 "feed.xml", {}, markup::Doctype::external_only, "NITF", &notes);
+    CHECK(markup::all_text(xmlDocGetRootElement(doc.get())) == "a\u2014b &zork;");
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].rule == "dtd-entity-read");
+}
+
+TEST_CASE("markup: a document declaring ISO-8859-1 whose bytes are UTF-8 is read as UTF-8, with a note") {
+    std::vector<Note> notes;
+    const markup::XmlDoc doc = markup::parse_xml("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<p>K\xC3\xB8" "benhavn</p>",
+                                                 "feed.xml", {}, markup::Doctype::external_only, "NITF", &notes);
+    CHECK(markup::all_text(xmlDocGetRootElement(doc.get())) == "K\xC3\xB8" "benhavn");
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].rule == "charset-mislabelled");
+    std::vector<Note> none;
+    const markup::XmlDoc latin = markup::parse_xml("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<p>K\xF8" "benhavn</p>",
+                                                   "feed.xml", {}, markup::Doctype::external_only, "NITF", &none);
+    CHECK(markup::all_text(xmlDocGetRootElement(latin.get())) == "K\xC3\xB8" "benhavn");
+    CHECK(none.empty());
+}
+
+TEST_CASE("markup: the root element and its namespace, past declarations, comments and a DOCTYPE") {
+    const auto root = markup::root_element(
+        "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- a <comment> -->\n<!DOCTYPE x [ <!ENTITY e \"v\"> ]>\n"
+        "<g2:newsMessage xmlns:g2=\"http://iptc.org/std/nar/2006-10-01/\" xmlns=\"other\">");
+    CHECK(root.name == "newsMessage");
+    CHECK(root.namespace_uri == "http://iptc.org/std/nar/2006-10-01/");
+    CHECK(markup::root_element("<nitf version=\"3.6\">").name == "nitf");
+    CHECK(markup::root_element("not xml").name.empty());
+}
+
+TEST_CASE("markup: strict JSON: a key given twice, nesting past the limit and a syntax error with its line") {
+    const auto error = [](std::string_view json, const ReadOptions& options = {}) {
+        try {
+            (void)markup::parse_json(json, "item.json", options);
+        } catch (const Error& e) {
+            return describe(e);
+        }
+        return std::string("(no error)");
+    };
+    CHECK(error(R"({"a": 1, "b": {"a": 2}})") == "(no error)");
+    CHECK(error(R"({"a": 1, "a": 2})") == "item.json: the key 'a' appears twice in one object");
+    ReadOptions shallow;
+    shallow.max_depth = 3;
+    CHECK(error(R"({"a": [[{"b": 1}]]})", shallow).find("nested") != std::string::npos);
+    CHECK(error("{\n\"a\": 1,\n}").find("item.json:3: not readable as JSON") == 0);
+}
