@@ -36,9 +36,13 @@ public:
 
     Document read(const Json& root) {
         if (!root.is_object()) fail("", "the document must be an object with keys such as schema, title and body");
-        check_keys(root, "", kTopKeys);
         const Json* schema = find(root, "schema");
-        if (schema == nullptr) fail("schema", fmt::format("is missing; an article starts \"schema\": \"{}\"", kSchema));
+        if (schema == nullptr) {
+            fail("", fmt::format("not article JSON: it has no \"schema\" key (an article starts \"schema\": \"{}\"; "
+                                 "ninjs, with \"uri\" or \"guid\", reads with -f ninjs)",
+                                 kSchema));
+        }
+        check_keys(root, "", kTopKeys);
         if (const std::string stated = string_value(*schema, "schema"); stated != kSchema && stated != kSchemaVersion1) {
             fail("schema", fmt::format("is '{}'; this reader reads '{}' and '{}'", stated, kSchema, kSchemaVersion1));
         }

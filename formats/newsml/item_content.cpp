@@ -42,6 +42,20 @@ void read_plain(std::string text, const xmlNode* holder, Document& doc) {
     markup::append_text_paragraphs(text, doc.body);
 }
 
+/// The position past the spaces and the dash (`-`, `_`, `:`, an en or em dash) at `at` in `text`.
+std::size_t skip_dash(std::string_view text, std::size_t at) {
+    while (at < text.size()) {
+        if (text[at] == ' ' || text[at] == '-' || text[at] == ':' || text[at] == '_') {
+            ++at;
+        } else if (text.substr(at).starts_with("\u2013") || text.substr(at).starts_with("\u2014")) {
+            at += 3;
+        } else {
+            break;
+        }
+    }
+    return at;
+}
+
 }  // namespace
 
 Document read_item_content(const xmlNode* holder, std::string_view content_type, std::string_view name,
@@ -93,11 +107,14 @@ void remove_repeated_dateline(Document& doc, std::string_view dateline) {
     if (first.empty() || !std::holds_alternative<Text>(first.front())) return;
     std::string& text = std::get<Text>(first.front()).text;
     if (!text.starts_with(stated)) return;
-    std::size_t cut = stated.size();
-    while (cut < text.size() && (text[cut] == ' ' || text[cut] == '-' || text[cut] == ':')) ++cut;
-    // The dash after a dateline may be an en or em dash.
-    for (const std::string_view dash : {"\u2013 ", "\u2014 "}) {
-        if (std::string_view(text).substr(cut).starts_with(dash)) cut += dash.size();
+    std::size_t cut = skip_dash(text, stated.size());
+    // The agency's credit may follow the dateline: `FORT WASHINGTON, Pa. (AP) _ `.
+    if (cut < text.size() && text[cut] == '(') {
+        const std::size_t close = text.find(')', cut);
+        if (close != std::string::npos && close - cut <= 32) {
+            const std::size_t after = skip_dash(text, close + 1);
+            if (after > close + 2) cut = after;
+        }
     }
     if (cut >= text.size()) return;
     doc.notes.push_back(Note{0, "dateline-moved",

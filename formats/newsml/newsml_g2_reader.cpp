@@ -189,6 +189,7 @@ std::string holdings(const std::vector<const xmlNode*>& items) {
     for (const xmlNode* item : items) {
         std::string element(markup::view(item->name));
         std::string kind = is(item, "newsItem") ? item_class(item) : element.substr(0, element.size() - 4);
+        if (kind.empty()) kind = "unclassed news";
         auto it = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == kind; });
         if (it == kinds.end()) {
             kinds.emplace_back(std::move(kind), 1);
