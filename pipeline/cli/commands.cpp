@@ -317,13 +317,13 @@ ExitCode list_styles() {
 ExitCode list_formats() {
     fmt::print("Output formats (-t):\n");
     for (const WriterEntry& w : writers()) {
-        fmt::print("  {:<8} .{:<6} {:<18} {}\n", w.name, w.extension, w.media_type, w.description);
+        fmt::print("  {:<7} .{:<11} {:<37} {}\n", w.name, w.extension, w.media_type, w.description);
     }
     fmt::print("Input formats (-f; otherwise by extension, then by content):\n");
     for (const ReaderEntry& r : readers()) {
         std::string exts;
         for (std::string_view e : r.extensions) exts += fmt::format("{}.{}", exts.empty() ? "" : " ", e);
-        fmt::print("  {:<8} {:<26} {}\n", r.name, exts, r.description);
+        fmt::print("  {:<7} {:<18} {}\n", r.name, exts, r.description);
     }
     return ExitCode::ok;
 }

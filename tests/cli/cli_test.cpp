@@ -201,3 +201,36 @@ TEST_CASE("cli: formats lists the table, --version and --help answer, schema pri
     CHECK(help.out.find("Exit codes") != std::string::npos);
     CHECK(run_briefkit({"schema"}).out.find("urn:briefkit:article:1") != std::string::npos);
 }
+
+TEST_CASE("cli: formats lists every reader and writer, and schema json prints the JSON Schema") {
+    const auto formats = run_briefkit({"formats"});
+    for (const char* name : {"json ", "nitf ", "ninjs ", "newsml ", "newsml1 ", "anpa "}) {
+        CHECK(formats.out.find(std::string("  ") + name) != std::string::npos);
+    }
+    const auto schema = run_briefkit({"schema", "json"});
+    CHECK(schema.exit_code == 0);
+    CHECK(nlohmann::json::parse(schema.out).at("$schema") == "https://json-schema.org/draft/2020-12/schema");
+    CHECK(run_briefkit({"schema"}).out.rfind("<?xml", 0) == 0);
+    const auto none = run_briefkit({"schema", "pdf"});
+    CHECK(none.exit_code == 2);
+    CHECK(none.err.find("'pdf' has no schema to print (formats with one: xml, json)") != std::string::npos);
+}
+
+TEST_CASE("cli: a news message of several text items writes each, named after the file and its item number") {
+    TempDir dir;
+    const std::string item =
+        "<newsItem guid=\"urn:x:ITEM\" standard=\"NewsML-G2\" standardversion=\"2.35\" version=\"1\"><itemMeta>"
+        "<itemClass qcode=\"ninat:text\"/><provider literal=\"EXW\"/><versionCreated>2024-05-02T09:00:00Z"
+        "</versionCreated></itemMeta><contentMeta><headline>Headline ITEM</headline></contentMeta><contentSet>"
+        "<inlineData contenttype=\"text/plain\">Body of ITEM.</inlineData></contentSet></newsItem>";
+    std::string message = "<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\"><itemSet>";
+    for (const char* n : {"one", "two"}) message += std::regex_replace(item, std::regex("ITEM"), n);
+    message += "</itemSet></newsMessage>";
+    write_file(dir.path() / "wire.xml", message);
+    const auto r = run_briefkit({"convert", (dir.path() / "wire.xml").string(), "-t", "yaml,json", "-o",
+                                 (dir.path() / "out").string()});
+    CHECK(r.exit_code == 0);
+    CHECK(files_under(dir.path() / "out") ==
+          std::vector<std::string>{"wire-item1.json", "wire-item1.yaml", "wire-item2.json", "wire-item2.yaml"});
+    CHECK(read_file(dir.path() / "out" / "wire-item2.yaml").find("title: \"Headline two\"") != std::string::npos);
+}

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/read_options.hpp"
@@ -38,6 +39,20 @@ inline void require_round_trip(const Document& doc, const Writer& writer, Reader
         std::fprintf(stderr, "%s output refused: %s\n", format, describe(e).c_str());
         require(false, "the output of an accepted document was refused by its own reader");
     }
+}
+
+/// Aborts unless `doc`, read from a feed format, can be written as article XML and read back as
+/// the same document: whatever a reader accepts, every writer must be able to carry.
+void require_carried(const Document& doc);
+
+/// Runs a reader of a file's articles on the fuzzer's input and checks each article it accepts.
+template <typename Read>
+int check_articles(const std::uint8_t* data, std::size_t size, Read read, const char* name) {
+    try {
+        for (const Document& doc : read(as_text(data, size), name, ReadOptions{})) require_carried(doc);
+    } catch (const InputError&) {  // LimitError too
+    }
+    return 0;
 }
 
 }  // namespace briefkit::fuzz

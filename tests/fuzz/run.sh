@@ -4,7 +4,8 @@
 #
 #   tests/fuzz/run.sh [-j JOBS] SECONDS [TARGET...]
 #
-# TARGET is one of: text_reader xml_reader yaml_reader style stream_record text_to_pdf truetype
+# TARGET is one of: text_reader xml_reader yaml_reader json_reader nitf_reader ninjs_reader newsml_reader
+# newsml1_reader anpa_reader style stream_record text_to_pdf truetype
 # (default: all). JOBS targets run at once (default: the number of cores). Builds the `fuzz`
 # preset first. Each target's corpus grows in build/fuzz/corpus/TARGET, starting from the seeds
 # we wrote (tests/fuzz/seeds, samples/, tests/fixtures, styles/, the samples converted to XML and
@@ -20,18 +21,29 @@ if [ "${1:-}" = "-j" ]; then jobs=$2; shift 2; fi
 seconds=${1:?usage: tests/fuzz/run.sh [-j JOBS] SECONDS [TARGET...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(text_reader xml_reader yaml_reader style stream_record text_to_pdf truetype)
+[ ${#targets[@]} -gt 0 ] || targets=(text_reader xml_reader yaml_reader json_reader nitf_reader ninjs_reader newsml_reader
+                                      newsml1_reader anpa_reader style stream_record text_to_pdf truetype)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j"$(nproc)" >/dev/null
 
 work=build/fuzz
 shared=$(cd .. && pwd)/shared/corpus
-mkdir -p "$work/seeds/xml_reader" "$work/seeds/yaml_reader"
-# The samples as Briefkit writes them are the natural XML and YAML seeds.
-"$work/briefkit" convert samples -t xml,yaml -q -o "$work/seeds/samples" --manifest "$work/seeds/manifest.ndjson" >/dev/null
-find "$work/seeds/samples" -name '*.xml' -exec cp {} "$work/seeds/xml_reader/" \;
-find "$work/seeds/samples" -name '*.yaml' -exec cp {} "$work/seeds/yaml_reader/" \;
+mkdir -p "$work/seeds/xml_reader" "$work/seeds/yaml_reader" "$work/seeds/json_reader" "$work/seeds/nitf_reader" \
+    "$work/seeds/ninjs_reader" "$work/seeds/newsml_reader"
+# The samples as Briefkit writes them are the natural seeds of its readers.
+"$work/briefkit" convert samples -t xml,yaml,json,nitf,ninjs,newsml -q -o "$work/seeds/samples" \
+    --manifest "$work/seeds/manifest.ndjson" >/dev/null
+for f in "$work"/seeds/samples/*; do
+    case $f in
+        *.newsml.xml) cp "$f" "$work/seeds/newsml_reader/" ;;
+        *.nitf.xml) cp "$f" "$work/seeds/nitf_reader/" ;;
+        *.ninjs.json) cp "$f" "$work/seeds/ninjs_reader/" ;;
+        *.xml) cp "$f" "$work/seeds/xml_reader/" ;;
+        *.yaml) cp "$f" "$work/seeds/yaml_reader/" ;;
+        *.json) cp "$f" "$work/seeds/json_reader/" ;;
+    esac
+done
 
 # Fonts are larger than the other inputs (up to 1 MiB here): the smallest DejaVu faces of
 # fonts-dejavu-core are the seeds.
@@ -45,6 +57,12 @@ seeds_of() {
         text_reader|text_to_pdf) echo samples tests/fixtures; [ -d "$shared" ] && echo "$shared" ;;
         xml_reader) echo tests/fuzz/seeds/xml_reader "$work/seeds/xml_reader" ;;
         yaml_reader) echo tests/fuzz/seeds/yaml_reader "$work/seeds/yaml_reader" ;;
+        json_reader) echo "$work/seeds/json_reader" ;;
+        nitf_reader) echo "$work/seeds/nitf_reader"; [ -d "$shared" ] && echo "$shared/feeds/nitf" ;;
+        ninjs_reader) echo "$work/seeds/ninjs_reader"; [ -d "$shared" ] && echo "$shared/feeds/ninjs" ;;
+        newsml_reader) echo "$work/seeds/newsml_reader"; [ -d "$shared" ] && echo "$shared/feeds/newsml-g2" ;;
+        newsml1_reader) echo tests/fuzz/seeds/newsml1_reader; [ -d "$shared" ] && echo "$shared/feeds/newsml-1" ;;
+        anpa_reader) echo tests/fuzz/seeds/anpa_reader; [ -d "$shared" ] && echo "$shared/feeds/anpa" ;;
         style) echo tests/fuzz/seeds/style styles ;;
         stream_record) echo tests/fuzz/seeds/stream_record ;;
         truetype) echo "$work/seeds/truetype" ;;
