@@ -107,6 +107,7 @@ std::vector<TextLine> text_lines(std::string_view text, int first_line) {
         std::erase_if(raw, [](char c) {
             return c != '\t' && c != '\x1E' && c != '\x1F' && static_cast<unsigned char>(c) < 0x20;
         });
+        if (!tabular) std::replace_if(raw.begin(), raw.end(), [](char c) { return c == '\x1E' || c == '\x1F'; }, ' ');
         // Two set-apart codes may share a line: `^*9006< ^AP-Top-...<`.
         for (std::size_t split = raw.find("< ^"); split != std::string::npos; split = raw.find("< ^")) {
             lines.push_back({trim(raw.substr(0, split + 1)).substr(1), number, true, false, false});
@@ -168,7 +169,9 @@ std::vector<std::string> row_cells(const TextLine& line) {
     if (text.find(';') != std::string::npos) {
         for (std::size_t pos = 0;;) {
             const std::size_t semi = text.find(';', pos);
-            cells.push_back(trim(text.substr(pos, semi == std::string::npos ? std::string::npos : semi - pos)));
+            std::string cell = text.substr(pos, semi == std::string::npos ? std::string::npos : semi - pos);
+            std::replace_if(cell.begin(), cell.end(), [](char c) { return c == '\x1E' || c == '\x1F'; }, ' ');
+            cells.push_back(trim(cell));
             if (semi == std::string::npos) break;
             pos = semi + 1;
         }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "formats/markup/json_tree.hpp"
+#include "pipeline/model/article_keys.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/hash.hpp"
 #include "pipeline/model/keys.hpp"
@@ -20,14 +21,11 @@ namespace {
 
 using markup::Json;
 
-constexpr std::string_view kSchema = "briefkit/article/2";
-constexpr std::string_view kSchemaVersion1 = "briefkit/article/1";
-constexpr std::string_view kSchemaFamily = "briefkit/article/";
-
-constexpr std::array<std::string_view, 13> kTopKeys{"schema",   "id",     "title", "date", "date_text",
-                                                    "date_ambiguous", "source", "place", "url", "authors",
-                                                    "language", "body",   "notes"};
-constexpr std::array<std::string_view, 4> kSourceKeys{"name", "date", "date_text", "date_ambiguous"};
+using article_keys::kSchema;
+using article_keys::kSchemaFamily;
+using article_keys::kSchemaVersion1;
+constexpr auto kTopKeys = article_keys::kTop;
+constexpr auto kSourceKeys = article_keys::kSource;
 
 /// Turns a parsed JSON value into the model; every error names the path of the value at fault.
 class TreeReader {
@@ -174,7 +172,7 @@ private:
         Inlines out;
         std::size_t i = 0;
         for (const Json& entry : value) {
-            static constexpr std::array<std::string_view, 3> kInlineKeys{"text", "link", "href"};
+            static constexpr auto kInlineKeys = article_keys::kInline;
             const std::string where = at(path, i++);
             if (!entry.is_object()) fail(where, "must be an object such as {\"text\": ...} or {\"link\": ..., \"href\": ...}");
             check_keys(entry, where, kInlineKeys);
@@ -214,7 +212,7 @@ private:
     }
 
     Table read_table(const Json& value, std::string_view path) const {
-        static constexpr std::array<std::string_view, 4> kTableKeys{"caption", "columns", "head", "rows"};
+        static constexpr auto kTableKeys = article_keys::kTable;
         check_keys(value, path, kTableKeys);
         const Json* columns = find(value, "columns");
         const Json* rows = find(value, "rows");
@@ -238,14 +236,14 @@ private:
         if (!value.is_object()) fail(path, "must be an object");
         if (kind == "table") return read_table(value, path);
         if (kind == "heading") {
-            static constexpr std::array<std::string_view, 2> kHeadingKeys{"level", "content"};
+            static constexpr auto kHeadingKeys = article_keys::kHeading;
             check_keys(value, path, kHeadingKeys);
             const Json* level = find(value, "level");
             const Json* content = find(value, "content");
             if (level == nullptr || content == nullptr) fail(path, "needs 'level' and 'content'");
             return Heading{int_value(*level, member(path, "level"), 1, 6), inlines(*content, member(path, "content"))};
         }
-        static constexpr std::array<std::string_view, 2> kListKeys{"ordered", "items"};
+        static constexpr auto kListKeys = article_keys::kList;
         check_keys(value, path, kListKeys);
         const Json* items = find(value, "items");
         if (items == nullptr) fail(path, "needs 'items'");
@@ -257,13 +255,14 @@ private:
     }
 
     Block read_block(const Json& value, const std::string& path) const {
-        static constexpr std::array<std::string_view, 6> kBlockKeys{"paragraph", "heading", "list",
-                                                                    "quote",     "table",   "preformatted"};
+        static constexpr auto kBlockKeys = article_keys::kBlocks;
         if (!value.is_object() || value.size() != 1) {
             fail(path, "must be an object with one key: paragraph, heading, list, quote, table or preformatted");
         }
         check_keys(value, path, kBlockKeys);
-        const auto& [kind, content] = *value.items().begin();
+        const auto entry = value.begin();
+        const std::string& kind = entry.key();
+        const Json& content = entry.value();
         const std::string where = member(path, kind);
         if (kind == "paragraph") return Paragraph{inlines(content, where)};
         if (kind == "preformatted") return Preformatted{string_value(content, where)};
@@ -276,7 +275,7 @@ private:
     }
 
     Note read_note(const Json& value, const std::string& path) const {
-        static constexpr std::array<std::string_view, 3> kNoteKeys{"line", "rule", "message"};
+        static constexpr auto kNoteKeys = article_keys::kNote;
         if (!value.is_object()) fail(path, "must be an object with line, rule and message");
         check_keys(value, path, kNoteKeys);
         const Json* number = find(value, "line");

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "pipeline/model/article_keys.hpp"
 #include "pipeline/model/json_text.hpp"
 #include "pipeline/model/overloaded.hpp"
 
@@ -9,7 +10,6 @@ namespace briefkit::formats {
 
 namespace {
 
-constexpr std::string_view kArticleSchema = "briefkit/article/2";
 
 /// Builds the JSON text: `"key": value` pairs with the commas between them; the top object's
 /// members each on a line of their own.
@@ -199,7 +199,7 @@ public:
         JsonOut out;
         out.text.reserve(4096);
         out.open('{');
-        out.string("schema", kArticleSchema);
+        out.string("schema", article_keys::kSchema);
         out.string("id", doc.id);
         metadata(out, doc.meta);
         member_lines(out, "body", doc.body, [&](const Block& b) { block(out, b); });

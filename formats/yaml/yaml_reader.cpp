@@ -17,6 +17,7 @@
 
 #include "pipeline/model/hash.hpp"
 #include "pipeline/model/keys.hpp"
+#include "pipeline/model/article_keys.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/utf8.hpp"
 
@@ -25,14 +26,11 @@ namespace briefkit::formats {
 namespace {
 
 // Version 2 added tables, preformatted blocks and UTC offsets; version 1 files are a subset.
-constexpr std::string_view kSchema = "briefkit/article/2";
-constexpr std::string_view kSchemaVersion1 = "briefkit/article/1";
-constexpr std::string_view kSchemaFamily = "briefkit/article/";
-
-constexpr std::array<std::string_view, 13> kTopKeys{"schema", "id",      "title",   "date",    "date_text",
-                                                    "date_ambiguous", "source", "place", "url", "authors",
-                                                    "language", "body",   "notes"};
-constexpr std::array<std::string_view, 4> kSourceKeys{"name", "date", "date_text", "date_ambiguous"};
+using article_keys::kSchema;
+using article_keys::kSchemaFamily;
+using article_keys::kSchemaVersion1;
+constexpr auto kTopKeys = article_keys::kTop;
+constexpr auto kSourceKeys = article_keys::kSource;
 
 std::string list(std::span<const std::string_view> keys) {
     std::string out;
@@ -222,7 +220,7 @@ private:
         if (!node.IsSequence()) fail(node, key, "must be a string or a list of text and link entries");
         Inlines out;
         for (const YAML::Node& entry : node) {
-            static constexpr std::array<std::string_view, 3> kInlineKeys{"text", "link", "href"};
+            static constexpr auto kInlineKeys = article_keys::kInline;
             if (!entry.IsMap()) fail(entry, key, "entries must be maps such as {text: ...} or {link: ..., href: ...}");
             const std::vector<Field> fields = fields_of(entry, key, kInlineKeys);
             const YAML::Node* text = find(fields, "text");
@@ -254,7 +252,7 @@ private:
     }
 
     Table read_table(const YAML::Node& node) const {
-        static constexpr std::array<std::string_view, 4> kTableKeys{"caption", "columns", "head", "rows"};
+        static constexpr auto kTableKeys = article_keys::kTable;
         const std::vector<Field> parts = fields_of(node, "table", kTableKeys);
         const YAML::Node* columns = find(parts, "columns");
         const YAML::Node* rows = find(parts, "rows");
@@ -273,8 +271,7 @@ private:
     }
 
     Block read_block(const YAML::Node& node) const {
-        static constexpr std::array<std::string_view, 6> kBlockKeys{"paragraph", "heading", "list",
-                                                                    "quote",     "table",   "preformatted"};
+        static constexpr auto kBlockKeys = article_keys::kBlocks;
         if (!node.IsMap() || node.size() != 1) {
             fail(node, "body", fmt::format("entries must each be a map with one key: {}", list(kBlockKeys)));
         }
@@ -291,14 +288,14 @@ private:
         if (!f.value.IsMap()) fail(f.value, f.key, "must be a map");
         if (f.key == "table") return read_table(f.value);
         if (f.key == "heading") {
-            static constexpr std::array<std::string_view, 2> kHeadingKeys{"level", "content"};
+            static constexpr auto kHeadingKeys = article_keys::kHeading;
             const std::vector<Field> parts = fields_of(f.value, "heading", kHeadingKeys);
             const YAML::Node* level = find(parts, "level");
             const YAML::Node* content = find(parts, "content");
             if (level == nullptr || content == nullptr) fail(f.value, "heading", "needs 'level' and 'content'");
             return Heading{int_value(*level, "heading.level", 1, 6), inlines(*content, "heading.content")};
         }
-        static constexpr std::array<std::string_view, 2> kListKeys{"ordered", "items"};
+        static constexpr auto kListKeys = article_keys::kList;
         const std::vector<Field> parts = fields_of(f.value, "list", kListKeys);
         const YAML::Node* items = find(parts, "items");
         if (items == nullptr) fail(f.value, "list", "needs 'items'");
@@ -310,7 +307,7 @@ private:
     }
 
     Note read_note(const YAML::Node& node) const {
-        static constexpr std::array<std::string_view, 3> kNoteKeys{"line", "rule", "message"};
+        static constexpr auto kNoteKeys = article_keys::kNote;
         if (!node.IsMap()) fail(node, "notes", "entries must be maps with line, rule and message");
         const std::vector<Field> fields = fields_of(node, "notes", kNoteKeys);
         const YAML::Node* line_number = find(fields, "line");

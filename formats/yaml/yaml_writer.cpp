@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "pipeline/model/article_keys.hpp"
 #include "pipeline/model/overloaded.hpp"
 #include "pipeline/model/utf8.hpp"
 
@@ -9,8 +10,6 @@ namespace briefkit::formats {
 
 namespace {
 
-// Version 2 added tables, preformatted blocks and UTC offsets; the reader takes 1 and 2.
-constexpr std::string_view kArticleSchema = "briefkit/article/2";
 
 // The YAML is written directly, in the block layout yaml-cpp's emitter uses (two-space
 // indents, sequences inside maps indented, every string double-quoted), which is many times
@@ -199,7 +198,7 @@ public:
     void write(const Document& doc, Sink& sink) const override {
         YamlOut out;
         out.text.reserve(4096);
-        out.field(0, "schema", kArticleSchema);
+        out.field(0, "schema", article_keys::kSchema);
         out.field(0, "id", doc.id);
         const Metadata& m = doc.meta;
         out.field(0, "title", m.title);

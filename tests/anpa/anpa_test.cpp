@@ -2,6 +2,8 @@
 // dateline, paragraphs, table and date; what is not a transmission is refused.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "formats/anpa/anpa_reader.hpp"
 #include "support/test_support.hpp"
 
@@ -58,4 +60,17 @@ TEST_CASE("anpa: what does not start with SOH, or has no text, is refused") {
           "bad: holds no text: the ANPA-1312 transmission has no STX, where its text would start");
     CHECK(formats::looks_like_anpa(kTransmission));
     CHECK_FALSE(formats::looks_like_anpa("\x16\x16 plain"));
+}
+
+TEST_CASE("anpa: tab-stop codes and framing inside the text are never read as characters of the text") {
+    // A second transmission's header inside the first one's text (seen by the fuzzer): its SYN,
+    // SOH and US characters are no text that article XML could carry.
+    const Document doc = read_anpa(std::string("\x16\x16\x01" "a1\x1F" "x\nr f\x13\x11 BC-A   03-14 0321\n\x02"
+                                               "^Head<\n\t   Rome;12;rn\x16\x16\x01V4644\x1F-----\n\t   Text\x1E here.\n"),
+                                   "a.tst", {});
+    for (const std::string& text : test::block_texts(doc)) {
+        INFO(text);
+        CHECK(std::none_of(text.begin(), text.end(), [](char c) { return c != '\n' && static_cast<unsigned char>(c) < 0x20; }));
+    }
+    CHECK(test::block_texts(doc).back() == "Text  here.");  // the tab stop is a space
 }

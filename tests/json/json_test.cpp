@@ -75,3 +75,11 @@ TEST_CASE("json: every output is valid against the shipped JSON Schema") {
     }
     CHECK(test::json_schema_errors(files, schema).empty());
 }
+
+TEST_CASE("json: a body block is read by its one key, whatever block kind it is (an address-sanitizer finding)") {
+    const Document doc = read_json(R"({"schema": "briefkit/article/2", "title": "", "body": [
+        {"heading": {"level": 2, "content": "H"}}, {"list": {"items": ["a"]}}, {"quote": ["q"]},
+        {"preformatted": "p  re"}, {"table": {"columns": ["left"], "rows": [["c"]]}}]})",
+                                   "a.json", {});
+    CHECK(test::block_texts(doc) == std::vector<std::string>{"H", "a", "q", "p  re", "c"});
+}

@@ -14,6 +14,7 @@
 
 #include "pipeline/model/hash.hpp"
 #include "pipeline/model/overloaded.hpp"
+#include "formats/markup/body_markup.hpp"
 #include "formats/text/text_reader.hpp"
 
 namespace fs = std::filesystem;
@@ -193,20 +194,7 @@ std::string xsd_errors(const std::string& xml) {
 
 namespace {
 
-std::string collapsed(std::string_view text) {
-    std::string out;
-    bool space = false;
-    for (const char c : text) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out.push_back(' ');
-        space = false;
-        out.push_back(c);
-    }
-    return out;
-}
+std::string collapsed(std::string_view text) { return formats::markup::collapse_space(text); }
 
 }  // namespace
 
