@@ -342,9 +342,11 @@ private:
         paragraph_.clear();
     }
 
+    /// Ends the table being read; rows that hold no cell at all (a lone BS) make none.
     void flush_table() {
-        if (table_.empty()) return;
-        doc_.body.emplace_back(make_table(table_));
+        if (std::any_of(table_.begin(), table_.end(), [](const auto& row) { return !row.empty(); })) {
+            doc_.body.emplace_back(make_table(table_));
+        }
         table_.clear();
     }
 

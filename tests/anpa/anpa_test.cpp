@@ -74,3 +74,8 @@ TEST_CASE("anpa: tab-stop codes and framing inside the text are never read as ch
     }
     CHECK(test::block_texts(doc).back() == "Text  here.");  // the tab stop is a space
 }
+
+TEST_CASE("anpa: tabular rows that hold no cell make no table (a table of no columns, found by the fuzzer)") {
+    const Document doc = read_anpa("\x01\x02^Head<\n\x08\n\x08   \n\t   Text.\n", "a.tst", {});
+    CHECK(test::block_texts(doc) == std::vector<std::string>{"Text."});
+}
