@@ -48,6 +48,11 @@ Json parse_json(std::string_view bytes, std::string_view name, const ReadOptions
         std::string message = e.what();
         if (const std::size_t cut = message.find("syntax error "); cut != std::string::npos) message.erase(0, cut);
         throw InputError(fmt::format("not readable as JSON: {}", message), file, line_at(bytes, e.byte));
+    } catch (const Json::exception& e) {
+        // A number past what a double holds (`4e4444444`) is no syntax error, but as unreadable.
+        std::string message = e.what();
+        if (const std::size_t cut = message.find("] "); cut != std::string::npos) message.erase(0, cut + 2);
+        throw InputError(fmt::format("not readable as JSON: {}", message), file);
     }
 }
 

@@ -204,4 +204,6 @@ TEST_CASE("markup: strict JSON: a key given twice, nesting past the limit and a 
     shallow.max_depth = 3;
     CHECK(error(R"({"a": [[{"b": 1}]]})", shallow).find("nested") != std::string::npos);
     CHECK(error("{\n\"a\": 1,\n}").find("item.json:3: not readable as JSON") == 0);
+    // A number overflow is not a parse error in nlohmann-json (the fuzzer found it uncaught).
+    CHECK(error("[4e4444444]") == "item.json: not readable as JSON: number overflow parsing '4e4444444'");
 }
