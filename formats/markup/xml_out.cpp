@@ -27,9 +27,6 @@ constexpr EntityTable entity_table(bool in_attribute) {
 constexpr EntityTable kTextEntities = entity_table(false);
 constexpr EntityTable kAttributeEntities = entity_table(true);
 
-/// Bytes in the shortest UTF-8 encoding of `cp`: a longer one (an overlong form) is not well-formed.
-std::size_t encoded_length(char32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
-
 }  // namespace
 
 XmlOut::XmlOut(bool declaration) {
@@ -102,33 +99,33 @@ void XmlOut::newline(std::size_t depth) {
 void XmlOut::escape(std::string_view text, bool in_attribute) {
     const auto& entities = in_attribute ? kAttributeEntities : kTextEntities;
     std::size_t done = 0;  // text[done, i) is copied as it is, in one piece
-    for (std::size_t i = 0; i < text.size();) {
+    std::size_t i = 0;
+    while (i < text.size()) {
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte < 0x80 && (byte >= 0x20 || byte == '\t' || byte == '\n' || byte == '\r')) {
-            const std::string_view entity = entities[byte];
-            if (!entity.empty()) {
-                out_.append(text, done, i - done);
-                out_ += entity;
-                done = i + 1;
+            if (entities[byte].empty()) {
+                ++i;
+                continue;
             }
-            ++i;
+            out_.append(text, done, i - done);
+            out_ += entities[byte];
+            done = ++i;
             continue;
         }
-        std::size_t next = i;
-        const char32_t cp = utf8::next(text, next);
-        // A well-formed character that XML allows stays in the run; anything else is replaced.
-        if (byte >= 0x80 && utf8::xml_allowed(cp) && next - i == encoded_length(cp)) {
-            i = next;
+        // A well-formed character that XML allows stays in the run (of the characters past
+        // ASCII only U+FFFE and U+FFFF, EF BF BE and EF BF BF, are not allowed); anything else,
+        // a C0 control or malformed UTF-8, becomes U+FFFD.
+        const std::size_t n = byte >= 0x80 ? utf8::sequence_length(text, i) : 0;
+        const bool not_a_character = n == 3 && byte == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+                                     static_cast<unsigned char>(text[i + 2]) >= 0xBE;
+        if (n != 0 && !not_a_character) {
+            i += n;
             continue;
         }
         out_.append(text, done, i - done);
-        const std::string_view entity = cp < 0x80 ? entities[cp] : std::string_view();
-        if (entity.empty()) {
-            utf8::append(out_, utf8::xml_allowed(cp) ? cp : 0xFFFD);
-        } else {
-            out_ += entity;  // an overlong form of `<`, say
-        }
-        i = done = next;
+        utf8::append(out_, 0xFFFD);
+        i += n == 0 ? 1 : n;
+        done = i;
     }
     out_.append(text, done);
 }

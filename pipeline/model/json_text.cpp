@@ -6,27 +6,45 @@
 
 namespace briefkit {
 
+namespace {
+
+/// True for a byte a JSON string carries as it is: printable ASCII (DEL too) but `"` and `\`.
+constexpr bool plain_ascii(unsigned char b) { return b >= 0x20 && b < 0x80 && b != '"' && b != '\\'; }
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view value) {
     out.push_back('"');
+    std::size_t done = 0;  // value[done, pos) is copied as it is, in one piece
     std::size_t pos = 0;
     while (pos < value.size()) {
-        const std::size_t run = utf8::quoted_plain_run(value, pos, '\x7F');  // copied at once
-        out.append(value, pos, run - pos);
-        pos = run;
-        if (pos == value.size()) break;
-        const char32_t cp = utf8::next(value, pos);
-        if (cp == '"') {
-            out += "\\\"";
-        } else if (cp == '\\') {
-            out += "\\\\";
-        } else if (cp == '\n') {
-            out += "\\n";
-        } else if (cp < 0x20) {
-            out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
-        } else {
-            utf8::append(out, cp);
+        const auto b = static_cast<unsigned char>(value[pos]);
+        if (plain_ascii(b)) {
+            ++pos;
+            continue;
         }
+        if (b >= 0x80) {
+            // A valid sequence stays in the run; a malformed byte becomes U+FFFD.
+            if (const std::size_t n = utf8::sequence_length(value, pos); n != 0) {
+                pos += n;
+                continue;
+            }
+        }
+        out.append(value, done, pos - done);
+        if (b == '"') {
+            out += "\\\"";
+        } else if (b == '\\') {
+            out += "\\\\";
+        } else if (b == '\n') {
+            out += "\\n";
+        } else if (b < 0x20) {
+            out += fmt::format("\\u{:04x}", static_cast<unsigned>(b));
+        } else {
+            utf8::append(out, 0xFFFD);
+        }
+        done = ++pos;
     }
+    out.append(value, done);
     out.push_back('"');
 }
 
