@@ -4,7 +4,10 @@
 // written as article JSON), read from memory. Rounds alternate between the formats so that a
 // noisy machine slows each alike.
 //
-//   build/release/bench/briefkit_formats_speed [CORPUS_DIR] [ROUNDS]
+//   build/release/bench/briefkit_formats_speed [CORPUS_DIR] [ROUNDS] [FORMAT]
+//
+// FORMAT, when given, times that writer and that reader alone (for a profiler); `read` after it
+// times only the reader.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -69,7 +72,10 @@ int main(int argc, char** argv) {
     const fs::path corpus = argc > 1 ? fs::path(argv[1]) : fs::path("../shared/corpus");
     const int rounds = argc > 2 ? std::stoi(argv[2]) : 5;
     const std::vector<Document> docs = corpus_documents(corpus);
-    const std::vector<std::string> writer_names{"yaml", "json", "nitf", "ninjs", "newsml", "xml"};
+    const std::string only = argc > 3 ? argv[3] : "";
+    std::vector<std::string> writer_names{"yaml", "json", "nitf", "ninjs", "newsml", "xml"};
+    if (!only.empty()) std::erase_if(writer_names, [&](const std::string& n) { return n != only && n != "yaml"; });
+    if (argc > 4 && std::string(argv[4]) == "read") writer_names.clear();
     std::map<std::string, double> write_seconds;
     std::map<std::string, std::string> json_of_corpus;  // for the JSON reader's timing
     for (int r = 0; r < rounds; ++r) {
@@ -82,7 +88,7 @@ int main(int argc, char** argv) {
             if (bytes == 0) return 1;
         }
     }
-    fmt::print("Writers, {} articles x {} rounds, one core:\n", docs.size(), rounds);
+    if (!writer_names.empty()) fmt::print("Writers, {} articles x {} rounds, one core:\n", docs.size(), rounds);
     const double yaml = write_seconds["yaml"] / (docs.size() * static_cast<double>(rounds));
     for (const std::string& name : writer_names) {
         const double each = write_seconds[name] / (docs.size() * static_cast<double>(rounds));
@@ -92,6 +98,7 @@ int main(int argc, char** argv) {
     auto by_reader = feed_files(corpus);
     const auto json_writer = find_writer("json")->make({});
     for (const Document& doc : docs) by_reader["json"].emplace_back("corpus.json", write_to_string(*json_writer, doc));
+    if (!only.empty()) std::erase_if(by_reader, [&](const auto& entry) { return entry.first != only; });
     std::map<std::string, double> read_seconds;
     std::map<std::string, std::size_t> read_articles;
     for (int r = 0; r < rounds; ++r) {

@@ -25,8 +25,10 @@ public:
             text += ", ";
         }
         first_ = false;
-        append_json_string(text, name);
-        text += ": ";
+        // Keys are the schema's own names, which need no escaping.
+        text.push_back('"');
+        text += name;
+        text += "\": ";
     }
     void string(std::string_view name, std::string_view value) {
         key(name);

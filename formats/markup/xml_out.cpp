@@ -27,11 +27,41 @@ constexpr EntityTable entity_table(bool in_attribute) {
 constexpr EntityTable kTextEntities = entity_table(false);
 constexpr EntityTable kAttributeEntities = entity_table(true);
 
+/// What the escaper does with each byte, looked up once per byte.
+enum class ByteKind : unsigned char {
+    plain,      ///< Copied as it is.
+    entity,     ///< Written as its entity reference.
+    multibyte,  ///< Starts a UTF-8 sequence, which is checked.
+    invalid,    ///< A C0 control XML 1.0 cannot carry: U+FFFD.
+};
+using KindTable = std::array<ByteKind, 256>;
+
+constexpr KindTable kind_table(const EntityTable& entities) {
+    KindTable t{};
+    for (std::size_t b = 0; b < 256; ++b) {
+        if (b >= 0x80) {
+            t[b] = ByteKind::multibyte;
+        } else if (!entities[b].empty()) {
+            t[b] = ByteKind::entity;
+        } else if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+            t[b] = ByteKind::invalid;
+        } else {
+            t[b] = ByteKind::plain;
+        }
+    }
+    return t;
+}
+constexpr KindTable kTextKinds = kind_table(kTextEntities);
+constexpr KindTable kAttributeKinds = kind_table(kAttributeEntities);
+
 }  // namespace
 
 XmlOut::XmlOut(bool declaration) {
+    out_.reserve(4096);
     if (declaration) out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 }
+
+void XmlOut::reserve(std::size_t bytes) { out_.reserve(bytes); }
 
 void XmlOut::start(std::string_view name) {
     if (!mixed_ && !open_.empty()) {
@@ -97,34 +127,39 @@ void XmlOut::newline(std::size_t depth) {
 }
 
 void XmlOut::escape(std::string_view text, bool in_attribute) {
-    const auto& entities = in_attribute ? kAttributeEntities : kTextEntities;
+    const EntityTable& entities = in_attribute ? kAttributeEntities : kTextEntities;
+    const KindTable& kinds = in_attribute ? kAttributeKinds : kTextKinds;
     std::size_t done = 0;  // text[done, i) is copied as it is, in one piece
     std::size_t i = 0;
     while (i < text.size()) {
         const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte < 0x80 && (byte >= 0x20 || byte == '\t' || byte == '\n' || byte == '\r')) {
-            if (entities[byte].empty()) {
-                ++i;
+        const ByteKind kind = kinds[byte];
+        if (kind == ByteKind::plain) {
+            ++i;
+            continue;
+        }
+        if (kind == ByteKind::multibyte) {
+            // A well-formed character that XML allows stays in the run: past ASCII, only U+FFFE
+            // and U+FFFF (EF BF BE, EF BF BF) are not allowed.
+            const std::size_t n = utf8::sequence_length(text, i);
+            const bool allowed = n != 0 && !(n == 3 && byte == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+                                             static_cast<unsigned char>(text[i + 2]) >= 0xBE);
+            if (allowed) {
+                i += n;
                 continue;
             }
             out_.append(text, done, i - done);
-            out_ += entities[byte];
-            done = ++i;
-            continue;
+            utf8::append(out_, 0xFFFD);
+            i += n == 0 ? 1 : n;
+        } else {
+            out_.append(text, done, i - done);
+            if (kind == ByteKind::entity) {
+                out_ += entities[byte];
+            } else {
+                utf8::append(out_, 0xFFFD);
+            }
+            ++i;
         }
-        // A well-formed character that XML allows stays in the run (of the characters past
-        // ASCII only U+FFFE and U+FFFF, EF BF BE and EF BF BF, are not allowed); anything else,
-        // a C0 control or malformed UTF-8, becomes U+FFFD.
-        const std::size_t n = byte >= 0x80 ? utf8::sequence_length(text, i) : 0;
-        const bool not_a_character = n == 3 && byte == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-                                     static_cast<unsigned char>(text[i + 2]) >= 0xBE;
-        if (n != 0 && !not_a_character) {
-            i += n;
-            continue;
-        }
-        out_.append(text, done, i - done);
-        utf8::append(out_, 0xFFFD);
-        i += n == 0 ? 1 : n;
         done = i;
     }
     out_.append(text, done);

@@ -17,6 +17,8 @@ public:
     /// A document starting with the XML declaration (UTF-8), or a fragment without one.
     explicit XmlOut(bool declaration = true);
 
+    /// Makes room for a document of about `bytes`, so that the text is not copied as it grows.
+    void reserve(std::size_t bytes);
     /// Opens element `name`; its attributes may follow until content or a child is written.
     void start(std::string_view name);
     /// Closes the innermost open element (`<x/>` when it is empty).

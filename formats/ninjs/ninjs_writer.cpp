@@ -6,6 +6,7 @@
 #include "formats/markup/body_markup.hpp"
 #include "formats/markup/xml_out.hpp"
 #include "pipeline/model/json_text.hpp"
+#include "pipeline/model/overloaded.hpp"
 
 namespace briefkit::formats {
 
@@ -20,8 +21,9 @@ public:
     std::string& key(std::string_view key) {
         out_ += first_ ? "\n  " : ",\n  ";
         first_ = false;
-        append_json_string(out_, key);
-        out_ += ": ";
+        out_.push_back('"');  // ninjs' own member names need no escaping
+        out_ += key;
+        out_ += "\": ";
         return out_;
     }
     void string(std::string_view key_name, std::string_view value) { append_json_string(key(key_name), value); }
@@ -69,19 +71,26 @@ bool is_uri(std::string_view url) {
 /// True when `date` can be an RFC 3339 date-time: it has a time and a zone.
 bool is_date_time(const Date& date) { return date.time.has_value() && date.utc_offset.has_value(); }
 
-/// The plain text of the body: each run of text on a line of its own, blocks between blank lines.
-std::string plain_body(const Document& doc) {
-    std::string text;
+/// Appends the plain text of the body as a JSON string: each run of text on a line of its own,
+/// blocks between blank lines, links as their text.
+void append_plain_body(std::string& out, const Document& doc) {
+    out.push_back('"');
+    bool first_block = true;
     for (const Block& block : doc.body) {
-        if (!text.empty()) text += "\n\n";
-        bool first = true;
+        if (!first_block) out += "\\n\\n";
+        first_block = false;
+        bool first_run = true;
         for_each_run(block, [&](const Inlines& run) {
-            if (!first) text += '\n';
-            first = false;
-            append_plain_text(text, run);
+            if (!first_run) out += "\\n";
+            first_run = false;
+            for (const Inline& node : run) {
+                std::visit(overloaded{[&](const Text& t) { append_json_escaped(out, t.text); },
+                                      [&](const Link& l) { append_json_escaped(out, l.text); }},
+                           node);
+            }
         });
     }
-    return text;
+    out.push_back('"');
 }
 
 void write_dates(Members& m, std::vector<std::pair<std::string_view, std::string>>& descriptions, const Metadata& meta) {
@@ -101,15 +110,16 @@ void write_dates(Members& m, std::vector<std::pair<std::string_view, std::string
 void write_bodies(Members& m, const Document& doc) {
     if (doc.body.empty()) return;
     markup::XmlOut html(false);
+    html.reserve(markup::text_bytes(doc.body) * 5 / 4 + 1024);
     markup::write_blocks(html, doc.body, markup::BodyDialect::xhtml);
     std::string markup_text = html.finish();
     markup_text.pop_back();  // the newline finish() ends a document with
     std::string& out = m.key("bodies");
     out += "[\n    ";
     small_object(out, {{"role", "main"}, {"contentType", "text/html"}, {"value", markup_text}});
-    out += ",\n    ";
-    small_object(out, {{"role", "main"}, {"contentType", "text/plain"}, {"value", plain_body(doc)}});
-    out += "\n  ]";
+    out += ",\n    {\"role\": \"main\", \"contentType\": \"text/plain\", \"value\": ";
+    append_plain_body(out, doc);
+    out += "}\n  ]";
 }
 
 class NinjsWriter final : public Writer {
@@ -117,7 +127,7 @@ public:
     void write(const Document& doc, Sink& sink) const override {
         const Metadata& meta = doc.meta;
         std::string out;
-        out.reserve(8192);
+        out.reserve(markup::text_bytes(doc.body) * 3 + 4096);
         Members m(out);
         const bool url_is_uri = !meta.url.empty() && is_uri(meta.url);
         m.string("uri", url_is_uri ? meta.url : "urn:briefkit:" + doc.id);

@@ -15,6 +15,11 @@ constexpr bool plain_ascii(unsigned char b) { return b >= 0x20 && b < 0x80 && b 
 
 void append_json_string(std::string& out, std::string_view value) {
     out.push_back('"');
+    append_json_escaped(out, value);
+    out.push_back('"');
+}
+
+void append_json_escaped(std::string& out, std::string_view value) {
     std::size_t done = 0;  // value[done, pos) is copied as it is, in one piece
     std::size_t pos = 0;
     while (pos < value.size()) {
@@ -45,7 +50,6 @@ void append_json_string(std::string& out, std::string_view value) {
         done = ++pos;
     }
     out.append(value, done);
-    out.push_back('"');
 }
 
 }  // namespace briefkit
