@@ -15,7 +15,8 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-void write_table(XmlOut& out, const Table& table, BodyDialect dialect) {
+/// A table as NITF and XHTML both write it: caption, a `col` per column, `thead` and `tbody`.
+void write_table(XmlOut& out, const Table& table) {
     out.start("table");
     if (!table.caption.empty()) write_inlines(out, "caption", table.caption);
     for (const Alignment a : table.columns) {
@@ -43,7 +44,6 @@ void write_table(XmlOut& out, const Table& table, BodyDialect dialect) {
     };
     rows("thead", "th", table.head);
     rows("tbody", "td", table.rows);
-    (void)dialect;
     out.end();
 }
 
@@ -107,7 +107,7 @@ void write_blocks(XmlOut& out, const std::vector<Block>& blocks, BodyDialect dia
                                   if (nitf) out.end();
                                   out.end();
                               },
-                              [&](const Table& t) { write_table(out, t, dialect); },
+                              [&](const Table& t) { write_table(out, t); },
                               [&](const Preformatted& p) { out.element("pre", p.text); }},
                    block);
     }
