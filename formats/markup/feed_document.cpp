@@ -10,6 +10,7 @@
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/hash.hpp"
 #include "pipeline/model/language.hpp"
+#include "pipeline/model/overloaded.hpp"
 #include "pipeline/model/text.hpp"
 
 namespace briefkit::formats::markup {
@@ -57,6 +58,75 @@ void credit_agency_byline(Document& doc) {
                                  fmt::format("the byline '{}' credits the agency, not an author", a)});
     }
     std::erase_if(m.authors, is_agency);
+}
+
+
+/// Removes from `text` the characters no article text may hold (C0 controls but tab and line
+/// breaks, U+FFFE, U+FFFF: XML 1.0 cannot carry them), which HTML bodies and JSON strings can;
+/// returns how many it removed. The text is valid UTF-8 (the parsers see to that).
+std::size_t scrub(std::string& text) {
+    std::size_t removed = 0;
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        const bool control = b < 0x20 && b != '\t' && b != '\n' && b != '\r';
+        const bool non_character = b == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+                                   static_cast<unsigned char>(text[i + 2]) >= 0xBE;
+        if (control || non_character) {
+            i += control ? 1 : 3;
+            ++removed;
+            continue;
+        }
+        text[out++] = text[i++];
+    }
+    text.resize(out);
+    return removed;
+}
+
+std::size_t scrub_run(Inlines& run) {
+    std::size_t removed = 0;
+    for (Inline& node : run) {
+        std::visit(overloaded{[&](Text& t) { removed += scrub(t.text); },
+                              [&](Link& l) { removed += scrub(l.text) + scrub(l.href); }},
+                   node);
+    }
+    return removed;
+}
+
+std::size_t scrub_rows(std::vector<std::vector<Inlines>>& rows) {
+    std::size_t removed = 0;
+    for (auto& row : rows) {
+        for (Inlines& cell : row) removed += scrub_run(cell);
+    }
+    return removed;
+}
+
+/// Scrubs every string of `doc` with scrub(), noting once how many characters went.
+void scrub_document(Document& doc) {
+    std::size_t removed = 0;
+    Metadata& m = doc.meta;
+    for (std::string* field : {&m.title, &m.source.name, &m.place, &m.url, &m.language}) removed += scrub(*field);
+    for (std::string& author : m.authors) removed += scrub(author);
+    for (Block& block : doc.body) {
+        std::visit(overloaded{[&](Paragraph& p) { removed += scrub_run(p.content); },
+                              [&](Heading& h) { removed += scrub_run(h.content); },
+                              [&](List& l) {
+                                  for (Inlines& item : l.items) removed += scrub_run(item);
+                              },
+                              [&](Quote& q) {
+                                  for (Inlines& p : q.paragraphs) removed += scrub_run(p);
+                              },
+                              [&](Table& t) { removed += scrub_run(t.caption) + scrub_rows(t.head) + scrub_rows(t.rows); },
+                              [&](Preformatted& p) { removed += scrub(p.text); }},
+                   block);
+    }
+    for (Note& note : doc.notes) removed += scrub(note.message);
+    if (removed > 0) {
+        doc.notes.push_back(Note{0, "control-characters-removed",
+                                 fmt::format("{} control character{} (or U+FFFE, U+FFFF), which article text cannot "
+                                             "hold, removed",
+                                             removed, removed == 1 ? "" : "s")});
+    }
 }
 
 }  // namespace
@@ -129,6 +199,7 @@ void finish_feed_document(Document& doc, std::string_view format, std::string_vi
         throw InputError(fmt::format("holds no text: the {} item has neither a headline nor body text", format),
                          std::string(name));
     }
+    scrub_document(doc);
     credit_agency_byline(doc);
     if (doc.meta.title.empty()) {
         doc.notes.push_back(Note{0, "headline-missing", fmt::format("the {} item has no headline", format)});

@@ -92,3 +92,14 @@ TEST_CASE("ninjs: a picture, a feed listing and JSON that is not ninjs are refus
     CHECK(test::error_of(&read_ninjs, R"({"uri": "x", "type": "text"})") ==
           "bad: holds no text: the ninjs item has neither a headline nor body text");
 }
+
+TEST_CASE("ninjs: control characters in JSON strings and HTML bodies are removed with a note (a fuzz finding)") {
+    const Document doc = read_ninjs(R"({"uri": "u", "type": "text", "headline": "Head\u0001line",
+        "body_html": "<p>See <a href=\"\bhttps://example.org/\">this\u0007</a>.</p>"})",
+                                    "item.json", {});
+    CHECK(doc.meta.title == "Headline");
+    REQUIRE(doc.body.size() == 1);
+    CHECK(std::get<Paragraph>(doc.body[0]).content ==
+          Inlines{Text{"See "}, Link{"this", "https://example.org/"}, Text{"."}});
+    CHECK(test::has_note(doc, "control-characters-removed"));
+}
