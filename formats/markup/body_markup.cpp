@@ -160,19 +160,19 @@ void append_text_paragraphs(std::string_view text, std::vector<Block>& blocks) {
     flush();
 }
 
-std::string collapsed_text(const xmlNode* node) { return collapse_space(all_text(node)); }
+std::string collapsed_text(const XmlNode* node) { return collapse_space(all_text(node)); }
 
 namespace {
 
 /// Elements whose content is never text of the article.
-bool never_text(const xmlNode* node) {
+bool never_text(const XmlNode* node) {
     static constexpr std::array<std::string_view, 9> kNames{"script", "style",  "template", "noscript", "head",
                                                             "iframe", "object", "embed",    "svg"};
     return std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
 }
 
 /// Pictures and other media, left out of the body with a note.
-bool is_media(const xmlNode* node) {
+bool is_media(const XmlNode* node) {
     static constexpr std::array<std::string_view, 8> kNames{"media", "img", "figure", "picture",
                                                             "video", "audio", "photo", "graphic"};
     return std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
@@ -180,27 +180,27 @@ bool is_media(const xmlNode* node) {
 
 /// A page's or item's furniture around the text (its header of metadata, navigation, footer,
 /// asides), left out of the body with a note.
-bool is_furniture(const xmlNode* node) {
+bool is_furniture(const XmlNode* node) {
     static constexpr std::array<std::string_view, 4> kNames{"header", "nav", "footer", "aside"};
     return std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
 }
 
 /// Elements read through: their children are blocks.
-bool is_container(const xmlNode* node) {
+bool is_container(const XmlNode* node) {
     static constexpr std::array<std::string_view, 9> kNames{"block", "div",          "section", "article", "main",
                                                             "body",  "body.content", "html",    "center"};
     return std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
 }
 
-int heading_level(const xmlNode* node) {
-    const std::string_view name = view(node->name);
+int heading_level(const XmlNode* node) {
+    const std::string_view name = node->name;
     if (name == "hl1") return 1;
     if (name == "hl2") return 2;
     if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') return name[1] - '0';
     return 0;
 }
 
-bool is_block(const xmlNode* node) {
+bool is_block(const XmlNode* node) {
     static constexpr std::array<std::string_view, 11> kNames{"p",  "ul",  "ol",    "bq",  "blockquote", "table",
                                                              "pre", "dl", "hr", "nitf-table", "li"};
     return heading_level(node) != 0 || is_container(node) || is_media(node) || never_text(node) || is_furniture(node) ||
@@ -211,36 +211,42 @@ bool is_block(const xmlNode* node) {
 class InlineBuilder {
 public:
     void text(std::string_view t) {
-        for (const char c : t) {
-            if (is_space(c)) {
+        // Word by word: each run of non-space characters is appended at once.
+        for (std::size_t at = 0; at < t.size();) {
+            if (is_space(t[at])) {
                 pending_space_ = true;
+                ++at;
                 continue;
             }
-            if (pending_space_ && started_) current().push_back(' ');
+            std::size_t end = at + 1;
+            while (end < t.size() && !is_space(t[end])) ++end;
+            std::string& run = current();
+            if (pending_space_ && started_) run.push_back(' ');
             pending_space_ = false;
             started_ = true;
-            current().push_back(c);
+            run.append(t.data() + at, end - at);
+            at = end;
         }
     }
 
-    void link(const std::string& text_value, std::string href) {
+    void link(const std::string& text_value, std::string_view href) {
         const std::string label = collapse_space(text_value);
         if (label.empty()) return;
         if (pending_space_ && started_) current().push_back(' ');
         pending_space_ = false;
         started_ = true;
-        out_.emplace_back(Link{label, std::move(href)});
+        out_.emplace_back(Link{label, std::string(href)});
         after_link_ = true;
     }
 
     /// Appends the text of `node`'s children, links kept.
-    void walk(const xmlNode* node) {
-        for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
-            if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-                text(view(c->content));
-            } else if (c->type == XML_ENTITY_REF_NODE) {
-                text(entity_text(c));
-            } else if (c->type == XML_ELEMENT_NODE && !never_text(c) && !is_media(c)) {
+    void walk(const XmlNode* node) {
+        for (const XmlNode* c = node->children; c != nullptr; c = c->next) {
+            if (c->type == NodeType::text) {
+                text(c->content);
+            } else if (c->type == NodeType::reference) {
+                text(entity_text(c->name));
+            } else if (c->type == NodeType::element && !never_text(c) && !is_media(c)) {
                 if (is(c, "br")) {
                     pending_space_ = true;
                 } else if (is(c, "a") && !attribute(c, "href").empty()) {
@@ -276,7 +282,7 @@ private:
     bool after_link_ = false;
 };
 
-Inlines inlines_of(const xmlNode* node) {
+Inlines inlines_of(const XmlNode* node) {
     InlineBuilder builder;
     builder.walk(node);
     return builder.take();
@@ -287,24 +293,24 @@ class BlockReader {
 public:
     explicit BlockReader(bool lines_are_files) : lines_are_files_(lines_are_files) {}
 
-    void run(const xmlNode* first) {
-        for (const xmlNode* n = first; n != nullptr; n = n->next) node(n);
+    void run(const XmlNode* first) {
+        for (const XmlNode* n = first; n != nullptr; n = n->next) node(n);
         flush_loose();
     }
 
     BodyRead result;
 
 private:
-    void node(const xmlNode* n) {
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            loose_.text(view(n->content));
+    void node(const XmlNode* n) {
+        if (n->type == NodeType::text) {
+            loose_.text(n->content);
             return;
         }
-        if (n->type == XML_ENTITY_REF_NODE) {
-            loose_.text(entity_text(n));
+        if (n->type == NodeType::reference) {
+            loose_.text(entity_text(n->name));
             return;
         }
-        if (n->type != XML_ELEMENT_NODE) return;
+        if (n->type != NodeType::element) return;
         if (!is_block(n)) {
             if (is(n, "br")) {
                 flush_loose();
@@ -319,21 +325,21 @@ private:
         block(n);
     }
 
-    void block(const xmlNode* n) {
+    void block(const XmlNode* n) {
         if (never_text(n) || is(n, "hr")) return;
         if (is_furniture(n)) {
             note(n, "furniture-left-out",
                  fmt::format("a <{}> element (furniture around the text: metadata, navigation) was left out",
-                             view(n->name)));
+                             n->name));
             return;
         }
         if (is_media(n)) {
             note(n, "media-left-out", fmt::format("a <{}> element (a picture or other media) is not article text and was left out",
-                                                  view(n->name)));
+                                                  n->name));
             return;
         }
         if (is_container(n)) {
-            for (const xmlNode* c = n->children; c != nullptr; c = c->next) node(c);
+            for (const XmlNode* c = n->children; c != nullptr; c = c->next) node(c);
             flush_loose();
             return;
         }
@@ -353,17 +359,17 @@ private:
             if (text.starts_with('\n')) text.erase(0, 1);
             if (!text.empty()) result.blocks.emplace_back(Preformatted{std::move(text)});
         } else if (is(n, "dl")) {
-            for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
-                if (c->type == XML_ELEMENT_NODE) paragraph(c);
+            for (const XmlNode* c = n->children; c != nullptr; c = c->next) {
+                if (c->type == NodeType::element) paragraph(c);
             }
         }
     }
 
     /// A paragraph; one holding block elements (a `<p>` around a table in loose HTML) is read through.
-    void paragraph(const xmlNode* n) {
-        for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
-            if (c->type == XML_ELEMENT_NODE && is_block(c) && !is(c, "li")) {
-                for (const xmlNode* d = n->children; d != nullptr; d = d->next) node(d);
+    void paragraph(const XmlNode* n) {
+        for (const XmlNode* c = n->children; c != nullptr; c = c->next) {
+            if (c->type == NodeType::element && is_block(c) && !is(c, "li")) {
+                for (const XmlNode* d = n->children; d != nullptr; d = d->next) node(d);
                 flush_loose();
                 return;
             }
@@ -371,23 +377,23 @@ private:
         add(Paragraph{inlines_of(n)}, n);
     }
 
-    void add(Block block, const xmlNode* /*n*/) {
+    void add(Block block, const XmlNode* /*n*/) {
         bool empty = true;
         for_each_run(block, [&](const Inlines& run) { empty = empty && run.empty(); });
         if (!empty) result.blocks.push_back(std::move(block));
     }
 
-    void list(const xmlNode* n) {
+    void list(const XmlNode* n) {
         List l;
         l.ordered = is(n, "ol");
-        for_each_element(n, [&](const xmlNode* item) {
+        for_each_element(n, [&](const XmlNode* item) {
             Inlines content = inlines_of(item);
             if (!content.empty()) l.items.push_back(std::move(content));
         });
         if (!l.items.empty()) result.blocks.emplace_back(std::move(l));
     }
 
-    void quote(const xmlNode* n) {
+    void quote(const XmlNode* n) {
         BlockReader inner(lines_are_files_);
         inner.run(n->children);
         Quote q;
@@ -399,9 +405,9 @@ private:
         if (!q.paragraphs.empty()) result.blocks.emplace_back(std::move(q));
     }
 
-    void table(const xmlNode* n);
+    void table(const XmlNode* n);
 
-    void note(const xmlNode* n, std::string rule, std::string message) {
+    void note(const XmlNode* n, std::string rule, std::string message) {
         const int at = lines_are_files_ ? line(n) : 0;
         for (const Note& seen : result.notes) {
             if (seen.rule == rule && seen.line == at) return;
@@ -419,8 +425,8 @@ private:
 };
 
 /// The rows of a table element, through `thead`, `tbody` and `tfoot`, with whether each is a header row.
-void collect_rows(const xmlNode* n, bool in_head, std::vector<std::pair<const xmlNode*, bool>>& rows) {
-    for_each_element(n, [&](const xmlNode* c) {
+void collect_rows(const XmlNode* n, bool in_head, std::vector<std::pair<const XmlNode*, bool>>& rows) {
+    for_each_element(n, [&](const XmlNode* c) {
         if (is(c, "tr")) {
             rows.emplace_back(c, in_head);
         } else if (is(c, "thead") || is(c, "tbody") || is(c, "tfoot")) {
@@ -429,12 +435,12 @@ void collect_rows(const xmlNode* n, bool in_head, std::vector<std::pair<const xm
     });
 }
 
-void BlockReader::table(const xmlNode* n) {
+void BlockReader::table(const XmlNode* n) {
     Table t;
-    std::vector<std::pair<const xmlNode*, bool>> rows;
+    std::vector<std::pair<const XmlNode*, bool>> rows;
     collect_rows(n, false, rows);
     std::vector<Alignment> declared;
-    for_each_element(n, [&](const xmlNode* c) {
+    for_each_element(n, [&](const XmlNode* c) {
         if (is(c, "caption")) t.caption = inlines_of(c);
         if (is(c, "col")) declared.push_back(alignment_from_name(attribute(c, "align")).value_or(Alignment::left));
     });
@@ -443,7 +449,7 @@ void BlockReader::table(const xmlNode* n) {
     std::vector<bool> all_th(rows.size(), true);
     std::vector<std::optional<Alignment>> seen_align;
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        for_each_element(rows[r].first, [&](const xmlNode* cell) {
+        for_each_element(rows[r].first, [&](const XmlNode* cell) {
             if (!is(cell, "td") && !is(cell, "th")) return;
             if (!is(cell, "th")) all_th[r] = false;
             const std::size_t c = cells[r].size();
@@ -472,7 +478,7 @@ void BlockReader::table(const xmlNode* n) {
 
 }  // namespace
 
-BodyRead read_blocks(const xmlNode* first, bool lines_are_files) {
+BodyRead read_blocks(const XmlNode* first, bool lines_are_files) {
     BlockReader reader(lines_are_files);
     reader.run(first);
     return std::move(reader.result);

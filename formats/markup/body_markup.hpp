@@ -3,12 +3,11 @@
 // `ul`/`ol`/`li`, quotations, `table`, `pre` and inline `a`.
 #pragma once
 
-#include <libxml/tree.h>
-
 #include <string_view>
 #include <vector>
 
 #include "formats/markup/xml_out.hpp"
+#include "formats/markup/xml_tree.hpp"
 #include "pipeline/model/model.hpp"
 
 namespace briefkit::formats::markup {
@@ -40,7 +39,7 @@ struct BodyRead {
 /// Containers (`block`, `div`, `section`) are read through; text outside any paragraph becomes
 /// one; whitespace runs are one space, as in the markup's own rendering. Notes carry the node's
 /// line when `lines_are_files` (the markup is the input file), else 0 (HTML inside a JSON string).
-[[nodiscard]] BodyRead read_blocks(const xmlNode* first, bool lines_are_files);
+[[nodiscard]] BodyRead read_blocks(const XmlNode* first, bool lines_are_files);
 
 /// Appends the paragraphs of plain `text` to `blocks`. Where blank lines or first-line indents
 /// set paragraphs apart, those are the paragraphs, their wrapped lines joined; text with
@@ -48,7 +47,7 @@ struct BodyRead {
 void append_text_paragraphs(std::string_view text, std::vector<Block>& blocks);
 
 /// The text of `node` and its descendants with whitespace runs made one space and trimmed.
-[[nodiscard]] std::string collapsed_text(const xmlNode* node);
+[[nodiscard]] std::string collapsed_text(const XmlNode* node);
 
 /// `text` with whitespace runs made one space, trimmed.
 [[nodiscard]] std::string collapse_space(std::string_view text);

@@ -14,33 +14,25 @@ namespace {
 
 
 /// The date in attribute `norm` of `node`; nullopt without one. One that is not ISO 8601 is noted.
-std::optional<Date> norm_date(const xmlNode* node, const char* name, std::vector<Note>& notes) {
+std::optional<Date> norm_date(const XmlNode* node, const char* name, std::vector<Note>& notes) {
     if (node == nullptr) return std::nullopt;
-    const std::string norm = attribute(node, name);
+    const std::string_view norm = attribute(node, name);
     if (norm.empty()) return std::nullopt;
     std::optional<Date> date = parse_iso8601(norm);
     if (!date) {
         notes.push_back(Note{line(node), "date-unreadable",
                              fmt::format("<{} {}=\"{}\"> is not an ISO 8601 date; it was left out",
-                                         view(node->name), name, norm)});
+                                         node->name, name, norm)});
     }
     return date;
 }
 
-/// The language of `node` from `xml:lang` on it or an element around it; empty for none.
-std::string xml_lang(const xmlNode* node) {
-    xmlChar* lang = xmlNodeGetLang(node);
-    std::string out(view(lang));
-    xmlFree(lang);
-    return out;
-}
-
 /// The agency: the distributor, else the publication's name, the copyright holder, the doc-id's source.
-std::string agency(const xmlNode* head, const xmlNode* body_head) {
-    if (const xmlNode* d = child(body_head, "distributor")) {
+std::string agency(const XmlNode* head, const XmlNode* body_head) {
+    if (const XmlNode* d = child(body_head, "distributor")) {
         if (std::string name = collapsed_text(d); !name.empty()) return name;
     }
-    const xmlNode* docdata = child(head, "docdata");
+    const XmlNode* docdata = child(head, "docdata");
     for (const auto& [element, attr] : {std::pair{child(head, "pubdata"), "name"},
                                         std::pair{child(docdata, "doc.copyright"), "holder"},
                                         std::pair{child(docdata, "doc-id"), "regsrc"},
@@ -52,18 +44,18 @@ std::string agency(const xmlNode* head, const xmlNode* body_head) {
 }
 
 /// The byline's people, else its text without the title (`byttl`).
-void read_bylines(const xmlNode* body_head, std::vector<std::string>& authors) {
-    for_each_element(body_head, [&](const xmlNode* byline) {
+void read_bylines(const XmlNode* body_head, std::vector<std::string>& authors) {
+    for_each_element(body_head, [&](const XmlNode* byline) {
         if (!is(byline, "byline")) return;
         std::string text;
         bool people = false;
-        for (const xmlNode* c = byline->children; c != nullptr; c = c->next) {
+        for (const XmlNode* c = byline->children; c != nullptr; c = c->next) {
             if (is(c, "person")) {
                 authors.push_back(collapsed_text(c));
                 people = true;
-            } else if (c->type == XML_TEXT_NODE) {
-                text += view(c->content);
-            } else if (c->type == XML_ELEMENT_NODE && !is(c, "byttl")) {
+            } else if (c->type == NodeType::text) {
+                text += c->content;
+            } else if (c->type == NodeType::element && !is(c, "byttl")) {
                 text += all_text(c);
             }
         }
@@ -74,26 +66,26 @@ void read_bylines(const xmlNode* body_head, std::vector<std::string>& authors) {
 }
 
 /// The dateline's place: its city, else its location, else what its text names first.
-std::string place(const xmlNode* body_head) {
-    const xmlNode* dateline = child(body_head, "dateline");
+std::string place(const XmlNode* body_head) {
+    const XmlNode* dateline = child(body_head, "dateline");
     if (dateline == nullptr) return {};
-    if (const xmlNode* location = child(dateline, "location")) {
-        if (const xmlNode* city = child(location, "city")) return collapsed_text(city);
+    if (const XmlNode* location = child(dateline, "location")) {
+        if (const XmlNode* city = child(location, "city")) return collapsed_text(city);
         return collapsed_text(location);
     }
     std::string text;
-    for (const xmlNode* c = dateline->children; c != nullptr; c = c->next) {
-        if (c->type == XML_TEXT_NODE) text += view(c->content);
+    for (const XmlNode* c = dateline->children; c != nullptr; c = c->next) {
+        if (c->type == NodeType::text) text += c->content;
     }
     return dateline_place(text);
 }
 
 /// The taglines of `body.end`: the writer's credit line for the article's own source is
 /// recognized and noted; any other tagline is article text and ends the body.
-void read_body_end(const xmlNode* body, Document& doc) {
-    for_each_element(body, [&](const xmlNode* end) {
+void read_body_end(const XmlNode* body, Document& doc) {
+    for_each_element(body, [&](const XmlNode* end) {
         if (!is(end, "body.end")) return;
-        for_each_element(end, [&](const xmlNode* tagline) {
+        for_each_element(end, [&](const XmlNode* tagline) {
             const std::string text = collapsed_text(tagline);
             if (text.empty()) return;
             if (!doc.meta.source.name.empty() && text.starts_with("Source: " + doc.meta.source.name)) {
@@ -108,28 +100,28 @@ void read_body_end(const xmlNode* body, Document& doc) {
 
 }  // namespace
 
-Document read_nitf_tree(const xmlNode* root) {
+Document read_nitf_tree(const XmlNode* root) {
     Document doc;
     Metadata& m = doc.meta;
-    const xmlNode* head = child(root, "head");
-    const xmlNode* body = child(root, "body");
-    const xmlNode* body_head = child(body, "body.head");
-    if (const xmlNode* hl1 = child(child(body_head, "hedline"), "hl1")) m.title = collapsed_text(hl1);
+    const XmlNode* head = child(root, "head");
+    const XmlNode* body = child(root, "body");
+    const XmlNode* body_head = child(body, "body.head");
+    if (const XmlNode* hl1 = child(child(body_head, "hedline"), "hl1")) m.title = collapsed_text(hl1);
     if (m.title.empty() && child(head, "title") != nullptr) m.title = collapsed_text(child(head, "title"));
-    const xmlNode* docdata = child(head, "docdata");
+    const XmlNode* docdata = child(head, "docdata");
     m.date = norm_date(child(docdata, "date.issue"), "norm", doc.notes);
     if (!m.date) m.date = norm_date(child(docdata, "date.release"), "norm", doc.notes);
     if (!m.date) m.date = norm_date(child(child(body_head, "dateline"), "story.date"), "norm", doc.notes);
     m.source.name = agency(head, body_head);
     m.source.date = norm_date(child(head, "pubdata"), "date.publication", doc.notes);
-    if (const xmlNode* pubdata = child(head, "pubdata")) m.url = attribute(pubdata, "ex-ref");
+    if (const XmlNode* pubdata = child(head, "pubdata")) m.url = attribute(pubdata, "ex-ref");
     read_bylines(body_head, m.authors);
     m.place = place(body_head);
     m.language = attribute(root, "baselang");
     if (m.language.empty() && body != nullptr) m.language = xml_lang(body);
     if (!m.language.empty() && !is_language_tag(m.language)) m.language.clear();
     if (body != nullptr) {
-        for_each_element(body, [&](const xmlNode* content) {
+        for_each_element(body, [&](const XmlNode* content) {
             if (!is(content, "body.content")) return;
             BodyRead read = read_blocks(content->children, true);
             for (Block& b : read.blocks) doc.body.push_back(std::move(b));

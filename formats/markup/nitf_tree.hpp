@@ -1,7 +1,7 @@
 // NITF's tree read into the model, for the NITF reader and for NITF carried inside NewsML.
 #pragma once
 
-#include <libxml/tree.h>
+#include "formats/markup/xml_tree.hpp"
 
 #include "pipeline/model/model.hpp"
 
@@ -13,6 +13,6 @@ namespace briefkit::formats::markup {
 /// place the dateline's location, the authors the bylines, the language `baselang` or
 /// `xml:lang`, and the body every `body.content` with `body.end`'s taglines. Notes say what was
 /// left out. The document's id is not set.
-[[nodiscard]] Document read_nitf_tree(const xmlNode* nitf);
+[[nodiscard]] Document read_nitf_tree(const XmlNode* nitf);
 
 }  // namespace briefkit::formats::markup

@@ -9,7 +9,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
+#include <tuple>
 #include <limits>
+#include <memory_resource>
 #include <set>
 
 #include "pipeline/model/error.hpp"
@@ -26,6 +29,9 @@ struct XmlCharDeleter {
     void operator()(xmlChar* c) const { xmlFree(c); }
 };
 
+/// The deepest nesting libxml2 parses without XML_PARSE_HUGE, which is never used.
+constexpr std::size_t kParserDepth = 256;
+
 /// The first problem libxml2 reported, and what the parse was told about its input.
 struct Problem {
     std::string message;
@@ -33,6 +39,7 @@ struct Problem {
     bool found = false;
     std::string_view what;  ///< The format, for messages.
     std::set<std::string> entities;  ///< Entities the unloaded DTD would declare, referred to in the text.
+    struct TreeBuilder* builder = nullptr;  ///< Builds the tree from the parser's events; nullptr for libxml2's own.
 
     void record(std::string text, int at) {
         if (found) return;
@@ -45,6 +52,209 @@ struct Problem {
 
 Problem& problem_of(void* context) {
     return *static_cast<Problem*>(static_cast<xmlParserCtxtPtr>(context)->_private);
+}
+
+/// `text`, with the character references libxml2 leaves in attribute values (`&#38;` for an
+/// ampersand) and references to the unloaded DTD's entities resolved.
+std::string resolve_references(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t amp = text.find('&', at);
+        const std::size_t semi = amp == std::string_view::npos ? amp : text.find(';', amp);
+        if (semi == std::string_view::npos) {
+            out += text.substr(at);
+            break;
+        }
+        out += text.substr(at, amp - at);
+        const std::string_view entity = text.substr(amp + 1, semi - amp - 1);
+        unsigned long code = 0;
+        if (entity.starts_with("#x") || entity.starts_with("#X")) {
+            code = std::strtoul(std::string(entity.substr(2)).c_str(), nullptr, 16);
+        } else if (entity.starts_with("#")) {
+            code = std::strtoul(std::string(entity.substr(1)).c_str(), nullptr, 10);
+        }
+        if (code > 0 && code <= 0x10FFFF) {
+            utf8::append(out, static_cast<char32_t>(code));
+        } else {
+            out += entity_text(entity);
+        }
+        at = semi + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+/// Every node and string of one tree, and the document node that holds its top-level nodes.
+struct XmlTree::Arena {
+    explicit Arena(std::size_t input_size) : memory(input_size * 2 + 1024) {}
+
+    std::pmr::monotonic_buffer_resource memory;
+    XmlNode document;
+};
+
+namespace {
+
+/// Builds an XmlTree from a parser's events: elements, text (adjacent runs joined into one
+/// node) and entity references, each node and string copied into the tree's arena.
+struct TreeBuilder {
+    explicit TreeBuilder(std::size_t input_size) : arena(std::make_unique<XmlTree::Arena>(input_size)) {
+        open.push_back(Open{&arena->document, nullptr});
+    }
+
+    void start(std::string_view name, std::string_view namespace_uri, int line) {
+        flush_text();
+        XmlNode* node = append(NodeType::element, line);
+        node->name = copy(name);
+        node->namespace_uri = copy(namespace_uri);
+        open.push_back(Open{node, nullptr});
+    }
+
+    /// Gives the element just started its `count` attributes, which `fill` writes.
+    template <typename Fill>
+    void attributes(std::size_t count, Fill&& fill) {
+        if (count == 0) return;
+        auto* list = static_cast<XmlAttribute*>(arena->memory.allocate(count * sizeof(XmlAttribute), alignof(XmlAttribute)));
+        for (std::size_t i = 0; i < count; ++i) {
+            auto [name, namespace_uri, value] = fill(i);
+            new (&list[i]) XmlAttribute{copy(name), copy(namespace_uri), copy(value)};
+        }
+        open.back().node->attributes = std::span<const XmlAttribute>(list, count);
+    }
+
+    /// How many elements are open.
+    [[nodiscard]] std::size_t depth() const { return open.size() - 1; }
+
+    void end() {
+        flush_text();
+        if (open.size() > 1) open.pop_back();
+    }
+
+    void text(const char* data, std::size_t size, int line) {
+        if (pending.empty()) pending_line = line;
+        pending.append(data, size);
+    }
+
+    void reference(std::string_view entity, int line) {
+        flush_text();
+        append(NodeType::reference, line)->name = copy(entity);
+    }
+
+    [[nodiscard]] bool has_root() const {
+        for (const XmlNode* n = arena->document.children; n != nullptr; n = n->next) {
+            if (n->type == NodeType::element) return true;
+        }
+        return false;
+    }
+
+    /// The tree built; the builder is spent.
+    XmlTree finish() {
+        flush_text();
+        return XmlTree(std::move(arena));
+    }
+
+    std::string_view copy(std::string_view s) {
+        if (s.empty()) return {};
+        auto* at = static_cast<char*>(arena->memory.allocate(s.size(), 1));
+        std::memcpy(at, s.data(), s.size());
+        return {at, s.size()};
+    }
+
+private:
+    /// An open element and its last child so far.
+    struct Open {
+        XmlNode* node;
+        XmlNode* last;
+    };
+
+    XmlNode* append(NodeType type, int line) {
+        auto* node = new (arena->memory.allocate(sizeof(XmlNode), alignof(XmlNode))) XmlNode{};
+        node->type = type;
+        node->line = line;
+        Open& parent = open.back();
+        node->parent = parent.node == &arena->document ? nullptr : parent.node;
+        (parent.last == nullptr ? parent.node->children : parent.last->next) = node;
+        parent.last = node;
+        return node;
+    }
+
+    void flush_text() {
+        if (pending.empty()) return;
+        append(NodeType::text, pending_line)->content = copy(pending);
+        pending.clear();
+    }
+
+    std::unique_ptr<XmlTree::Arena> arena;
+    std::vector<Open> open;
+    std::string pending;
+    int pending_line = 0;
+};
+
+TreeBuilder& builder_of(void* context) { return *problem_of(context).builder; }
+
+int line_of(void* context) { return xmlSAX2GetLineNumber(context); }
+
+std::string_view chars(const xmlChar* text) {
+    return text == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(text));
+}
+
+/// Stops the parse at an element nested past kParserDepth, as libxml2's own tree builder does
+/// (its HTML parser has no limit of its own): what was read so far is kept.
+bool stop_at_depth_limit(void* context) {
+    if (builder_of(context).depth() < kParserDepth) return false;
+    xmlStopParser(static_cast<xmlParserCtxtPtr>(context));
+    return true;
+}
+
+/// SAX2 start of an XML element.
+void start_element_ns(void* context, const xmlChar* local_name, const xmlChar* /*prefix*/, const xmlChar* uri,
+                      int /*namespace_count*/, const xmlChar** /*namespaces*/, int attribute_count,
+                      int /*defaulted*/, const xmlChar** attributes) {
+    TreeBuilder& builder = builder_of(context);
+    if (stop_at_depth_limit(context)) return;
+    builder.start(chars(local_name), chars(uri), line_of(context));
+    // Each attribute is five pointers: local name, prefix, URI, value start, value end.
+    builder.attributes(static_cast<std::size_t>(attribute_count), [&](std::size_t i) {
+        const xmlChar* const* a = attributes + 5 * i;
+        const std::string_view value(reinterpret_cast<const char*>(a[3]), static_cast<std::size_t>(a[4] - a[3]));
+        if (value.find('&') == std::string_view::npos) return std::tuple{chars(a[0]), chars(a[2]), value};
+        return std::tuple{chars(a[0]), chars(a[2]), builder.copy(resolve_references(value))};
+    });
+}
+
+void end_element_ns(void* context, const xmlChar*, const xmlChar*, const xmlChar*) { builder_of(context).end(); }
+
+void characters(void* context, const xmlChar* text, int size) {
+    builder_of(context).text(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size), line_of(context));
+}
+
+void ignore_characters(void* /*context*/, const xmlChar* /*text*/, int /*size*/) {}
+
+/// SAX1 start of an HTML element (libxml2's HTML parser gives names lower-cased and values decoded).
+void start_html_element(void* context, const xmlChar* name, const xmlChar** attributes) {
+    TreeBuilder& builder = builder_of(context);
+    if (stop_at_depth_limit(context)) return;
+    builder.start(chars(name), {}, line_of(context));
+    std::size_t count = 0;
+    while (attributes != nullptr && attributes[2 * count] != nullptr) ++count;
+    builder.attributes(count, [&](std::size_t i) {
+        return std::tuple{chars(attributes[2 * i]), std::string_view(), chars(attributes[2 * i + 1])};
+    });
+}
+
+void end_html_element(void* context, const xmlChar*) { builder_of(context).end(); }
+
+/// SAX hook for a reference to an entity the document does not declare (its DTD would): kept
+/// as a reference node, which the text readers resolve as HTML's entity of that name.
+void record_reference(void* context, const xmlChar* name) {
+    Problem& problem = problem_of(context);
+    if (problem.builder != nullptr) {
+        problem.builder->reference(chars(name), line_of(context));
+    } else {
+        xmlSAX2Reference(context, name);
+    }
+    problem.entities.insert(std::string(chars(name)));
 }
 
 /// SAX hook for `<!DOCTYPE ...>` where none is allowed: stops the parse before the internal
@@ -70,10 +280,6 @@ void skip_external_subset(void* /*context*/, const xmlChar* /*name*/, const xmlC
 
 /// SAX hook for a reference to an entity the document does not declare (its DTD would): kept
 /// as a reference node, which the text readers resolve as HTML's entity of that name.
-void record_reference(void* context, const xmlChar* name) {
-    xmlSAX2Reference(context, name);
-    problem_of(context).entities.insert(std::string(view(name)));
-}
 
 /// Stops the parse at any declaration of an internal subset (entities above all: they could
 /// expand past every limit or name a file to read).
@@ -137,9 +343,6 @@ public:
 /// so 100,000 of them would take it minutes.
 constexpr std::size_t kMaxAttributes = 64;
 
-/// The deepest nesting libxml2 parses without XML_PARSE_HUGE, which is never used.
-constexpr std::size_t kParserDepth = 256;
-
 /// Scans the markup of `bytes` before libxml2 parses it, in one linear pass: refuses elements
 /// nested deeper than --max-depth (or than libxml2's own 256 levels) and elements with more than
 /// kMaxAttributes attributes, naming the line. What is not well-formed is left to libxml2 to
@@ -154,7 +357,7 @@ public:
         while (true) {
             const std::size_t open = bytes_.find('<', at_);
             if (open == std::string_view::npos) return;
-            advance_to(open);
+            at_ = open;
             const std::string_view rest = bytes_.substr(at_);
             if (rest.starts_with("<!--")) {
                 skip_past("-->");
@@ -176,56 +379,55 @@ public:
     }
 
 private:
-    /// Moves to `to`, counting the lines passed.
-    void advance_to(std::size_t to) {
-        line_ += static_cast<int>(std::count(bytes_.begin() + static_cast<std::ptrdiff_t>(at_),
-                                             bytes_.begin() + static_cast<std::ptrdiff_t>(to), '\n'));
-        at_ = to;
+    /// The line of byte `at`, counted only for an error.
+    [[nodiscard]] int line_at(std::size_t at) const {
+        return 1 + static_cast<int>(std::count(bytes_.begin(), bytes_.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
     }
 
     void skip_past(std::string_view end) {
         const std::size_t found = bytes_.find(end, at_);
-        advance_to(found == std::string_view::npos ? bytes_.size() : found + end.size());
+        at_ = found == std::string_view::npos ? bytes_.size() : found + end.size();
     }
 
     /// A start tag at at_: counts its attributes (an '=' outside quoted values) and its depth.
+    /// Quoted values, most of a tag's bytes, are skipped with one search each.
     void start_tag() {
-        const int line = line_;
+        const std::size_t start = at_;
         std::size_t attributes = 0;
-        char quote = 0;
-        char last = 0;  // the last character outside quotes that is not a space
         std::size_t i = at_ + 1;
-        for (; i < bytes_.size(); ++i) {
+        while (i < bytes_.size()) {
             const char c = bytes_[i];
-            if (quote != 0) {
-                if (c == quote) quote = 0;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>') {
-                break;
-            } else if (c == '=') {
-                ++attributes;
+            if (c == '>') break;
+            if (c == '"' || c == '\'') {
+                const std::size_t close = bytes_.find(c, i + 1);
+                i = close == std::string_view::npos ? bytes_.size() : close + 1;
+                continue;
             }
-            if (quote == 0 && c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '>') last = c;
+            if (c == '=') ++attributes;
+            ++i;
         }
-        advance_to(std::min(i + 1, bytes_.size()));
+        at_ = std::min(i + 1, bytes_.size());
         if (attributes > kMaxAttributes) {
             throw InputError(fmt::format("an element has {} attributes; no news format has over {} on an element",
                                          attributes, kMaxAttributes),
-                             std::string(name_), line);
+                             std::string(name_), line_at(start));
         }
         // HTML's void elements (<br>, <img>) open nothing, so HTML depth is only bounded by
         // libxml2's own limit; XML's nesting is exact.
-        if (last == '/' || html_) return;
+        std::size_t last = i;  // just past the last character before '>' that is not a space
+        while (last > start + 1 && is_space(bytes_[last - 1])) --last;
+        if (bytes_[last - 1] == '/' || html_) return;
         ++depth_;
         if (depth_ > kParserDepth && options_.max_depth >= kParserDepth) {
             throw LimitError(fmt::format("nested over {} levels deep, the most the XML parser reads (--max-depth "
                                          "cannot raise it further)",
                                          kParserDepth),
-                             std::string(name_), line);
+                             std::string(name_), line_at(start));
         }
-        check_depth(depth_, name_, line, options_);
+        if (depth_ > options_.max_depth) check_depth(depth_, name_, line_at(start), options_);
     }
+
+    static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
     std::string_view bytes_;
     std::string_view name_;
@@ -233,7 +435,6 @@ private:
     bool html_;
     std::size_t at_ = 0;
     std::size_t depth_ = 0;
-    int line_ = 1;
 };
 
 void check_parser_size(std::string_view bytes, std::string_view name, const ReadOptions& options) {
@@ -302,21 +503,38 @@ void init_libxml2() {
     (void)done;
 }
 
-XmlDoc parse_xml(std::string_view bytes, std::string_view name, const ReadOptions& options, Doctype doctype,
-                 std::string_view what, std::vector<Note>* notes) {
+namespace {
+
+/// Points the parser's events at the tree builder instead of libxml2's tree.
+void use_tree_builder(xmlSAXHandler& sax) {
+    sax = xmlSAXHandler{};
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = &start_element_ns;
+    sax.endElementNs = &end_element_ns;
+    sax.characters = &characters;
+    sax.ignorableWhitespace = &characters;
+    sax.cdataBlock = &characters;
+}
+
+/// Runs libxml2's XML parser over `bytes` under the rules of parse_xml(): into `builder` when
+/// one is given, else into libxml2's own tree, which it returns.
+XmlDoc run_xml_parser(std::string_view bytes, std::string_view name, const ReadOptions& options, Doctype doctype,
+                      std::string_view what, std::vector<Note>* notes, TreeBuilder* builder) {
     const std::string file(name);
     check_parser_size(bytes, name, options);
     init_libxml2();
     MarkupScan(bytes, name, options, false).run();
     Problem problem;
     problem.what = what;
+    problem.builder = builder;
     const CaptureLibxmlErrors capture(problem);
     const std::unique_ptr<xmlParserCtxt, ParserDeleter> parser(
         xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size())));
     if (!parser) throw InputError("out of memory starting the XML parser", file);
+    if (builder != nullptr) use_tree_builder(*parser->sax);
     // No network, no error printing (errors are collected here); never XML_PARSE_NOENT,
     // XML_PARSE_DTDLOAD, XML_PARSE_XINCLUDE or XML_PARSE_HUGE.
-    // XML_PARSE_COMPACT keeps short texts inside their nodes: fewer allocations, the same tree.
+    // XML_PARSE_COMPACT keeps short texts inside libxml2's nodes: fewer allocations, the same tree.
     int parse_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
     if (notes != nullptr) {
         if (const std::string declared = declared_encoding(bytes); mislabelled_utf8(bytes, declared)) {
@@ -340,7 +558,8 @@ XmlDoc parse_xml(std::string_view bytes, std::string_view name, const ReadOption
         problem.record(error != nullptr && error->message != nullptr ? error->message : "not well-formed XML",
                        error != nullptr ? error->line : 0);
     }
-    if (problem.found || !doc || xmlDocGetRootElement(doc.get()) == nullptr) {
+    const bool has_root = builder != nullptr ? builder->has_root() : doc && xmlDocGetRootElement(doc.get()) != nullptr;
+    if (problem.found || !has_root) {
         throw InputError(fmt::format("not readable as {}: {}", what, problem.found ? problem.message : "no root element"),
                          file, problem.line);
     }
@@ -355,17 +574,55 @@ XmlDoc parse_xml(std::string_view bytes, std::string_view name, const ReadOption
     return doc;
 }
 
-XmlDoc parse_html(std::string_view html, std::string_view name, const ReadOptions& options) {
+}  // namespace
+
+XmlTree::XmlTree(std::unique_ptr<Arena> arena) : arena_(std::move(arena)) {}
+XmlTree::~XmlTree() = default;
+XmlTree::XmlTree(XmlTree&&) noexcept = default;
+XmlTree& XmlTree::operator=(XmlTree&&) noexcept = default;
+
+const XmlNode* XmlTree::root() const {
+    for (const XmlNode* n = arena_->document.children; n != nullptr; n = n->next) {
+        if (n->type == NodeType::element) return n;
+    }
+    return nullptr;
+}
+
+XmlTree parse_xml(std::string_view bytes, std::string_view name, const ReadOptions& options, Doctype doctype,
+                  std::string_view what, std::vector<Note>* notes) {
+    TreeBuilder builder(bytes.size());
+    (void)run_xml_parser(bytes, name, options, doctype, what, notes, &builder);
+    return builder.finish();
+}
+
+XmlDoc parse_xml_document(std::string_view bytes, std::string_view name, const ReadOptions& options, Doctype doctype,
+                          std::string_view what) {
+    return run_xml_parser(bytes, name, options, doctype, what, nullptr, nullptr);
+}
+
+XmlTree parse_html(std::string_view html, std::string_view name, const ReadOptions& options) {
     check_parser_size(html, name, options);
     init_libxml2();
     MarkupScan(html, name, options, true).run();
     Problem problem;
+    TreeBuilder builder(html.size());
+    problem.builder = &builder;
     const CaptureLibxmlErrors capture(problem);
+    const std::unique_ptr<xmlParserCtxt, ParserDeleter> parser(htmlNewParserCtxt());
+    if (!parser) throw InputError("out of memory starting the HTML parser", std::string(name));
+    xmlSAXHandler& sax = *parser->sax;
+    sax = xmlSAXHandler{};
+    sax.startElement = &start_html_element;
+    sax.endElement = &end_html_element;
+    sax.characters = &characters;
+    sax.cdataBlock = &characters;  // the content of <script> and <style>, which readers skip
+    sax.ignorableWhitespace = &ignore_characters;  // what libxml2's own HTML tree drops
+    parser->_private = &problem;
+    parser->userData = parser.get();
     // HTML error recovery is the point of an HTML parser, so its complaints are not errors here.
-    XmlDoc doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
-                              HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
-    if (!doc) throw InputError("the HTML body could not be parsed (out of memory?)", std::string(name));
-    return doc;
+    (void)htmlCtxtReadMemory(parser.get(), html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+    return builder.finish();
 }
 
 RootElement root_element(std::string_view bytes) {
@@ -410,16 +667,77 @@ RootElement root_element(std::string_view bytes) {
     return root;
 }
 
+std::string_view attribute(const XmlNode* node, std::string_view name) {
+    if (node == nullptr) return {};
+    for (const XmlAttribute& a : node->attributes) {
+        if (a.name == name && a.namespace_uri.empty()) return a.value;
+    }
+    return {};
+}
+
+std::string_view xml_lang(const XmlNode* node) {
+    static constexpr std::string_view kXmlNamespace = "http://www.w3.org/XML/1998/namespace";
+    for (; node != nullptr; node = node->parent) {
+        for (const XmlAttribute& a : node->attributes) {
+            if (a.name == "lang" && a.namespace_uri == kXmlNamespace) return a.value;
+        }
+    }
+    return {};
+}
+
+std::string entity_text(std::string_view entity) {
+    if (const htmlEntityDesc* found = htmlEntityLookup(reinterpret_cast<const xmlChar*>(std::string(entity).c_str()));
+        found != nullptr) {
+        std::string out;
+        utf8::append(out, static_cast<char32_t>(found->value));
+        return out;
+    }
+    return "&" + std::string(entity) + ";";
+}
+
+std::string text_of(const XmlNode* node) {
+    std::string out;
+    for (const XmlNode* c = node->children; c != nullptr; c = c->next) {
+        if (c->type == NodeType::text) out += c->content;
+        if (c->type == NodeType::reference) out += entity_text(c->name);
+    }
+    return out;
+}
+
+namespace {
+void append_all_text(std::string& out, const XmlNode* node) {
+    for (const XmlNode* c = node->children; c != nullptr; c = c->next) {
+        if (c->type == NodeType::text) {
+            out += c->content;
+        } else if (c->type == NodeType::reference) {
+            out += entity_text(c->name);
+        } else {
+            append_all_text(out, c);
+        }
+    }
+}
+}  // namespace
+
+std::string all_text(const XmlNode* node) {
+    std::string out;
+    append_all_text(out, node);
+    return out;
+}
+
+const XmlNode* child(const XmlNode* node, std::string_view name) {
+    if (node == nullptr) return nullptr;
+    for (const XmlNode* c = node->children; c != nullptr; c = c->next) {
+        if (is(c, name)) return c;
+    }
+    return nullptr;
+}
+
 std::string_view view(const xmlChar* text) {
     return text == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(text));
 }
 
 bool is(const xmlNode* node, std::string_view name) {
     return node != nullptr && node->type == XML_ELEMENT_NODE && view(node->name) == name;
-}
-
-std::string_view namespace_of(const xmlNode* node) {
-    return node->ns == nullptr ? std::string_view() : view(node->ns->href);
 }
 
 std::string attribute(const xmlNode* node, const char* name) {
@@ -430,50 +748,13 @@ std::string attribute(const xmlNode* node, const char* name) {
 
 int line(const xmlNode* node) { return static_cast<int>(xmlGetLineNo(node)); }
 
-std::string entity_text(const xmlNode* reference) {
-    if (const htmlEntityDesc* entity = htmlEntityLookup(reference->name); entity != nullptr) {
-        std::string out;
-        utf8::append(out, static_cast<char32_t>(entity->value));
-        return out;
-    }
-    return "&" + std::string(view(reference->name)) + ";";
-}
-
 std::string text_of(const xmlNode* node) {
     std::string out;
     for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) out += view(c->content);
-        if (c->type == XML_ENTITY_REF_NODE) out += entity_text(c);
+        if (c->type == XML_ENTITY_REF_NODE) out += entity_text(view(c->name));
     }
     return out;
-}
-
-namespace {
-void append_all_text(std::string& out, const xmlNode* node) {
-    for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            out += view(c->content);
-        } else if (c->type == XML_ENTITY_REF_NODE) {
-            out += entity_text(c);
-        } else if (c->type == XML_ELEMENT_NODE) {
-            append_all_text(out, c);
-        }
-    }
-}
-}  // namespace
-
-std::string all_text(const xmlNode* node) {
-    std::string out;
-    append_all_text(out, node);
-    return out;
-}
-
-const xmlNode* child(const xmlNode* node, std::string_view name) {
-    if (node == nullptr) return nullptr;
-    for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
-        if (is(c, name)) return c;
-    }
-    return nullptr;
 }
 
 }  // namespace briefkit::formats::markup

@@ -10,7 +10,9 @@
 
 #include <libxml/tree.h>
 
+#include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +28,7 @@ struct XmlDocDeleter {
     void operator()(xmlDocPtr doc) const { xmlFreeDoc(doc); }
 };
 
-/// A parsed document, owned.
+/// A parsed libxml2 document, owned: only for a reader that validates it against an XSD.
 using XmlDoc = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 
 /// What a reader accepts of a document type declaration.
@@ -35,20 +37,74 @@ enum class Doctype {
     external_only,  ///< One naming an external DTD, which is never loaded; an internal subset is refused.
 };
 
+/// What a node of an XmlTree is.
+enum class NodeType : std::uint8_t {
+    element,    ///< An element, with its attributes and children.
+    text,       ///< Character data (CDATA sections included), adjacent runs joined.
+    reference,  ///< A reference to an entity the unloaded DTD would declare; `name` is the entity's.
+};
+
+/// One attribute of an element, its value with references resolved.
+struct XmlAttribute {
+    std::string_view name;           ///< Local name.
+    std::string_view namespace_uri;  ///< Namespace URI; empty for none.
+    std::string_view value;          ///< The value.
+};
+
+/// A node of a parsed document. Every view points into the XmlTree that holds the node.
+struct XmlNode {
+    NodeType type = NodeType::element;          ///< What the node is.
+    int line = 0;                               ///< The input line it started on.
+    std::string_view name;                      ///< Local name of an element; entity name of a reference.
+    std::string_view namespace_uri;             ///< Namespace URI of an element; empty for none.
+    std::string_view content;                   ///< The text of a text node.
+    XmlNode* parent = nullptr;                  ///< The enclosing element; nullptr for a top-level node.
+    XmlNode* children = nullptr;                ///< The first child.
+    XmlNode* next = nullptr;                    ///< The next sibling.
+    std::span<const XmlAttribute> attributes;   ///< An element's attributes, in document order.
+};
+
+/// A parsed document: a compact tree built straight from the parser's events, each node and
+/// string in one arena that is freed at once. Move-only.
+class XmlTree {
+public:
+    /// The arena and the builder's state, defined in xml_tree.cpp.
+    struct Arena;
+
+    /// A tree whose nodes live in `arena`.
+    explicit XmlTree(std::unique_ptr<Arena> arena);
+    ~XmlTree();
+    XmlTree(XmlTree&&) noexcept;
+    XmlTree& operator=(XmlTree&&) noexcept;
+    XmlTree(const XmlTree&) = delete;
+    XmlTree& operator=(const XmlTree&) = delete;
+
+    /// The root element (for HTML, the first top-level element); nullptr when there is none.
+    [[nodiscard]] const XmlNode* root() const;
+
+private:
+    std::unique_ptr<Arena> arena_;
+};
+
 /// Sets up libxml2's globals once, before threads use it.
 void init_libxml2();
 
 /// Parses `bytes` as XML under the rules above; `what` names the format in errors (`NITF`).
 /// A document that declares a single-byte encoding (ISO-8859-1, Windows-1252, ASCII) but whose
 /// bytes are UTF-8 with characters beyond ASCII is read as the UTF-8 it is, and a note
-/// (`charset-mislabelled`) goes into `notes` when it is given. Throws InputError naming `name`
-/// and the line, or LimitError past a limit.
-[[nodiscard]] XmlDoc parse_xml(std::string_view bytes, std::string_view name, const ReadOptions& options,
-                               Doctype doctype, std::string_view what, std::vector<Note>* notes = nullptr);
+/// (`charset-mislabelled`) goes into `notes` when it is given; so does a note
+/// (`dtd-entity-read`) for each entity the unloaded DTD would declare. Throws InputError naming
+/// `name` and the line, or LimitError past a limit.
+[[nodiscard]] XmlTree parse_xml(std::string_view bytes, std::string_view name, const ReadOptions& options,
+                                Doctype doctype, std::string_view what, std::vector<Note>* notes = nullptr);
+
+/// parse_xml() building libxml2's own tree instead, for a reader that validates it against an XSD.
+[[nodiscard]] XmlDoc parse_xml_document(std::string_view bytes, std::string_view name, const ReadOptions& options,
+                                        Doctype doctype, std::string_view what);
 
 /// Parses `html` (a fragment or a page, as a ninjs body holds it) with libxml2's HTML parser,
 /// without network access, and within the same depth and size limits; `name` is used in errors.
-[[nodiscard]] XmlDoc parse_html(std::string_view html, std::string_view name, const ReadOptions& options);
+[[nodiscard]] XmlTree parse_html(std::string_view html, std::string_view name, const ReadOptions& options);
 
 /// The root element of an XML document, as a quick look at its start sees it.
 struct RootElement {
@@ -60,14 +116,49 @@ struct RootElement {
 /// processing instructions and a DOCTYPE), for choosing a reader by content; no parse.
 [[nodiscard]] RootElement root_element(std::string_view bytes);
 
+/// True when `node` is an element whose local name is `name` (any namespace).
+[[nodiscard]] inline bool is(const XmlNode* node, std::string_view name) {
+    return node != nullptr && node->type == NodeType::element && node->name == name;
+}
+
+/// The value of attribute `name` of `node` (no namespace); empty when it has none or `node` is null.
+[[nodiscard]] std::string_view attribute(const XmlNode* node, std::string_view name);
+
+/// The input line `node` started on.
+[[nodiscard]] inline int line(const XmlNode* node) { return node->line; }
+
+/// The language of `node` from `xml:lang` on it or the nearest element around it; empty for none.
+[[nodiscard]] std::string_view xml_lang(const XmlNode* node);
+
+/// The text an entity reference stands for (one the unloaded DTD would declare): HTML's entity
+/// of that name (`&mdash;` is U+2014), else the reference as written.
+[[nodiscard]] std::string entity_text(std::string_view entity);
+
+/// The text children of `node` joined (references resolved by entity_text()).
+[[nodiscard]] std::string text_of(const XmlNode* node);
+
+/// Every text of `node` and its descendants in document order.
+[[nodiscard]] std::string all_text(const XmlNode* node);
+
+/// The first child element of `node` called `name`, or nullptr.
+[[nodiscard]] const XmlNode* child(const XmlNode* node, std::string_view name);
+
+/// Calls `f` with each element among `node`'s children, in order.
+template <typename F>
+void for_each_element(const XmlNode* node, F&& f) {
+    if (node == nullptr) return;
+    for (const XmlNode* c = node->children; c != nullptr; c = c->next) {
+        if (c->type == NodeType::element) f(c);
+    }
+}
+
+// The same helpers over libxml2's own tree (parse_xml_document()).
+
 /// `text` as a string_view; empty for null.
 [[nodiscard]] std::string_view view(const xmlChar* text);
 
 /// True when `node` is an element whose local name is `name` (any namespace).
 [[nodiscard]] bool is(const xmlNode* node, std::string_view name);
-
-/// The namespace URI of element `node`; empty for none.
-[[nodiscard]] std::string_view namespace_of(const xmlNode* node);
 
 /// The value of attribute `name` of `node` (no namespace); empty when it has none.
 [[nodiscard]] std::string attribute(const xmlNode* node, const char* name);
@@ -75,18 +166,8 @@ struct RootElement {
 /// The input line `node` started on.
 [[nodiscard]] int line(const xmlNode* node);
 
-/// The text an entity reference stands for (one the unloaded DTD would declare): HTML's entity
-/// of that name (`&mdash;` is U+2014), else the reference as written.
-[[nodiscard]] std::string entity_text(const xmlNode* reference);
-
 /// The text and CDATA children of `node` joined (comments and processing instructions skipped).
 [[nodiscard]] std::string text_of(const xmlNode* node);
-
-/// Every text of `node` and its descendants in document order.
-[[nodiscard]] std::string all_text(const xmlNode* node);
-
-/// The first child element of `node` called `name`, or nullptr.
-[[nodiscard]] const xmlNode* child(const xmlNode* node, std::string_view name);
 
 /// Calls `f` with each element among `node`'s children, in order.
 template <typename F>

@@ -8,15 +8,18 @@
 
 namespace briefkit::formats::newsml {
 
+using markup::NodeType;
+using markup::XmlNode;
+
 namespace {
 
 using markup::child;
 using markup::is;
 
 /// The first element among `node`'s children, or nullptr.
-const xmlNode* first_element(const xmlNode* node) {
-    for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
-        if (c->type == XML_ELEMENT_NODE) return c;
+const XmlNode* first_element(const XmlNode* node) {
+    for (const XmlNode* c = node->children; c != nullptr; c = c->next) {
+        if (c->type == NodeType::element) return c;
     }
     return nullptr;
 }
@@ -27,7 +30,7 @@ void take_blocks(Document& doc, markup::BodyRead read) {
 }
 
 /// Plain text, with stray paragraph tags (`<p>` in a text/plain body) taken out and noted.
-void read_plain(std::string text, const xmlNode* holder, Document& doc) {
+void read_plain(std::string text, const XmlNode* holder, Document& doc) {
     bool tags = false;
     for (const std::string_view tag : {"<p>", "</p>", "<P>", "</P>"}) {
         for (std::size_t at = text.find(tag); at != std::string::npos; at = text.find(tag, at)) {
@@ -58,13 +61,13 @@ std::size_t skip_dash(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-Document read_item_content(const xmlNode* holder, std::string_view content_type, std::string_view name,
+Document read_item_content(const XmlNode* holder, std::string_view content_type, std::string_view name,
                            const ReadOptions& options) {
     Document doc;
-    const xmlNode* element = first_element(holder);
+    const XmlNode* element = first_element(holder);
     if (element != nullptr && is(element, "nitf")) return markup::read_nitf_tree(element);
     if (element != nullptr && (is(element, "html") || is(element, "body"))) {
-        const xmlNode* body = is(element, "body") ? element : child(element, "body");
+        const XmlNode* body = is(element, "body") ? element : child(element, "body");
         if (body != nullptr) take_blocks(doc, markup::read_blocks(body->children, true));
         return doc;
     }
@@ -76,8 +79,8 @@ Document read_item_content(const xmlNode* holder, std::string_view content_type,
     const bool plain = content_type.find("plain") != std::string_view::npos;
     const std::string start = markup::collapse_space(text.substr(0, 64));
     if (!plain && start.starts_with('<')) {
-        const markup::XmlDoc html = markup::parse_html(text, name, options);
-        take_blocks(doc, markup::read_blocks(html->children, false));
+        const markup::XmlTree html = markup::parse_html(text, name, options);
+        take_blocks(doc, markup::read_blocks(html.root(), false));
         return doc;
     }
     read_plain(text, holder, doc);

@@ -2,7 +2,7 @@
 // document: NITF (its metadata too), XHTML, HTML in a CDATA section, or plain text.
 #pragma once
 
-#include <libxml/tree.h>
+#include "formats/markup/xml_tree.hpp"
 
 #include <string_view>
 
@@ -14,7 +14,7 @@ namespace briefkit::formats::newsml {
 /// The article `holder` carries, its media type being `content_type` (`application/nitf+xml`,
 /// `text/plain`, NewsML 1.2's format name; may be empty): body blocks and notes, and, for
 /// NITF, the metadata NITF states. `name` is used in errors (HTML parsed from a CDATA section).
-[[nodiscard]] Document read_item_content(const xmlNode* holder, std::string_view content_type, std::string_view name,
+[[nodiscard]] Document read_item_content(const markup::XmlNode* holder, std::string_view content_type, std::string_view name,
                                          const ReadOptions& options);
 
 /// Fills each empty field of `doc`'s metadata from `carried` (what the content itself stated),

@@ -13,6 +13,9 @@
 
 namespace briefkit::formats {
 
+using markup::NodeType;
+using markup::XmlNode;
+
 namespace {
 
 using markup::attribute;
@@ -25,15 +28,15 @@ constexpr std::string_view kLacks = "NewsML 1.2 carries no reader notes";
 
 /// A text ContentItem found in a NewsComponent tree, and whether its component's role is Main.
 struct TextItem {
-    const xmlNode* content_item = nullptr;
+    const XmlNode* content_item = nullptr;
     bool main = false;
 };
 
 /// Every ContentItem of media type Text under `component`, depth first.
-void find_text(const xmlNode* component, bool main, std::vector<TextItem>& found) {
-    const xmlNode* role = child(component, "Role");
+void find_text(const XmlNode* component, bool main, std::vector<TextItem>& found) {
+    const XmlNode* role = child(component, "Role");
     main = main || (role != nullptr && attribute(role, "FormalName") == "Main");
-    for_each_element(component, [&](const xmlNode* c) {
+    for_each_element(component, [&](const XmlNode* c) {
         if (is(c, "NewsComponent")) {
             find_text(c, main, found);
         } else if (is(c, "ContentItem") && attribute(child(c, "MediaType"), "FormalName") == "Text" &&
@@ -44,55 +47,53 @@ void find_text(const xmlNode* component, bool main, std::vector<TextItem>& found
 }
 
 /// The first element called `name` in `component`'s tree, depth first.
-const xmlNode* find_first(const xmlNode* component, std::string_view name) {
+const XmlNode* find_first(const XmlNode* component, std::string_view name) {
     if (component == nullptr) return nullptr;
-    const xmlNode* found = nullptr;
-    for_each_element(component, [&](const xmlNode* c) {
+    const XmlNode* found = nullptr;
+    for_each_element(component, [&](const XmlNode* c) {
         if (found == nullptr) found = is(c, name) ? c : find_first(c, name);
     });
     return found;
 }
 
-std::optional<Date> date_of(const xmlNode* node) {
+std::optional<Date> date_of(const XmlNode* node) {
     return node == nullptr ? std::nullopt : markup::parse_iso8601(collapsed_text(node));
 }
 
-void read_lines(const xmlNode* component, Metadata& m) {
-    if (const xmlNode* lines = find_first(component, "NewsLines")) {
-        if (const xmlNode* headline = child(lines, "HeadLine")) m.title = collapsed_text(headline);
-        for_each_element(lines, [&](const xmlNode* by) {
+void read_lines(const XmlNode* component, Metadata& m) {
+    if (const XmlNode* lines = find_first(component, "NewsLines")) {
+        if (const XmlNode* headline = child(lines, "HeadLine")) m.title = collapsed_text(headline);
+        for_each_element(lines, [&](const XmlNode* by) {
             if (!is(by, "ByLine")) return;
             for (std::string& a : markup::authors_from_byline(collapsed_text(by))) m.authors.push_back(std::move(a));
         });
     }
     for (const char* party : {"Provider", "Source", "Creator"}) {
         if (!m.source.name.empty()) break;
-        if (const xmlNode* p = child(find_first(component, party), "Party")) m.source.name = attribute(p, "FormalName");
+        if (const XmlNode* p = child(find_first(component, party), "Party")) m.source.name = attribute(p, "FormalName");
     }
-    if (const xmlNode* language = find_first(component, "Language")) {
+    if (const XmlNode* language = find_first(component, "Language")) {
         m.language = attribute(language, "FormalName");
         for (char& c : m.language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
 }
 
-Document read_news_item(const xmlNode* item, const TextItem& text, std::string_view name, const ReadOptions& options) {
+Document read_news_item(const XmlNode* item, const TextItem& text, std::string_view name, const ReadOptions& options) {
     Document doc;
     Metadata& m = doc.meta;
-    const xmlNode* component = child(item, "NewsComponent");
+    const XmlNode* component = child(item, "NewsComponent");
     read_lines(component, m);
-    const xmlNode* management = child(item, "NewsManagement");
+    const XmlNode* management = child(item, "NewsManagement");
     m.date = date_of(child(management, "FirstCreated"));
     if (!m.date) m.date = date_of(child(management, "ThisRevisionCreated"));
     if (m.language.empty()) {
-        xmlChar* lang = xmlNodeGetLang(item);
-        m.language = std::string(markup::view(lang));
-        xmlFree(lang);
+        m.language = markup::xml_lang(item);
     }
     if (!is_language_tag(m.language)) m.language.clear();
-    const xmlNode* dateline = find_first(component, "DateLine");
+    const XmlNode* dateline = find_first(component, "DateLine");
     if (dateline != nullptr) m.place = markup::dateline_place(collapsed_text(dateline));
-    const xmlNode* format = child(text.content_item, "Format");
-    const std::string type = format != nullptr ? attribute(format, "FormalName") : std::string();
+    const XmlNode* format = child(text.content_item, "Format");
+    const std::string_view type = format != nullptr ? attribute(format, "FormalName") : std::string_view();
     newsml::merge_content(doc, newsml::read_item_content(child(text.content_item, "DataContent"), type, name, options));
     if (dateline != nullptr) newsml::remove_repeated_dateline(doc, collapsed_text(dateline));
     markup::finish_feed_document(doc, "NewsML 1.2", kLacks, name, options);
@@ -105,16 +106,16 @@ bool looks_like_newsml_1(std::string_view bytes) { return markup::root_element(b
 
 std::vector<Document> read_newsml_1(std::string_view bytes, std::string_view name, const ReadOptions& options) {
     std::vector<Note> notes;
-    const markup::XmlDoc xml =
+    const markup::XmlTree xml =
         markup::parse_xml(bytes, name, options, markup::Doctype::external_only, "NewsML 1.2", &notes);
-    const xmlNode* root = xmlDocGetRootElement(xml.get());
+    const XmlNode* root = xml.root();
     if (!is(root, "NewsML")) {
-        throw InputError(fmt::format("not NewsML 1.2: the root element is <{}>, not <NewsML>", markup::view(root->name)),
+        throw InputError(fmt::format("not NewsML 1.2: the root element is <{}>, not <NewsML>", root->name),
                          std::string(name), markup::line(root));
     }
     std::vector<Document> docs;
     std::size_t items = 0;
-    for_each_element(root, [&](const xmlNode* item) {
+    for_each_element(root, [&](const XmlNode* item) {
         if (!is(item, "NewsItem")) return;
         ++items;
         std::vector<TextItem> texts;

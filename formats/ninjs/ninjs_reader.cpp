@@ -172,8 +172,8 @@ void read_body(const Json& item, Document& doc, std::string_view name, const Rea
         markup::append_text_paragraphs(text, doc.body);
         return;
     }
-    const markup::XmlDoc parsed = markup::parse_html(html, name, options);
-    markup::BodyRead read = markup::read_blocks(parsed->children, false);
+    const markup::XmlTree parsed = markup::parse_html(html, name, options);
+    markup::BodyRead read = markup::read_blocks(parsed.root(), false);
     doc.body = std::move(read.blocks);
     doc.notes.insert(doc.notes.end(), read.notes.begin(), read.notes.end());
 }

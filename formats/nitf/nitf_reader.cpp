@@ -9,6 +9,9 @@
 
 namespace briefkit::formats {
 
+using markup::NodeType;
+using markup::XmlNode;
+
 namespace {
 
 constexpr std::string_view kLacks =
@@ -20,10 +23,10 @@ bool looks_like_nitf(std::string_view bytes) { return markup::root_element(bytes
 
 Document read_nitf(std::string_view bytes, std::string_view name, const ReadOptions& options) {
     std::vector<Note> notes;
-    const markup::XmlDoc xml = markup::parse_xml(bytes, name, options, markup::Doctype::external_only, "NITF", &notes);
-    const xmlNode* root = xmlDocGetRootElement(xml.get());
+    const markup::XmlTree xml = markup::parse_xml(bytes, name, options, markup::Doctype::external_only, "NITF", &notes);
+    const XmlNode* root = xml.root();
     if (!markup::is(root, "nitf")) {
-        throw InputError(fmt::format("not NITF: the root element is <{}>, not <nitf>", markup::view(root->name)),
+        throw InputError(fmt::format("not NITF: the root element is <{}>, not <nitf>", root->name),
                          std::string(name), markup::line(root));
     }
     Document doc = markup::read_nitf_tree(root);

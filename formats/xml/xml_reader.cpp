@@ -210,7 +210,7 @@ bool looks_like_xml(std::string_view bytes) {
 
 Document read_xml(std::string_view bytes, std::string_view name, const ReadOptions& options) {
     const std::string file(name);
-    const markup::XmlDoc doc = markup::parse_xml(bytes, name, options, markup::Doctype::refuse, "article XML");
+    const markup::XmlDoc doc = markup::parse_xml_document(bytes, name, options, markup::Doctype::refuse, "article XML");
     Problem problem;
     const std::unique_ptr<xmlSchemaValidCtxt, ValidatorDeleter> validator(xmlSchemaNewValidCtxt(article_schema()));
     if (!validator) throw InputError("out of memory starting the XML schema validator", file);

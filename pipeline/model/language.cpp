@@ -134,27 +134,22 @@ constexpr std::array<bool, 128> kAsciiLetter = [] {
     return t;
 }();
 
-}  // namespace
-
-std::string guess_language(const Document& doc) {
-    const std::string sample = body_sample(doc, 4000);
-    const FunctionWords& table = function_words();
+/// The function words' votes in `sample`, and how many words it has: the word scan is a pair of
+/// tight loops (to the next letter, to the end of the word), ASCII a byte at a time.
+struct Votes {
     std::array<int, kProfiles.size()> scores{};
     int words = 0;
-    std::size_t word_start = 0;
-    std::size_t word_end = 0;  // the word being read is sample[word_start, word_end)
-    bool in_word = false;
-    bool ascii = true;
-    auto flush = [&] {
-        if (!in_word) return;
-        in_word = false;
-        ++words;
-        const std::string_view word(sample.data() + word_start, word_end - word_start);
+};
+
+Votes count_votes(std::string_view sample) {
+    const FunctionWords& table = function_words();
+    Votes votes;
+    const auto vote = [&](std::string_view word, bool ascii) {
+        ++votes.words;
         // Case folding never shortens a word by more than a few bytes, so longer words cannot match.
-        if (word.size() > kLongestWord + 4) return;
+        if (word.size() > kLongestWord + 4 || (ascii && word.size() > kLongestWord)) return;
         FunctionWords::Key key;
         if (ascii) {
-            if (word.size() > kLongestWord) return;
             key = FunctionWords::pack(word, 0x20);  // ASCII letters only
         } else {
             const std::string folded = unicode::fold_case(word);
@@ -162,38 +157,49 @@ std::string guess_language(const Document& doc) {
             key = FunctionWords::pack(folded);
         }
         if (const std::uint32_t profiles = table.profiles(key); profiles != 0) {
-            for (std::size_t p = 0; p < kProfiles.size(); ++p) scores[p] += static_cast<int>((profiles >> p) & 1U);
+            for (std::size_t p = 0; p < kProfiles.size(); ++p) votes.scores[p] += static_cast<int>((profiles >> p) & 1U);
         }
     };
-    for (std::size_t pos = 0; pos < sample.size();) {
+    const std::size_t n = sample.size();
+    std::size_t pos = 0;
+    while (pos < n) {
         const auto byte = static_cast<unsigned char>(sample[pos]);
-        if (byte < 0x80) {  // most of the sample: no decoding, one table lookup
-            if (kAsciiLetter[byte]) {
-                if (!in_word) {
-                    in_word = true;
-                    word_start = pos;
-                    ascii = true;
-                }
-                word_end = ++pos;
-            } else {
-                if (in_word) flush();
+        if (byte < 0x80) {
+            if (!kAsciiLetter[byte]) {
                 ++pos;
+                continue;
             }
-            continue;
+        } else {
+            std::size_t after = pos;
+            if (!letter(utf8::next(sample, after))) {
+                pos = after;
+                continue;
+            }
         }
         const std::size_t start = pos;
-        if (letter(utf8::next(sample, pos))) {
-            if (!in_word) {
-                in_word = true;
-                word_start = start;
+        bool ascii = true;
+        while (pos < n) {
+            const auto b = static_cast<unsigned char>(sample[pos]);
+            if (b < 0x80) {
+                if (!kAsciiLetter[b]) break;
+                ++pos;
+                continue;
             }
+            std::size_t after = pos;
+            if (!letter(utf8::next(sample, after))) break;
+            pos = after;
             ascii = false;
-            word_end = pos;
-        } else {
-            flush();
         }
+        vote(sample.substr(start, pos - start), ascii);
     }
-    flush();
+    return votes;
+}
+
+}  // namespace
+
+std::string guess_language(const Document& doc) {
+    const std::string sample = body_sample(doc, 4000);
+    const auto [scores, words] = count_votes(sample);
     if (words < 8) return {};
     std::string_view best;
     int best_score = 0;

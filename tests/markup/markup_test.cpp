@@ -17,8 +17,8 @@ namespace {
 
 /// The blocks an HTML fragment reads into, as text.
 std::vector<std::string> html_blocks(const std::string& html, std::vector<Note>* notes = nullptr) {
-    const markup::XmlDoc doc = markup::parse_html(html, "body.html", {});
-    markup::BodyRead read = markup::read_blocks(doc->children, false);
+    const markup::XmlTree doc = markup::parse_html(html, "body.html", {});
+    markup::BodyRead read = markup::read_blocks(doc.root(), false);
     if (notes != nullptr) *notes = read.notes;
     Document d;
     d.body = std::move(read.blocks);
@@ -134,9 +134,9 @@ TEST_CASE("markup: the body written as NITF and as XHTML reads back the same") {
         markup::write_blocks(out, doc.body, dialect);
         out.end();
         const std::string xml = out.finish();
-        const markup::XmlDoc parsed = markup::parse_xml(xml, "body.xml", {}, markup::Doctype::refuse, "XML");
+        const markup::XmlTree parsed = markup::parse_xml(xml, "body.xml", {}, markup::Doctype::refuse, "XML");
         Document read;
-        read.body = markup::read_blocks(xmlDocGetRootElement(parsed.get())->children, true).blocks;
+        read.body = markup::read_blocks(parsed.root()->children, true).blocks;
         INFO(xml);
         CHECK(body_text(read) == body_text(doc));
         CHECK(read.body.size() == doc.body.size());
@@ -158,24 +158,24 @@ TEST_CASE("markup: a DOCTYPE naming an external DTD is read without loading it, 
 
 TEST_CASE("markup: an entity the unloaded DTD would declare reads as HTML's entity of that name, with a note") {
     std::vector<Note> notes;
-    const markup::XmlDoc doc = markup::parse_xml("<!DOCTYPE nitf SYSTEM \"nitf-3-6.dtd\">\n<nitf>a&mdash;b &zork;</nitf>",
+    const markup::XmlTree doc = markup::parse_xml("<!DOCTYPE nitf SYSTEM \"nitf-3-6.dtd\">\n<nitf>a&mdash;b &zork;</nitf>",
                                                  "feed.xml", {}, markup::Doctype::external_only, "NITF", &notes);
-    CHECK(markup::all_text(xmlDocGetRootElement(doc.get())) == "a\u2014b &zork;");
+    CHECK(markup::all_text(doc.root()) == "a\u2014b &zork;");
     REQUIRE(notes.size() == 2);
     CHECK(notes[0].rule == "dtd-entity-read");
 }
 
 TEST_CASE("markup: a document declaring ISO-8859-1 whose bytes are UTF-8 is read as UTF-8, with a note") {
     std::vector<Note> notes;
-    const markup::XmlDoc doc = markup::parse_xml("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<p>K\xC3\xB8" "benhavn</p>",
+    const markup::XmlTree doc = markup::parse_xml("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<p>K\xC3\xB8" "benhavn</p>",
                                                  "feed.xml", {}, markup::Doctype::external_only, "NITF", &notes);
-    CHECK(markup::all_text(xmlDocGetRootElement(doc.get())) == "K\xC3\xB8" "benhavn");
+    CHECK(markup::all_text(doc.root()) == "K\xC3\xB8" "benhavn");
     REQUIRE(notes.size() == 1);
     CHECK(notes[0].rule == "charset-mislabelled");
     std::vector<Note> none;
-    const markup::XmlDoc latin = markup::parse_xml("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<p>K\xF8" "benhavn</p>",
+    const markup::XmlTree latin = markup::parse_xml("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<p>K\xF8" "benhavn</p>",
                                                    "feed.xml", {}, markup::Doctype::external_only, "NITF", &none);
-    CHECK(markup::all_text(xmlDocGetRootElement(latin.get())) == "K\xC3\xB8" "benhavn");
+    CHECK(markup::all_text(latin.root()) == "K\xC3\xB8" "benhavn");
     CHECK(none.empty());
 }
 
