@@ -48,6 +48,7 @@ std::string trim(std::string_view s) {
 
 /// `bytes` as UTF-8: as they are when valid, else read as ISO-8859-1 with a note.
 std::string decode(std::string_view bytes, std::vector<Note>& notes) {
+    if (utf8::is_ascii(bytes)) return std::string(bytes);
     bool valid = true;
     for (std::size_t pos = 0; pos < bytes.size() && valid;) {
         const std::size_t n = utf8::sequence_length(bytes, pos);
@@ -182,10 +183,14 @@ std::vector<std::string> row_cells(const TextLine& line) {
     if (first != std::string::npos && std::string_view(kCellSeparators).find(text[first]) != std::string_view::npos) {
         cells.emplace_back();
     }
+    const auto separator = [](char c) { return std::string_view(kCellSeparators).find(c) != std::string_view::npos; };
     for (std::size_t pos = 0; pos <= text.size();) {
-        std::size_t next = text.find_first_of(kCellSeparators, pos);
-        if (next == std::string::npos) next = text.size();
-        if (std::string cell = trim(text.substr(pos, next - pos)); !cell.empty()) cells.push_back(std::move(cell));
+        const std::size_t next =
+            static_cast<std::size_t>(std::find_if(text.begin() + static_cast<std::ptrdiff_t>(pos), text.end(), separator) -
+                                     text.begin());
+        if (std::string cell = trim(std::string_view(text).substr(pos, next - pos)); !cell.empty()) {
+            cells.push_back(std::move(cell));
+        }
         pos = next + 1;
     }
     return cells;
@@ -202,7 +207,9 @@ bool is_figure(std::string_view s) {
            });
 }
 
-Table make_table(const std::vector<std::vector<std::string>>& rows) {
+/// The table of `rows` (whose cells' text it moves out): a header row when the first holds no
+/// figure, and columns of figures aligned right.
+Table make_table(std::vector<std::vector<std::string>>& rows) {
     Table table;
     std::size_t columns = 0;
     for (const auto& row : rows) columns = std::max(columns, row.size());
@@ -220,10 +227,9 @@ Table make_table(const std::vector<std::vector<std::string>>& rows) {
         table.columns.push_back(filled > 0 && numeric * 2 > filled ? Alignment::right : Alignment::left);
     }
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        std::vector<Inlines> cells;
-        for (std::size_t c = 0; c < columns; ++c) {
-            const std::string text = c < rows[r].size() ? rows[r][c] : std::string();
-            cells.push_back(text.empty() ? Inlines{} : Inlines{Text{text}});
+        std::vector<Inlines> cells(columns);
+        for (std::size_t c = 0; c < rows[r].size(); ++c) {
+            if (!rows[r][c].empty()) cells[c].emplace_back(Text{std::move(rows[r][c])});
         }
         (header && r == 0 ? table.head : table.rows).push_back(std::move(cells));
     }
@@ -243,6 +249,10 @@ std::string restore_typewriter(std::string text, std::size_t& restored) {
     if (text == "_") {  // a table's empty figure
         ++restored;
         return "\u2014";
+    }
+    // Most runs hold no code at all.
+    if (std::none_of(text.begin(), text.end(), [](char c) { return c == '`' || c == '\'' || c == '_' || c == '{'; })) {
+        return text;
     }
     replace_all("``", "\u201C");
     replace_all("''", "\u201D");
@@ -454,8 +464,11 @@ Document read_anpa(std::string_view bytes, std::string_view name, const ReadOpti
         throw InputError("holds no text: the ANPA-1312 transmission has no STX, where its text would start",
                          std::string(name));
     }
-    std::size_t end = bytes.find_first_of(std::string_view("\x03\x04", 2), stx);
-    if (end == std::string_view::npos) end = bytes.size();
+    // The text ends at ETX or EOT (a byte loop: find_first_of searches its set once per byte).
+    const std::size_t end = static_cast<std::size_t>(
+        std::find_if(bytes.begin() + static_cast<std::ptrdiff_t>(stx), bytes.end(),
+                     [](char c) { return c == kEtx || c == kEot; }) -
+        bytes.begin());
     Document doc;
     const Envelope envelope = read_envelope(bytes.substr(bytes.find(kSoh) + 1, stx - bytes.find(kSoh) - 1));
     const std::string text = decode(bytes.substr(stx + 1, end - stx - 1), doc.notes);

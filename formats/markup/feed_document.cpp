@@ -65,9 +65,15 @@ void credit_agency_byline(Document& doc) {
 /// breaks, U+FFFE, U+FFFF: XML 1.0 cannot carry them), which HTML bodies and JSON strings can;
 /// returns how many it removed. The text is valid UTF-8 (the parsers see to that).
 std::size_t scrub(std::string& text) {
+    // Most text holds no byte that could start one: nothing to do past the first scan.
+    const std::size_t first = static_cast<std::size_t>(
+        std::find_if(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) == 0xEF; }) -
+        text.begin());
+    if (first == text.size()) return 0;
     std::size_t removed = 0;
-    std::size_t out = 0;
-    for (std::size_t i = 0; i < text.size();) {
+    std::size_t out = first;
+    for (std::size_t i = first; i < text.size();) {
         const auto b = static_cast<unsigned char>(text[i]);
         const bool control = b < 0x20 && b != '\t' && b != '\n' && b != '\r';
         const bool non_character = b == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&

@@ -4,6 +4,7 @@
 #include <nettle/sha2.h>
 
 #include <array>
+#include <cstring>
 
 #include "pipeline/model/overloaded.hpp"
 
@@ -30,10 +31,7 @@ std::string finish_hex(sha256_ctx& ctx) {
 /// hashed where it lies, so hashing never copies the document.
 class FieldHasher {
 public:
-    FieldHasher() {
-        sha256_init(&ctx_);
-        buffer_.reserve(kBuffer);
-    }
+    FieldHasher() { sha256_init(&ctx_); }
 
     void field(std::string_view tag, std::string_view value) {
         bytes(tag);
@@ -61,10 +59,14 @@ private:
     static constexpr std::size_t kBuffer = 8192;
 
     void bytes(std::string_view value) {
+        if (used_ + kLength > buffer_.size()) flush();
         const std::uint64_t n = value.size();
-        for (int i = 0; i < 8; ++i) buffer_ += static_cast<char>(static_cast<std::uint8_t>(n >> (8 * i)));
-        if (buffer_.size() + value.size() <= kBuffer) {
-            buffer_ += value;
+        // The length little-endian, whatever the machine's order.
+        for (std::size_t i = 0; i < kLength; ++i) buffer_[used_ + i] = static_cast<std::uint8_t>(n >> (8 * i));
+        used_ += kLength;
+        if (used_ + value.size() <= buffer_.size()) {
+            std::memcpy(buffer_.data() + used_, value.data(), value.size());
+            used_ += value.size();
             return;
         }
         flush();
@@ -72,12 +74,14 @@ private:
     }
 
     void flush() {
-        sha256_update(&ctx_, buffer_.size(), reinterpret_cast<const std::uint8_t*>(buffer_.data()));
-        buffer_.clear();
+        sha256_update(&ctx_, used_, buffer_.data());
+        used_ = 0;
     }
 
+    static constexpr std::size_t kLength = 8;
     sha256_ctx ctx_{};
-    std::string buffer_;
+    std::array<std::uint8_t, kBuffer> buffer_;  // filled up to used_
+    std::size_t used_ = 0;
 };
 
 }  // namespace

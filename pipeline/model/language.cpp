@@ -198,7 +198,9 @@ Votes count_votes(std::string_view sample) {
 }  // namespace
 
 std::string guess_language(const Document& doc) {
-    const std::string sample = body_sample(doc, 4000);
+    // 1,500 bytes are some 250 words: every guess over the corpus is the same as from 4,000, at a
+    // third of the cost.
+    const std::string sample = body_sample(doc, 1500);
     const auto [scores, words] = count_votes(sample);
     if (words < 8) return {};
     std::string_view best;
