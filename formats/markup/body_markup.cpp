@@ -211,7 +211,7 @@ bool is_block(const XmlNode* node) {
 class InlineBuilder {
 public:
     void text(std::string_view t) {
-        // Word by word: each run of non-space characters is appended at once.
+        // A stretch of words with single spaces between them is appended at once.
         for (std::size_t at = 0; at < t.size();) {
             if (is_space(t[at])) {
                 pending_space_ = true;
@@ -219,7 +219,15 @@ public:
                 continue;
             }
             std::size_t end = at + 1;
-            while (end < t.size() && !is_space(t[end])) ++end;
+            while (end < t.size()) {
+                if (!is_space(t[end])) {
+                    ++end;
+                } else if (t[end] == ' ' && end + 1 < t.size() && !is_space(t[end + 1])) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
             std::string& run = current();
             if (pending_space_ && started_) run.push_back(' ');
             pending_space_ = false;
