@@ -65,7 +65,8 @@ private:
         for (std::size_t i = 0; i < kLength; ++i) buffer_[used_ + i] = static_cast<std::uint8_t>(n >> (8 * i));
         used_ += kLength;
         if (used_ + value.size() <= buffer_.size()) {
-            std::memcpy(buffer_.data() + used_, value.data(), value.size());
+            // An empty field's view may hold a null pointer, which memcpy must never be given.
+            if (!value.empty()) std::memcpy(buffer_.data() + used_, value.data(), value.size());
             used_ += value.size();
             return;
         }
