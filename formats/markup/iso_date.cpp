@@ -1,6 +1,5 @@
 #include "formats/markup/iso_date.hpp"
 
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -95,14 +94,12 @@ std::optional<Date> parse_iso8601(std::string_view text) {
 }
 
 std::string basic_iso(const Date& date) {
-    std::string out = fmt::format("{:04}{:02}{:02}", date.day.year, date.day.month, date.day.day);
-    if (!date.time) return out;
-    out += fmt::format("T{:02}{:02}{:02}", date.time->hour, date.time->minute, date.time->second);
-    if (date.utc_offset) {
-        const int offset = *date.utc_offset;
-        const int magnitude = std::abs(offset);
-        out += fmt::format("{}{:02}{:02}", offset < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
-    }
+    // The extended form less its separators: the date's two hyphens (a zone's sign stays) and
+    // every colon.
+    std::string out = date.iso();
+    out.erase(7, 1);
+    out.erase(4, 1);
+    std::erase(out, ':');
     return out;
 }
 

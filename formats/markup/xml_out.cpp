@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "pipeline/model/swar.hpp"
 #include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats::markup {
@@ -53,6 +54,13 @@ constexpr KindTable kind_table(const EntityTable& entities) {
 }
 constexpr KindTable kTextKinds = kind_table(kTextEntities);
 constexpr KindTable kAttributeKinds = kind_table(kAttributeEntities);
+
+/// True when each of the eight bytes in `word` is plain in text and in attributes alike: ASCII,
+/// no control (tab and line breaks are looked at a byte at a time), none with an entity.
+constexpr bool plain_word(std::uint64_t word) {
+    return !swar::has_high(word) && !swar::has_below(word, 0x20) && !swar::has_byte(word, '<') &&
+           !swar::has_byte(word, '>') && !swar::has_byte(word, '&') && !swar::has_byte(word, '"');
+}
 
 }  // namespace
 
@@ -132,6 +140,10 @@ void XmlOut::escape(std::string_view text, bool in_attribute) {
     std::size_t done = 0;  // text[done, i) is copied as it is, in one piece
     std::size_t i = 0;
     while (i < text.size()) {
+        if (i + 8 <= text.size() && plain_word(swar::load(text.data() + i))) {
+            i += 8;
+            continue;
+        }
         const auto byte = static_cast<unsigned char>(text[i]);
         const ByteKind kind = kinds[byte];
         if (kind == ByteKind::plain) {

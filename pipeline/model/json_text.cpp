@@ -2,9 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <cstdint>
-#include <cstring>
 
+#include "pipeline/model/swar.hpp"
 #include "pipeline/model/utf8.hpp"
 
 namespace briefkit {
@@ -14,16 +13,10 @@ namespace {
 /// True for a byte a JSON string carries as it is: printable ASCII (DEL too) but `"` and `\`.
 constexpr bool plain_ascii(unsigned char b) { return b >= 0x20 && b < 0x80 && b != '"' && b != '\\'; }
 
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-
-/// True when every one of the 8 bytes in `word` is plain_ascii(): no byte below 0x20 or from
-/// 0x80 on, none `"` or `\` (the usual tests for a zero or a smaller byte in a word, at once).
+/// True when every one of the eight bytes in `word` is plain_ascii().
 constexpr bool plain_ascii_word(std::uint64_t word) {
-    const auto has_zero = [](std::uint64_t v) { return ((v - kOnes) & ~v & kHighBits) != 0; };
-    const bool below_space = ((word - kOnes * 0x20) & ~word & kHighBits) != 0;
-    return (word & kHighBits) == 0 && !below_space && !has_zero(word ^ (kOnes * '"')) &&
-           !has_zero(word ^ (kOnes * '\\'));
+    return !swar::has_high(word) && !swar::has_below(word, 0x20) && !swar::has_byte(word, '"') &&
+           !swar::has_byte(word, '\\');
 }
 
 }  // namespace
@@ -39,13 +32,9 @@ void append_json_escaped(std::string& out, std::string_view value) {
     std::size_t pos = 0;
     while (pos < value.size()) {
         // Plain ASCII text, most of what is written, is passed over eight bytes at a time.
-        std::uint64_t word = 0;
-        if (pos + sizeof word <= value.size()) {
-            std::memcpy(&word, value.data() + pos, sizeof word);
-            if (plain_ascii_word(word)) {
-                pos += sizeof word;
-                continue;
-            }
+        if (pos + 8 <= value.size() && plain_ascii_word(swar::load(value.data() + pos))) {
+            pos += 8;
+            continue;
         }
         const auto b = static_cast<unsigned char>(value[pos]);
         if (plain_ascii(b)) {

@@ -207,3 +207,35 @@ TEST_CASE("markup: strict JSON: a key given twice, nesting past the limit and a 
     // A number overflow is not a parse error in nlohmann-json (the fuzzer found it uncaught).
     CHECK(error("[4e4444444]") == "item.json: not readable as JSON: number overflow parsing '4e4444444'");
 }
+
+TEST_CASE("markup: XML escaping a word at a time agrees with escaping each byte, in text and attributes") {
+    // What `value` is written as inside an attribute and as text, with the element around it cut.
+    const auto escaped = [](const std::string& value) {
+        markup::XmlOut out(false);
+        out.start("e");
+        out.attribute("a", value);
+        out.mixed(true);
+        out.text(value);
+        out.end();
+        std::string xml = out.finish();
+        return xml.substr(5, xml.size() - 5 - 5);  // `<e a=` ... `</e>\n`
+    };
+    const std::string plain = "abcdefghijklmno";
+    for (int byte = 0; byte < 256; ++byte) {
+        for (std::size_t at = 0; at < 8; ++at) {
+            const std::string value = plain.substr(0, at) + std::string(1, static_cast<char>(byte)) + plain.substr(at);
+            // One byte at a time, each escaped on its own (a lone byte past ASCII is U+FFFD either way).
+            std::string attribute;
+            std::string text;
+            for (const char c : value) {
+                const std::string one = escaped(std::string(1, c));
+                attribute += one.substr(1, one.find("\">") - 1);
+                text += one.substr(one.find("\">") + 2);
+            }
+            INFO("byte " << byte << " at " << at);
+            REQUIRE(escaped(value) == "\"" + attribute + "\">" + text);
+        }
+    }
+    CHECK(escaped("a <long> text & \"quoted\" one") ==
+          "\"a &lt;long&gt; text &amp; &quot;quoted&quot; one\">a &lt;long&gt; text &amp; &quot;quoted&quot; one");
+}
