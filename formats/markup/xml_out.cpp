@@ -11,8 +11,9 @@ namespace {
 
 using EntityTable = std::array<std::string_view, 256>;
 
-/// The reference each byte is written as in text, or empty when it stands for itself.
-constexpr EntityTable entity_table(bool in_attribute) {
+/// The reference each byte is written as in text (or in an attribute value), or empty when it
+/// stands for itself; inside a JSON string, also JSON's escapes for a backslash and line breaks.
+constexpr EntityTable entity_table(bool in_attribute, bool json) {
     EntityTable t{};
     t['<'] = "&lt;";
     t['>'] = "&gt;";
@@ -23,10 +24,15 @@ constexpr EntityTable entity_table(bool in_attribute) {
         t['\n'] = "&#10;";
         t['\t'] = "&#9;";
     }
+    if (json) {
+        t['\\'] = "\\\\";
+        if (!in_attribute) {
+            t['\n'] = "\\n";
+            t['\t'] = "\\t";
+        }
+    }
     return t;
 }
-constexpr EntityTable kTextEntities = entity_table(false);
-constexpr EntityTable kAttributeEntities = entity_table(true);
 
 /// What the escaper does with each byte, looked up once per byte.
 enum class ByteKind : unsigned char {
@@ -52,19 +58,33 @@ constexpr KindTable kind_table(const EntityTable& entities) {
     }
     return t;
 }
-constexpr KindTable kTextKinds = kind_table(kTextEntities);
-constexpr KindTable kAttributeKinds = kind_table(kAttributeEntities);
 
-/// True when each of the eight bytes in `word` is plain in text and in attributes alike: ASCII,
-/// no control (tab and line breaks are looked at a byte at a time), none with an entity.
+/// The escaping of one context: text or attribute values, in XML or inside a JSON string.
+struct Escaping {
+    EntityTable entities;
+    KindTable kinds;
+};
+
+constexpr Escaping escaping(bool in_attribute, bool json) {
+    const EntityTable entities = entity_table(in_attribute, json);
+    return Escaping{entities, kind_table(entities)};
+}
+
+/// Indexed by [json][in_attribute].
+constexpr std::array<std::array<Escaping, 2>, 2> kEscapings{
+    {{escaping(false, false), escaping(true, false)}, {escaping(false, true), escaping(true, true)}}};
+
+/// True when each of the eight bytes in `word` is plain in every context: ASCII, no control (tab
+/// and line breaks are looked at a byte at a time), none with an entity or a JSON escape.
 constexpr bool plain_word(std::uint64_t word) {
     return !swar::has_high(word) && !swar::has_below(word, 0x20) && !swar::has_byte(word, '<') &&
-           !swar::has_byte(word, '>') && !swar::has_byte(word, '&') && !swar::has_byte(word, '"');
+           !swar::has_byte(word, '>') && !swar::has_byte(word, '&') && !swar::has_byte(word, '"') &&
+           !swar::has_byte(word, '\\');
 }
 
 }  // namespace
 
-XmlOut::XmlOut(bool declaration) {
+XmlOut::XmlOut(bool declaration, Form form) : form_(form) {
     out_.reserve(4096);
     if (declaration) out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 }
@@ -99,11 +119,13 @@ void XmlOut::end() {
 }
 
 void XmlOut::attribute(std::string_view name, std::string_view value) {
+    const std::string_view quote = form_ == Form::json_string ? "\\\"" : "\"";
     out_ += ' ';
     out_ += name;
-    out_ += "=\"";
+    out_ += '=';
+    out_ += quote;
     escape(value, true);
-    out_ += '"';
+    out_ += quote;
 }
 
 void XmlOut::text(std::string_view value) {
@@ -130,13 +152,15 @@ void XmlOut::close_start_tag() {
 
 void XmlOut::newline(std::size_t depth) {
     close_start_tag();
+    if (form_ == Form::json_string) return;
     out_ += '\n';
     out_.append(depth * 2, ' ');
 }
 
 void XmlOut::escape(std::string_view text, bool in_attribute) {
-    const EntityTable& entities = in_attribute ? kAttributeEntities : kTextEntities;
-    const KindTable& kinds = in_attribute ? kAttributeKinds : kTextKinds;
+    const Escaping& rules = kEscapings[form_ == Form::json_string ? 1 : 0][in_attribute ? 1 : 0];
+    const EntityTable& entities = rules.entities;
+    const KindTable& kinds = rules.kinds;
     std::size_t done = 0;  // text[done, i) is copied as it is, in one piece
     std::size_t i = 0;
     while (i < text.size()) {

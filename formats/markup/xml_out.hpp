@@ -11,11 +11,19 @@ namespace briefkit::formats::markup {
 /// Builds an XML document's text. Indentation is added only between elements, never inside mixed
 /// content (a paragraph with links), where it would change the text. Escaping follows libxml2's
 /// serializer: `< > & "` and CR everywhere, and tab and newline as well inside attribute values.
-/// Characters XML 1.0 cannot carry, and invalid UTF-8, become U+FFFD.
+/// Characters XML 1.0 cannot carry, and invalid UTF-8, become U+FFFD. Form::json_string escapes
+/// the markup once more, for the JSON string it goes in.
 class XmlOut {
 public:
+    /// How the markup is laid out, and where it goes.
+    enum class Form {
+        indented,     ///< Elements on lines of their own, indented: a document people may read.
+        json_string,  ///< Elements one after another, escaped to stand inside a JSON string
+                      ///< (ninjs' HTML body): `"` `\` and line breaks as JSON writes them.
+    };
+
     /// A document starting with the XML declaration (UTF-8), or a fragment without one.
-    explicit XmlOut(bool declaration = true);
+    explicit XmlOut(bool declaration = true, Form form = Form::indented);
 
     /// Makes room for a document of about `bytes`, so that the text is not copied as it grows.
     void reserve(std::size_t bytes);
@@ -48,6 +56,7 @@ private:
     std::vector<Open> open_;
     bool tag_open_ = false;  // the last start tag still lacks its '>'
     bool mixed_ = false;
+    Form form_;
 };
 
 }  // namespace briefkit::formats::markup

@@ -109,15 +109,16 @@ void write_dates(Members& m, std::vector<std::pair<std::string_view, std::string
 
 void write_bodies(Members& m, const Document& doc) {
     if (doc.body.empty()) return;
-    markup::XmlOut html(false);
+    // The HTML is written escaped for the JSON string it goes in, in one pass.
+    markup::XmlOut html(false, markup::XmlOut::Form::json_string);
     html.reserve(markup::text_bytes(doc.body) * 5 / 4 + 1024);
     markup::write_blocks(html, doc.body, markup::BodyDialect::xhtml);
     std::string markup_text = html.finish();
     markup_text.pop_back();  // the newline finish() ends a document with
     std::string& out = m.key("bodies");
-    out += "[\n    ";
-    small_object(out, {{"role", "main"}, {"contentType", "text/html"}, {"value", markup_text}});
-    out += ",\n    {\"role\": \"main\", \"contentType\": \"text/plain\", \"value\": ";
+    out += "[\n    {\"role\": \"main\", \"contentType\": \"text/html\", \"value\": \"";
+    out += markup_text;
+    out += "\"},\n    {\"role\": \"main\", \"contentType\": \"text/plain\", \"value\": ";
     append_plain_body(out, doc);
     out += "}\n  ]";
 }

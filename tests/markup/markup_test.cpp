@@ -239,3 +239,20 @@ TEST_CASE("markup: XML escaping a word at a time agrees with escaping each byte,
     CHECK(escaped("a <long> text & \"quoted\" one") ==
           "\"a &lt;long&gt; text &amp; &quot;quoted&quot; one\">a &lt;long&gt; text &amp; &quot;quoted&quot; one");
 }
+
+TEST_CASE("markup: markup written for a JSON string is the XML text with JSON's escapes, on one line") {
+    markup::XmlOut out(false, markup::XmlOut::Form::json_string);
+    out.start("div");
+    out.start("a");
+    out.attribute("href", "http://example.org/a\\b?q=\"x\"");
+    out.text("C:\\path");
+    out.end();
+    out.start("pre");
+    out.mixed(true);
+    out.text("line one\n\tline two");
+    out.mixed(false);
+    out.end();
+    out.end();
+    CHECK(out.finish() == "<div><a href=\\\"http://example.org/a\\\\b?q=&quot;x&quot;\\\">C:\\\\path</a>"
+                          "<pre>line one\\n\\tline two</pre></div>\n");
+}
