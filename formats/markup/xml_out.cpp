@@ -74,12 +74,57 @@ constexpr Escaping escaping(bool in_attribute, bool json) {
 constexpr std::array<std::array<Escaping, 2>, 2> kEscapings{
     {{escaping(false, false), escaping(true, false)}, {escaping(false, true), escaping(true, true)}}};
 
-/// True when each of the eight bytes in `word` is plain in every context: ASCII, no control (tab
-/// and line breaks are looked at a byte at a time), none with an entity or a JSON escape.
+/// True when each of the eight bytes in `word` is plain in text and attributes alike: ASCII, no
+/// control (tab and line breaks are looked at a byte at a time), none with an entity, and (inside
+/// a JSON string) no backslash.
+template <bool Json>
 constexpr bool plain_word(std::uint64_t word) {
     return !swar::has_high(word) && !swar::has_below(word, 0x20) && !swar::has_byte(word, '<') &&
            !swar::has_byte(word, '>') && !swar::has_byte(word, '&') && !swar::has_byte(word, '"') &&
-           !swar::has_byte(word, '\\');
+           (!Json || !swar::has_byte(word, '\\'));
+}
+
+/// Appends `text` to `out` escaped by `rules`; runs that need nothing are copied in one piece.
+template <bool Json>
+void escape_into(std::string& out, std::string_view text, const Escaping& rules) {
+    std::size_t done = 0;  // text[done, i) is copied as it is, in one piece
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (i + 8 <= text.size() && plain_word<Json>(swar::load(text.data() + i))) {
+            i += 8;
+            continue;
+        }
+        const auto byte = static_cast<unsigned char>(text[i]);
+        const ByteKind kind = rules.kinds[byte];
+        if (kind == ByteKind::plain) {
+            ++i;
+            continue;
+        }
+        if (kind == ByteKind::multibyte) {
+            // A well-formed character that XML allows stays in the run: past ASCII, only U+FFFE
+            // and U+FFFF (EF BF BE, EF BF BF) are not allowed.
+            const std::size_t n = utf8::sequence_length(text, i);
+            const bool allowed = n != 0 && !(n == 3 && byte == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+                                             static_cast<unsigned char>(text[i + 2]) >= 0xBE);
+            if (allowed) {
+                i += n;
+                continue;
+            }
+            out.append(text, done, i - done);
+            utf8::append(out, 0xFFFD);
+            i += n == 0 ? 1 : n;
+        } else {
+            out.append(text, done, i - done);
+            if (kind == ByteKind::entity) {
+                out += rules.entities[byte];
+            } else {
+                utf8::append(out, 0xFFFD);
+            }
+            ++i;
+        }
+        done = i;
+    }
+    out.append(text, done);
 }
 
 }  // namespace
@@ -119,13 +164,12 @@ void XmlOut::end() {
 }
 
 void XmlOut::attribute(std::string_view name, std::string_view value) {
-    const std::string_view quote = form_ == Form::json_string ? "\\\"" : "\"";
+    const bool json = form_ == Form::json_string;  // the quotes are escaped for the JSON string
     out_ += ' ';
     out_ += name;
-    out_ += '=';
-    out_ += quote;
+    out_ += json ? "=\\\"" : "=\"";
     escape(value, true);
-    out_ += quote;
+    out_ += json ? "\\\"" : "\"";
 }
 
 void XmlOut::text(std::string_view value) {
@@ -158,47 +202,11 @@ void XmlOut::newline(std::size_t depth) {
 }
 
 void XmlOut::escape(std::string_view text, bool in_attribute) {
-    const Escaping& rules = kEscapings[form_ == Form::json_string ? 1 : 0][in_attribute ? 1 : 0];
-    const EntityTable& entities = rules.entities;
-    const KindTable& kinds = rules.kinds;
-    std::size_t done = 0;  // text[done, i) is copied as it is, in one piece
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (i + 8 <= text.size() && plain_word(swar::load(text.data() + i))) {
-            i += 8;
-            continue;
-        }
-        const auto byte = static_cast<unsigned char>(text[i]);
-        const ByteKind kind = kinds[byte];
-        if (kind == ByteKind::plain) {
-            ++i;
-            continue;
-        }
-        if (kind == ByteKind::multibyte) {
-            // A well-formed character that XML allows stays in the run: past ASCII, only U+FFFE
-            // and U+FFFF (EF BF BE, EF BF BF) are not allowed.
-            const std::size_t n = utf8::sequence_length(text, i);
-            const bool allowed = n != 0 && !(n == 3 && byte == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-                                             static_cast<unsigned char>(text[i + 2]) >= 0xBE);
-            if (allowed) {
-                i += n;
-                continue;
-            }
-            out_.append(text, done, i - done);
-            utf8::append(out_, 0xFFFD);
-            i += n == 0 ? 1 : n;
-        } else {
-            out_.append(text, done, i - done);
-            if (kind == ByteKind::entity) {
-                out_ += entities[byte];
-            } else {
-                utf8::append(out_, 0xFFFD);
-            }
-            ++i;
-        }
-        done = i;
+    if (form_ == Form::json_string) {
+        escape_into<true>(out_, text, kEscapings[1][in_attribute ? 1 : 0]);
+    } else {
+        escape_into<false>(out_, text, kEscapings[0][in_attribute ? 1 : 0]);
     }
-    out_.append(text, done);
 }
 
 }  // namespace briefkit::formats::markup

@@ -39,10 +39,15 @@ std::string version_created(const Metadata& m, std::int64_t made_at) {
 /// `<element><name>name</name></element>`. A G2 name is one line (the schema's pattern is
 /// `[\S ]*`): a tab or line break in it is written as a space.
 void named(XmlOut& out, std::string_view element, std::string_view name) {
-    std::string line(name);
-    std::replace_if(line.begin(), line.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+    const auto breaks_line = [](char c) { return c == '\t' || c == '\n' || c == '\r'; };
     out.start(element);
-    out.element("name", line);
+    if (std::none_of(name.begin(), name.end(), breaks_line)) {
+        out.element("name", name);
+    } else {
+        std::string line(name);
+        std::replace_if(line.begin(), line.end(), breaks_line, ' ');
+        out.element("name", line);
+    }
     out.end();
 }
 
