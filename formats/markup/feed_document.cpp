@@ -42,7 +42,26 @@ std::vector<std::string_view> split(std::string_view text, std::span<const std::
 }
 
 /// What a dateline's text names first, before it is checked for being a place.
-std::string dateline_start(std::string_view dateline);
+std::string dateline_start(std::string_view dateline) {
+    const std::string text = collapse_space(dateline);
+    if (const std::size_t comma = text.find(','); comma != std::string::npos) return std::string(trim(text.substr(0, comma)));
+    // Leading words written in capitals: the place of a wire dateline.
+    std::size_t end = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t word_end = text.find(' ', pos);
+        if (word_end == std::string::npos) word_end = text.size();
+        const std::string_view word = std::string_view(text).substr(pos, word_end - pos);
+        const bool capitals = std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+                              std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (!capitals) break;
+        end = word_end;
+        pos = word_end + 1;
+    }
+    if (end > 0 && end < text.size()) return std::string(trim(std::string_view(text).substr(0, end)));
+    std::string_view rest = trim(text);
+    while (!rest.empty() && (rest.back() == '-' || rest.back() == ' ')) rest.remove_suffix(1);
+    return std::string(rest);
+}
 
 /// An agency credited in the byline (`By The Associated Press`, `by: Reuters`) is the source,
 /// not an author: it names the source when none is known, and leaves the authors with a note.
@@ -173,31 +192,6 @@ std::string dateline_place(std::string_view dateline) {
     const bool digits = std::any_of(place.begin(), place.end(), [](char c) { return c >= '0' && c <= '9'; });
     return digits ? std::string() : place;
 }
-
-namespace {
-
-std::string dateline_start(std::string_view dateline) {
-    const std::string text = collapse_space(dateline);
-    if (const std::size_t comma = text.find(','); comma != std::string::npos) return std::string(trim(text.substr(0, comma)));
-    // Leading words written in capitals: the place of a wire dateline.
-    std::size_t end = 0;
-    for (std::size_t pos = 0; pos < text.size();) {
-        std::size_t word_end = text.find(' ', pos);
-        if (word_end == std::string::npos) word_end = text.size();
-        const std::string_view word = std::string_view(text).substr(pos, word_end - pos);
-        const bool capitals = std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
-                              std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-        if (!capitals) break;
-        end = word_end;
-        pos = word_end + 1;
-    }
-    if (end > 0 && end < text.size()) return std::string(trim(std::string_view(text).substr(0, end)));
-    std::string_view rest = trim(text);
-    while (!rest.empty() && (rest.back() == '-' || rest.back() == ' ')) rest.remove_suffix(1);
-    return std::string(rest);
-}
-
-}  // namespace
 
 void finish_feed_document(Document& doc, std::string_view format, std::string_view lacks, std::string_view name,
                           const ReadOptions& options) {
