@@ -44,6 +44,13 @@ void request_stop() noexcept { g_stop.store(true); }
 
 namespace {
 
+// The extensions of the files a batch writes, for StemClaims.
+std::vector<std::string> output_extensions(const ConversionOptions& convert) {
+    std::vector<std::string> extensions;
+    for (const WriterEntry* format : convert.formats) extensions.emplace_back(format->extension);
+    return extensions;
+}
+
 // What became of one input, waiting to be reported in input order.
 struct Outcome {
     ManifestRecord record;
@@ -88,6 +95,7 @@ public:
            const BatchEvents& events)
         : source_(std::move(source)),
           global_check_(global_check),
+          claimed_(output_extensions(options.convert)),
           options_(options),
           events_(events),
           fingerprint_(options_fingerprint(options)),
@@ -137,8 +145,7 @@ private:
             if (options_.shard && !in_shard(input->stem, *options_.shard)) continue;
             // Two inputs that would write the same output file: the later one fails rather than overwrite.
             if (global_check_ && !options_.to_stdout && input->problem.empty() && input->overwrites.empty()) {
-                const auto [it, fresh] = claimed_.emplace(input->stem, input->display);
-                if (!fresh) input->overwrites = it->second;
+                input->overwrites = claimed_.claim(input->stem, input->display);
             }
             if (options_.to_stdout) input->overwrites.clear();
             return input;
@@ -374,7 +381,7 @@ private:
     std::string unwritten_;                 // manifest records due but not yet written (under mutex_)
     bool writing_ = false;                  // a worker is writing the manifest (under mutex_)
     std::optional<Error> manifest_error_;   // that failure, reported when the workers are done
-    std::map<std::string, std::string> claimed_;  // output path -> input, when arguments could collide
+    StemClaims claimed_;  // output stems -> input, when arguments could collide
     const BatchOptions& options_;
     const BatchEvents& events_;
     const std::string fingerprint_;
@@ -416,6 +423,7 @@ BatchResult run_batch(const std::vector<std::string>& arguments, const std::stri
                       const BatchOptions& options, const BatchEvents& events) {
     InputWalker walker(arguments, glob);
     walker.follow_links(options.follow_links);
+    walker.output_extensions(output_extensions(options.convert));
     if (!options.to_stdout) walker.skip_folder(options.output_dir);
     const bool global_check = walker.needs_global_check();
     return Engine([&walker] { return walker.next(); }, total, global_check, options, events).run();

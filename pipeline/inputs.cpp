@@ -57,11 +57,31 @@ void InputWalker::skip_folder(const fs::path& folder) {
     if (ec) skip_.clear();
 }
 
+StemClaims::StemClaims(const std::vector<std::string>& extensions) {
+    for (const std::string& longer : extensions) {
+        for (const std::string& shorter : extensions) {
+            if (longer.size() > shorter.size() + 1 && longer.ends_with("." + shorter)) {
+                suffixes_.push_back("." + longer.substr(0, longer.size() - shorter.size() - 1));
+            }
+        }
+    }
+}
+
+std::string StemClaims::claim(const std::string& stem, const std::string& input) {
+    std::string earlier;
+    const auto claimed_by = [&](const std::string& other) {
+        if (const auto it = claimed_.find(other); it != claimed_.end()) earlier = it->second;
+    };
+    for (const std::string& suffix : suffixes_) {
+        claimed_by(stem + suffix);  // `a` after `a.nitf`
+        if (stem.size() > suffix.size() && stem.ends_with(suffix)) claimed_by(stem.substr(0, stem.size() - suffix.size()));
+    }
+    if (auto [it, fresh] = claimed_.try_emplace(stem, input); !fresh) earlier = std::exchange(it->second, input);
+    return earlier;
+}
+
 void InputWalker::push_folder(std::string dir, std::string relative, fs::path real) {
-    Frame frame;
-    frame.dir = std::move(dir);
-    frame.relative = std::move(relative);
-    frame.real = std::move(real);
+    Frame frame{std::move(dir), std::move(relative), std::move(real), {}, 0, StemClaims(extensions_)};
     std::error_code ec;
     fs::directory_iterator it(frame.dir, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
@@ -187,9 +207,7 @@ std::optional<Input> InputWalker::next() {
         const std::string stem = has_extension ? relative.substr(0, relative.size() - (entry.name.size() - dot)) : relative;
         Input input{join(top.dir, entry.name), join(display_, relative), join(prefix_text_, stem), false, entry.problem, {}};
         // Siblings that differ only in their extension would write the same outputs.
-        if (auto [it, fresh] = top.stems.try_emplace(input.stem, input.display); !fresh) {
-            input.overwrites = std::exchange(it->second, input.display);
-        }
+        input.overwrites = top.stems.claim(input.stem, input.display);
         return input;
     }
 }

@@ -21,10 +21,29 @@ struct Input {
     std::string overwrites;        ///< The earlier input whose outputs this one's would overwrite; empty if none.
 };
 
+/// Output stems that may not sit side by side in one batch, and which earlier input each
+/// claimed. Two inputs collide when their stems are the same (`a.txt`, `a.TXT`) or when one
+/// format's extension ends with another's: `a.xml`'s NITF output and `a.nitf.xml`'s XML output
+/// are both `a.nitf.xml`.
+class StemClaims {
+public:
+    /// Claims for a batch that writes files with these extensions (no dot, such as `nitf.xml`).
+    explicit StemClaims(const std::vector<std::string>& extensions);
+
+    /// Claims `stem` for `input`; returns the earlier input whose outputs `stem`'s would
+    /// overwrite (the latest such), or an empty string when there is none.
+    std::string claim(const std::string& stem, const std::string& input);
+
+private:
+    std::vector<std::string> suffixes_;  // `.nitf` for `nitf.xml` beside `xml`
+    std::unordered_map<std::string, std::string> claimed_;  // stem -> the latest input claiming it
+};
+
 /// Yields the inputs of command-line arguments one at a time, in the order collect_inputs()
 /// lists them, holding one folder's listing at a time rather than the whole batch. Files in
-/// one folder whose output paths would be the same (`a.txt`, `a.TXT`) are flagged through
-/// `overwrites`; across several arguments, see InputWalker::needs_global_check().
+/// one folder whose output paths would be the same (`a.txt`, `a.TXT`; `a.xml` and `a.nitf.xml`
+/// when both XML and NITF are written) are flagged through `overwrites`; across several
+/// arguments, see InputWalker::needs_global_check().
 class InputWalker {
 public:
     /// A walker over `arguments` (files, folders, `-`), keeping files that match `glob`.
@@ -37,6 +56,10 @@ public:
     /// Reads symbolic links found in folders that lead to files outside the folder argument's
     /// tree (by default such a link is an input that fails, naming its target).
     void follow_links(bool follow) { follow_links_ = follow; }
+
+    /// Flags collisions among the outputs of these extensions (no dot, such as `nitf.xml`);
+    /// without it, only inputs of the same stem collide.
+    void output_extensions(std::vector<std::string> extensions) { extensions_ = std::move(extensions); }
 
     /// The next input, or nullopt when there are no more.
     [[nodiscard]] std::optional<Input> next();
@@ -59,7 +82,7 @@ private:
         std::filesystem::path real;  // the same folder, absolute and without symbolic links
         std::vector<Entry> entries;      // sorted by name
         std::size_t next = 0;
-        std::unordered_map<std::string, std::string> stems;  // output stem -> the latest input's display, in this folder
+        StemClaims stems;            // the output stems of this folder's inputs so far
     };
     void open_argument(const std::string& arg);
     void push_folder(std::string dir, std::string relative, std::filesystem::path real);
@@ -76,6 +99,7 @@ private:
     std::string prefix_text_;  // what the argument's outputs go under: empty, or its name when several folders are given
     std::filesystem::path skip_;  // a folder to leave out, absolute and without symbolic links
     std::vector<Frame> stack_;
+    std::vector<std::string> extensions_;  // the batch's output extensions, for StemClaims
     std::vector<Input> ready_;  // inputs decided but not yet handed out (reversed)
 };
 

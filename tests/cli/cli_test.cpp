@@ -234,3 +234,18 @@ TEST_CASE("cli: a news message of several text items writes each, named after th
           std::vector<std::string>{"wire-item1.json", "wire-item1.yaml", "wire-item2.json", "wire-item2.yaml"});
     CHECK(read_file(dir.path() / "out" / "wire-item2.yaml").find("title: \"Headline two\"") != std::string::npos);
 }
+
+TEST_CASE("cli: a.xml's NITF output and a.nitf.xml's XML output are one file: the later input fails, neither is overwritten") {
+    TempDir dir;
+    write_file(dir.path() / "in" / "a.txt", kGood);
+    REQUIRE(run_briefkit({"convert", (dir.path() / "in").string(), "-t", "xml,nitf", "-o", (dir.path() / "mid").string()})
+                .exit_code == 0);
+    const auto r = run_briefkit({"convert", (dir.path() / "mid").string(), "-t", "xml,nitf", "-o",
+                                 (dir.path() / "out").string()});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("a.xml: its outputs would overwrite those of") != std::string::npos);
+    CHECK(r.err.find("1 converted, 0 skipped, 1 failed") != std::string::npos);
+    // Only the formats that cannot meet: both convert.
+    CHECK(run_briefkit({"convert", (dir.path() / "mid").string(), "-t", "yaml", "-o", (dir.path() / "yaml").string()})
+              .exit_code == 0);
+}

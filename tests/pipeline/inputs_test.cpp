@@ -44,3 +44,27 @@ TEST_CASE("inputs: a folder of thousands of files is walked without comparing ev
     REQUIRE(flagged.size() == 1);
     CHECK(flagged[0].find("n01234 after") == 0);
 }
+
+TEST_CASE("inputs: a.xml and a.nitf.xml collide when XML and NITF are both written (each would write a.nitf.xml)") {
+    const TempDir dir;
+    for (const char* name : {"a.xml", "a.nitf.xml", "b.ninjs.json", "b.json", "c.yaml"}) {
+        briefkit::test::write_file(dir.path() / "in" / name, "x\n");
+    }
+    const auto flagged = [&](std::vector<std::string> extensions) {
+        std::vector<std::string> out;
+        briefkit::InputWalker walker({(dir.path() / "in").string()}, "*");
+        walker.output_extensions(std::move(extensions));
+        while (const std::optional<briefkit::Input> input = walker.next()) {
+            if (!input->overwrites.empty()) {
+                out.push_back(input->stem + " after " + input->overwrites.substr(input->overwrites.rfind('/') + 1));
+            }
+        }
+        return out;
+    };
+    CHECK(flagged({"xml", "nitf.xml"}) == std::vector<std::string>{"a after a.nitf.xml"});
+    // Path order puts b.json before b.ninjs.json; a.nitf.xml and a.xml meet only through NITF.
+    CHECK(flagged({"json", "ninjs.json", "newsml.xml", "xml"}) == std::vector<std::string>{"b.ninjs after b.json"});
+    // Without both extensions of a pair, the outputs never meet: a.yaml beside a.nitf.yaml.
+    CHECK(flagged({"yaml", "json"}).empty());
+    CHECK(flagged({"nitf.xml"}).empty());
+}
