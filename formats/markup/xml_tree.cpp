@@ -103,11 +103,13 @@ struct TreeBuilder {
         open.push_back(Open{&arena->document, nullptr});
     }
 
-    void start(std::string_view name, std::string_view namespace_uri, int line) {
+    /// Opens an element; `name` and `namespace_uri` come from the parser (mostly from its
+    /// dictionary, which hands out one pointer per distinct string).
+    void start(const xmlChar* name, const xmlChar* namespace_uri, int line) {
         flush_text();
         XmlNode* node = append(NodeType::element, line);
-        node->name = copy(name);
-        node->namespace_uri = copy(namespace_uri);
+        node->name = interned(name);
+        node->namespace_uri = interned(namespace_uri);
         open.push_back(Open{node, nullptr});
     }
 
@@ -162,6 +164,23 @@ struct TreeBuilder {
     }
 
 private:
+    /// `text` as a view into the arena, copied there once per parse for each name the parser
+    /// repeats: a small cache keyed by the parser's pointer (and checked against the text, so
+    /// a pointer that is not the dictionary's can never give another name).
+    std::string_view interned(const xmlChar* text) {
+        if (text == nullptr) return {};
+        const std::string_view name(reinterpret_cast<const char*>(text));
+        Interned& slot = interned_[(reinterpret_cast<std::uintptr_t>(text) >> 4) % interned_.size()];
+        if (slot.dictionary != text || slot.copy != name) slot = Interned{text, copy(name)};
+        return slot.copy;
+    }
+
+    /// A dictionary string and its copy in the arena.
+    struct Interned {
+        const xmlChar* dictionary = nullptr;
+        std::string_view copy;
+    };
+
     /// An open element and its last child so far.
     struct Open {
         XmlNode* node;
@@ -189,6 +208,7 @@ private:
     std::vector<Open> open;
     std::string pending;
     int pending_line = 0;
+    std::array<Interned, 64> interned_{};
 };
 
 TreeBuilder& builder_of(void* context) { return *problem_of(context).builder; }
@@ -213,7 +233,7 @@ void start_element_ns(void* context, const xmlChar* local_name, const xmlChar* /
                       int /*defaulted*/, const xmlChar** attributes) {
     TreeBuilder& builder = builder_of(context);
     if (stop_at_depth_limit(context)) return;
-    builder.start(chars(local_name), chars(uri), line_of(context));
+    builder.start(local_name, uri, line_of(context));
     // Each attribute is five pointers: local name, prefix, URI, value start, value end.
     builder.attributes(static_cast<std::size_t>(attribute_count), [&](std::size_t i) {
         const xmlChar* const* a = attributes + 5 * i;
@@ -235,7 +255,7 @@ void ignore_characters(void* /*context*/, const xmlChar* /*text*/, int /*size*/)
 void start_html_element(void* context, const xmlChar* name, const xmlChar** attributes) {
     TreeBuilder& builder = builder_of(context);
     if (stop_at_depth_limit(context)) return;
-    builder.start(chars(name), {}, line_of(context));
+    builder.start(name, nullptr, line_of(context));
     std::size_t count = 0;
     while (attributes != nullptr && attributes[2 * count] != nullptr) ++count;
     builder.attributes(count, [&](std::size_t i) {
