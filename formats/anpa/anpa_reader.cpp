@@ -48,14 +48,7 @@ std::string trim(std::string_view s) {
 
 /// `bytes` as UTF-8: as they are when valid, else read as ISO-8859-1 with a note.
 std::string decode(std::string_view bytes, std::vector<Note>& notes) {
-    if (utf8::is_ascii(bytes)) return std::string(bytes);
-    bool valid = true;
-    for (std::size_t pos = 0; pos < bytes.size() && valid;) {
-        const std::size_t n = utf8::sequence_length(bytes, pos);
-        valid = n != 0;
-        pos += n;
-    }
-    if (valid) return std::string(bytes);
+    if (utf8::is_valid(bytes)) return std::string(bytes);
     std::string out;
     for (const char c : bytes) utf8::append(out, static_cast<unsigned char>(c));
     notes.push_back(Note{0, "encoding-guessed", "the transmission is not UTF-8; it was read as ISO-8859-1"});

@@ -495,22 +495,12 @@ std::string declared_encoding(std::string_view bytes) {
     return name;
 }
 
-/// True when `bytes` are valid UTF-8 holding at least one character beyond ASCII.
-bool utf8_beyond_ascii(std::string_view bytes) {
-    if (utf8::is_ascii(bytes)) return false;
-    for (std::size_t pos = 0; pos < bytes.size();) {
-        const std::size_t n = utf8::sequence_length(bytes, pos);
-        if (n == 0) return false;
-        pos += n;
-    }
-    return true;
-}
-
 /// True when the declaration names a single-byte encoding that the UTF-8 bytes contradict.
 bool mislabelled_utf8(std::string_view bytes, const std::string& declared) {
     static constexpr std::array<std::string_view, 8> kSingleByte{"iso-8859-1", "latin1",  "iso_8859-1", "us-ascii",
                                                                  "ascii",      "windows-1252", "cp1252", "iso-8859-15"};
-    return std::find(kSingleByte.begin(), kSingleByte.end(), declared) != kSingleByte.end() && utf8_beyond_ascii(bytes);
+    return std::find(kSingleByte.begin(), kSingleByte.end(), declared) != kSingleByte.end() &&
+           !utf8::is_ascii(bytes) && utf8::is_valid(bytes);
 }
 
 }  // namespace

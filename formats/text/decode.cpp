@@ -2,11 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <cstdint>
-#include <cstring>
-
 #include "pipeline/model/error.hpp"
 #include "formats/text/codepages.hpp"
+#include "pipeline/model/swar.hpp"
 #include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats::text {
@@ -50,17 +48,10 @@ bool cut_sequence(std::string_view s, std::size_t pos) {
     return true;
 }
 
-/// True when the eight bytes at `pos` are all ASCII.
-bool ascii_word(std::string_view s, std::size_t pos) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, s.data() + pos, 8);
-    return (word & 0x8080808080808080ULL) == 0;
-}
-
 Utf8Census census(std::string_view s) {
     Utf8Census c;
     for (std::size_t pos = 0; pos < s.size();) {
-        if (pos + 8 <= s.size() && ascii_word(s, pos)) {
+        if (pos + 8 <= s.size() && !swar::has_high(swar::load(s.data() + pos))) {
             pos += 8;
             continue;
         }
@@ -85,24 +76,9 @@ Utf8Census census(std::string_view s) {
     return c;
 }
 
-/// True when every byte of `s` is part of a valid UTF-8 sequence; ASCII runs are skipped eight bytes at a time.
-bool valid_utf8(std::string_view s) {
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-        if (pos + 8 <= s.size() && ascii_word(s, pos)) {
-            pos += 8;
-            continue;
-        }
-        const std::size_t n = utf8::sequence_length(s, pos);
-        if (n == 0) return false;
-        pos += n;
-    }
-    return true;
-}
-
 /// `s` with each invalid byte sequence replaced; `valid` when that is known to be none.
 std::string decode_utf8(std::string_view s, bool valid, NoteLog& notes) {
-    if (valid || valid_utf8(s)) return std::string(s);  // the common case: nothing to repair, nothing to note
+    if (valid || utf8::is_valid(s)) return std::string(s);  // the common case: nothing to repair, nothing to note
     std::string out;
     out.reserve(s.size());
     LineCounter lines;
@@ -282,12 +258,7 @@ void check_text(std::string_view text, std::string_view name) {
     std::size_t controls = 0;
     for (std::size_t i = 0; i < n; ++i) {
         // Eight bytes at a time while none is below 0x20 (tested as: no byte minus 0x20 borrows).
-        while (i + 8 <= n) {
-            std::uint64_t word = 0;
-            std::memcpy(&word, text.data() + i, 8);
-            if (((word - 0x2020202020202020ULL) & ~word & 0x8080808080808080ULL) != 0) break;
-            i += 8;
-        }
+        while (i + 8 <= n && !swar::has_below(swar::load(text.data() + i), 0x20)) i += 8;
         if (i >= n) break;
         const auto c = static_cast<unsigned char>(text[i]);
         if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') ++controls;
@@ -320,7 +291,7 @@ void for_each_raw_line(std::string_view s, F&& f) {
 bool has_utf8_line(std::string_view s) {
     bool found = false;
     for_each_raw_line(s, [&](std::string_view line, int) {
-        if (!found && census(line).multibyte > 0 && valid_utf8(line)) found = true;
+        if (!found && census(line).multibyte > 0 && utf8::is_valid(line)) found = true;
     });
     return found;
 }
@@ -333,7 +304,7 @@ std::string decode_mixed_lines(std::string_view s, NoteLog& notes) {
     std::string out;
     out.reserve(s.size() + s.size() / 8);
     for_each_raw_line(s, [&](std::string_view line, int number) {
-        if (valid_utf8(line)) {
+        if (utf8::is_valid(line)) {
             out += line;
             return;
         }

@@ -1,5 +1,7 @@
 #include "pipeline/model/utf8.hpp"
 
+#include "pipeline/model/swar.hpp"
+
 namespace briefkit::utf8 {
 
 void append(std::string& out, char32_t cp) {
@@ -77,8 +79,27 @@ char32_t next(std::string_view s, std::size_t& pos) {
 }
 
 bool is_ascii(std::string_view s) noexcept {
-    for (char c : s) {
-        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    std::size_t pos = 0;
+    for (; pos + 8 <= s.size(); pos += 8) {
+        if (swar::has_high(swar::load(s.data() + pos))) return false;
+    }
+    for (; pos < s.size(); ++pos) {
+        if (static_cast<unsigned char>(s[pos]) >= 0x80) return false;
+    }
+    return true;
+}
+
+bool is_valid(std::string_view s) noexcept {
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        // ASCII, most of any text, is passed eight bytes at a time.
+        if (pos + 8 <= s.size() && !swar::has_high(swar::load(s.data() + pos))) {
+            pos += 8;
+            continue;
+        }
+        const std::size_t n = sequence_length(s, pos);
+        if (n == 0) return false;
+        pos += n;
     }
     return true;
 }
