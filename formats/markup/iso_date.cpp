@@ -1,6 +1,5 @@
 #include "formats/markup/iso_date.hpp"
 
-
 #include <algorithm>
 #include <cstdlib>
 

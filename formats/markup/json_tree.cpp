@@ -51,12 +51,12 @@ public:
 
     bool parse_error(std::size_t position, const std::string& /*last_token*/, const nlohmann::detail::exception& e) {
         std::string message = e.what();
-        // A number past what a double holds (`4e4444444`) is no syntax error, but as unreadable.
         if (const std::size_t cut = message.find("syntax error "); cut != std::string::npos) {
             message.erase(0, cut);
             throw InputError(fmt::format("not readable as JSON: {}", message), std::string(name_),
                              line_at(bytes_, position));
         }
+        // A number past what a double holds (`4e4444444`) is no syntax error, but as unreadable.
         if (const std::size_t cut = message.find("] "); cut != std::string::npos) message.erase(0, cut + 2);
         throw InputError(fmt::format("not readable as JSON: {}", message), std::string(name_));
     }

@@ -143,12 +143,7 @@ struct TreeBuilder {
         append(NodeType::reference, line)->name = copy(entity);
     }
 
-    [[nodiscard]] bool has_root() const {
-        for (const XmlNode* n = arena->document.children; n != nullptr; n = n->next) {
-            if (n->type == NodeType::element) return true;
-        }
-        return false;
-    }
+    [[nodiscard]] bool has_root() const { return first_element(&arena->document) != nullptr; }
 
     /// The tree built; the builder is spent.
     XmlTree finish() {
@@ -215,10 +210,6 @@ TreeBuilder& builder_of(void* context) { return *problem_of(context).builder; }
 
 int line_of(void* context) { return xmlSAX2GetLineNumber(context); }
 
-std::string_view chars(const xmlChar* text) {
-    return text == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(text));
-}
-
 /// Stops the parse at an element nested past kParserDepth, as libxml2's own tree builder does
 /// (its HTML parser has no limit of its own): what was read so far is kept.
 bool stop_at_depth_limit(void* context) {
@@ -238,8 +229,8 @@ void start_element_ns(void* context, const xmlChar* local_name, const xmlChar* /
     builder.attributes(static_cast<std::size_t>(attribute_count), [&](std::size_t i) {
         const xmlChar* const* a = attributes + 5 * i;
         const std::string_view value(reinterpret_cast<const char*>(a[3]), static_cast<std::size_t>(a[4] - a[3]));
-        if (value.find('&') == std::string_view::npos) return std::tuple{chars(a[0]), chars(a[2]), value};
-        return std::tuple{chars(a[0]), chars(a[2]), builder.copy(resolve_references(value))};
+        if (value.find('&') == std::string_view::npos) return std::tuple{view(a[0]), view(a[2]), value};
+        return std::tuple{view(a[0]), view(a[2]), builder.copy(resolve_references(value))};
     });
 }
 
@@ -259,7 +250,7 @@ void start_html_element(void* context, const xmlChar* name, const xmlChar** attr
     std::size_t count = 0;
     while (attributes != nullptr && attributes[2 * count] != nullptr) ++count;
     builder.attributes(count, [&](std::size_t i) {
-        return std::tuple{chars(attributes[2 * i]), std::string_view(), chars(attributes[2 * i + 1])};
+        return std::tuple{view(attributes[2 * i]), std::string_view(), view(attributes[2 * i + 1])};
     });
 }
 
@@ -270,11 +261,11 @@ void end_html_element(void* context, const xmlChar*) { builder_of(context).end()
 void record_reference(void* context, const xmlChar* name) {
     Problem& problem = problem_of(context);
     if (problem.builder != nullptr) {
-        problem.builder->reference(chars(name), line_of(context));
+        problem.builder->reference(view(name), line_of(context));
     } else {
         xmlSAX2Reference(context, name);
     }
-    problem.entities.insert(std::string(chars(name)));
+    problem.entities.insert(std::string(view(name)));
 }
 
 /// SAX hook for `<!DOCTYPE ...>` where none is allowed: stops the parse before the internal
@@ -297,9 +288,6 @@ void accept_external_doctype(void* context, const xmlChar* name, const xmlChar* 
 /// SAX hook for the external subset: never loaded.
 void skip_external_subset(void* /*context*/, const xmlChar* /*name*/, const xmlChar* /*public_id*/,
                           const xmlChar* /*system_id*/) {}
-
-/// SAX hook for a reference to an entity the document does not declare (its DTD would): kept
-/// as a reference node, which the text readers resolve as HTML's entity of that name.
 
 /// Stops the parse at any declaration of an internal subset (entities above all: they could
 /// expand past every limit or name a file to read).
@@ -591,12 +579,7 @@ XmlTree::~XmlTree() = default;
 XmlTree::XmlTree(XmlTree&&) noexcept = default;
 XmlTree& XmlTree::operator=(XmlTree&&) noexcept = default;
 
-const XmlNode* XmlTree::root() const {
-    for (const XmlNode* n = arena_->document.children; n != nullptr; n = n->next) {
-        if (n->type == NodeType::element) return n;
-    }
-    return nullptr;
-}
+const XmlNode* XmlTree::root() const { return first_element(&arena_->document); }
 
 XmlTree parse_xml(std::string_view bytes, std::string_view name, const ReadOptions& options, Doctype doctype,
                   std::string_view what, std::vector<Note>* notes) {
@@ -732,6 +715,13 @@ std::string all_text(const XmlNode* node) {
     std::string out;
     append_all_text(out, node);
     return out;
+}
+
+const XmlNode* first_element(const XmlNode* node) {
+    for (const XmlNode* c = node->children; c != nullptr; c = c->next) {
+        if (c->type == NodeType::element) return c;
+    }
+    return nullptr;
 }
 
 const XmlNode* child(const XmlNode* node, std::string_view name) {

@@ -140,6 +140,9 @@ struct RootElement {
 /// Every text of `node` and its descendants in document order.
 [[nodiscard]] std::string all_text(const XmlNode* node);
 
+/// The first element among `node`'s children, or nullptr.
+[[nodiscard]] const XmlNode* first_element(const XmlNode* node);
+
 /// The first child element of `node` called `name`, or nullptr.
 [[nodiscard]] const XmlNode* child(const XmlNode* node, std::string_view name);
 

@@ -8,21 +8,13 @@
 
 namespace briefkit::formats::newsml {
 
-using markup::NodeType;
 using markup::XmlNode;
 
 namespace {
 
 using markup::child;
+using markup::first_element;
 using markup::is;
-
-/// The first element among `node`'s children, or nullptr.
-const XmlNode* first_element(const XmlNode* node) {
-    for (const XmlNode* c = node->children; c != nullptr; c = c->next) {
-        if (c->type == NodeType::element) return c;
-    }
-    return nullptr;
-}
 
 void take_blocks(Document& doc, markup::BodyRead read) {
     for (Block& b : read.blocks) doc.body.push_back(std::move(b));

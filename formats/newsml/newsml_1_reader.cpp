@@ -13,7 +13,6 @@
 
 namespace briefkit::formats {
 
-using markup::NodeType;
 using markup::XmlNode;
 
 namespace {

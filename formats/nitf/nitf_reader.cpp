@@ -9,7 +9,6 @@
 
 namespace briefkit::formats {
 
-using markup::NodeType;
 using markup::XmlNode;
 
 namespace {

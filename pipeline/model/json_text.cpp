@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-
 #include "pipeline/model/swar.hpp"
 #include "pipeline/model/utf8.hpp"
 

@@ -134,13 +134,14 @@ constexpr std::array<bool, 128> kAsciiLetter = [] {
     return t;
 }();
 
-/// The function words' votes in `sample`, and how many words it has: the word scan is a pair of
-/// tight loops (to the next letter, to the end of the word), ASCII a byte at a time.
+/// The function words' votes for each language, and how many words were read.
 struct Votes {
     std::array<int, kProfiles.size()> scores{};
     int words = 0;
 };
 
+/// The votes of the words in `sample`: the word scan is a pair of tight loops (to the next
+/// letter, to the end of the word), ASCII a byte at a time.
 Votes count_votes(std::string_view sample) {
     const FunctionWords& table = function_words();
     Votes votes;
