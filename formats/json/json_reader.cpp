@@ -19,7 +19,7 @@ namespace briefkit::formats {
 
 namespace {
 
-using markup::Json;
+using Json = markup::JsonValue;
 
 using article_keys::kSchema;
 using article_keys::kSchemaFamily;
@@ -88,15 +88,12 @@ private:
 
     void check_keys(const Json& object, std::string_view path, std::span<const std::string_view> known) const {
         KeyCheck check(known);
-        for (const auto& [key, value] : object.items()) {
-            if (const std::string problem = check.problem(key); !problem.empty()) fail(member(path, key), problem);
+        for (const markup::JsonMember& m : object.members()) {
+            if (const std::string problem = check.problem(m.key); !problem.empty()) fail(member(path, m.key), problem);
         }
     }
 
-    static const Json* find(const Json& object, std::string_view key) {
-        const auto it = object.find(key);
-        return it == object.end() ? nullptr : &*it;
-    }
+    static const Json* find(const Json& object, std::string_view key) { return object.find(key); }
 
     void check_characters(std::string_view path, std::string_view text) const {
         for (std::size_t pos = 0; pos < text.size();) {
@@ -110,28 +107,25 @@ private:
     std::string string_value(const Json& value, std::string_view path) const {
         if (value.is_null()) return {};
         if (!value.is_string()) fail(path, "must be a string");
-        const std::string& text = value.get_ref<const std::string&>();
-        check_characters(path, text);
-        return text;
+        check_characters(path, value.text);
+        return std::string(value.text);
     }
 
     bool bool_value(const Json& value, std::string_view path) const {
-        if (!value.is_boolean()) fail(path, "must be true or false");
-        return value.get<bool>();
+        if (value.kind != markup::JsonKind::boolean) fail(path, "must be true or false");
+        return value.truth;
     }
 
     int int_value(const Json& value, std::string_view path, int low, int high) const {
-        if (!value.is_number_integer() || value.get<std::int64_t>() < low || value.get<std::int64_t>() > high) {
-            fail(path, fmt::format("must be a whole number from {} to {}", low, high));
-        }
-        return static_cast<int>(value.get<std::int64_t>());
+        const std::optional<std::int64_t> n = value.integer();
+        if (!n || *n < low || *n > high) fail(path, fmt::format("must be a whole number from {} to {}", low, high));
+        return static_cast<int>(*n);
     }
 
-    const Json::array_t& array(const Json& value, std::string_view path) const {
-        static const Json::array_t kEmpty;
-        if (value.is_null()) return kEmpty;
+    std::span<const Json> array(const Json& value, std::string_view path) const {
+        if (value.is_null()) return {};
         if (!value.is_array()) fail(path, "must be a list");
-        return value.get_ref<const Json::array_t&>();
+        return value.items();
     }
 
     std::optional<Date> date_value(const Json& object, std::string_view path) const {
@@ -171,7 +165,7 @@ private:
         if (!value.is_array()) fail(path, "must be a string or a list of text and link objects");
         Inlines out;
         std::size_t i = 0;
-        for (const Json& entry : value) {
+        for (const Json& entry : value.items()) {
             static constexpr auto kInlineKeys = article_keys::kInline;
             const std::string where = at(path, i++);
             if (!entry.is_object()) fail(where, "must be an object such as {\"text\": ...} or {\"link\": ..., \"href\": ...}");
@@ -256,13 +250,12 @@ private:
 
     Block read_block(const Json& value, const std::string& path) const {
         static constexpr auto kBlockKeys = article_keys::kBlocks;
-        if (!value.is_object() || value.size() != 1) {
+        if (!value.is_object() || value.size != 1) {
             fail(path, "must be an object with one key: paragraph, heading, list, quote, table or preformatted");
         }
         check_keys(value, path, kBlockKeys);
-        const auto entry = value.begin();
-        const std::string& kind = entry.key();
-        const Json& content = entry.value();
+        const std::string kind(value.members().front().key);
+        const Json& content = value.members().front().value;
         const std::string where = member(path, kind);
         if (kind == "paragraph") return Paragraph{inlines(content, where)};
         if (kind == "preformatted") return Preformatted{string_value(content, where)};
@@ -306,8 +299,8 @@ bool looks_like_json(std::string_view bytes) {
 }
 
 Document read_json(std::string_view bytes, std::string_view name, const ReadOptions& options) {
-    const Json root = markup::parse_json(bytes, name, options);
-    Document doc = TreeReader(name).read(root);
+    const markup::JsonTree tree = markup::parse_json(bytes, name, options);
+    Document doc = TreeReader(name).read(tree.root());
     check_document_limits(doc, name, options);
     return doc;
 }

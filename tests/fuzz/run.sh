@@ -4,7 +4,7 @@
 #
 #   tests/fuzz/run.sh [-j JOBS] SECONDS [TARGET...]
 #
-# TARGET is one of: text_reader xml_reader yaml_reader json_reader nitf_reader ninjs_reader newsml_reader
+# TARGET is one of: text_reader xml_reader yaml_reader json_reader json_tree nitf_reader ninjs_reader newsml_reader
 # newsml1_reader anpa_reader style stream_record text_to_pdf truetype
 # (default: all). JOBS targets run at once (default: the number of cores). Builds the `fuzz`
 # preset first. Each target's corpus grows in build/fuzz/corpus/TARGET, starting from the seeds
@@ -21,7 +21,7 @@ if [ "${1:-}" = "-j" ]; then jobs=$2; shift 2; fi
 seconds=${1:?usage: tests/fuzz/run.sh [-j JOBS] SECONDS [TARGET...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(text_reader xml_reader yaml_reader json_reader nitf_reader ninjs_reader newsml_reader
+[ ${#targets[@]} -gt 0 ] || targets=(text_reader xml_reader yaml_reader json_reader json_tree nitf_reader ninjs_reader newsml_reader
                                       newsml1_reader anpa_reader style stream_record text_to_pdf truetype)
 
 cmake --preset fuzz >/dev/null
@@ -58,6 +58,7 @@ seeds_of() {
         xml_reader) echo tests/fuzz/seeds/xml_reader "$work/seeds/xml_reader" ;;
         yaml_reader) echo tests/fuzz/seeds/yaml_reader "$work/seeds/yaml_reader" ;;
         json_reader) echo "$work/seeds/json_reader" ;;
+        json_tree) echo "$work/seeds/json_reader" "$work/seeds/ninjs_reader"; [ -d "$shared" ] && echo "$shared/feeds/ninjs" ;;
         nitf_reader) echo "$work/seeds/nitf_reader"; [ -d "$shared" ] && echo "$shared/feeds/nitf" ;;
         ninjs_reader) echo "$work/seeds/ninjs_reader"; [ -d "$shared" ] && echo "$shared/feeds/ninjs" ;;
         newsml_reader) echo "$work/seeds/newsml_reader"; [ -d "$shared" ] && echo "$shared/feeds/newsml-g2" ;;

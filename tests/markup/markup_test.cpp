@@ -189,23 +189,81 @@ TEST_CASE("markup: the root element and its namespace, past declarations, commen
     CHECK(markup::root_element("not xml").name.empty());
 }
 
+namespace {
+
+/// What parse_json() says of `json` as `item.json`: its error, or `(no error)`.
+std::string json_error(std::string_view json, const ReadOptions& options = {}) {
+    try {
+        (void)markup::parse_json(json, "item.json", options);
+    } catch (const Error& e) {
+        return describe(e);
+    }
+    return "(no error)";
+}
+
+}  // namespace
+
 TEST_CASE("markup: strict JSON: a key given twice, nesting past the limit and a syntax error with its line") {
-    const auto error = [](std::string_view json, const ReadOptions& options = {}) {
-        try {
-            (void)markup::parse_json(json, "item.json", options);
-        } catch (const Error& e) {
-            return describe(e);
-        }
-        return std::string("(no error)");
-    };
-    CHECK(error(R"({"a": 1, "b": {"a": 2}})") == "(no error)");
-    CHECK(error(R"({"a": 1, "a": 2})") == "item.json: the key 'a' appears twice in one object");
+    CHECK(json_error(R"({"a": 1, "b": {"a": 2}})") == "(no error)");
+    CHECK(json_error(R"({"a": 1, "a": 2})") == "item.json: the key 'a' appears twice in one object");
     ReadOptions shallow;
     shallow.max_depth = 3;
-    CHECK(error(R"({"a": [[{"b": 1}]]})", shallow).find("nested") != std::string::npos);
-    CHECK(error("{\n\"a\": 1,\n}").find("item.json:3: not readable as JSON") == 0);
-    // A number overflow is not a parse error in nlohmann-json (the fuzzer found it uncaught).
-    CHECK(error("[4e4444444]") == "item.json: not readable as JSON: number overflow parsing '4e4444444'");
+    CHECK(json_error(R"({"a": [[{"b": 1}]]})", shallow).find("nested") != std::string::npos);
+    CHECK(json_error("{\n\"a\": 1,\n}").find("item.json:3: not readable as JSON") == 0);
+    CHECK(json_error("[4e4444444]") == "item.json:1: not readable as JSON: the number 4e4444444 is past what a double holds");
+    CHECK(json_error("[1e-4444444, 123456789012345678901234567890]") == "(no error)");  // underflow is zero, as strtod reads it
+}
+
+TEST_CASE("markup: strict JSON: what RFC 8259 refuses is refused, with the line") {
+    CHECK(json_error("") == "item.json:1: not readable as JSON: the text ends where a value should be");
+    CHECK(json_error("[1,]") == "item.json:1: not readable as JSON: ']' where a value should be");
+    CHECK(json_error("{\"a\": 1} x") == "item.json:1: not readable as JSON: 'x' after the value, where the text should end");
+    CHECK(json_error("{'a': 1}") == "item.json:1: not readable as JSON: ''' where a key in double quotes should be");
+    CHECK(json_error("[\"a\" \"b\"]") == "item.json:1: not readable as JSON: '\"' where ',' or ']' should follow an array's element");
+    CHECK(json_error("{\"a\" 1}") == "item.json:1: not readable as JSON: '1' where ':' should follow the key");
+    CHECK(json_error("[\n\"tab\there\"]") == "item.json:2: not readable as JSON: byte 0x09 inside a string (write it as an escape)");
+    CHECK(json_error("[\"open]") == "item.json:1: not readable as JSON: a string is not closed");
+    CHECK(json_error(R"(["\x"])") == "item.json:1: not readable as JSON: '\\x' is no escape JSON has");
+    CHECK(json_error(R"(["\ud800"])") == "item.json:1: not readable as JSON: a high surrogate escape without a low one after it");
+    CHECK(json_error(R"(["\udc00"])") == "item.json:1: not readable as JSON: a low surrogate escape without a high one before it");
+    CHECK(json_error(R"(["\u12G4"])") == "item.json:1: not readable as JSON: a \\u escape needs four hex digits");
+    CHECK(json_error("[01]") == "item.json:1: not readable as JSON: a number starts with 0 and more digits");
+    CHECK(json_error("[1.]") == "item.json:1: not readable as JSON: ']' where a digit should be");
+    CHECK(json_error("[-]") == "item.json:1: not readable as JSON: ']' where a digit should be");
+    CHECK(json_error("[tru]") == "item.json:1: not readable as JSON: 't' where a value should be");
+    CHECK(json_error("[\"\xC3\x28\"]") == "item.json:1: not readable as JSON: byte 0xC3 is not valid UTF-8");
+    CHECK(json_error("[\"\xED\xA0\x80\"]") == "item.json:1: not readable as JSON: byte 0xED is not valid UTF-8");
+    // Nesting past what any --max-depth lets through is refused without recursion.
+    ReadOptions deep;
+    deep.max_depth = 1'000'000;
+    CHECK(json_error(std::string(200'000, '['), deep).find("nested over 10000 levels deep") != std::string::npos);
+}
+
+TEST_CASE("markup: strict JSON: values, escapes and members in file order") {
+    const markup::JsonTree tree = markup::parse_json(
+        "\xEF\xBB\xBF {\"z\": [true, false, null, -0, 12, 1.5e3, 9223372036854775808],\n"
+        " \"a\": \"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\/ \\b\\f\\n\\r\\t \xC3\xA9\", \"e\": {}, \"l\": []}",
+        "item.json", {});
+    const markup::JsonValue& root = tree.root();
+    REQUIRE(root.is_object());
+    REQUIRE(root.members().size() == 4);
+    CHECK(root.members()[0].key == "z");
+    CHECK(root.members()[1].key == "a");
+    const auto items = root.find("z")->items();
+    REQUIRE(items.size() == 7);
+    CHECK((items[0].kind == markup::JsonKind::boolean && items[0].truth));
+    CHECK((items[1].kind == markup::JsonKind::boolean && !items[1].truth));
+    CHECK(items[2].is_null());
+    CHECK(items[3].integer() == 0);
+    CHECK(items[4].integer() == 12);
+    CHECK(items[5].text == "1.5e3");
+    CHECK(!items[5].integer());
+    CHECK(!items[6].integer());  // past 64 bits
+    CHECK(root.find("a")->text == "caf\xC3\xA9 \xF0\x9F\x98\x80 \"q\" / \b\f\n\r\t \xC3\xA9");
+    CHECK((root.find("e")->is_object() && root.find("e")->members().empty()));
+    CHECK((root.find("l")->is_array() && root.find("l")->items().empty()));
+    CHECK(root.find("missing") == nullptr);
+    CHECK(root.find("z")->find("z") == nullptr);  // an array has no members
 }
 
 TEST_CASE("markup: XML escaping a word at a time agrees with escaping each byte, in text and attributes") {
