@@ -11,6 +11,7 @@
 #include "formats/markup/feed_document.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/overloaded.hpp"
+#include "pipeline/model/swar.hpp"
 #include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats {
@@ -29,7 +30,7 @@ constexpr std::string_view kLacks =
 
 /// One line of the transmission's text, its markers taken off.
 struct TextLine {
-    std::string text;     ///< The line without its leading `^` or indent and its closing `<` or `=`.
+    std::string_view text;  ///< The line without its leading `^` or indent and its closing `<` or `=`.
     int number = 0;       ///< 1-based line of the file.
     bool set_apart = false;  ///< It started with `^`.
     bool indented = false;   ///< It started with a tab or spaces: a paragraph's first line.
@@ -38,13 +39,21 @@ struct TextLine {
 };
 
 constexpr char kBackspace = '\x08';
-constexpr char kCellSeparators[] = "\x1E\x1F";
 
-std::string trim(std::string_view s) {
-    const std::size_t first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    return std::string(s.substr(first, s.find_last_not_of(" \t") + 1 - first));
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+/// True for the tab stops (US, RS) that set a table row's cells apart.
+bool is_cell_separator(char c) { return c == '\x1E' || c == '\x1F'; }
+
+// The trims and tests below loop over bytes: find_first_not_of() searches its set once per byte.
+
+std::string_view trim_view(std::string_view s) {
+    while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+    return s;
 }
+
+std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 
 /// `bytes` as UTF-8: as they are when valid, else read as ISO-8859-1 with a note.
 std::string decode(std::string_view bytes, std::vector<Note>& notes) {
@@ -85,40 +94,59 @@ Envelope read_envelope(std::string_view header) {
     return env;
 }
 
-/// The lines of the text, each with its markers read.
-std::vector<TextLine> text_lines(std::string_view text, int first_line) {
+/// Appends `line` to `out` without its control codes: tab stops (US, RS) set a row's cells
+/// apart and stay in one (`tabular`), elsewhere they are spaces; the others (DLE, a fixed space
+/// before a space) carry nothing. Never longer than `line`. Most lines hold no control code at
+/// all, and are copied eight bytes at a time.
+void append_clean_line(std::string_view line, bool tabular, std::string& out) {
+    const std::size_t plain = swar::skip_words(line, [](std::uint64_t w) { return swar::has_below(w, 0x20); });
+    out.append(line.substr(0, plain));
+    for (const char c : line.substr(plain)) {
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t') {
+            out += c;
+        } else if (is_cell_separator(c)) {
+            out += tabular ? c : ' ';
+        }
+    }
+}
+
+/// The lines of the text, each with its markers read. Their text is kept in `kept`, which must
+/// outlive them; no line is a string of its own.
+std::vector<TextLine> text_lines(std::string_view text, int first_line, std::string& kept) {
     std::vector<TextLine> lines;
+    lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+    // The lines' views point into `kept`, which must therefore never grow past this.
+    kept.clear();
+    kept.reserve(text.size());
     int number = first_line;
     for (std::size_t pos = 0; pos <= text.size(); ++number) {
         std::size_t end = text.find('\n', pos);
         if (end == std::string_view::npos) end = text.size();
-        std::string raw(text.substr(pos, end - pos));
+        const std::string_view slice = text.substr(pos, end - pos);
         pos = end + 1;
-        const bool tabular = raw.find_first_not_of(" \t") != std::string::npos &&
-                             raw[raw.find_first_not_of(" \t")] == kBackspace;
-        // Tab stops (US, RS) set a row's cells apart; other control codes (DLE, a fixed space
-        // before a space) carry nothing.
-        std::erase_if(raw, [](char c) {
-            return c != '\t' && c != '\x1E' && c != '\x1F' && static_cast<unsigned char>(c) < 0x20;
-        });
-        if (!tabular) std::replace_if(raw.begin(), raw.end(), [](char c) { return c == '\x1E' || c == '\x1F'; }, ' ');
+        const std::string_view content = trim_view(slice);
+        const bool tabular = !content.empty() && content.front() == kBackspace;
+        const std::size_t start = kept.size();
+        append_clean_line(slice, tabular, kept);
+        std::string_view raw(kept.data() + start, kept.size() - start);
         // Two set-apart codes may share a line: `^*9006< ^AP-Top-...<`.
-        for (std::size_t split = raw.find("< ^"); split != std::string::npos; split = raw.find("< ^")) {
-            lines.push_back({trim(raw.substr(0, split + 1)).substr(1), number, true, false, false});
-            raw.erase(0, split + 2);
+        for (std::size_t split = raw.find("< ^"); split != std::string_view::npos && trim_view(raw).starts_with('^');
+             split = raw.find("< ^")) {
+            lines.push_back({trim_view(raw.substr(0, split + 1)).substr(1), number, true, false, false});
+            raw.remove_prefix(split + 2);
         }
         TextLine line;
         line.number = number;
         line.tabular = tabular;
         line.indented = !raw.empty() && (raw[0] == '\t' || raw[0] == ' ');
-        std::string text_part = trim(raw);
+        std::string_view text_part = trim_view(raw);
         line.set_apart = text_part.starts_with('^');
-        if (line.set_apart) text_part.erase(0, 1);
+        if (line.set_apart) text_part.remove_prefix(1);
         while (!text_part.empty() && (text_part.back() == '<' || text_part.back() == ' ' || text_part.back() == '=')) {
             line.closed_by_equals = line.closed_by_equals || text_part.back() == '=';
-            text_part.pop_back();
+            text_part.remove_suffix(1);
         }
-        line.text = std::move(text_part);
+        line.text = text_part;
         lines.push_back(std::move(line));
         if (end == text.size()) break;
     }
@@ -158,30 +186,26 @@ bool is_table_row(const TextLine& line) {
 
 /// The cells of a table row: split at `;`, or at its tab stops (US, RS).
 std::vector<std::string> row_cells(const TextLine& line) {
-    const std::string& text = line.text;
+    const std::string_view text = line.text;
     std::vector<std::string> cells;
-    if (text.find(';') != std::string::npos) {
+    if (text.find(';') != std::string_view::npos) {
         for (std::size_t pos = 0;;) {
             const std::size_t semi = text.find(';', pos);
-            std::string cell = text.substr(pos, semi == std::string::npos ? std::string::npos : semi - pos);
-            std::replace_if(cell.begin(), cell.end(), [](char c) { return c == '\x1E' || c == '\x1F'; }, ' ');
+            std::string cell(text.substr(pos, semi == std::string_view::npos ? std::string_view::npos : semi - pos));
+            std::replace_if(cell.begin(), cell.end(), is_cell_separator, ' ');
             cells.push_back(trim(cell));
-            if (semi == std::string::npos) break;
+            if (semi == std::string_view::npos) break;
             pos = semi + 1;
         }
         return cells;
     }
     // A row that starts at a tab stop has an empty first cell (a header row's stub).
     const std::size_t first = text.find_first_not_of(' ');
-    if (first != std::string::npos && std::string_view(kCellSeparators).find(text[first]) != std::string_view::npos) {
-        cells.emplace_back();
-    }
-    const auto separator = [](char c) { return std::string_view(kCellSeparators).find(c) != std::string_view::npos; };
+    if (first != std::string_view::npos && is_cell_separator(text[first])) cells.emplace_back();
     for (std::size_t pos = 0; pos <= text.size();) {
-        const std::size_t next =
-            static_cast<std::size_t>(std::find_if(text.begin() + static_cast<std::ptrdiff_t>(pos), text.end(), separator) -
-                                     text.begin());
-        if (std::string cell = trim(std::string_view(text).substr(pos, next - pos)); !cell.empty()) {
+        const std::size_t next = static_cast<std::size_t>(
+            std::find_if(text.begin() + static_cast<std::ptrdiff_t>(pos), text.end(), is_cell_separator) - text.begin());
+        if (std::string cell = trim(text.substr(pos, next - pos)); !cell.empty()) {
             cells.push_back(std::move(cell));
         }
         pos = next + 1;
@@ -243,10 +267,12 @@ std::string restore_typewriter(std::string text, std::size_t& restored) {
         ++restored;
         return "\u2014";
     }
-    // Most runs hold no code at all.
-    if (std::none_of(text.begin(), text.end(), [](char c) { return c == '`' || c == '\'' || c == '_' || c == '{'; })) {
-        return text;
-    }
+    // Most runs hold no code at all, which a scan eight bytes at a time shows.
+    const auto is_code = [](char c) { return c == '`' || c == '\'' || c == '_' || c == '{'; };
+    const std::size_t words = swar::skip_words(text, [](std::uint64_t w) {
+        return swar::has_byte(w, '`') || swar::has_byte(w, '\'') || swar::has_byte(w, '_') || swar::has_byte(w, '{');
+    });
+    if (std::none_of(text.begin() + static_cast<std::ptrdiff_t>(words), text.end(), is_code)) return text;
     replace_all("``", "\u201C");
     replace_all("''", "\u201D");
     replace_all(" _ ", " \u2014 ");
@@ -284,7 +310,7 @@ private:
         flush_table();
         if (line.text.empty()) {
             flush_paragraph();
-        } else if (line.text.find_first_not_of("_-") == std::string::npos) {
+        } else if (std::all_of(line.text.begin(), line.text.end(), [](char c) { return c == '_' || c == '-'; })) {
             flush_paragraph();
             note(line, "separator-dropped", fmt::format("the separator line '{}' was left out", line.text));
         } else if (line.set_apart) {
@@ -295,14 +321,15 @@ private:
             paragraph_ = line.text;
             body_started_ = true;
         } else {
-            paragraph_ += ' ' + line.text;
+            paragraph_ += ' ';
+            paragraph_ += line.text;
         }
     }
 
     /// A line set apart with `^`: the keyword line, notes to editors, the byline, the headline,
     /// summary lines before the body, and headings or lines of their own within it.
     void set_apart(const TextLine& line) {
-        const std::string& text = line.text;
+        const std::string_view text = line.text;
         if (!keyword_seen_ && names_slug(text)) {
             keyword_seen_ = true;
             note(line, "keyword-line-read", fmt::format("the keyword line '{}' is the slug, not text", text));
@@ -325,9 +352,9 @@ private:
         } else if (!body_started_ && !line.closed_by_equals) {
             summary_.push_back(line);
         } else if (line.closed_by_equals && text.size() < 80) {
-            doc_.body.emplace_back(Heading{2, {Text{text}}});
+            doc_.body.emplace_back(Heading{2, {Text{std::string(text)}}});
         } else {
-            doc_.body.emplace_back(Paragraph{{Text{text}}});
+            doc_.body.emplace_back(Paragraph{{Text{std::string(text)}}});
         }
     }
 
@@ -367,7 +394,7 @@ private:
             return;
         }
         std::vector<Block> blocks;
-        for (const TextLine& line : summary_) blocks.emplace_back(Paragraph{{Text{line.text}}});
+        for (const TextLine& line : summary_) blocks.emplace_back(Paragraph{{Text{std::string(line.text)}}});
         doc_.body.insert(doc_.body.begin(), blocks.begin(), blocks.end());
     }
 
@@ -466,7 +493,8 @@ Document read_anpa(std::string_view bytes, std::string_view name, const ReadOpti
     const Envelope envelope = read_envelope(bytes.substr(bytes.find(kSoh) + 1, stx - bytes.find(kSoh) - 1));
     const std::string text = decode(bytes.substr(stx + 1, end - stx - 1), doc.notes);
     const int first_line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(stx), '\n'));
-    TextReader(doc, envelope).run(text_lines(text, first_line));
+    std::string line_text;
+    TextReader(doc, envelope).run(text_lines(text, first_line, line_text));
     // After ETX comes the time trailer, `AP-WF-08-29-16 1626GMT`: the agency and the time sent.
     if (end < bytes.size() && bytes[end] == kEtx) {
         const std::size_t eot = bytes.find(kEot, end);

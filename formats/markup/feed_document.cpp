@@ -11,6 +11,7 @@
 #include "pipeline/model/hash.hpp"
 #include "pipeline/model/language.hpp"
 #include "pipeline/model/overloaded.hpp"
+#include "pipeline/model/swar.hpp"
 #include "pipeline/model/text.hpp"
 
 namespace briefkit::formats::markup {
@@ -84,9 +85,12 @@ void credit_agency_byline(Document& doc) {
 /// breaks, U+FFFE, U+FFFF: XML 1.0 cannot carry them), which HTML bodies and JSON strings can;
 /// returns how many it removed. The text is valid UTF-8 (the parsers see to that).
 std::size_t scrub(std::string& text) {
-    // Most text holds no byte that could start one: nothing to do past the first scan.
+    // Most text holds no byte that could start one: nothing to do past the first scan, which
+    // passes eight bytes at a time.
+    const std::size_t words =
+        swar::skip_words(text, [](std::uint64_t w) { return swar::has_below(w, 0x20) || swar::has_byte(w, 0xEF); });
     const std::size_t first = static_cast<std::size_t>(
-        std::find_if(text.begin(), text.end(),
+        std::find_if(text.begin() + static_cast<std::ptrdiff_t>(words), text.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) == 0xEF; }) -
         text.begin());
     if (first == text.size()) return 0;

@@ -4,6 +4,7 @@
 #include <nettle/sha2.h>
 
 #include <array>
+#include <bit>
 #include <cstring>
 
 #include "pipeline/model/overloaded.hpp"
@@ -61,8 +62,12 @@ private:
     void bytes(std::string_view value) {
         if (used_ + kLength > buffer_.size()) flush();
         const std::uint64_t n = value.size();
-        // The length little-endian, whatever the machine's order.
-        for (std::size_t i = 0; i < kLength; ++i) buffer_[used_ + i] = static_cast<std::uint8_t>(n >> (8 * i));
+        // The length little-endian, whatever the machine's order (on most, one store).
+        if constexpr (std::endian::native == std::endian::little) {
+            std::memcpy(buffer_.data() + used_, &n, kLength);
+        } else {
+            for (std::size_t i = 0; i < kLength; ++i) buffer_[used_ + i] = static_cast<std::uint8_t>(n >> (8 * i));
+        }
         used_ += kLength;
         if (used_ + value.size() <= buffer_.size()) {
             // An empty field's view may hold a null pointer, which memcpy must never be given.
@@ -79,7 +84,7 @@ private:
         used_ = 0;
     }
 
-    static constexpr std::size_t kLength = 8;
+    static constexpr std::size_t kLength = sizeof(std::uint64_t);  // a field's length, before it
     sha256_ctx ctx_{};
     std::array<std::uint8_t, kBuffer> buffer_;  // filled up to used_
     std::size_t used_ = 0;

@@ -40,6 +40,7 @@ std::string body_sample(const Document& doc, std::size_t limit) {
     for (const Block& block : doc.body) {
         if (text.size() >= limit) break;
         for_each_run(block, [&](const Inlines& run) {
+            if (text.size() >= limit) return;  // a table's further cells, past the sample
             text += ' ';
             append_plain_text(text, run);
         });
@@ -64,6 +65,18 @@ static_assert([] {
     }
     return true;
 }());
+
+/// The longest function word of ASCII letters only: most words of a Latin text are longer, and
+/// are not looked up.
+constexpr std::size_t kLongestAsciiWord = [] {
+    std::size_t longest = 0;
+    for (const Profile& profile : kProfiles) {
+        for (const std::string_view w : profile.words) {
+            if (std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) longest = std::max(longest, w.size());
+        }
+    }
+    return longest;
+}();
 
 /// The function words in a small open-addressed table (6 KiB). A word is packed, lower-cased,
 /// into two 64-bit integers, so a lookup is a hash and an integer comparison or two.
@@ -148,7 +161,7 @@ Votes count_votes(std::string_view sample) {
     const auto vote = [&](std::string_view word, bool ascii) {
         ++votes.words;
         // Case folding never shortens a word by more than a few bytes, so longer words cannot match.
-        if (word.size() > kLongestWord + 4 || (ascii && word.size() > kLongestWord)) return;
+        if (word.size() > kLongestWord + 4 || (ascii && word.size() > kLongestAsciiWord)) return;
         FunctionWords::Key key;
         if (ascii) {
             key = FunctionWords::pack(word, 0x20);  // ASCII letters only

@@ -2,8 +2,10 @@
 // word at a time with them, and look at single bytes only where a word holds one to escape.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace briefkit::swar {
 
@@ -32,5 +34,14 @@ constexpr bool has_below(std::uint64_t word, unsigned char limit) {
 
 /// True when a byte of `word` is 0x80 or above (not ASCII).
 constexpr bool has_high(std::uint64_t word) { return (word & kHighBits) != 0; }
+
+/// Where in `s` a byte-at-a-time search for what `stop` looks for must start: the first
+/// eight-byte word for which `stop(word)` holds, else the tail shorter than a word.
+template <typename Stop>
+std::size_t skip_words(std::string_view s, Stop stop) {
+    std::size_t i = 0;
+    while (i + 8 <= s.size() && !stop(load(s.data() + i))) i += 8;
+    return i;
+}
 
 }  // namespace briefkit::swar

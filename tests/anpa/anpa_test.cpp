@@ -79,3 +79,12 @@ TEST_CASE("anpa: tabular rows that hold no cell make no table (a table of no col
     const Document doc = read_anpa("\x01\x02^Head<\n\x08\n\x08   \n\t   Text.\n", "a.tst", {});
     CHECK(test::block_texts(doc) == std::vector<std::string>{"Text."});
 }
+
+TEST_CASE("anpa: a line holding '< ^' that is not set apart keeps its first character (a cut UTF-8 sequence, found by the fuzzer)") {
+    // Only a set-apart line (`^*9006< ^AP-Top-...<`) holds two codes: here the split took the
+    // first byte of 'Þ' for a '^', and left half a character in the text.
+    const Document doc = read_anpa("\x01\x02^Head<\n\xC3\x9E< ^x\n", "a.tst", {});
+    CHECK(test::block_texts(doc) == std::vector<std::string>{"\xC3\x9E< ^x"});
+    const Document two = read_anpa("\x01\x02^*9006< ^Head<\n\tText.\n", "a.tst", {});
+    CHECK(two.meta.title == "Head");
+}
