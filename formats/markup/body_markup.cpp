@@ -73,20 +73,6 @@ void write_inlines(XmlOut& out, std::string_view name, const Inlines& content, s
     out.end();
 }
 
-std::size_t text_bytes(const std::vector<Block>& blocks) {
-    std::size_t bytes = 0;
-    for (const Block& block : blocks) {
-        for_each_run(block, [&](const Inlines& run) {
-            for (const Inline& node : run) {
-                std::visit(overloaded{[&](const Text& t) { bytes += t.text.size(); },
-                                      [&](const Link& l) { bytes += l.text.size() + l.href.size(); }},
-                           node);
-            }
-        });
-    }
-    return bytes;
-}
-
 void write_blocks(XmlOut& out, const std::vector<Block>& blocks, BodyDialect dialect) {
     const bool nitf = dialect == BodyDialect::nitf;
     for (const Block& block : blocks) {

@@ -22,9 +22,6 @@ enum class BodyDialect {
 void write_inlines(XmlOut& out, std::string_view name, const Inlines& content, std::string_view attribute = {},
                    std::string_view value = {});
 
-/// The bytes of text `blocks` hold (links' addresses too): what a writer reserves room for.
-[[nodiscard]] std::size_t text_bytes(const std::vector<Block>& blocks);
-
 /// Writes every block of `blocks` as children of the element open in `out`.
 void write_blocks(XmlOut& out, const std::vector<Block>& blocks, BodyDialect dialect);
 

@@ -129,12 +129,13 @@ void escape_into(std::string& out, std::string_view text, const Escaping& rules)
 
 }  // namespace
 
-XmlOut::XmlOut(bool declaration, Form form) : form_(form) {
-    out_.reserve(4096);
-    if (declaration) out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+XmlOut::XmlOut(bool declaration, Form form, std::string start) : out_(std::move(start)), form_(form) {
+    // Most articles' markup fits; a longer one grows the text a doubling at a time. (Counting
+    // the body's bytes first, to reserve exactly, cost more than the copies it saved.)
+    out_.reserve(out_.size() + 4096);
+    open_.reserve(16);  // deeper than any writer nests, so that opening never reallocates
+    if (declaration) out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 }
-
-void XmlOut::reserve(std::size_t bytes) { out_.reserve(bytes); }
 
 void XmlOut::start(std::string_view name) {
     if (!mixed_ && !open_.empty()) {
@@ -197,8 +198,14 @@ void XmlOut::close_start_tag() {
 void XmlOut::newline(std::size_t depth) {
     close_start_tag();
     if (form_ == Form::json_string) return;
-    out_ += '\n';
-    out_.append(depth * 2, ' ');
+    static constexpr std::string_view kIndent = "\n                                ";
+    const std::size_t width = 1 + depth * 2;
+    if (width <= kIndent.size()) {
+        out_.append(kIndent.substr(0, width));
+    } else {
+        out_ += '\n';
+        out_.append(depth * 2, ' ');
+    }
 }
 
 void XmlOut::escape(std::string_view text, bool in_attribute) {

@@ -22,11 +22,10 @@ public:
                       ///< (ninjs' HTML body): `"` `\` and line breaks as JSON writes them.
     };
 
-    /// A document starting with the XML declaration (UTF-8), or a fragment without one.
-    explicit XmlOut(bool declaration = true, Form form = Form::indented);
+    /// A document starting with the XML declaration (UTF-8), or a fragment without one; its text
+    /// goes on the end of `start` (for markup inside a larger text, which is then not copied).
+    explicit XmlOut(bool declaration = true, Form form = Form::indented, std::string start = {});
 
-    /// Makes room for a document of about `bytes`, so that the text is not copied as it grows.
-    void reserve(std::size_t bytes);
     /// Opens element `name`; its attributes may follow until content or a child is written.
     void start(std::string_view name);
     /// Closes the innermost open element (`<x/>` when it is empty).

@@ -100,7 +100,6 @@ public:
 
     void write(const Document& doc, Sink& sink) const override {
         XmlOut out;
-        out.reserve(markup::text_bytes(doc.body) * 5 / 4 + 3072);
         out.start("newsItem");
         out.attribute("xmlns", kG2Namespace);
         out.attribute("guid", "urn:briefkit:" + doc.id);

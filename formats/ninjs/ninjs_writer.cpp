@@ -109,15 +109,13 @@ void write_dates(Members& m, std::vector<std::pair<std::string_view, std::string
 
 void write_bodies(Members& m, const Document& doc) {
     if (doc.body.empty()) return;
-    // The HTML is written escaped for the JSON string it goes in, in one pass.
-    markup::XmlOut html(false, markup::XmlOut::Form::json_string);
-    html.reserve(markup::text_bytes(doc.body) * 5 / 4 + 1024);
-    markup::write_blocks(html, doc.body, markup::BodyDialect::xhtml);
-    std::string markup_text = html.finish();
-    markup_text.pop_back();  // the newline finish() ends a document with
     std::string& out = m.key("bodies");
     out += "[\n    {\"role\": \"main\", \"contentType\": \"text/html\", \"value\": \"";
-    out += markup_text;
+    // The HTML is written escaped for the JSON string it goes in, in one pass, onto the end of the text.
+    markup::XmlOut html(false, markup::XmlOut::Form::json_string, std::move(out));
+    markup::write_blocks(html, doc.body, markup::BodyDialect::xhtml);
+    out = html.finish();
+    out.pop_back();  // the newline finish() ends a document with
     out += "\"},\n    {\"role\": \"main\", \"contentType\": \"text/plain\", \"value\": ";
     append_plain_body(out, doc);
     out += "}\n  ]";
@@ -128,7 +126,7 @@ public:
     void write(const Document& doc, Sink& sink) const override {
         const Metadata& meta = doc.meta;
         std::string out;
-        out.reserve(markup::text_bytes(doc.body) * 3 + 4096);
+        out.reserve(8192);
         Members m(out);
         const bool url_is_uri = !meta.url.empty() && is_uri(meta.url);
         m.string("uri", url_is_uri ? meta.url : "urn:briefkit:" + doc.id);

@@ -75,7 +75,6 @@ class NitfWriter final : public Writer {
 public:
     void write(const Document& doc, Sink& sink) const override {
         XmlOut out;
-        out.reserve(markup::text_bytes(doc.body) * 5 / 4 + 2048);
         out.start("nitf");
         out.attribute("xmlns", kNitfNamespace);
         out.attribute("version", "-//IPTC//DTD NITF 3.6//EN");
