@@ -88,3 +88,10 @@ TEST_CASE("anpa: a line holding '< ^' that is not set apart keeps its first char
     const Document two = read_anpa("\x01\x02^*9006< ^Head<\n\tText.\n", "a.tst", {});
     CHECK(two.meta.title == "Head");
 }
+
+TEST_CASE("anpa: a transmission that is not UTF-8 is read as ISO-8859-1, with a note") {
+    const Document doc = read_anpa("\x01\x02^Caf\xE9<\n\tNa\xEFve \xA9 text.\n", "a.tst", {});
+    CHECK(doc.meta.title == "Caf\xC3\xA9");
+    CHECK(test::block_texts(doc) == std::vector<std::string>{"Na\xC3\xAFve \xC2\xA9 text."});
+    CHECK(std::any_of(doc.notes.begin(), doc.notes.end(), [](const Note& n) { return n.rule == "encoding-guessed"; }));
+}
