@@ -58,7 +58,7 @@ std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 /// `bytes` as UTF-8: as they are when valid, else read as ISO-8859-1 with a note.
 std::string decode(std::string_view bytes, std::vector<Note>& notes) {
     if (utf8::is_valid(bytes)) return std::string(bytes);
-    // ISO-8859-1's bytes are the code points U+0000 to U+00FF: ASCII as it is, the rest in two bytes.
+    // ISO-8859-1's bytes are the code points U+0000 to U+00FF: ASCII is copied as it is.
     std::string out;
     out.reserve(bytes.size() + bytes.size() / 4);
     for (const char c : bytes) {
@@ -66,8 +66,7 @@ std::string decode(std::string_view bytes, std::vector<Note>& notes) {
         if (b < 0x80) {
             out += c;
         } else {
-            out += static_cast<char>(0xC0 | (b >> 6));
-            out += static_cast<char>(0x80 | (b & 0x3F));
+            utf8::append(out, b);
         }
     }
     notes.push_back(Note{0, "encoding-guessed", "the transmission is not UTF-8; it was read as ISO-8859-1"});

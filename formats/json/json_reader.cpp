@@ -34,7 +34,7 @@ public:
 
     Document read(const Json& root) {
         if (!root.is_object()) fail("", "the document must be an object with keys such as schema, title and body");
-        const Json* schema = find(root, "schema");
+        const Json* schema = root.find("schema");
         if (schema == nullptr) {
             fail("", fmt::format("not article JSON: it has no \"schema\" key (an article starts \"schema\": \"{}\"; "
                                  "ninjs, with \"uri\" or \"guid\", reads with -f ninjs)",
@@ -46,32 +46,32 @@ public:
         }
         Document doc;
         Metadata& m = doc.meta;
-        const Json* title = find(root, "title");
+        const Json* title = root.find("title");
         if (title == nullptr) fail("title", "is missing (write \"title\": \"\" for an article without one)");
         m.title = string_value(*title, "title");
         m.date = date_value(root, "");
-        if (const Json* source = find(root, "source")) read_source(*source, m.source);
-        if (const Json* place = find(root, "place")) m.place = string_value(*place, "place");
-        if (const Json* url = find(root, "url")) m.url = string_value(*url, "url");
-        if (const Json* language = find(root, "language")) {
+        if (const Json* source = root.find("source")) read_source(*source, m.source);
+        if (const Json* place = root.find("place")) m.place = string_value(*place, "place");
+        if (const Json* url = root.find("url")) m.url = string_value(*url, "url");
+        if (const Json* language = root.find("language")) {
             m.language = string_value(*language, "language");
             if (!m.language.empty() && !is_language_tag(m.language)) {
                 fail("language", fmt::format("is '{}', not a language tag such as en or pt-BR", m.language));
             }
         }
-        if (const Json* authors = find(root, "authors")) {
+        if (const Json* authors = root.find("authors")) {
             std::size_t i = 0;
             for (const Json& a : array(*authors, "authors")) m.authors.push_back(string_value(a, at("authors", i++)));
         }
-        const Json* body = find(root, "body");
+        const Json* body = root.find("body");
         if (body == nullptr) fail("body", "is missing (write \"body\": [] for an article without one)");
         std::size_t i = 0;
         for (const Json& b : array(*body, "body")) doc.body.push_back(read_block(b, at("body", i++)));
-        if (const Json* notes = find(root, "notes")) {
+        if (const Json* notes = root.find("notes")) {
             i = 0;
             for (const Json& n : array(*notes, "notes")) doc.notes.push_back(read_note(n, at("notes", i++)));
         }
-        const Json* id = find(root, "id");
+        const Json* id = root.find("id");
         restamp_id(doc, id != nullptr ? string_value(*id, "id") : std::string(), 0);
         return doc;
     }
@@ -92,8 +92,6 @@ private:
             if (const std::string problem = check.problem(m.key); !problem.empty()) fail(member(path, m.key), problem);
         }
     }
-
-    static const Json* find(const Json& object, std::string_view key) { return object.find(key); }
 
     void check_characters(std::string_view path, std::string_view text) const {
         for (std::size_t pos = 0; pos < text.size();) {
@@ -129,9 +127,9 @@ private:
     }
 
     std::optional<Date> date_value(const Json& object, std::string_view path) const {
-        const Json* value = find(object, "date");
-        const Json* text = find(object, "date_text");
-        const Json* ambiguous = find(object, "date_ambiguous");
+        const Json* value = object.find("date");
+        const Json* text = object.find("date_text");
+        const Json* ambiguous = object.find("date_ambiguous");
         if (value == nullptr || value->is_null()) {
             if (text != nullptr || ambiguous != nullptr) {
                 fail(member(path, text != nullptr ? "date_text" : "date_ambiguous"),
@@ -155,7 +153,7 @@ private:
         if (value.is_null()) return;
         if (!value.is_object()) fail("source", "must be an object with the keys name, date, date_text, date_ambiguous");
         check_keys(value, "source", kSourceKeys);
-        if (const Json* n = find(value, "name")) source.name = string_value(*n, "source.name");
+        if (const Json* n = value.find("name")) source.name = string_value(*n, "source.name");
         source.date = date_value(value, "source");
     }
 
@@ -170,9 +168,9 @@ private:
             const std::string where = at(path, i++);
             if (!entry.is_object()) fail(where, "must be an object such as {\"text\": ...} or {\"link\": ..., \"href\": ...}");
             check_keys(entry, where, kInlineKeys);
-            const Json* text = find(entry, "text");
-            const Json* link = find(entry, "link");
-            const Json* href = find(entry, "href");
+            const Json* text = entry.find("text");
+            const Json* link = entry.find("link");
+            const Json* href = entry.find("href");
             if (text != nullptr && link == nullptr && href == nullptr) {
                 out.emplace_back(Text{string_value(*text, member(where, "text"))});
             } else if (link != nullptr && href != nullptr && text == nullptr) {
@@ -208,8 +206,8 @@ private:
     Table read_table(const Json& value, std::string_view path) const {
         static constexpr auto kTableKeys = article_keys::kTable;
         check_keys(value, path, kTableKeys);
-        const Json* columns = find(value, "columns");
-        const Json* rows = find(value, "rows");
+        const Json* columns = value.find("columns");
+        const Json* rows = value.find("rows");
         if (columns == nullptr || rows == nullptr) fail(path, "needs 'columns' and 'rows'");
         Table table;
         std::size_t i = 0;
@@ -220,8 +218,8 @@ private:
             table.columns.push_back(*alignment);
         }
         if (table.columns.empty()) fail(member(path, "columns"), "needs at least one column");
-        if (const Json* caption = find(value, "caption")) table.caption = inlines(*caption, member(path, "caption"));
-        if (const Json* head = find(value, "head")) table.head = table_rows(*head, member(path, "head"), table.columns.size());
+        if (const Json* caption = value.find("caption")) table.caption = inlines(*caption, member(path, "caption"));
+        if (const Json* head = value.find("head")) table.head = table_rows(*head, member(path, "head"), table.columns.size());
         table.rows = table_rows(*rows, member(path, "rows"), table.columns.size());
         return table;
     }
@@ -232,17 +230,17 @@ private:
         if (kind == "heading") {
             static constexpr auto kHeadingKeys = article_keys::kHeading;
             check_keys(value, path, kHeadingKeys);
-            const Json* level = find(value, "level");
-            const Json* content = find(value, "content");
+            const Json* level = value.find("level");
+            const Json* content = value.find("content");
             if (level == nullptr || content == nullptr) fail(path, "needs 'level' and 'content'");
             return Heading{int_value(*level, member(path, "level"), 1, 6), inlines(*content, member(path, "content"))};
         }
         static constexpr auto kListKeys = article_keys::kList;
         check_keys(value, path, kListKeys);
-        const Json* items = find(value, "items");
+        const Json* items = value.find("items");
         if (items == nullptr) fail(path, "needs 'items'");
         List list;
-        if (const Json* ordered = find(value, "ordered")) list.ordered = bool_value(*ordered, member(path, "ordered"));
+        if (const Json* ordered = value.find("ordered")) list.ordered = bool_value(*ordered, member(path, "ordered"));
         list.items = inline_list(*items, member(path, "items"));
         if (list.items.empty()) fail(member(path, "items"), "needs at least one item");
         return list;
@@ -271,9 +269,9 @@ private:
         static constexpr auto kNoteKeys = article_keys::kNote;
         if (!value.is_object()) fail(path, "must be an object with line, rule and message");
         check_keys(value, path, kNoteKeys);
-        const Json* number = find(value, "line");
-        const Json* rule = find(value, "rule");
-        const Json* message = find(value, "message");
+        const Json* number = value.find("line");
+        const Json* rule = value.find("rule");
+        const Json* message = value.find("message");
         if (number == nullptr || rule == nullptr || message == nullptr) fail(path, "needs line, rule and message");
         const std::string rule_name = string_value(*rule, member(path, "rule"));
         if (!is_note_rule(rule_name)) {

@@ -51,6 +51,11 @@ constexpr std::size_t kFewMembers = 16;
 /// Nesting past this is refused whatever --max-depth says: the scratch stacks grow with it.
 constexpr std::size_t kDeepest = 10'000;
 
+/// The 1-based line of byte `offset` of `text`, counted only for an error.
+int line_at(std::string_view text, std::size_t offset) {
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -223,11 +228,9 @@ private:
     /// Moves `at_` past characters a string holds as they are: all but quotes, backslashes and controls.
     /// They are the bulk of any string, and are passed eight bytes at a time.
     void skip_plain_characters() {
-        while (end_ - at_ >= 8) {
-            const std::uint64_t word = swar::load(at_);
-            if (swar::has_byte(word, '"') || swar::has_byte(word, '\\') || swar::has_below(word, 0x20)) break;
-            at_ += 8;
-        }
+        at_ += swar::skip_words({at_, static_cast<std::size_t>(end_ - at_)}, [](std::uint64_t word) {
+            return swar::has_byte(word, '"') || swar::has_byte(word, '\\') || swar::has_below(word, 0x20);
+        });
         while (at_ != end_ && *at_ != '"' && *at_ != '\\' && static_cast<unsigned char>(*at_) >= 0x20) ++at_;
     }
 
@@ -346,9 +349,7 @@ private:
         return fmt::format("'{}'", static_cast<char>(c));
     }
 
-    int line_at(const char* at) const {
-        return 1 + static_cast<int>(std::count(text_.data(), at, '\n'));
-    }
+    int line_at(const char* at) const { return markup::line_at(text_, static_cast<std::size_t>(at - text_.data())); }
 
     [[noreturn]] void fail(const char* at, const std::string& message) const {
         throw InputError(fmt::format("not readable as JSON: {}", message), std::string(name_), line_at(at));
@@ -366,17 +367,6 @@ private:
     std::string unescaped_;              ///< The string being unescaped.
 };
 
-/// The offset of the first byte of `bytes` that is not part of valid UTF-8.
-std::size_t first_invalid_utf8(std::string_view bytes) {
-    std::size_t pos = 0;
-    while (pos < bytes.size()) {
-        const std::size_t n = utf8::sequence_length(bytes, pos);
-        if (n == 0) return pos;
-        pos += n;
-    }
-    return pos;
-}
-
 }  // namespace
 
 JsonTree parse_json(std::string_view bytes, std::string_view name, const ReadOptions& options) {
@@ -385,12 +375,10 @@ JsonTree parse_json(std::string_view bytes, std::string_view name, const ReadOpt
         throw LimitError("over 4 GiB, the most Briefkit reads of JSON", std::string(name));
     }
     if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-    if (!utf8::is_valid(bytes)) {
-        const std::size_t at = first_invalid_utf8(bytes);
-        const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+    if (const std::size_t valid = utf8::valid_prefix(bytes); valid != bytes.size()) {
         throw InputError(fmt::format("not readable as JSON: byte 0x{:02X} is not valid UTF-8",
-                                     static_cast<unsigned char>(bytes[at])),
-                         std::string(name), static_cast<int>(line));
+                                     static_cast<unsigned char>(bytes[valid])),
+                         std::string(name), line_at(bytes, valid));
     }
     auto arena = std::make_unique<JsonTree::Arena>(bytes.size() + 256);
     const JsonValue root = Parser(bytes, name, options, arena->memory).document();

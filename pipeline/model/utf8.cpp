@@ -89,7 +89,7 @@ bool is_ascii(std::string_view s) noexcept {
     return true;
 }
 
-bool is_valid(std::string_view s) noexcept {
+std::size_t valid_prefix(std::string_view s) noexcept {
     std::size_t pos = 0;
     while (pos < s.size()) {
         // ASCII, most of any text, is passed eight bytes at a time.
@@ -98,10 +98,10 @@ bool is_valid(std::string_view s) noexcept {
             continue;
         }
         const std::size_t n = sequence_length(s, pos);
-        if (n == 0) return false;
+        if (n == 0) return pos;
         pos += n;
     }
-    return true;
+    return s.size();
 }
 
 }  // namespace briefkit::utf8

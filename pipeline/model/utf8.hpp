@@ -21,8 +21,12 @@ char32_t next(std::string_view s, std::size_t& pos);
 /// True when every byte of `s` is ASCII.
 [[nodiscard]] bool is_ascii(std::string_view s) noexcept;
 
+/// How many bytes from the start of `s` are valid UTF-8: the offset of the first byte that is
+/// not, or `s.size()`.
+[[nodiscard]] std::size_t valid_prefix(std::string_view s) noexcept;
+
 /// True when `s` is valid UTF-8 throughout (every sequence_length() is non-zero).
-[[nodiscard]] bool is_valid(std::string_view s) noexcept;
+[[nodiscard]] inline bool is_valid(std::string_view s) noexcept { return valid_prefix(s) == s.size(); }
 
 /// Where the run of bytes from `from` ends that a double-quoted JSON or YAML string carries as
 /// they are: printable ASCII up to `last` (`~` where DEL is escaped, as YAML does; DEL where
