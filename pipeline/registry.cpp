@@ -6,6 +6,7 @@
 #include <array>
 
 #include "formats/anpa/anpa_reader.hpp"
+#include "formats/html/html_reader.hpp"
 #include "formats/json/json_reader.hpp"
 #include "formats/json/json_writer.hpp"
 #include "formats/newsml/newsml_reader.hpp"
@@ -46,6 +47,7 @@ constexpr std::array<std::string_view, 3> kAnpaExtensions{"anpa", "tst", "ans"};
 constexpr std::array<std::string_view, 2> kYamlExtensions{"yaml", "yml"};
 constexpr std::array<std::string_view, 1> kJsonExtensions{"json"};
 constexpr std::array<std::string_view, 2> kNinjsExtensions{"ninjs", "json"};
+constexpr std::array<std::string_view, 3> kHtmlExtensions{"html", "htm", "xhtml"};
 
 const std::array<WriterEntry, 7> kWriters{{
     {"xml", "xml", "application/xml", true, "Article XML (urn:briefkit:article:1), valid against the shipped XSD",
@@ -73,7 +75,7 @@ std::vector<Document> one(std::string_view bytes, std::string_view name, const R
     return docs;
 }
 
-const std::array<ReaderEntry, 9> kReaders{{
+const std::array<ReaderEntry, 10> kReaders{{
     {"text", kTextExtensions, "Plain-text news article in any common encoding", &one<&formats::read_text>, nullptr},
     {"xml", kXmlExtensions, "Article XML (urn:briefkit:article:1), validated against the shipped XSD",
      &one<&formats::read_xml>, &formats::looks_like_xml},
@@ -91,6 +93,8 @@ const std::array<ReaderEntry, 9> kReaders{{
      &formats::looks_like_newsml_1},
     {"anpa", kAnpaExtensions, "ANPA-1312 wire transmissions (AP's, with its headline, byline and time trailer)",
      &one<&formats::read_anpa>, &formats::looks_like_anpa},
+    {"html", kHtmlExtensions, "Web pages: the article and its metadata, without the page's menus, ads and comments",
+     &one<&formats::read_html>, &formats::looks_like_html},
 }};
 
 bool iequals(std::string_view a, std::string_view b) {

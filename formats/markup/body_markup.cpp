@@ -150,6 +150,9 @@ std::string collapsed_text(const XmlNode* node) { return collapse_space(all_text
 
 namespace {
 
+/// True when `left_out` is given and leaves `node` out.
+bool skipped(const NodeFilter* left_out, const XmlNode* node) { return left_out != nullptr && (*left_out)(node); }
+
 /// Elements whose content is never text of the article.
 bool never_text(const XmlNode* node) {
     static constexpr std::array<std::string_view, 9> kNames{"script", "style",  "template", "noscript", "head",
@@ -171,10 +174,11 @@ bool is_furniture(const XmlNode* node) {
     return std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
 }
 
-/// Elements read through: their children are blocks.
+/// Elements read through: their children are blocks (a layout table's cell holds a page's text).
 bool is_container(const XmlNode* node) {
-    static constexpr std::array<std::string_view, 9> kNames{"block", "div",          "section", "article", "main",
-                                                            "body",  "body.content", "html",    "center"};
+    static constexpr std::array<std::string_view, 14> kNames{"block",  "div",  "section", "article", "main",
+                                                             "body",   "body.content", "html", "center", "td",
+                                                             "th",     "form", "fieldset", "details"};
     return std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
 }
 
@@ -196,6 +200,8 @@ bool is_block(const XmlNode* node) {
 /// Collects inline content: text runs with whitespace made single spaces, and links.
 class InlineBuilder {
 public:
+    explicit InlineBuilder(const NodeFilter* left_out = nullptr) : left_out_(left_out) {}
+
     void text(std::string_view t) {
         // A stretch of words with single spaces between them is appended at once.
         for (std::size_t at = 0; at < t.size();) {
@@ -240,7 +246,7 @@ public:
                 text(c->content);
             } else if (c->type == NodeType::reference) {
                 text(entity_text(c->name));
-            } else if (c->type == NodeType::element && !never_text(c) && !is_media(c)) {
+            } else if (c->type == NodeType::element && !never_text(c) && !is_media(c) && !skipped(left_out_, c)) {
                 if (is(c, "br")) {
                     pending_space_ = true;
                 } else if (is(c, "a") && !attribute(c, "href").empty()) {
@@ -270,14 +276,15 @@ private:
         return std::get<Text>(out_.back()).text;
     }
 
+    const NodeFilter* left_out_;
     Inlines out_;
     bool started_ = false;
     bool pending_space_ = false;
     bool after_link_ = false;
 };
 
-Inlines inlines_of(const XmlNode* node) {
-    InlineBuilder builder;
+Inlines inlines_of(const XmlNode* node, const NodeFilter* left_out) {
+    InlineBuilder builder(left_out);
     builder.walk(node);
     return builder.take();
 }
@@ -285,7 +292,8 @@ Inlines inlines_of(const XmlNode* node) {
 /// Reads blocks from a run of sibling nodes.
 class BlockReader {
 public:
-    explicit BlockReader(bool lines_are_files) : lines_are_files_(lines_are_files) {}
+    BlockReader(bool lines_are_files, const NodeFilter* left_out)
+        : lines_are_files_(lines_are_files), left_out_(left_out), loose_(left_out) {}
 
     void run(const XmlNode* first) {
         for (const XmlNode* n = first; n != nullptr; n = n->next) node(n);
@@ -304,7 +312,7 @@ private:
             loose_.text(entity_text(n->name));
             return;
         }
-        if (n->type != NodeType::element) return;
+        if (n->type != NodeType::element || skipped(left_out_, n)) return;
         if (!is_block(n)) {
             if (is(n, "br")) {
                 flush_loose();
@@ -321,7 +329,7 @@ private:
 
     void block(const XmlNode* n) {
         if (never_text(n) || is(n, "hr")) return;
-        if (is_furniture(n)) {
+        if (is_furniture(n) && left_out_ == nullptr) {
             note(n, "furniture-left-out",
                  fmt::format("a <{}> element (furniture around the text: metadata, navigation) was left out",
                              n->name));
@@ -332,13 +340,13 @@ private:
                                                   n->name));
             return;
         }
-        if (is_container(n)) {
+        if (is_container(n) || is_furniture(n)) {
             for (const XmlNode* c = n->children; c != nullptr; c = c->next) node(c);
             flush_loose();
             return;
         }
         if (const int level = heading_level(n); level != 0) {
-            add(Heading{level, inlines_of(n)}, n);
+            add(Heading{level, inlines_of(n, left_out_)}, n);
         } else if (is(n, "p") || is(n, "li")) {
             paragraph(n);
         } else if (is(n, "ul") || is(n, "ol")) {
@@ -368,7 +376,7 @@ private:
                 return;
             }
         }
-        add(Paragraph{inlines_of(n)}, n);
+        add(Paragraph{inlines_of(n, left_out_)}, n);
     }
 
     void add(Block block, const XmlNode* /*n*/) {
@@ -381,14 +389,15 @@ private:
         List l;
         l.ordered = is(n, "ol");
         for_each_element(n, [&](const XmlNode* item) {
-            Inlines content = inlines_of(item);
+            if (skipped(left_out_, item)) return;
+            Inlines content = inlines_of(item, left_out_);
             if (!content.empty()) l.items.push_back(std::move(content));
         });
         if (!l.items.empty()) result.blocks.emplace_back(std::move(l));
     }
 
     void quote(const XmlNode* n) {
-        BlockReader inner(lines_are_files_);
+        BlockReader inner(lines_are_files_, left_out_);
         inner.run(n->children);
         Quote q;
         for (const Block& b : inner.result.blocks) {
@@ -415,6 +424,7 @@ private:
     }
 
     bool lines_are_files_;
+    const NodeFilter* left_out_;
     InlineBuilder loose_;
 };
 
@@ -435,7 +445,7 @@ void BlockReader::table(const XmlNode* n) {
     collect_rows(n, false, rows);
     std::vector<Alignment> declared;
     for_each_element(n, [&](const XmlNode* c) {
-        if (is(c, "caption")) t.caption = inlines_of(c);
+        if (is(c, "caption")) t.caption = inlines_of(c, left_out_);
         if (is(c, "col")) declared.push_back(alignment_from_name(attribute(c, "align")).value_or(Alignment::left));
     });
     std::size_t columns = declared.size();
@@ -449,7 +459,7 @@ void BlockReader::table(const XmlNode* n) {
             const std::size_t c = cells[r].size();
             if (seen_align.size() <= c) seen_align.resize(c + 1);
             if (const auto a = alignment_from_name(attribute(cell, "align")); a && !seen_align[c]) seen_align[c] = a;
-            cells[r].push_back(inlines_of(cell));
+            cells[r].push_back(inlines_of(cell, left_out_));
         });
         columns = std::max(columns, cells[r].size());
     }
@@ -472,8 +482,8 @@ void BlockReader::table(const XmlNode* n) {
 
 }  // namespace
 
-BodyRead read_blocks(const XmlNode* first, bool lines_are_files) {
-    BlockReader reader(lines_are_files);
+BodyRead read_blocks(const XmlNode* first, bool lines_are_files, const NodeFilter* left_out) {
+    BlockReader reader(lines_are_files, left_out);
     reader.run(first);
     return std::move(reader.result);
 }

@@ -3,6 +3,7 @@
 // `ul`/`ol`/`li`, quotations, `table`, `pre` and inline `a`.
 #pragma once
 
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -31,12 +32,17 @@ struct BodyRead {
     std::vector<Note> notes;    ///< What was left out (pictures, scripts), one note per kind and line.
 };
 
+/// Says which elements a reading leaves out, as if they were not there.
+using NodeFilter = std::function<bool(const XmlNode*)>;
+
 /// Reads the block-level content among `first` and its following siblings (the children of NITF's
 /// body.content, of an XHTML `body`, or the top nodes of an HTML fragment) in either dialect.
 /// Containers (`block`, `div`, `section`) are read through; text outside any paragraph becomes
 /// one; whitespace runs are one space, as in the markup's own rendering. Notes carry the node's
 /// line when `lines_are_files` (the markup is the input file), else 0 (HTML inside a JSON string).
-[[nodiscard]] BodyRead read_blocks(const XmlNode* first, bool lines_are_files);
+/// Elements `left_out` says true for are skipped with all they hold; given it, furniture
+/// (`header`, `nav`, `footer`, `aside`) is read like any container, and `left_out` alone decides.
+[[nodiscard]] BodyRead read_blocks(const XmlNode* first, bool lines_are_files, const NodeFilter* left_out = nullptr);
 
 /// Appends the paragraphs of plain `text` to `blocks`. Where blank lines or first-line indents
 /// set paragraphs apart, those are the paragraphs, their wrapped lines joined; text with

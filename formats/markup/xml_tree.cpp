@@ -54,36 +54,6 @@ Problem& problem_of(void* context) {
     return *static_cast<Problem*>(static_cast<xmlParserCtxtPtr>(context)->_private);
 }
 
-/// `text`, with the character references libxml2 leaves in attribute values (`&#38;` for an
-/// ampersand) and references to the unloaded DTD's entities resolved.
-std::string resolve_references(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t at = 0; at < text.size();) {
-        const std::size_t amp = text.find('&', at);
-        const std::size_t semi = amp == std::string_view::npos ? amp : text.find(';', amp);
-        if (semi == std::string_view::npos) {
-            out += text.substr(at);
-            break;
-        }
-        out += text.substr(at, amp - at);
-        const std::string_view entity = text.substr(amp + 1, semi - amp - 1);
-        unsigned long code = 0;
-        if (entity.starts_with("#x") || entity.starts_with("#X")) {
-            code = std::strtoul(std::string(entity.substr(2)).c_str(), nullptr, 16);
-        } else if (entity.starts_with("#")) {
-            code = std::strtoul(std::string(entity.substr(1)).c_str(), nullptr, 10);
-        }
-        if (code > 0 && code <= 0x10FFFF) {
-            utf8::append(out, static_cast<char32_t>(code));
-        } else {
-            out += entity_text(entity);
-        }
-        at = semi + 1;
-    }
-    return out;
-}
-
 }  // namespace
 
 /// Every node and string of one tree, and the document node that holds its top-level nodes.
@@ -92,6 +62,7 @@ struct XmlTree::Arena {
 
     std::pmr::monotonic_buffer_resource memory;
     XmlNode document;
+    int cut_at_line = 0;  ///< The line where the parse stopped at kParserDepth; 0 when it read all.
 };
 
 namespace {
@@ -127,6 +98,11 @@ struct TreeBuilder {
 
     /// How many elements are open.
     [[nodiscard]] std::size_t depth() const { return open.size() - 1; }
+
+    /// Records that the parse stopped at the depth limit at `line` (the first time only).
+    void mark_cut(int line) {
+        if (arena->cut_at_line == 0) arena->cut_at_line = std::max(1, line);
+    }
 
     void end() {
         flush_text();
@@ -213,7 +189,9 @@ int line_of(void* context) { return xmlSAX2GetLineNumber(context); }
 /// Stops the parse at an element nested past kParserDepth, as libxml2's own tree builder does
 /// (its HTML parser has no limit of its own): what was read so far is kept.
 bool stop_at_depth_limit(void* context) {
-    if (builder_of(context).depth() < kParserDepth) return false;
+    TreeBuilder& builder = builder_of(context);
+    if (builder.depth() < kParserDepth) return false;
+    builder.mark_cut(line_of(context));
     xmlStopParser(static_cast<xmlParserCtxtPtr>(context));
     return true;
 }
@@ -403,15 +381,22 @@ private:
         const std::size_t start = at_;
         std::size_t attributes = 0;
         std::size_t i = at_ + 1;
+        bool after_equals = false;  // a quote opens a value only after '=', as HTML parsers read a tag
         while (i < bytes_.size()) {
             const char c = bytes_[i];
             if (c == '>') break;
-            if (c == '"' || c == '\'') {
+            if ((c == '"' || c == '\'') && after_equals) {
                 const std::size_t close = bytes_.find(c, i + 1);
                 i = close == std::string_view::npos ? bytes_.size() : close + 1;
+                after_equals = false;
                 continue;
             }
-            if (c == '=') ++attributes;
+            if (c == '=') {
+                ++attributes;
+                after_equals = true;
+            } else if (!is_space(c)) {
+                after_equals = false;
+            }
             ++i;
         }
         at_ = std::min(i + 1, bytes_.size());
@@ -424,7 +409,11 @@ private:
         // libxml2's own limit; XML's nesting is exact.
         std::size_t last = i;  // just past the last character before '>' that is not a space
         while (last > start + 1 && is_space(bytes_[last - 1])) --last;
-        if (bytes_[last - 1] == '/' || html_) return;
+        if (html_) {
+            skip_raw_text(start);
+            return;
+        }
+        if (bytes_[last - 1] == '/') return;
         ++depth_;
         if (depth_ > kParserDepth && options_.max_depth >= kParserDepth) {
             throw LimitError(fmt::format("nested over {} levels deep, the most the XML parser reads (--max-depth "
@@ -433,6 +422,32 @@ private:
                              std::string(name_), line_at(start));
         }
         if (depth_ > options_.max_depth) check_depth(depth_, name_, line_at(start), options_);
+    }
+
+    /// After an HTML `<script>` or `<style>` tag at `start`, skips its content: raw text, in
+    /// which a `<` (`if (a<b)`) starts no tag.
+    void skip_raw_text(std::size_t start) {
+        for (const std::string_view raw : {std::string_view("script"), std::string_view("style")}) {
+            if (!tag_name_is(start + 1, raw)) continue;
+            for (std::size_t at = at_; (at = bytes_.find("</", at)) != std::string_view::npos; at += 2) {
+                if (tag_name_is(at + 2, raw)) {
+                    at_ = at;
+                    return;
+                }
+            }
+            at_ = bytes_.size();
+            return;
+        }
+    }
+
+    /// True when the name at `at` is `name` in any letter case, followed by no name character.
+    [[nodiscard]] bool tag_name_is(std::size_t at, std::string_view name) const {
+        if (bytes_.size() - std::min(at, bytes_.size()) <= name.size()) return false;
+        for (std::size_t i = 0; i < name.size(); ++i) {
+            if (std::tolower(static_cast<unsigned char>(bytes_[at + i])) != name[i]) return false;
+        }
+        const char after = bytes_[at + name.size()];
+        return is_space(after) || after == '>' || after == '/';
     }
 
     static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -581,6 +596,8 @@ XmlTree& XmlTree::operator=(XmlTree&&) noexcept = default;
 
 const XmlNode* XmlTree::root() const { return first_element(&arena_->document); }
 
+int XmlTree::depth_cut_line() const { return arena_->cut_at_line; }
+
 XmlTree parse_xml(std::string_view bytes, std::string_view name, const ReadOptions& options, Doctype doctype,
                   std::string_view what, std::vector<Note>* notes) {
     TreeBuilder builder(bytes.size());
@@ -614,7 +631,7 @@ XmlTree parse_html(std::string_view html, std::string_view name, const ReadOptio
     parser->userData = parser.get();
     // HTML error recovery is the point of an HTML parser, so its complaints are not errors here.
     (void)htmlCtxtReadMemory(parser.get(), html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
-                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
     return builder.finish();
 }
 
@@ -677,6 +694,35 @@ std::string_view xml_lang(const XmlNode* node) {
     }
     return {};
 }
+
+std::string resolve_references(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t amp = text.find('&', at);
+        const std::size_t semi = amp == std::string_view::npos ? amp : text.find(';', amp);
+        if (semi == std::string_view::npos) {
+            out += text.substr(at);
+            break;
+        }
+        out += text.substr(at, amp - at);
+        const std::string_view entity = text.substr(amp + 1, semi - amp - 1);
+        unsigned long code = 0;
+        if (entity.starts_with("#x") || entity.starts_with("#X")) {
+            code = std::strtoul(std::string(entity.substr(2)).c_str(), nullptr, 16);
+        } else if (entity.starts_with("#")) {
+            code = std::strtoul(std::string(entity.substr(1)).c_str(), nullptr, 10);
+        }
+        if (code > 0 && code <= 0x10FFFF) {
+            utf8::append(out, static_cast<char32_t>(code));
+        } else {
+            out += entity_text(entity);
+        }
+        at = semi + 1;
+    }
+    return out;
+}
+
 
 std::string entity_text(std::string_view entity) {
     if (const htmlEntityDesc* found = htmlEntityLookup(reinterpret_cast<const xmlChar*>(std::string(entity).c_str()));

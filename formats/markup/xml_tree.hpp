@@ -82,6 +82,10 @@ public:
     /// The root element (for HTML, the first top-level element); nullptr when there is none.
     [[nodiscard]] const XmlNode* root() const;
 
+    /// The input line where the parse stopped, at an element nested past the 256 levels libxml2
+    /// reads, keeping what came before; 0 when the whole input was read.
+    [[nodiscard]] int depth_cut_line() const;
+
 private:
     std::unique_ptr<Arena> arena_;
 };
@@ -133,6 +137,10 @@ struct RootElement {
 /// The text an entity reference stands for (one the unloaded DTD would declare): HTML's entity
 /// of that name (`&mdash;` is U+2014), else the reference as written.
 [[nodiscard]] std::string entity_text(std::string_view entity);
+
+/// `text` with its character references (`&#8222;`, `&#x201C;`) and HTML's named entities
+/// (`&amp;`) resolved; an ampersand that starts no known reference is kept as written.
+[[nodiscard]] std::string resolve_references(std::string_view text);
 
 /// The text children of `node` joined (references resolved by entity_text()).
 [[nodiscard]] std::string text_of(const XmlNode* node);

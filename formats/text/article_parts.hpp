@@ -8,17 +8,22 @@
 
 #include "pipeline/model/model.hpp"
 #include "pipeline/model/read_options.hpp"
-#include "formats/text/dates.hpp"
+#include "formats/markup/dates.hpp"
 #include "formats/text/lines.hpp"
 #include "formats/text/note_log.hpp"
 
 namespace briefkit::formats::text {
 
-/// True for the ASCII digits 0-9 (a byte or a code point).
-[[nodiscard]] constexpr bool ascii_digit(char32_t c) noexcept { return c >= '0' && c <= '9'; }
-
-/// True for the bytes ECMAScript's `\s` matches in a byte string: space, tab, LF, VT, FF, CR.
-[[nodiscard]] constexpr bool regex_space(char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
+using markup::ascii_digit;
+using markup::DateReading;
+using markup::days_between;
+using markup::fold_case;
+using markup::has_year_digits;
+using markup::month_number;
+using markup::month_number_lenient;
+using markup::parse_date;
+using markup::regex_space;
+using markup::valid_day;
 
 /// Everything the stages learn about an article while it is read.
 struct Draft {

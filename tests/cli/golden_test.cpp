@@ -21,7 +21,7 @@ std::vector<fs::path> golden_inputs() {
     std::vector<fs::path> out;
     for (const char* folder : {"samples", "tests/fixtures"}) {
         for (const auto& e : fs::directory_iterator(test::source_dir() / folder)) {
-            if (e.path().extension() == ".txt") out.push_back(e.path());
+            if (e.path().extension() == ".txt" || e.path().extension() == ".html") out.push_back(e.path());
         }
     }
     std::sort(out.begin(), out.end());

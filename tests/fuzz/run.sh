@@ -5,7 +5,7 @@
 #   tests/fuzz/run.sh [-j JOBS] SECONDS [TARGET...]
 #
 # TARGET is one of: text_reader xml_reader yaml_reader json_reader json_tree nitf_reader ninjs_reader newsml_reader
-# newsml1_reader anpa_reader style stream_record text_to_pdf truetype
+# newsml1_reader anpa_reader html_reader style stream_record text_to_pdf truetype
 # (default: all). JOBS targets run at once (default: the number of cores). Builds the `fuzz`
 # preset first. Each target's corpus grows in build/fuzz/corpus/TARGET, starting from the seeds
 # we wrote (tests/fuzz/seeds, samples/, tests/fixtures, styles/, the samples converted to XML and
@@ -22,7 +22,7 @@ seconds=${1:?usage: tests/fuzz/run.sh [-j JOBS] SECONDS [TARGET...]}
 shift
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(text_reader xml_reader yaml_reader json_reader json_tree nitf_reader ninjs_reader newsml_reader
-                                      newsml1_reader anpa_reader style stream_record text_to_pdf truetype)
+                                      newsml1_reader anpa_reader html_reader style stream_record text_to_pdf truetype)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j"$(nproc)" >/dev/null
@@ -45,6 +45,15 @@ for f in "$work"/seeds/samples/*; do
     esac
 done
 
+# Web pages: ours, and the first of the shared corpus's saved pages (gzipped there).
+mkdir -p "$work/seeds/html_reader"
+cp samples/*.html tests/fixtures/*.html "$work/seeds/html_reader/"
+if [ -d "$shared/web/pages" ]; then
+    for page in $(ls "$shared/web/pages" | head -40); do
+        { zcat "$shared/web/pages/$page" || true; } | head -c 32768 > "$work/seeds/html_reader/${page%.gz}" || true
+    done
+fi
+
 # Fonts are larger than the other inputs (up to 1 MiB here): the smallest DejaVu faces of
 # fonts-dejavu-core are the seeds.
 mkdir -p "$work/seeds/truetype"
@@ -64,6 +73,7 @@ seeds_of() {
         newsml_reader) echo "$work/seeds/newsml_reader"; [ -d "$shared" ] && echo "$shared/feeds/newsml-g2" ;;
         newsml1_reader) echo tests/fuzz/seeds/newsml1_reader; [ -d "$shared" ] && echo "$shared/feeds/newsml-1" ;;
         anpa_reader) echo tests/fuzz/seeds/anpa_reader; [ -d "$shared" ] && echo "$shared/feeds/anpa" ;;
+        html_reader) echo "$work/seeds/html_reader" ;;
         style) echo tests/fuzz/seeds/style styles ;;
         stream_record) echo tests/fuzz/seeds/stream_record ;;
         truetype) echo "$work/seeds/truetype" ;;

@@ -6,12 +6,12 @@
 #include <cstdlib>
 #include <memory>
 
-#include "formats/text/dates.hpp"
+#include "formats/markup/dates.hpp"
 #include "pipeline/model/utf8.hpp"
 #include "support/test_support.hpp"
 
 using briefkit::DateOrder;
-using briefkit::formats::text::parse_date;
+using briefkit::formats::markup::parse_date;
 
 namespace {
 
@@ -101,10 +101,10 @@ TEST_CASE("dates: a day over 12 settles the order whatever --date-order says") {
 }
 
 TEST_CASE("dates: a one-letter misspelt month is taken only in lenient mode") {
-    CHECK(briefkit::formats::text::month_number("Jne") == 0);
-    CHECK(briefkit::formats::text::month_number_lenient("Jne") == 6);
-    CHECK(briefkit::formats::text::month_number_lenient("Febuary") == 2);
-    CHECK(briefkit::formats::text::month_number_lenient("Md") == 0);
+    CHECK(briefkit::formats::markup::month_number("Jne") == 0);
+    CHECK(briefkit::formats::markup::month_number_lenient("Jne") == 6);
+    CHECK(briefkit::formats::markup::month_number_lenient("Febuary") == 2);
+    CHECK(briefkit::formats::markup::month_number_lenient("Md") == 0);
 }
 
 TEST_CASE("dates: the agency date settles an ambiguous date line") {
@@ -150,12 +150,12 @@ TEST_CASE("dates: case folding agrees with utf8proc for every code point and for
         std::string s;
         briefkit::utf8::append(s, cp);
         s += "Ab";
-        if (briefkit::formats::text::fold_case(s) != utf8proc_fold(s)) ++differ;
+        if (briefkit::formats::markup::fold_case(s) != utf8proc_fold(s)) ++differ;
     }
     CHECK(differ == 0);
     for (const std::string word : {"\u041C\u0410\u042F", "Stra\u00DFe", "\u0130stanbul", "\u017Fun", "\u00C7OK",
                                    "\u0414\u0435\u043A\u0430\u0431\u0440\u044F", "Caf\u00C9 \u03A3\u039F\u03A3", "bad \xFF byte"}) {
-        CHECK(briefkit::formats::text::fold_case(word) == utf8proc_fold(word));
+        CHECK(briefkit::formats::markup::fold_case(word) == utf8proc_fold(word));
     }
 }
 
@@ -180,4 +180,15 @@ TEST_CASE("dates: a zone the text states becomes the UTC offset, and no other da
     CHECK(iso("27.05.2020 0830") == "none");           // four digits without a zone: not a time
     CHECK(iso("27.05.2020 09:30 CST") == "none");      // CST names several zones
     CHECK(iso("27.05.2020 09:30 +15:00") == "none");   // beyond any zone
+}
+
+TEST_CASE("dates: German, French, Spanish and Italian month names, as web pages print them") {
+    CHECK(iso("18. Oktober 2019") == "2019-10-18");
+    CHECK(iso("3. März 2021") == "2021-03-03");
+    CHECK(iso("1. Jänner 2020") == "2020-01-01");
+    CHECK(iso("12 décembre 2022") == "2022-12-12");
+    CHECK(iso("5 de enero de 2022") == "2022-01-05");
+    CHECK(iso("7 giugno 2021") == "2021-06-07");
+    CHECK(iso("Mai 4, 2020") == "2020-05-04");
+    CHECK(iso("26 december 2020") == "2020-12-26");
 }

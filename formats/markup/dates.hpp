@@ -1,4 +1,4 @@
-// Date recognition: the numeric, named-month and wire-timestamp forms news files use.
+// Date recognition: the numeric, named-month and wire-timestamp forms news files and web pages use.
 #pragma once
 
 #include <optional>
@@ -9,7 +9,13 @@
 #include "pipeline/model/text.hpp"
 #include "pipeline/model/read_options.hpp"
 
-namespace briefkit::formats::text {
+namespace briefkit::formats::markup {
+
+/// True for the ASCII digits 0-9 (a byte or a code point).
+[[nodiscard]] constexpr bool ascii_digit(char32_t c) noexcept { return c >= '0' && c <= '9'; }
+
+/// True for the bytes ECMAScript's `\s` matches in a byte string: space, tab, LF, VT, FF, CR.
+[[nodiscard]] constexpr bool regex_space(char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 /// A recognised date and, for an ambiguous numeric date, the other reading.
 struct DateReading {
@@ -26,7 +32,7 @@ struct DateReading {
 [[nodiscard]] bool has_year_digits(std::string_view text);
 
 /// The month (1-12) a month name or abbreviation stands for, in any letter case; 0 if none.
-/// Knows English, Russian and Turkish names.
+/// Knows English, Russian, Turkish, German, French, Spanish and Italian names.
 [[nodiscard]] int month_number(std::string_view word);
 
 /// Like month_number(), but also takes an English month misspelt by one letter (`Jne`, `Febuary`),
@@ -41,4 +47,4 @@ struct DateReading {
 
 using unicode::fold_case;
 
-}  // namespace briefkit::formats::text
+}  // namespace briefkit::formats::markup

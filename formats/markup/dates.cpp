@@ -1,15 +1,12 @@
-#include "formats/text/dates.hpp"
-
-#include <utf8proc.h>
+#include "formats/markup/dates.hpp"
 
 #include <array>
 #include <cstdlib>
 #include <memory>
 
-#include "formats/text/article_parts.hpp"
 #include "pipeline/model/utf8.hpp"
 
-namespace briefkit::formats::text {
+namespace briefkit::formats::markup {
 
 namespace {
 
@@ -18,8 +15,9 @@ struct MonthName {
     int month;
 };
 
-// Full names, abbreviations and grammatical forms, already case-folded.
-constexpr std::array<MonthName, 60> kMonths{{
+// Full names, abbreviations and grammatical forms, already case-folded: English (first, for
+// month_number_lenient), Russian, Turkish, German, French, Spanish and Italian.
+constexpr std::array<MonthName, 112> kMonths{{
     {"january", 1},    {"jan", 1},       {"february", 2}, {"feb", 2},       {"march", 3},    {"mar", 3},
     {"april", 4},      {"apr", 4},       {"may", 5},      {"june", 6},      {"jun", 6},      {"july", 7},
     {"jul", 7},        {"august", 8},    {"aug", 8},      {"september", 9}, {"sep", 9},      {"sept", 9},
@@ -30,6 +28,14 @@ constexpr std::array<MonthName, 60> kMonths{{
     {"июль", 7},       {"август", 8},    {"сентябрь", 9}, {"октябрь", 10},  {"ноябрь", 11},  {"декабрь", 12},
     {"ocak", 1},       {"şubat", 2},     {"mart", 3},     {"nisan", 4},     {"mayıs", 5},    {"haziran", 6},
     {"temmuz", 7},     {"ağustos", 8},   {"eylül", 9},    {"ekim", 10},     {"kasım", 11},   {"aralık", 12},
+    {"januar", 1},     {"jänner", 1},    {"februar", 2},  {"märz", 3},      {"mär", 3},      {"mrz", 3},
+    {"mai", 5},        {"juni", 6},      {"juli", 7},     {"oktober", 10},  {"okt", 10},     {"dezember", 12},
+    {"dez", 12},       {"janvier", 1},   {"février", 2},  {"mars", 3},      {"avril", 4},    {"juin", 6},
+    {"juillet", 7},    {"août", 8},      {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"décembre", 12},
+    {"enero", 1},      {"febrero", 2},   {"marzo", 3},    {"abril", 4},     {"mayo", 5},     {"junio", 6},
+    {"julio", 7},      {"agosto", 8},    {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11},
+    {"diciembre", 12}, {"gennaio", 1},   {"febbraio", 2}, {"aprile", 4},    {"maggio", 5},   {"giugno", 6},
+    {"luglio", 7},     {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
 }};
 
 constexpr std::array<std::string_view, 14> kWeekdays{
@@ -265,9 +271,12 @@ bool year_after_month(const Cursor& after_word, NamedDate& d) {
     for (const bool dot : {true, false}) {
         Cursor c = after_word;
         if (dot && !c.skip('.')) continue;
-        Cursor spaced = c;  // spaces, a comma, spaces (each optional)
+        Cursor spaced = c;  // spaces, a comma or `de`, spaces (each optional)
         spaced.spaces();
-        spaced.skip(',');
+        if (!spaced.skip(',')) {
+            Cursor de = spaced;
+            if (de.skip(std::string_view("de")) && de.spaces() > 0) spaced = de;
+        }
         spaced.spaces();
         if (spaced.number(4, 4, d.year) && read_rest(spaced, d.time)) return true;
         if (c.skip_one_of("-./") != '\0' && c.number(4, 4, d.year) && read_rest(c, d.time)) return true;
@@ -275,7 +284,8 @@ bool year_after_month(const Cursor& after_word, NamedDate& d) {
     return false;
 }
 
-/// `26 May 2020`, `26th of May, 2020`, `26-May-2020`, `9-MAR-1987 04:58:41.12`.
+/// `26 May 2020`, `26th of May, 2020`, `26-May-2020`, `9-MAR-1987 04:58:41.12`, `18. Oktober 2019`,
+/// `5 de enero de 2022`.
 bool day_month_form(std::string_view s, NamedDate& d) {
     Cursor c(s);
     if (!c.number(1, 2, d.day)) return false;
@@ -283,13 +293,15 @@ bool day_month_form(std::string_view s, NamedDate& d) {
     if (c.spaces() > 0) {
         // `of` is taken first; a month named "of" is tried too, and is no month.
         Cursor of = c;
-        if (of.skip(std::string_view("of")) && of.spaces() > 0) {
+        if ((of.skip(std::string_view("of")) || of.skip(std::string_view("de"))) && of.spaces() > 0) {
             Cursor month = of;
             d.month = month.word();
             if (!d.month.empty() && year_after_month(month, d)) return true;
         }
-    } else if (c.skip_one_of("-./") == '\0') {
+    } else if (const char separator = c.skip_one_of("-./"); separator == '\0') {
         return false;
+    } else if (separator == '.') {
+        c.spaces();  // `18. Oktober 2019`
     }
     d.month = c.word();
     return !d.month.empty() && year_after_month(c, d);
@@ -449,4 +461,4 @@ std::optional<DateReading> parse_date(std::string_view text, DateOrder order) {
     return std::nullopt;
 }
 
-}  // namespace briefkit::formats::text
+}  // namespace briefkit::formats::markup

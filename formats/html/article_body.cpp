@@ -1,0 +1,720 @@
+#include "formats/html/article_body.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "formats/html/body_trim.hpp"
+#include "formats/markup/body_markup.hpp"
+#include "formats/markup/dates.hpp"
+#include "pipeline/model/deadline.hpp"
+#include "pipeline/model/text.hpp"
+
+namespace briefkit::formats::html {
+
+namespace {
+
+using markup::NodeType;
+using markup::XmlNode;
+
+/// Why an element is left out before the article is looked for.
+enum class Rule : std::uint8_t {
+    none,
+    never_text,  ///< Scripts, styles, templates, form controls: never article text.
+    hidden,      ///< `hidden`, `aria-hidden="true"`, `display:none`: not shown to a reader.
+    landmark,    ///< `<nav>`, `<footer>`, `<aside>` and landmark roles around the article.
+    vocabulary,  ///< A class or id naming boilerplate: comments, share bars, related links, ads.
+    link_list,   ///< Inside the article: a block that is mostly links (related stories, tags).
+    title,       ///< Inside the article: a heading repeating the headline.
+};
+
+/// What one element holds, measured without what is left out.
+struct Measure {
+    const XmlNode* node = nullptr;
+    int parent = -1;
+    std::uint32_t text = 0;         ///< Bytes of text, whitespace runs counted as one.
+    std::uint32_t link_text = 0;    ///< Of which inside links.
+    std::uint32_t inline_text = 0;  ///< Bytes of text not inside a nested block element.
+    std::uint32_t inline_link = 0;  ///< Of which inside links.
+    std::uint32_t commas = 0;       ///< Commas in the inline text.
+    std::uint32_t prose = 0;        ///< Text of the paragraphs within that read as prose (see prose_length()).
+    float score = 0;                ///< Content score as a candidate for the article's container.
+    bool scored = false;
+    bool block = false;  ///< A block element (a paragraph, a container, a list, a table...).
+    Rule rule = Rule::none;
+    bool weak = false;  ///< Left out by vocabulary that a large share of the page's text overrides.
+};
+
+template <std::size_t N>
+bool one_of(std::string_view name, const std::array<std::string_view, N>& names) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+constexpr std::array<std::string_view, 20> kNeverText{
+    "script", "style",  "noscript", "template", "svg",   "iframe", "object", "embed",  "canvas", "head",
+    "button", "select", "input",    "textarea", "option", "map",   "audio",  "video",  "dialog", "math"};
+
+constexpr std::array<std::string_view, 36> kBlockTags{
+    "p",     "div",   "section",  "article", "main",    "aside",  "header", "footer",     "nav",  "ul",
+    "ol",    "li",    "dl",       "dt",      "dd",      "table",  "thead",  "tbody",      "tfoot", "tr",
+    "td",    "th",    "blockquote", "pre",   "h1",      "h2",     "h3",     "h4",         "h5",   "h6",
+    "figure", "figcaption", "form", "address", "center", "body"};
+
+constexpr std::array<std::string_view, 10> kLandmarkRoles{"navigation", "banner",  "contentinfo", "complementary",
+                                                           "search",     "menu",    "menubar",     "alertdialog",
+                                                           "toolbar",    "dialog"};
+
+/// Parts of a class or id that name boilerplate wherever they appear in it.
+constexpr std::array<std::string_view, 53> kBoilerplateParts{
+    "comment",   "disqus",     "cookie",     "consent",      "gdpr",        "newsletter",  "related", "dsgvo", "privacy",
+    "share",     "sharing",    "social",     "breadcrumb",   "outbrain",    "taboola",     "recommend",
+    "paywall",   "subscri",    "signup",     "sign-up",      "promo",       "advert",      "sponsor",
+    "popular",   "trending",   "most-read",  "mostread",     "read-more",   "readmore",    "more-stories",
+    "author-bio", "authorbio", "author-box", "authorbox",    "about-author", "footer",     "sidebar",
+    "navbar",    "navigation", "menu",       "masthead",     "pagination",  "skip-link",   "sr-only",
+    "screen-reader", "visually-hidden", "visuallyhidden", "byline", "taglist",   "tag-list",
+    "toolbar",   "login",      "banner"};
+
+/// Whole words of a class or id that name boilerplate.
+constexpr std::array<std::string_view, 21> kBoilerplateWords{
+    "ad",   "ads",    "adv",   "nav",   "tags",   "tools", "print", "meta", "references", "bibliography", "footnotes",
+    "credit", "search", "modal", "popup", "overlay", "rating", "pager", "rss",  "teaser-list", "caption"};
+
+/// Parts that make an element a likelier container of the article.
+constexpr std::array<std::string_view, 10> kPositiveParts{"article", "body",  "content", "entry", "main",
+                                                          "post",    "text",  "story",   "blog",  "hentry"};
+
+/// Parts that make it a less likely one.
+constexpr std::array<std::string_view, 9> kNegativeParts{"media", "foot",  "contact", "scroll", "shoutbox",
+                                                         "combx", "skyscraper", "shopping", "teaser"};
+
+/// Comments and consent dialogs are left out however much of the page they fill.
+constexpr std::array<std::string_view, 8> kStrongParts{"comment", "disqus",  "cookie",     "consent",
+                                                       "gdpr",    "dsgvo",   "newsletter", "privacy"};
+
+bool has_attribute(const XmlNode* n, std::string_view name) {
+    return std::any_of(n->attributes.begin(), n->attributes.end(),
+                       [&](const markup::XmlAttribute& a) { return a.name == name; });
+}
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// The element's class and id, lower-cased, joined by a space.
+std::string class_and_id(const XmlNode* n) {
+    std::string both(markup::attribute(n, "class"));
+    both.push_back(' ');
+    both.append(markup::attribute(n, "id"));
+    for (char& c : both) c = lower(c);
+    return both;
+}
+
+/// Finds which of many parts occur in a string in one pass: each position is tried only
+/// against the parts that start with its byte (the vocabulary is checked on every element).
+class PartMatcher {
+public:
+    template <std::size_t N>
+    explicit PartMatcher(const std::array<std::string_view, N>& parts) {
+        for (const std::string_view p : parts) by_first_[static_cast<unsigned char>(p.front())].push_back(p);
+    }
+
+    /// True when some part occurs in `s`.
+    [[nodiscard]] bool in(std::string_view s) const {
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            for (const std::string_view p : by_first_[static_cast<unsigned char>(s[i])]) {
+                if (s.compare(i, p.size(), p) == 0) return true;
+            }
+        }
+        return false;
+    }
+
+private:
+    std::array<std::vector<std::string_view>, 256> by_first_;
+};
+
+template <std::size_t N>
+bool has_part(std::string_view s, const std::array<std::string_view, N>& parts) {
+    return std::any_of(parts.begin(), parts.end(), [&](std::string_view p) { return s.find(p) != std::string_view::npos; });
+}
+
+template <std::size_t N>
+bool has_word(std::string_view s, const std::array<std::string_view, N>& words) {
+    for (std::size_t at = 0; at < s.size();) {
+        while (at < s.size() && (s[at] == ' ' || s[at] == '-' || s[at] == '_')) ++at;
+        std::size_t end = at;
+        while (end < s.size() && s[end] != ' ' && s[end] != '-' && s[end] != '_') ++end;
+        if (end > at && one_of(s.substr(at, end - at), words)) return true;
+        at = end;
+    }
+    return false;
+}
+
+bool is_hidden(const XmlNode* n) {
+    if (has_attribute(n, "hidden") || markup::attribute(n, "aria-hidden") == "true") return true;
+    const std::string_view style = markup::attribute(n, "style");
+    if (style.empty()) return false;
+    std::string compact;
+    for (const char c : style) {
+        if (c != ' ') compact.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    return compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos;
+}
+
+/// The rule that leaves `n` out before the article is looked for; `weak` when the page's text may overrule it.
+Rule rule_for(const XmlNode* n, bool never_text, bool& weak) {
+    const std::string_view name = n->name;
+    if (never_text) return Rule::never_text;
+    if (name == "html" || name == "body") return Rule::none;
+    // Every other rule yields to the page's text (see PageMeasure): libxml2's HTML parser nests
+    // the rest of a page inside a <header> whose end tag an unclosed <div> made it ignore.
+    weak = true;
+    if (is_hidden(n)) return Rule::hidden;
+    if (name == "nav" || name == "footer" || name == "aside") return Rule::landmark;
+    if (one_of(unicode::ascii_lower(markup::attribute(n, "role")), kLandmarkRoles)) return Rule::landmark;
+    if (name == "main" || name == "article" || markup::attribute(n, "itemprop") == "articleBody") return Rule::none;
+    std::string words = class_and_id(n);
+    if (words.size() < 2) return Rule::none;
+    // An opinion piece's container (`commentary`) is not its comments.
+    for (std::size_t at; (at = words.find("commentary")) != std::string::npos;) words.erase(at, 10);
+    static const PartMatcher kBoilerplate(kBoilerplateParts);
+    if (kBoilerplate.in(words) || has_word(words, kBoilerplateWords)) {
+        weak = !has_part(words, kStrongParts);
+        return Rule::vocabulary;
+    }
+    return Rule::none;
+}
+
+bool is_block(std::string_view name) { return one_of(name, kBlockTags); }
+
+/// Text length as a reader sees it: whitespace runs count as one.
+std::uint32_t visible_length(std::string_view text, std::uint32_t& commas) {
+    std::uint32_t n = 0;
+    bool space = true;
+    for (const char c : text) {
+        const bool s = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (!s) {
+            ++n;
+            if (c == ',') ++commas;
+        } else if (!space) {
+            ++n;
+        }
+        space = s;
+    }
+    return n;
+}
+
+/// The inline text of a block that reads as prose: at least a short sentence, few of it links.
+std::uint32_t prose_length(const Measure& m) {
+    if (m.inline_text < 40 || m.inline_link * 4 > m.inline_text) return 0;
+    return m.inline_text - m.inline_link;
+}
+
+/// Sums each element's prose and that of every element inside it.
+void sum_prose(std::vector<Measure>& nodes) {
+    for (Measure& m : nodes) m.prose = m.rule == Rule::none && m.block ? prose_length(m) : 0;
+    for (std::size_t i = nodes.size(); i-- > 1;) {
+        const Measure& m = nodes[i];
+        if (m.rule == Rule::none && m.parent >= 0) nodes[static_cast<std::size_t>(m.parent)].prose += m.prose;
+    }
+}
+
+/// The least prose an element left out by a weak rule must hold to be read after all.
+constexpr std::uint32_t kArticleProse = 200;
+
+/// The element measures of a page, in document order, with what is left out. An element left
+/// out is measured, but its content is not: its text counts for none of its ancestors.
+class PageMeasure {
+public:
+    explicit PageMeasure(const XmlNode* root) {
+        visit(root, -1, false);
+        // Vocabulary that is not about comments yields to the page's text: a wrapper holding
+        // most of the page (`<div class="page has-sidebar">`) is not boilerplate.
+        sum_prose(nodes_);
+        const std::uint32_t page_text = nodes_.front().text;
+        const std::uint32_t page_prose = nodes_.front().prose;
+        for (const Measure& m : nodes_) {
+            const bool holds_the_page = m.text * 2 > page_text || m.prose * 3 > page_prose;
+            if (m.weak && (!holds_the_page || m.prose < kArticleProse)) weak_dropped_.insert(m.node);
+        }
+        if (weak_dropped_.empty()) return;
+        nodes_.clear();
+        second_pass_ = true;
+        visit(root, -1, false);
+    }
+
+    std::vector<Measure>& nodes() { return nodes_; }
+
+private:
+    int visit(const XmlNode* n, int parent, bool in_link) {
+        const int id = static_cast<int>(nodes_.size());
+        nodes_.push_back(Measure{n, parent});
+        const std::uint8_t kind = kind_of(n->name);
+        nodes_[static_cast<std::size_t>(id)].block = (kind & kBlockKind) != 0;
+        bool weak = false;
+        Rule rule = rule_for(n, (kind & kNeverTextKind) != 0, weak);
+        weak = weak && rule != Rule::none;
+        if (weak && (!second_pass_ || weak_dropped_.count(n) == 0)) rule = Rule::none;
+        nodes_[static_cast<std::size_t>(id)].rule = rule;
+        nodes_[static_cast<std::size_t>(id)].weak = weak;
+        if (rule != Rule::none) return id;
+        Measure totals;
+        for (const XmlNode* c = n->children; c != nullptr; c = c->next) {
+            if (c->type == NodeType::text) {
+                const std::uint32_t len = visible_length(c->content, totals.commas);
+                totals.text += len;
+                totals.inline_text += len;
+                if (in_link) {
+                    totals.link_text += len;
+                    totals.inline_link += len;
+                }
+            } else if (c->type == NodeType::element) {
+                const int child = visit(c, id, in_link || c->name == "a");
+                const Measure& m = nodes_[static_cast<std::size_t>(child)];
+                if (m.rule != Rule::none) continue;
+                totals.text += m.text;
+                totals.link_text += m.link_text;
+                if (!m.block) {
+                    totals.inline_text += m.inline_text;
+                    totals.inline_link += m.inline_link;
+                    totals.commas += m.commas;
+                }
+            }
+        }
+        Measure& self = nodes_[static_cast<std::size_t>(id)];
+        self.text = totals.text;
+        self.link_text = totals.link_text;
+        self.inline_text = totals.inline_text;
+        self.inline_link = totals.inline_link;
+        self.commas = totals.commas;
+        return id;
+    }
+
+    /// Whether `name` is a block element and whether it never gives text, cached by the name's
+    /// address: the tree's names are interned, so a page has a few dozen distinct ones.
+    std::uint8_t kind_of(std::string_view name) {
+        const auto [found, added] = kinds_.try_emplace(name.data(), 0);
+        if (added) found->second = (is_block(name) ? kBlockKind : 0) | (one_of(name, kNeverText) ? kNeverTextKind : 0);
+        return found->second;
+    }
+
+    static constexpr std::uint8_t kBlockKind = 1;
+    static constexpr std::uint8_t kNeverTextKind = 2;
+    std::unordered_map<const char*, std::uint8_t> kinds_;
+    std::vector<Measure> nodes_;
+    std::unordered_set<const XmlNode*> weak_dropped_;
+    bool second_pass_ = false;
+};
+
+float class_weight(const XmlNode* n) {
+    const std::string words = class_and_id(n);
+    float weight = 0;
+    if (has_part(words, kPositiveParts)) weight += 25;
+    if (has_part(words, kNegativeParts)) weight -= 25;
+    if (markup::attribute(n, "itemprop") == "articleBody") weight += 50;
+    return weight;
+}
+
+float tag_weight(std::string_view name) {
+    if (name == "div" || name == "article" || name == "main") return 5;
+    if (name == "pre" || name == "td" || name == "blockquote" || name == "section") return 3;
+    if (name == "ol" || name == "ul" || name == "dl" || name == "dd" || name == "dt" || name == "li" || name == "form") return -3;
+    if (name.size() == 2 && name[0] == 'h') return -5;
+    return 0;
+}
+
+float link_density(const Measure& m) { return m.text == 0 ? 0.0F : static_cast<float>(m.link_text) / static_cast<float>(m.text); }
+
+bool scores_paragraphs(std::string_view name) {
+    static constexpr std::array<std::string_view, 12> kNames{"p",  "pre", "td", "section", "div", "h2",
+                                                             "h3", "h4",  "h5", "h6",      "dd",  "article"};
+    return one_of(name, kNames);
+}
+
+/// Readability's scoring: each paragraph's score (its length and commas) goes to its container
+/// and, less and less, to the containers around it.
+void score_candidates(std::vector<Measure>& nodes) {
+    auto touch = [&](Measure& m) {
+        if (!m.scored) {
+            m.scored = true;
+            m.score = tag_weight(m.node->name) + class_weight(m.node);
+        }
+    };
+    for (const Measure& m : nodes) {
+        if (m.rule != Rule::none || m.inline_text < 25 || !scores_paragraphs(m.node->name)) continue;
+        const float score = 1.0F + static_cast<float>(m.commas) + std::min(static_cast<float>(m.inline_text / 100), 3.0F);
+        int up = m.parent;
+        for (int level = 0; up >= 0 && level < 5; ++level, up = nodes[static_cast<std::size_t>(up)].parent) {
+            Measure& a = nodes[static_cast<std::size_t>(up)];
+            touch(a);
+            a.score += score / (level == 0 ? 1.0F : level == 1 ? 2.0F : static_cast<float>(level) * 3.0F);
+        }
+    }
+    for (Measure& m : nodes) {
+        if (m.scored) m.score *= 1.0F - link_density(m);
+    }
+}
+
+}  // namespace
+
+namespace {
+
+/// The article's container and the siblings that continue it, as measure indices.
+struct Selection {
+    int container = -1;
+    std::vector<int> parts;  ///< The container and the siblings taken with it, in document order.
+};
+
+const Measure& at(const std::vector<Measure>& nodes, int i) { return nodes[static_cast<std::size_t>(i)]; }
+
+bool is_page_root(std::string_view name) { return name == "body" || name == "html"; }
+
+/// The share of prose (in tenths) that the text an ancestor adds to the article's container must
+/// have for the ancestor to hold the article.
+constexpr std::uint32_t kProseShare = 6;
+
+/// The best-scoring candidate, moved up to an ancestor that scores higher (the article split
+/// into several scored parts) or is its only content.
+int best_container(const std::vector<Measure>& nodes) {
+    int best = -1;
+    for (int i = 0; i < static_cast<int>(nodes.size()); ++i) {
+        const Measure& m = at(nodes, i);
+        if (m.scored && m.rule == Rule::none && (best < 0 || m.score > at(nodes, best).score)) best = i;
+    }
+    if (best < 0) {
+        for (int i = 0; i < static_cast<int>(nodes.size()); ++i) {
+            if (at(nodes, i).node->name == "body") return i;
+        }
+        return 0;
+    }
+    float last = at(nodes, best).score;
+    const float threshold = last / 3;
+    for (int p = at(nodes, best).parent; p >= 0 && !is_page_root(at(nodes, p).node->name); p = at(nodes, p).parent) {
+        const Measure& parent = at(nodes, p);
+        if (!parent.scored) continue;
+        if (parent.score < threshold) break;
+        if (parent.score > last) {
+            best = p;
+            break;
+        }
+        last = parent.score;
+    }
+    // An article split into several containers (a page builder's rows, a lead apart from the
+    // text) is whole in the ancestor whose added text is mostly prose too.
+    // The highest such ancestor is taken, so that a step adding a line of furniture does not stop it.
+    const Measure& from = at(nodes, best);
+    int whole = best;
+    for (int p = from.parent; p >= 0 && !is_page_root(at(nodes, p).node->name); p = at(nodes, p).parent) {
+        const Measure& up = at(nodes, p);
+        const std::uint32_t added = up.text - from.text;
+        const std::uint32_t added_prose = up.prose - from.prose;
+        const std::uint32_t added_links = up.link_text - from.link_text;
+        const bool mostly_prose = added_prose * 10 >= added * kProseShare;
+        const bool more_sections = added_prose * 2 >= from.prose && added_links * 3 < added;  // its other sections
+        if (mostly_prose || more_sections) whole = p;
+    }
+    return whole;
+}
+
+/// True when a short paragraph without links reads as prose: it ends a sentence.
+bool ends_sentence(const XmlNode* n) {
+    const std::string text = markup::collapsed_text(n);
+    return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?' || text.ends_with(".\"") ||
+                             text.ends_with("\xE2\x80\x9C") || text.ends_with("\xE2\x80\x9D"));
+}
+
+Selection select_article(const std::vector<Measure>& nodes) {
+    Selection s;
+    s.container = best_container(nodes);
+    const Measure& best = at(nodes, s.container);
+    if (best.parent < 0) {
+        s.parts.push_back(s.container);
+        return s;
+    }
+    const float threshold = std::max(10.0F, best.score * 0.2F);
+    const std::string_view best_class = markup::attribute(best.node, "class");
+    for (int i = best.parent + 1; i < static_cast<int>(nodes.size()); ++i) {
+        const Measure& m = at(nodes, i);
+        if (m.parent != best.parent) continue;
+        if (m.rule != Rule::none) continue;
+        bool take = i == s.container;
+        if (!take && m.scored) {
+            const float bonus = !best_class.empty() && markup::attribute(m.node, "class") == best_class ? best.score * 0.2F : 0;
+            take = m.score + bonus >= threshold;
+        }
+        if (!take && m.node->name == "p") {
+            const float density = link_density(m);
+            take = (m.text > 80 && density < 0.25F) || (m.text > 0 && m.text <= 80 && density == 0 && ends_sentence(m.node));
+        }
+        if (take) s.parts.push_back(i);
+    }
+    return s;
+}
+
+/// The lowest element that holds both `a` and `b`.
+int common_ancestor(const std::vector<Measure>& nodes, int a, int b) {
+    std::vector<char> above_a(nodes.size(), 0);
+    for (int i = a; i >= 0; i = at(nodes, i).parent) above_a[static_cast<std::size_t>(i)] = 1;
+    for (int i = b; i >= 0; i = at(nodes, i).parent) {
+        if (above_a[static_cast<std::size_t>(i)] != 0) return i;
+    }
+    return 0;
+}
+
+/// True for a heading of the article's own: in its container, or beside it in an element that
+/// holds little else (an `<article>` with a header and the text), and not a link.
+bool heads_article(const std::vector<Measure>& nodes, int heading, int container) {
+    const Measure& h = at(nodes, heading);
+    if (h.text == 0 || h.text > 400 || h.link_text * 2 > h.text) return false;
+    const Measure& shared = at(nodes, common_ancestor(nodes, heading, container));
+    const Measure& body = at(nodes, container);
+    return shared.node == body.node || shared.text <= body.text + body.text / 2 + 400;
+}
+
+/// `text` case-folded with only its letters and digits, for comparing titles.
+std::string title_key(std::string_view text) {
+    std::string key;
+    for (const char c : unicode::fold_case(text)) {
+        if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) key.push_back(c);
+    }
+    return key;
+}
+
+/// True when two titles are one: the same words, or one holding the other as most of it (a
+/// kicker or the site's name added).
+bool same_title(const std::string& a, const std::string& b) {
+    if (a.empty() || b.empty()) return false;
+    if (a == b) return true;
+    const std::string& shorter = a.size() < b.size() ? a : b;
+    const std::string& longer = a.size() < b.size() ? b : a;
+    return shorter.size() * 10 >= longer.size() * 5 && longer.find(shorter) != std::string::npos;
+}
+
+/// The text of `n` as a reader sees it: scripts, styles and hidden elements left out.
+std::string visible_text(const XmlNode* n) {
+    std::string out;
+    for (const XmlNode* c = n->children; c != nullptr; c = c->next) {
+        if (c->type == NodeType::text) {
+            out.append(c->content);
+        } else if (c->type == NodeType::reference) {
+            out.append(markup::entity_text(c->name));
+        } else if (c->type == NodeType::element && !one_of(c->name, kNeverText) && !is_hidden(c)) {
+            out.append(visible_text(c));
+        }
+    }
+    return out;
+}
+
+/// The main part of a heading: the whole, or the one of its parts (a kicker, a headline, a
+/// subtitle, each in an element of its own) that holds most of its text.
+std::string main_part(const XmlNode* heading) {
+    std::string whole = markup::collapse_space(visible_text(heading));
+    std::string longest;
+    int parts = 0;
+    for (const XmlNode* c = heading->children; c != nullptr; c = c->next) {
+        std::string part = markup::collapse_space(c->type == NodeType::element ? visible_text(c) : std::string(c->content));
+        if (part.empty()) continue;
+        if (c->type != NodeType::element) return whole;  // text between the parts joins them: one title
+        ++parts;
+        if (part.size() > longest.size()) longest = std::move(part);
+    }
+    return parts > 1 && longest.size() * 10 >= whole.size() * 6 ? longest : whole;
+}
+
+/// The article's headline as the page shows it, and the heading it is in (-1 for the metadata's):
+/// the heading that the metadata's title names (its kicker or site name left out), else the
+/// page's `<h1>` nearest above the text (or first in it), else, on a page whose `<h1>`s are
+/// not the article's, the `<h2>` nearest above it.
+std::pair<std::string, int> find_headline(const std::vector<Measure>& nodes, int container, std::string_view meta_title) {
+    std::vector<std::pair<int, std::string>> headings;  // h1s, then h2s; each nearest the text first
+    for (const std::string_view level : {std::string_view("h1"), std::string_view("h2")}) {
+        std::vector<std::pair<int, std::string>> before;
+        std::vector<std::pair<int, std::string>> in_text;
+        for (int i = 0; i < static_cast<int>(nodes.size()); ++i) {
+            const Measure& m = at(nodes, i);
+            if (m.rule != Rule::none || m.node->name != level || !heads_article(nodes, i, container)) continue;
+            std::string text = main_part(m.node);
+            if (text.empty() || markup::parse_date(text, DateOrder::dmy)) continue;  // a blog's date heading
+            (i < container ? before : in_text).emplace_back(i, std::move(text));
+        }
+        std::reverse(before.begin(), before.end());
+        if (!in_text.empty()) before.push_back(std::move(in_text.front()));
+        headings.insert(headings.end(), before.begin(), before.end());
+    }
+    const std::string meta_key = title_key(meta_title);
+    for (const auto& [index, text] : headings) {
+        const std::string key = title_key(text);
+        if (!same_title(key, meta_key)) continue;
+        // A heading holding the metadata's title and more (a kicker) is titled as the metadata says.
+        return {key.size() > meta_key.size() ? std::string(meta_title) : text, index};
+    }
+    for (const auto& [index, text] : headings) {
+        if (at(nodes, index).node->name == "h1" || meta_key.empty()) return {text, index};
+    }
+    return {std::string(), -1};
+}
+
+/// True when `i` is inside (or is) one of the selection's parts.
+bool inside(const std::vector<Measure>& nodes, int i, const std::vector<char>& in_parts) {
+    for (; i >= 0; i = at(nodes, i).parent) {
+        if (in_parts[static_cast<std::size_t>(i)] != 0) return true;
+    }
+    return false;
+}
+
+bool cleaned_conditionally(std::string_view name) {
+    static constexpr std::array<std::string_view, 8> kNames{"div", "section", "ul", "ol", "table", "form", "dl", "header"};
+    return one_of(name, kNames);
+}
+
+/// Readability's conditional cleaning, for the blocks inside the article: a block of few sentences
+/// that is mostly links (related stories, tag lists, a share bar) is left out; so is a heading
+/// that repeats the headline.
+void clean_inside(std::vector<Measure>& nodes, const Selection& s, std::string_view title, int headline) {
+    if (headline >= 0) nodes[static_cast<std::size_t>(headline)].rule = Rule::title;
+    std::vector<char> in_parts(nodes.size(), 0);
+    std::uint32_t article_prose = 0;
+    for (const int p : s.parts) {
+        in_parts[static_cast<std::size_t>(p)] = 1;
+        article_prose += at(nodes, p).prose;
+    }
+    for (int i = 0; i < static_cast<int>(nodes.size()); ++i) {
+        Measure& m = nodes[static_cast<std::size_t>(i)];
+        if (m.rule != Rule::none || in_parts[static_cast<std::size_t>(i)] != 0 || !inside(nodes, m.parent, in_parts)) continue;
+        const std::string_view name = m.node->name;
+        if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !title.empty() &&
+            m.text <= title.size() + 8 && markup::collapsed_text(m.node) == title) {
+            m.rule = Rule::title;
+            continue;
+        }
+        if (!cleaned_conditionally(name) || m.commas >= 10 || m.text == 0 || m.prose * 2 >= article_prose) continue;
+        const float density = link_density(m);
+        const float weight = class_weight(m.node);
+        if ((weight < 25 && density > 0.33F) || (weight >= 25 && density > 0.5F)) m.rule = Rule::link_list;
+    }
+}
+
+/// True when element `j` is inside element `i`.
+bool descends_from(const std::vector<Measure>& nodes, int j, int i) {
+    for (j = at(nodes, j).parent; j >= 0 && j >= i; j = at(nodes, j).parent) {
+        if (j == i) return true;
+    }
+    return false;
+}
+
+/// The article's lead paragraphs (its standfirst, an intro in a header of its own): prose between
+/// its headline and the first block of its text, outside both.
+std::vector<int> find_ledes(const std::vector<Measure>& nodes, const Selection& s, int headline) {
+    std::vector<int> ledes;
+    const int first = *std::min_element(s.parts.begin(), s.parts.end());
+    if (headline < 0 || headline >= first) return ledes;
+    int inside_until = -1;  // the last index inside the lede taken last
+    for (int i = headline + 1; i < first; ++i) {
+        const Measure& m = at(nodes, i);
+        if (i <= inside_until || m.rule != Rule::none || !m.block) continue;
+        if (m.inline_text != m.text || prose_length(m) < 60) continue;
+        ledes.push_back(i);
+        inside_until = i;
+        while (inside_until + 1 < first && descends_from(nodes, inside_until + 1, i)) ++inside_until;
+    }
+    return ledes;
+}
+
+std::string_view rule_name(Rule rule) {
+    switch (rule) {
+        case Rule::none: return "";
+        case Rule::never_text: return "not text (scripts, styles, form controls)";
+        case Rule::hidden: return "hidden from readers";
+        case Rule::landmark: return "navigation, footer or aside landmarks";
+        case Rule::vocabulary: return "a class or id naming boilerplate (comments, sharing, related links, ads)";
+        case Rule::link_list: return "mostly links (related stories, tag lists)";
+        case Rule::title: return "a heading repeating the headline";
+    }
+    return "";
+}
+
+std::string describe(const XmlNode* n) {
+    std::string out = fmt::format("<{}", n->name);
+    if (const std::string_view id = markup::attribute(n, "id"); !id.empty()) out += fmt::format(" id=\"{}\"", id.substr(0, 60));
+    if (const std::string_view c = markup::attribute(n, "class"); !c.empty()) out += fmt::format(" class=\"{}\"", c.substr(0, 60));
+    return out + ">";
+}
+
+/// One note per rule that left something out inside the article, with the lines.
+void note_left_out(const std::vector<Measure>& nodes, const Selection& s, std::vector<Note>& notes) {
+    std::vector<char> in_parts(nodes.size(), 0);
+    for (const int p : s.parts) in_parts[static_cast<std::size_t>(p)] = 1;
+    std::map<Rule, std::vector<int>> lines;
+    for (int i = 0; i < static_cast<int>(nodes.size()); ++i) {
+        const Measure& m = at(nodes, i);
+        if (m.rule == Rule::none || m.rule == Rule::never_text || m.text == 0) continue;
+        if (inside(nodes, m.parent, in_parts)) lines[m.rule].push_back(m.node->line);
+    }
+    for (const auto& [rule, at_lines] : lines) {
+        std::string list;
+        for (std::size_t i = 0; i < at_lines.size() && i < 12; ++i) list += fmt::format("{}{}", i == 0 ? "" : ", ", at_lines[i]);
+        if (at_lines.size() > 12) list += fmt::format(" and {} more", at_lines.size() - 12);
+        notes.push_back(Note{at_lines.front(), "boilerplate-left-out",
+                             fmt::format("{} element{} inside the article left out as {}: line{} {}", at_lines.size(),
+                                         at_lines.size() == 1 ? "" : "s", rule_name(rule), at_lines.size() == 1 ? "" : "s",
+                                         list)});
+    }
+}
+
+}  // namespace
+
+ArticleBody extract_article(const XmlNode* root, std::string_view meta_title, std::string_view /*article_body*/) {
+    ArticleBody out;
+    if (root == nullptr) return out;
+    PageMeasure measure(root);
+    std::vector<Measure>& nodes = measure.nodes();
+    score_candidates(nodes);
+    sum_prose(nodes);
+    check_deadline();
+    const Selection s = select_article(nodes);
+    auto [headline_text, headline] = find_headline(nodes, s.container, meta_title);
+    if (headline >= 0) {
+        out.headline = std::move(headline_text);
+        out.headline_line = at(nodes, headline).node->line;
+    }
+    clean_inside(nodes, s, out.headline.empty() ? meta_title : std::string_view(out.headline), headline);
+    std::unordered_set<const XmlNode*> left_out;
+    for (const Measure& m : nodes) {
+        if (m.rule != Rule::none) left_out.insert(m.node);
+    }
+    const Measure& container = at(nodes, s.container);
+    std::unordered_set<const XmlNode*> parts;
+    for (const int p : s.parts) parts.insert(at(nodes, p).node);
+    const markup::NodeFilter filter = [&](const XmlNode* n) {
+        if (left_out.count(n) != 0) return true;
+        return n->parent == container.node->parent && container.parent >= 0 && parts.count(n) == 0;
+    };
+    markup::BodyRead read = markup::read_blocks(container.parent >= 0 ? container.node->parent->children : container.node,
+                                                true, &filter);
+    const std::vector<int> ledes = find_ledes(nodes, s, headline);
+    for (const int lede : ledes) {
+        const XmlNode* node = at(nodes, lede).node;
+        const markup::NodeFilter only_lede = [&](const XmlNode* n) {
+            return left_out.count(n) != 0 || (n->parent == node->parent && n != node);
+        };
+        markup::BodyRead lead = markup::read_blocks(node->parent != nullptr ? node->parent->children : node, true, &only_lede);
+        out.blocks.insert(out.blocks.end(), std::make_move_iterator(lead.blocks.begin()), std::make_move_iterator(lead.blocks.end()));
+    }
+    out.blocks.insert(out.blocks.end(), std::make_move_iterator(read.blocks.begin()), std::make_move_iterator(read.blocks.end()));
+    trim_body_edges(out.blocks, out.notes);
+    const std::uint32_t page_text = nodes.front().text;
+    std::uint32_t kept = 0;
+    for (const int p : s.parts) kept += at(nodes, p).text;
+    out.notes.push_back(Note{container.node->line, "body-source",
+                             fmt::format("the body is read from {} at line {}{}, {}% of the page's visible text",
+                                         describe(container.node), container.node->line,
+                                         s.parts.size() > 1 ? fmt::format(" and {} blocks beside it", s.parts.size() - 1) : "",
+                                         page_text == 0 ? 0 : kept * 100 / page_text)});
+    note_left_out(nodes, s, out.notes);
+    out.notes.insert(out.notes.end(), read.notes.begin(), read.notes.end());
+    return out;
+}
+
+}  // namespace briefkit::formats::html

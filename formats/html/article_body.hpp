@@ -1,0 +1,31 @@
+// The article's body in a web page, and nothing else: the main content found by the page's
+// structure where it is honest (`<article>`, `<main>`, schema.org `articleBody`) and by content
+// density where it is not (text length, commas, link density, class and id vocabulary), then
+// read as blocks with the boilerplate inside it left out (share bars, related links, hidden
+// text, link lists).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/markup/xml_tree.hpp"
+#include "pipeline/model/model.hpp"
+
+namespace briefkit::formats::html {
+
+/// The blocks of an article and the notes on where they came from and what was left out.
+struct ArticleBody {
+    std::vector<Block> blocks;  ///< The body, in reading order.
+    std::vector<Note> notes;    ///< `body-source`, one `boilerplate-left-out` per rule, media left out.
+    std::string headline;       ///< The article's own heading as the page shows it; empty when none was found.
+    int headline_line = 0;      ///< The input line of that heading.
+};
+
+/// Finds and reads the article of the page whose root element is `root`, and its headline. A
+/// heading that repeats the headline (or `meta_title`, the metadata's, when the page shows none)
+/// is left out of the body; `article_body` is the text the page's JSON-LD says the body is, or empty.
+[[nodiscard]] ArticleBody extract_article(const markup::XmlNode* root, std::string_view meta_title,
+                                          std::string_view article_body);
+
+}  // namespace briefkit::formats::html

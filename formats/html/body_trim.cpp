@@ -1,0 +1,262 @@
+#include "formats/html/body_trim.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "pipeline/model/text.hpp"
+
+namespace briefkit::formats::html {
+
+namespace {
+
+/// What pages title the boilerplate inside an article with, case-folded, in the languages of
+/// Briefkit's users: related and recommended reading, the author's box, comments, sharing,
+/// newsletters and tags.
+constexpr std::array<std::string_view, 100> kBoilerplateTitles{
+    // English
+    "related", "related articles", "related posts", "related stories", "related content", "related news",
+    "read more", "read also", "also read", "see also", "more from", "more on this", "more stories",
+    "more news", "you may also like", "you might also like", "recommended", "most popular", "most read",
+    "trending", "about the author", "share this", "share this article", "share", "comments", "leave a reply",
+    "leave a comment", "tags", "newsletter", "subscribe", "sign up", "follow us", "advertisement",
+    "what to read next", "further reading",
+    // German
+    "mehr zum thema", "mehr zu diesem thema", "auch interessant", "das könnte dich auch interessieren",
+    "das könnte sie auch interessieren", "das könnte dich interessieren", "das könnte sie interessieren",
+    "ähnliche artikel", "ähnliche nachrichten", "ähnliche beiträge", "weitere artikel", "weitere beiträge",
+    "weitere nachrichten", "weiterlesen", "lesen sie auch", "lesen sie mehr", "auch lesen", "mehr lesen",
+    "über den autor", "über die autorin", "zur person", "kommentare", "kommentar schreiben", "teilen",
+    "artikel teilen", "beitrag teilen", "diesen artikel teilen", "schlagwörter", "schlagworte", "mehr themen",
+    "anzeige", "werbung", "empfehlungen", "unsere empfehlungen", "meistgelesen", "meistgelesene artikel",
+    "verwandte artikel", "passend dazu", "war der artikel nützlich", "mehr aus", "auch spannend",
+    // French
+    "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "voir aussi", "partager",
+    "commentaires", "à voir aussi",
+    // Spanish
+    "lea también", "lee también", "lea más", "lea", "lee más", "leer más", "te puede interesar", "le puede interesar", "noticias relacionadas",
+    "más noticias", "vea también", "comentarios", "relacionados",
+    // Italian
+    "leggi anche", "potrebbe interessarti", "articoli correlati",
+};
+
+std::string text_of(const Block& block) {
+    std::string out;
+    for_each_run(block, [&](const Inlines& run) {
+        if (!out.empty()) out.push_back(' ');
+        append_plain_text(out, run);
+    });
+    return out;
+}
+
+/// The bytes of a block's text inside links.
+std::size_t link_bytes(const Block& block) {
+    std::size_t n = 0;
+    for_each_run(block, [&](const Inlines& run) {
+        for (const Inline& i : run) {
+            if (const Link* l = std::get_if<Link>(&i)) n += l->text.size();
+        }
+    });
+    return n;
+}
+
+/// True when `text` is (or, before a colon, starts with) a boilerplate title.
+bool is_boilerplate_title(std::string_view text) {
+    if (text.empty() || text.size() > 120) return false;
+    std::string folded = unicode::fold_case(text);
+    while (!folded.empty() && std::string_view(" :.!?…»>").find(folded.back()) != std::string_view::npos) folded.pop_back();
+    const std::size_t colon = folded.find(':');
+    const std::string_view head = std::string_view(folded).substr(0, colon);
+    const auto matches = [&](std::string_view title) {
+        return head == title || (head.starts_with(title) && head.size() > title.size() && head[title.size()] == ' ' &&
+                                 folded.size() <= 60);
+    };
+    return std::any_of(kBoilerplateTitles.begin(), kBoilerplateTitles.end(), matches);
+}
+
+/// True for a block a reader reads as the article's prose: a paragraph or quotation of a
+/// sentence or more, few of it links.
+bool is_prose(const Block& block, std::size_t size, std::size_t links) {
+    if (!std::holds_alternative<Paragraph>(block) && !std::holds_alternative<Quote>(block)) return false;
+    return size >= 100 && links * 4 < size;
+}
+
+/// How much of a block's text the rules keep (see Edges).
+constexpr std::size_t kKeptText = 256;
+
+/// The first words of `text`, for a note: up to about 60 bytes, cut at a space.
+std::string short_text(const std::string& text) {
+    if (text.size() <= 60) return text;
+    std::size_t cut = text.rfind(' ', 60);
+    if (cut == std::string::npos || cut < 30) cut = 60;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    return text.substr(0, cut) + "\u2026";
+}
+
+/// True when `text` ends as a sentence does, a closing quotation mark or bracket allowed.
+bool ends_sentence(std::string_view text) {
+    while (!text.empty() && std::string_view("\"')»”“’ ").find(text.back()) != std::string_view::npos) text.remove_suffix(1);
+    while (text.ends_with("\xE2\x80\x9D") || text.ends_with("\xE2\x80\x9C") || text.ends_with("\xC2\xBB")) {
+        text.remove_suffix(text.ends_with("\xC2\xBB") ? 2 : 3);
+    }
+    return !text.empty() && std::string_view(".!?…").find(text.back()) != std::string_view::npos;
+}
+
+/// What invites a reader to do something other than read the article (subscribe, follow,
+/// donate, download the app), case-folded.
+constexpr std::array<std::string_view, 26> kCallsToAction{
+    "newsletter", "abonnier", "subscribe", "follow us", "folgen sie uns", "folge uns", "telegram", "whatsapp",
+    "youtube", "instagram", "twitter", "facebook", "unterstütze", "unterstützen sie", "support us",
+    "download the", "app store", "google play", "letter to the editor", "leserbrief", "spende", "donat",
+    "sign up", "registrier", "suscríbete", "abonnez"};
+
+/// True for a short block that invites the reader elsewhere, or credits a picture (`©`).
+bool is_call_to_action(const std::string& text) {
+    if (text.size() > 250) return false;
+    if (text.find("\xC2\xA9") != std::string::npos && text.size() <= 120) return true;
+    const std::string folded = unicode::fold_case(text);
+    return std::any_of(kCallsToAction.begin(), kCallsToAction.end(),
+                       [&](std::string_view w) { return folded.find(w) != std::string::npos; });
+}
+
+/// True for a short line that only dates the page (`Veröffentlichung: 2. Februar 2022`).
+bool is_date_line(const std::string& text) {
+    if (text.size() > 60) return false;
+    std::size_t words = 1;
+    bool year = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == ' ') ++words;
+        if (i + 4 <= text.size() && (text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0) &&
+            std::isdigit(static_cast<unsigned char>(text[i + 2])) && std::isdigit(static_cast<unsigned char>(text[i + 3])) &&
+            (i == 0 || !std::isdigit(static_cast<unsigned char>(text[i - 1]))) &&
+            (i + 4 == text.size() || !std::isdigit(static_cast<unsigned char>(text[i + 4])))) {
+            year = true;
+        }
+    }
+    return year && words <= 7;
+}
+
+/// Why a block is left out of the body.
+enum class Cut { keep, titled, after_title, head_line, edge_line, tail };
+
+/// The blocks of a body with their text and what is decided about each. Only the start of a
+/// long block's text is kept: every rule that reads a block's words reads short ones.
+struct Edges {
+    std::vector<std::string> texts;  ///< Each block's text, up to kKeptText bytes.
+    std::vector<std::size_t> sizes;  ///< Each block's whole text's length.
+    std::vector<Cut> cuts;
+    std::vector<char> prose;  ///< Whether each block is prose (is_prose()).
+    std::size_t prose_total = 0;
+};
+
+/// Titles of page furniture, and, past most of the prose, all that follows such a heading.
+void cut_titled(const std::vector<Block>& blocks, Edges& e) {
+    std::size_t prose_seen = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (e.prose[i] != 0) prose_seen += e.sizes[i];
+        const bool heading = std::holds_alternative<Heading>(blocks[i]);
+        if ((e.sizes[i] > 120 && !heading) || !is_boilerplate_title(e.texts[i])) continue;
+        e.cuts[i] = Cut::titled;
+        if (heading && prose_seen * 10 >= e.prose_total * 6) {
+            for (std::size_t k = i + 1; k < blocks.size(); ++k) e.cuts[k] = Cut::after_title;
+            return;
+        }
+    }
+}
+
+/// Short label lines before the first prose (kickers, bylines, dates); date lines, credits and
+/// calls to action before it or past most of it.
+void cut_edge_lines(const std::vector<Block>& blocks, Edges& e) {
+    std::size_t prose_seen = 0;
+    bool prose_started = false;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const bool prose = e.prose[i] != 0;
+        if (prose) prose_seen += e.sizes[i];
+        const bool candidate = e.cuts[i] == Cut::keep && std::holds_alternative<Paragraph>(blocks[i]);
+        const bool at_edge = !prose_started || prose_seen * 10 >= e.prose_total * 7;
+        const bool head_line = !prose_started && e.sizes[i] < 80 && !ends_sentence(e.texts[i]);
+        prose_started = prose_started || prose;
+        if (!candidate) continue;
+        if (head_line) {
+            e.cuts[i] = Cut::head_line;
+        } else if (at_edge && (is_date_line(e.texts[i]) || is_call_to_action(e.texts[i]))) {
+            e.cuts[i] = Cut::edge_line;
+        }
+    }
+}
+
+/// From the end back to the last prose: short lines that end no sentence, and headings with
+/// nothing kept after them.
+void cut_tail(const std::vector<Block>& blocks, Edges& e) {
+    std::size_t last_prose = blocks.size();
+    for (std::size_t i = blocks.size(); i-- > 0;) {
+        if (e.prose[i] != 0) {
+            last_prose = i;
+            break;
+        }
+    }
+    bool kept_after = false;
+    for (std::size_t i = blocks.size(); last_prose < blocks.size() && i-- > last_prose + 1;) {
+        if (e.cuts[i] != Cut::keep) continue;
+        const bool short_line =
+            std::holds_alternative<Paragraph>(blocks[i]) && e.sizes[i] < 60 && !ends_sentence(e.texts[i]);
+        if (short_line || (std::holds_alternative<Heading>(blocks[i]) && !kept_after)) {
+            e.cuts[i] = Cut::tail;
+        } else {
+            kept_after = true;
+        }
+    }
+}
+
+/// One note for each kind of cut, quoting the start of what it left out.
+void note_cuts(const Edges& e, std::vector<Note>& notes) {
+    struct Kind {
+        Cut cut;
+        std::string_view rule;
+        std::string_view what;
+    };
+    static constexpr std::array<Kind, 5> kKinds{{
+        {Cut::titled, "boilerplate-title", "titled as page furniture (related reading, sharing, the author's box)"},
+        {Cut::after_title, "boilerplate-after-title", "after such a title, past most of the article's text"},
+        {Cut::head_line, "head-line", "as short label lines before the article's text (kickers, bylines, dates)"},
+        {Cut::edge_line, "edge-line", "as date lines, picture credits or invitations to subscribe, follow or donate"},
+        {Cut::tail, "short-tail", "as short lines and headings after the last paragraph of prose"},
+    }};
+    for (const Kind& kind : kKinds) {
+        std::size_t count = 0;
+        std::string quoted;
+        for (std::size_t i = 0; i < e.cuts.size(); ++i) {
+            if (e.cuts[i] != kind.cut) continue;
+            if (++count <= 3) quoted += fmt::format("{}\u201C{}\u201D", count == 1 ? "" : ", ", short_text(e.texts[i]));
+        }
+        if (count == 0) continue;
+        if (count > 3) quoted += fmt::format(" and {} more", count - 3);
+        notes.push_back(Note{0, std::string(kind.rule),
+                             fmt::format("{} block{} left out {}: {}", count, count == 1 ? "" : "s", kind.what, quoted)});
+    }
+}
+
+}  // namespace
+
+void trim_body_edges(std::vector<Block>& blocks, std::vector<Note>& notes) {
+    Edges e;
+    for (const Block& b : blocks) {
+        std::string text = text_of(b);
+        e.sizes.push_back(text.size());
+        e.prose.push_back(is_prose(b, text.size(), link_bytes(b)) ? 1 : 0);
+        if (e.prose.back() != 0) e.prose_total += text.size();
+        if (text.size() > kKeptText) text.resize(kKeptText);
+        e.texts.push_back(std::move(text));
+    }
+    e.cuts.assign(blocks.size(), Cut::keep);
+    cut_titled(blocks, e);
+    cut_edge_lines(blocks, e);
+    if (std::find(e.cuts.begin(), e.cuts.end(), Cut::after_title) == e.cuts.end()) cut_tail(blocks, e);
+    note_cuts(e, notes);
+    std::size_t at = 0;
+    blocks.erase(std::remove_if(blocks.begin(), blocks.end(), [&](const Block&) { return e.cuts[at++] != Cut::keep; }),
+                 blocks.end());
+}
+
+}  // namespace briefkit::formats::html

@@ -1,0 +1,16 @@
+// The edges of an article's body, where pages put their boilerplate inside the article's own
+// container: the "Related articles" or "About the author" heading and what follows it, prompts
+// ("Subscribe to our newsletter", "Read more: ..."), and the short lines after the last
+// paragraph of prose (credits, tags, share and rating prompts).
+#pragma once
+
+#include <vector>
+
+#include "pipeline/model/model.hpp"
+
+namespace briefkit::formats::html {
+
+/// Trims `blocks` as above, adding one note per rule that removed something.
+void trim_body_edges(std::vector<Block>& blocks, std::vector<Note>& notes);
+
+}  // namespace briefkit::formats::html

@@ -1,0 +1,158 @@
+#include "formats/html/html_reader.hpp"
+
+#include <fmt/format.h>
+
+#include "formats/html/article_body.hpp"
+#include "formats/html/page_charset.hpp"
+#include "formats/html/page_metadata.hpp"
+#include "formats/html/page_strip.hpp"
+#include "formats/markup/feed_document.hpp"
+#include "formats/markup/xml_tree.hpp"
+#include "pipeline/model/deadline.hpp"
+#include "pipeline/model/error.hpp"
+#include "pipeline/model/overloaded.hpp"
+#include "pipeline/model/text.hpp"
+
+namespace briefkit::formats {
+
+namespace {
+
+/// Appends `more` to `notes`.
+void take_notes(std::vector<Note>& notes, std::vector<Note>& more) {
+    notes.insert(notes.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
+/// Removes soft hyphens and zero-width spaces from `text` (invisible, they only mark where a
+/// browser may break a line, and would split words for search); returns how many.
+std::size_t remove_invisible_breaks(std::string& text) {
+    std::size_t removed = 0;
+    for (const std::string_view mark : {std::string_view("\xC2\xAD"), std::string_view("\xE2\x80\x8B")}) {
+        for (std::size_t at = 0; (at = text.find(mark, at)) != std::string::npos;) {
+            text.erase(at, mark.size());
+            ++removed;
+        }
+    }
+    return removed;
+}
+
+std::size_t remove_invisible_breaks(Inlines& run) {
+    std::size_t removed = 0;
+    for (Inline& i : run) {
+        std::visit(overloaded{[&](Text& t) { removed += remove_invisible_breaks(t.text); },
+                              [&](Link& l) { removed += remove_invisible_breaks(l.text); }},
+                   i);
+    }
+    return removed;
+}
+
+/// Soft hyphens and zero-width spaces out of the title and every block, with one note.
+void remove_invisible_breaks(Document& doc) {
+    std::size_t removed = remove_invisible_breaks(doc.meta.title);
+    for (Block& block : doc.body) {
+        std::visit(overloaded{[&](Paragraph& p) { removed += remove_invisible_breaks(p.content); },
+                              [&](Heading& h) { removed += remove_invisible_breaks(h.content); },
+                              [&](List& l) {
+                                  for (Inlines& item : l.items) removed += remove_invisible_breaks(item);
+                              },
+                              [&](Quote& q) {
+                                  for (Inlines& p : q.paragraphs) removed += remove_invisible_breaks(p);
+                              },
+                              [&](Table& t) {
+                                  removed += remove_invisible_breaks(t.caption);
+                                  for (auto* rows : {&t.head, &t.rows}) {
+                                      for (std::vector<Inlines>& row : *rows) {
+                                          for (Inlines& cell : row) removed += remove_invisible_breaks(cell);
+                                      }
+                                  }
+                              },
+                              [&](Preformatted& p) { removed += remove_invisible_breaks(p.text); }},
+                   block);
+    }
+    if (removed != 0) {
+        doc.notes.push_back(Note{0, "invisible-breaks-removed",
+                                 fmt::format("{} soft hyphen{} and zero-width space{} (marks where a browser may break a "
+                                             "line) removed",
+                                             removed, removed == 1 ? "" : "s", removed == 1 ? "" : "s")});
+    }
+}
+
+/// Throws InputError when `blocks` hold no text besides links (a menu, an index of other pages),
+/// naming the line where the parse stopped at the nesting limit when it did.
+void refuse_without_article(const std::vector<Block>& blocks, std::string_view name, int cut_line) {
+    bool text = false;
+    bool any = false;
+    for (const Block& block : blocks) {
+        for_each_run(block, [&](const Inlines& run) {
+            for (const Inline& i : run) {
+                const Text* t = std::get_if<Text>(&i);
+                any = any || !std::holds_alternative<Text>(i) || !t->text.empty();
+                text = text || (t != nullptr && t->text.find_first_not_of(" |,.;:-\u00B7") != std::string::npos);
+            }
+        });
+    }
+    if (!any && cut_line != 0) {
+        throw InputError(fmt::format("holds no article before line {}, where elements are nested over 256 levels "
+                                     "deep and the parser stops",
+                                     cut_line),
+                         std::string(name), cut_line);
+    }
+    if (!any) throw InputError("holds no article: the page shows no block of text", std::string(name));
+    if (!text) throw InputError("holds no article: the page's text is all links (a menu or an index of pages)", std::string(name));
+}
+
+}  // namespace
+
+bool looks_like_html(std::string_view bytes) {
+    std::string_view s = bytes.substr(0, 4096);
+    if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+    while (true) {
+        const std::size_t start = s.find_first_not_of(" \t\r\n");
+        if (start == std::string_view::npos) return false;
+        s.remove_prefix(start);
+        if (!s.starts_with("<!--")) break;
+        const std::size_t end = s.find("-->");
+        if (end == std::string_view::npos) return false;
+        s.remove_prefix(end + 3);
+    }
+    const std::string head = unicode::ascii_lower(s.substr(0, 14));
+    return head.starts_with("<!doctype html") || head.starts_with("<html");
+}
+
+Document read_html(std::string_view bytes, std::string_view name, const ReadOptions& options) {
+    check_input_size(bytes.size(), name, options);
+    Document doc;
+    std::string text = html::page_to_utf8(bytes, name, doc.notes);
+    html::strip_non_text(text);
+    const markup::XmlTree tree = markup::parse_html(text, name, options);
+    std::string().swap(text);  // the tree holds copies of all it needs
+    const markup::XmlNode* root = tree.root();
+    if (root == nullptr) throw InputError("holds no HTML elements", std::string(name));
+    if (const int cut = tree.depth_cut_line(); cut != 0) {
+        doc.notes.push_back(Note{cut, "nesting-cut",
+                                 fmt::format("elements are nested over 256 levels deep at line {}; the page was read up "
+                                             "to there and the rest left out",
+                                             cut)});
+    }
+    check_deadline();
+    html::PageMetadata page = html::read_page_metadata(root, options);
+    doc.meta = std::move(page.meta);
+    take_notes(doc.notes, page.notes);
+    check_deadline();
+    html::ArticleBody body = html::extract_article(root, doc.meta.title, page.article_body);
+    refuse_without_article(body.blocks, name, tree.depth_cut_line());
+    if (!body.headline.empty() && body.headline != doc.meta.title) {
+        doc.meta.title = std::move(body.headline);
+        for (Note& note : doc.notes) {
+            if (note.rule == "title-source") {
+                note.message = fmt::format("the title is the article's heading at line {}, as the page shows it", body.headline_line);
+            }
+        }
+    }
+    doc.body = std::move(body.blocks);
+    take_notes(doc.notes, body.notes);
+    remove_invisible_breaks(doc);
+    markup::finish_feed_document(doc, "HTML", "", name, options);
+    return doc;
+}
+
+}  // namespace briefkit::formats

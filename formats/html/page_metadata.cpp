@@ -1,0 +1,626 @@
+#include "formats/html/page_metadata.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "formats/markup/body_markup.hpp"
+#include "formats/markup/dates.hpp"
+#include "formats/markup/feed_document.hpp"
+#include "formats/markup/iso_date.hpp"
+#include "formats/markup/json_tree.hpp"
+#include "pipeline/model/error.hpp"
+#include "pipeline/model/text.hpp"
+
+namespace briefkit::formats::html {
+
+namespace {
+
+using markup::JsonValue;
+using markup::XmlNode;
+
+/// schema.org types whose object is the article a page presents.
+constexpr std::array<std::string_view, 14> kArticleTypes{
+    "NewsArticle",       "Article",         "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+    "ReviewNewsArticle", "BackgroundNewsArticle", "BlogPosting",    "LiveBlogPosting",     "TechArticle",
+    "ScholarlyArticle",  "Report",          "SatiricalArticle",     "AskPublicHealthAnnouncement"};
+
+/// How much of the text after a page's headline is searched for its date.
+constexpr std::size_t kAfterHeadline = 300;
+
+/// Everything one pass over the page collects for the metadata.
+struct PageScan {
+    std::vector<std::pair<std::string, std::string_view>> meta;  ///< `<meta>` key (lower-cased) and content.
+    std::string_view lang;
+    std::string_view canonical;
+    std::string title_element;
+    std::vector<std::string_view> json_ld;
+    std::vector<std::string> h1;
+    std::string_view time_published;  ///< `datetime` of a `<time>` marked as the publication date.
+    std::string_view time_first;      ///< `datetime` of the first `<time>`.
+    std::string microdata_headline;
+    std::string_view microdata_date;
+    std::vector<std::string> microdata_authors;
+    std::vector<std::string> bylines;        ///< rel=author links.
+    std::vector<std::string> author_marked;  ///< Elements whose class names an author, and author page links.
+    std::optional<Date> class_date;  ///< The first date in an element whose class or id names a date.
+    std::string class_date_text;
+    std::string after_h1;            ///< The text that follows the first `<h1>`, up to kAfterHeadline bytes.
+    bool in_after_h1 = false;
+    std::string words;  ///< The element being scanned's class and id, lower-cased (a buffer reused).
+
+    [[nodiscard]] std::string_view find(std::string_view key) const {
+        for (const auto& [k, v] : meta) {
+            if (k == key && !v.empty()) return v;
+        }
+        return {};
+    }
+};
+
+/// True when the space-separated or `-`/`_`-joined words of `value` include `word` (ASCII, any case).
+bool has_token(std::string_view value, std::string_view word) {
+    for (std::size_t at = 0; at + word.size() <= value.size(); ++at) {
+        at = value.find(word, at);
+        if (at == std::string_view::npos) return false;
+        const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(value[at - 1]));
+        const std::size_t end = at + word.size();
+        const bool ends = end == value.size() || !std::isalpha(static_cast<unsigned char>(value[end]));
+        if (starts && ends) return true;
+    }
+    return false;
+}
+
+bool is_json_ld(const XmlNode* n) {
+    const std::string type = unicode::ascii_lower(markup::attribute(n, "type"));
+    return type.find("ld+json") != std::string::npos;
+}
+
+/// The text of a byline element when it reads like one: short, with letters.
+void add_byline(std::vector<std::string>& out, const XmlNode* n) {
+    std::string text = markup::collapsed_text(n);
+    if (text.empty() || text.size() > 120 || out.size() >= 8) return;
+    out.push_back(std::move(text));
+}
+
+std::optional<Date> date_in(std::string_view text);
+
+/// True when `n` is an author's name by its class or id, lower-cased in `words` (`author`,
+/// `byline`, hCard's `fn`), or a link to an author's page.
+bool marks_an_author(const XmlNode* n, std::string_view words) {
+    if (n->name == "a") {
+        const std::string href = unicode::ascii_lower(markup::attribute(n, "href"));
+        for (const std::string_view part : {"/author/", "/autor/", "/autoren/", "/authors/", "/autorin/"}) {
+            if (href.find(part) != std::string::npos) return true;
+        }
+    }
+    if (n->name == "label" || n->name == "input" || n->name == "form") return false;
+    if (words.find("bio") != std::string::npos || words.find("about") != std::string::npos || words.find("comment") != std::string::npos ||
+        words.find("avatar") != std::string::npos || words.find("box") != std::string::npos) {
+        return false;
+    }
+    return words.find("author") != std::string::npos || words.find("byline") != std::string::npos ||
+           has_token(words, "fn") || words.find("autor") != std::string::npos;
+}
+
+/// The names of a byline as pages print it: a leading `By`, `Von`, `Autor:` and a trailing
+/// date, time or `am ...` left out; empty when what is left cannot be names.
+std::string clean_byline(std::string text) {
+    if (text.empty() || text.size() > 160) return {};
+    static constexpr std::array<std::string_view, 16> kLabels{
+        "written by ", "posted by ", "geschrieben von ", "text und fotos: ", "text: ", "text von ", "autor: ",
+        "autorin: ", "author: ", "autor ", "author ", "by ", "von ", "par ", "por ", "di "};
+    for (bool again = true; again;) {
+        again = false;
+        const std::string lower = unicode::fold_case(text.substr(0, 24));
+        for (const std::string_view label : kLabels) {
+            if (lower.starts_with(label)) {
+                text.erase(0, label.size());
+                again = true;
+                break;
+            }
+        }
+    }
+    static constexpr std::array<std::string_view, 9> kEnds{" am ", " on ", " | ", " • ", " · ", " — ", " - ", " / ", " ("};
+    for (const std::string_view end : kEnds) {
+        if (const std::size_t at = text.find(end); at != std::string::npos) text.resize(at);
+    }
+    if (const std::size_t digit = text.find_first_of("0123456789@"); digit != std::string::npos) text.resize(digit);
+    while (!text.empty() && std::string_view(" ,:;").find(text.back()) != std::string_view::npos) text.pop_back();
+    if (text.size() < 2 || text.size() > 80) return {};
+    return text;
+}
+
+/// True when an element's class and id, lower-cased in `words`, say it holds a date (`date`,
+/// `time`, `published`, `meta`...).
+bool names_a_date(std::string_view words) {
+    static constexpr std::array<std::string_view, 10> kParts{"date", "time", "datum", "publish", "posted",
+                                                             "meta", "byline", "fecha", "data", "info"};
+    return std::any_of(kParts.begin(), kParts.end(), [&](std::string_view p) { return words.find(p) != std::string_view::npos; });
+}
+
+void scan_element(const XmlNode* n, PageScan& s) {
+    const std::string_view name = n->name;
+    if (name == "meta") {
+        std::string_view key = markup::attribute(n, "property");
+        if (key.empty()) key = markup::attribute(n, "name");
+        if (key.empty()) key = markup::attribute(n, "itemprop");
+        if (key.empty() && !markup::attribute(n, "http-equiv").empty()) key = markup::attribute(n, "http-equiv");
+        if (!key.empty()) s.meta.emplace_back(unicode::ascii_lower(key), markup::attribute(n, "content"));
+    } else if (name == "link") {
+        if (unicode::ascii_lower(markup::attribute(n, "rel")) == "canonical" && s.canonical.empty()) {
+            s.canonical = markup::attribute(n, "href");
+        }
+    } else if (name == "title") {
+        if (s.title_element.empty()) s.title_element = markup::collapsed_text(n);
+    } else if (name == "script") {
+        if (is_json_ld(n)) s.json_ld.push_back(n->children != nullptr ? n->children->content : std::string_view());
+    } else if (name == "h1") {
+        if (s.h1.size() < 4) s.h1.push_back(markup::collapsed_text(n));
+    } else if (name == "time") {
+        const std::string_view when = markup::attribute(n, "datetime");
+        if (s.time_first.empty()) s.time_first = when;
+        const std::string_view marks = markup::attribute(n, "class");
+        if (s.time_published.empty() && (markup::attribute(n, "itemprop") == "datePublished" || !markup::attribute(n, "pubdate").empty() ||
+                                          has_token(marks, "published") || has_token(marks, "publish") || has_token(marks, "date-published"))) {
+            s.time_published = when;
+        }
+    }
+    const std::string_view itemprop = markup::attribute(n, "itemprop");
+    if (itemprop == "headline" && s.microdata_headline.empty() && name != "meta") {
+        s.microdata_headline = markup::collapsed_text(n);
+    } else if (itemprop == "datePublished" && s.microdata_date.empty()) {
+        s.microdata_date = markup::attribute(n, name == "meta" ? "content" : "datetime");
+    } else if (itemprop == "author" && name != "meta" && name != "link") {
+        add_byline(s.microdata_authors, n);
+    }
+    if (name == "a" && unicode::ascii_lower(markup::attribute(n, "rel")) == "author") add_byline(s.bylines, n);
+    const std::string_view class_attribute = markup::attribute(n, "class");
+    const std::string_view id = markup::attribute(n, "id");
+    if (class_attribute.empty() && id.empty() && name != "a") return;
+    std::string& words = s.words;
+    words.assign(class_attribute).append(" ").append(id);
+    for (char& c : words) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (s.author_marked.size() < 4 && marks_an_author(n, words)) {
+        if (std::string byline = clean_byline(markup::collapsed_text(n)); !byline.empty()) s.author_marked.push_back(std::move(byline));
+    }
+    if (!s.class_date && names_a_date(words)) {
+        std::string text = markup::collapsed_text(n);
+        if (text.size() <= 200 && (s.class_date = date_in(text))) s.class_date_text = std::move(text);
+    }
+}
+
+void scan(const XmlNode* n, PageScan& s) {
+    for (; n != nullptr; n = n->next) {
+        if (n->type == markup::NodeType::text && s.in_after_h1) {
+            s.after_h1.append(n->content.substr(0, kAfterHeadline)).push_back(' ');
+            s.in_after_h1 = s.after_h1.size() < kAfterHeadline;
+        }
+        if (n->type != markup::NodeType::element) continue;
+        scan_element(n, s);
+        if (n->name != "script" && n->name != "style") scan(n->children, s);
+        if (n->name == "h1" && s.h1.size() == 1 && s.after_h1.empty()) s.in_after_h1 = true;
+    }
+}
+
+bool is_article_type(std::string_view type) {
+    if (type.starts_with("http://schema.org/") || type.starts_with("https://schema.org/")) {
+        type.remove_prefix(type.find("schema.org/") + 11);
+    }
+    return std::find(kArticleTypes.begin(), kArticleTypes.end(), type) != kArticleTypes.end();
+}
+
+bool is_article_object(const JsonValue& v) {
+    const JsonValue* type = v.find("@type");
+    if (type == nullptr) return false;
+    if (type->is_string()) return is_article_type(type->text);
+    return std::any_of(type->items().begin(), type->items().end(),
+                       [](const JsonValue& t) { return t.is_string() && is_article_type(t.text); });
+}
+
+/// The first article object in `v` (itself, in `@graph`, in an array, or nested), or nullptr.
+const JsonValue* find_article(const JsonValue& v, int depth = 0) {
+    if (depth > 8) return nullptr;
+    if (v.is_object()) {
+        if (is_article_object(v)) return &v;
+        for (const markup::JsonMember& m : v.members()) {
+            if (m.key == "@graph" || m.key == "mainEntity" || m.key == "mainEntityOfPage") {
+                if (const JsonValue* found = find_article(m.value, depth + 1)) return found;
+            }
+        }
+    } else if (v.is_array()) {
+        for (const JsonValue& e : v.items()) {
+            if (const JsonValue* found = find_article(e, depth + 1)) return found;
+        }
+    }
+    return nullptr;
+}
+
+std::string_view string_of(const JsonValue* v) { return v != nullptr && v->is_string() ? v->text : std::string_view(); }
+
+/// A name from a JSON-LD person or organisation: a string, or an object's `name`.
+std::string_view name_of(const JsonValue& v) {
+    if (v.is_string()) return v.text;
+    return string_of(v.find("name"));
+}
+
+bool is_organisation(const JsonValue& v) {
+    const std::string_view type = string_of(v.find("@type"));
+    return type == "Organization" || type == "NewsMediaOrganization" || type == "Corporation";
+}
+
+/// The JSON-LD fields of the page's article object.
+struct JsonLdArticle {
+    std::string headline;
+    std::string date;
+    std::vector<std::string> authors;
+    std::string publisher;
+    std::string language;
+    std::string body;
+    std::string url;
+};
+
+/// The object in `v` whose `@id` is `id`, or nullptr.
+const JsonValue* find_by_id(const JsonValue& v, std::string_view id, int depth = 0) {
+    if (depth > 8) return nullptr;
+    if (v.is_object()) {
+        if (string_of(v.find("@id")) == id && v.size > 1) return &v;
+        for (const markup::JsonMember& m : v.members()) {
+            if (const JsonValue* found = find_by_id(m.value, id, depth + 1)) return found;
+        }
+    } else if (v.is_array()) {
+        for (const JsonValue& e : v.items()) {
+            if (const JsonValue* found = find_by_id(e, id, depth + 1)) return found;
+        }
+    }
+    return nullptr;
+}
+
+void read_ld_authors(const JsonValue* author, const JsonValue& root, JsonLdArticle& out) {
+    if (author == nullptr) return;
+    auto add = [&](const JsonValue& given) {
+        // Yoast and others give the author as a reference to a Person elsewhere in the graph.
+        const JsonValue* referred = given.is_object() && given.find("name") == nullptr
+                                        ? find_by_id(root, string_of(given.find("@id")))
+                                        : nullptr;
+        const JsonValue& a = referred != nullptr ? *referred : given;
+        if (is_organisation(a)) return;
+        const std::string name = markup::collapse_space(markup::resolve_references(name_of(a)));
+        if (!name.empty() && name.size() < 100) {
+            for (std::string& n : markup::authors_from_byline(name)) out.authors.push_back(std::move(n));
+        }
+    };
+    if (author->is_array()) {
+        for (const JsonValue& a : author->items()) add(a);
+    } else {
+        add(*author);
+    }
+}
+
+std::optional<JsonLdArticle> read_json_ld(const PageScan& s, const ReadOptions& options, std::vector<Note>& notes) {
+    ReadOptions json_options = options;
+    json_options.max_depth = std::max<std::size_t>(options.max_depth, 64);
+    for (const std::string_view text : s.json_ld) {
+        try {
+            const markup::JsonTree tree = markup::parse_json(text, "JSON-LD", json_options);
+            const JsonValue* article = find_article(tree.root());
+            if (article == nullptr) continue;
+            JsonLdArticle out;
+            out.headline = markup::collapse_space(markup::resolve_references(string_of(article->find("headline"))));
+            if (out.headline.empty()) out.headline = markup::collapse_space(markup::resolve_references(string_of(article->find("name"))));
+            out.date = string_of(article->find("datePublished"));
+            if (out.date.empty()) out.date = string_of(article->find("dateCreated"));
+            read_ld_authors(article->find("author"), tree.root(), out);
+            if (const JsonValue* p = article->find("publisher"); p != nullptr) out.publisher = markup::collapse_space(name_of(*p));
+            out.language = string_of(article->find("inLanguage"));
+            out.body = string_of(article->find("articleBody"));
+            out.url = string_of(article->find("url"));
+            return out;
+        } catch (const Error& e) {
+            notes.push_back(Note{0, "json-ld-unreadable",
+                                 fmt::format("a JSON-LD block was not read, its metadata not used: {}", e.what())});
+        }
+    }
+    return std::nullopt;
+}
+
+/// A date from a metadata value: ISO 8601 (a space for the `T` too), else its leading day.
+std::optional<Date> page_date(std::string_view text) {
+    text = text.substr(0, 64);
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    if (auto d = markup::parse_iso8601(text)) return d;
+    std::string spaced(text);
+    if (spaced.size() > 10 && spaced[10] == ' ') {
+        spaced[10] = 'T';
+        if (const std::size_t zone = spaced.find(' ', 11); zone != std::string::npos) spaced.erase(zone, 1);
+        if (auto d = markup::parse_iso8601(spaced)) return d;
+    }
+    if (text.size() >= 10) {
+        if (auto d = markup::parse_iso8601(text.substr(0, 10))) {
+            d->text = std::string(text);
+            return d;
+        }
+    }
+    return std::nullopt;
+}
+
+/// `23.09.22`, the day, month and two-digit year (of this century) that pages print under a headline.
+std::optional<Date> short_year_date(std::string_view word) {
+    while (!word.empty() && std::string_view(",;|)").find(word.back()) != std::string_view::npos) word.remove_suffix(1);
+    if (word.size() < 6 || word.size() > 8 || word[word.size() - 3] != '.') return std::nullopt;
+    const std::size_t dot = word.find('.');
+    if (dot == 0 || dot > 2 || word.size() - dot < 5) return std::nullopt;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        if (word[i] != '.' && !markup::ascii_digit(word[i])) return std::nullopt;
+    }
+    const std::string iso = fmt::format("20{}-{:0>2}-{:0>2}", word.substr(word.size() - 2),
+                                        word.substr(dot + 1, word.size() - 3 - dot - 1), word.substr(0, dot));
+    std::optional<Date> date = markup::parse_iso8601(iso);
+    if (date) date->text = std::string(word);
+    return date;
+}
+
+/// The first date written in `text` (`Veröffentlicht am 18. Oktober 2019, 10:12 Uhr`): the
+/// first run of one to five words that reads as a whole date.
+std::optional<Date> date_in(std::string_view given) {
+    std::string spaced(given);  // a no-break space parts words too (`Bonn,&nbsp;11.10.2021`)
+    for (std::size_t at = 0; (at = spaced.find("\xC2\xA0", at)) != std::string::npos;) spaced.replace(at, 2, " ");
+    const std::string_view text = spaced;
+    std::vector<std::string_view> words;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find(' ', at), text.size());
+        if (end > at) words.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(words[i].front())) && !std::isalpha(static_cast<unsigned char>(words[i].front())) &&
+            static_cast<unsigned char>(words[i].front()) < 0x80) {
+            continue;
+        }
+        for (std::size_t n = std::min<std::size_t>(5, words.size() - i); n >= 1; --n) {
+            const char* begin = words[i].data();
+            std::string_view span(begin, static_cast<std::size_t>(words[i + n - 1].data() + words[i + n - 1].size() - begin));
+            while (!span.empty() && std::string_view(",;|)").find(span.back()) != std::string_view::npos) span.remove_suffix(1);
+            if (!markup::has_year_digits(span)) continue;
+            if (auto reading = markup::parse_date(span, DateOrder::dmy)) return std::move(reading->date);
+        }
+        if (std::optional<Date> d = short_year_date(words[i])) return d;
+    }
+    return std::nullopt;
+}
+
+/// A date in the page's address: `/2022/12/01/` or `/2022-12-01`.
+std::optional<Date> address_date(std::string_view url) {
+    for (std::size_t at = 0; at + 10 <= url.size(); ++at) {
+        const auto digits = [&](std::size_t from, std::size_t n) {
+            for (std::size_t i = from; i < from + n; ++i) {
+                if (i >= url.size() || url[i] < '0' || url[i] > '9') return false;
+            }
+            return true;
+        };
+        if (url[at] != '/' || !digits(at + 1, 4) || (url[at + 1] != '1' && url[at + 1] != '2')) continue;
+        const char sep = url[at + 5];
+        if ((sep != '/' && sep != '-') || !digits(at + 6, 2) || url[at + 8] != sep || !digits(at + 9, 2)) continue;
+        const std::string iso = fmt::format("{}-{}-{}", url.substr(at + 1, 4), url.substr(at + 6, 2), url.substr(at + 9, 2));
+        if (auto d = markup::parse_iso8601(iso)) return d;
+    }
+    return std::nullopt;
+}
+
+/// The first of `keys` the page's meta gives, with the key.
+std::pair<std::string_view, std::string_view> first_meta(const PageScan& s, std::initializer_list<std::string_view> keys) {
+    for (const std::string_view key : keys) {
+        if (const std::string_view v = s.find(key); !v.empty()) return {key, v};
+    }
+    return {};
+}
+
+/// The separators sites put between a headline and their name in a `<title>`.
+constexpr std::array<std::string_view, 7> kTitleSeparators{" | ", " - ", " – ", " — ", " :: ", " · ", " » "};
+
+/// `title` without a site name around it: when the page's `<h1>` is `title` up to a separator,
+/// the `<h1>`; else `title` without a part after its last separator that names `site`.
+std::string without_site_name(const std::string& title, const PageScan& s, std::string_view site) {
+    for (const std::string& h : s.h1) {
+        if (h.size() < 8 || !title.starts_with(h) || title.size() == h.size()) continue;
+        const std::string_view rest = std::string_view(title).substr(h.size());
+        for (const std::string_view sep : kTitleSeparators) {
+            if (rest.starts_with(sep)) return h;
+        }
+    }
+    if (site.empty()) return title;
+    for (const std::string_view sep : kTitleSeparators) {
+        const std::size_t at = title.rfind(sep);
+        if (at == std::string::npos || at == 0) continue;
+        const std::string tail = unicode::fold_case(std::string_view(title).substr(at + sep.size()));
+        const std::string folded_site = unicode::fold_case(site);
+        if (tail.find(folded_site) != std::string::npos || folded_site.find(tail) != std::string::npos) {
+            return title.substr(0, at);
+        }
+    }
+    return title;
+}
+
+void note_source(std::vector<Note>& notes, std::string_view rule, std::string_view field, std::string_view source) {
+    notes.push_back(Note{0, std::string(rule), fmt::format("the {} is the page's {}", field, source)});
+}
+
+void choose_title(const PageScan& s, const std::optional<JsonLdArticle>& ld, std::string_view site, PageMetadata& out) {
+    const std::pair<std::string, std::string_view> candidates[] = {
+        {ld ? ld->headline : std::string(), "JSON-LD headline"},
+        {s.microdata_headline, "microdata headline"},
+        {markup::collapse_space(s.find("og:title")), "og:title meta"},
+        {markup::collapse_space(s.find("twitter:title")), "twitter:title meta"},
+        {markup::collapse_space(first_meta(s, {"dc.title", "dcterms.title", "citation_title"}).second), "Dublin Core or citation title meta"},
+        {s.h1.size() == 1 ? s.h1.front() : std::string(), "only <h1>"},
+        {s.title_element, "<title>"},
+    };
+    for (const auto& [title, source] : candidates) {
+        if (title.empty()) continue;
+        out.meta.title = without_site_name(title, s, site);
+        note_source(out.notes, "title-source", "title", out.meta.title == title ? std::string(source) : fmt::format("{}, the site's name left out", source));
+        return;
+    }
+}
+
+void choose_date(const PageScan& s, const std::optional<JsonLdArticle>& ld, PageMetadata& out) {
+    const auto [key, meta_date] =
+        first_meta(s, {"article:published_time", "og:article:published_time", "article.published", "datepublished",
+                       "publishdate", "publish-date", "pubdate", "dc.date.issued", "dcterms.issued", "dcterms.created",
+                       "dc.date", "dcterms.date", "date", "citation_publication_date", "citation_date", "sailthru.date",
+                       "parsely-pub-date", "last-modified"});
+    const std::string meta_source = fmt::format("'{}' meta", key);
+    const std::pair<std::string_view, std::string_view> candidates[] = {
+        {ld ? std::string_view(ld->date) : std::string_view(), "JSON-LD datePublished"},
+        {meta_date, meta_source},
+        {s.microdata_date, "microdata datePublished"},
+        {s.time_published, "<time> marked as the publication date"},
+        {s.time_first, "first <time datetime>"},
+    };
+    for (const auto& [text, source] : candidates) {
+        if (text.empty()) continue;
+        if (std::optional<Date> d = page_date(text)) {
+            out.meta.date = std::move(d);
+            note_source(out.notes, "date-source", "date", source);
+            return;
+        }
+        out.notes.push_back(Note{0, "date-unreadable", fmt::format("the page's {} '{}' is not a date; it was passed over", source, text.substr(0, 80))});
+    }
+    if (s.class_date) {
+        out.meta.date = s.class_date;
+        note_source(out.notes, "date-source", "date", fmt::format("text '{}'", s.class_date_text.substr(0, 80)));
+        return;
+    }
+    if (std::optional<Date> d = date_in(markup::collapse_space(s.after_h1))) {
+        out.meta.date = std::move(d);
+        note_source(out.notes, "date-source", "date", "text after its headline");
+        return;
+    }
+    if (std::optional<Date> d = address_date(out.meta.url)) {
+        out.meta.date = std::move(d);
+        note_source(out.notes, "date-source", "date", "address (a date in its path)");
+    }
+}
+
+/// True when `value` is an address, not a name (`article:author` often is).
+bool is_address(std::string_view value) { return value.starts_with("http") || value.find("://") != std::string_view::npos; }
+
+/// The names one byline source gives, each split by authors_from_byline(), without repeats.
+std::vector<std::string> names_of(const std::vector<std::string>& bylines) {
+    std::vector<std::string> names;
+    for (const std::string& b : bylines) {
+        for (std::string& a : markup::authors_from_byline(b)) {
+            if (std::find(names.begin(), names.end(), a) == names.end()) names.push_back(std::move(a));
+        }
+    }
+    return names;
+}
+
+/// The bylines the page's meta gives under `key`.
+std::vector<std::string> meta_bylines(const PageScan& s, std::string_view key) {
+    std::vector<std::string> out;
+    if (key == "twitter:data1" && unicode::fold_case(s.find("twitter:label1")) != "written by") return out;
+    for (const auto& [k, v] : s.meta) {
+        if (k == key && !v.empty() && !is_address(v) && v.size() <= 200) out.push_back(clean_byline(markup::collapse_space(v)));
+    }
+    return out;
+}
+
+/// The authors from the first source that names a person: JSON-LD, then meta, microdata, rel=author
+/// links and bylines. A source naming only the site itself (an organisation) is passed over.
+void choose_authors(const PageScan& s, const std::optional<JsonLdArticle>& ld, std::string_view site, PageMetadata& out) {
+    std::vector<std::pair<std::vector<std::string>, std::string>> sources;
+    if (ld) sources.emplace_back(ld->authors, "JSON-LD author");
+    for (const std::string_view key : {"author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
+                                       "citation_author", "parsely-author", "sailthru.author", "byl", "twitter:data1"}) {
+        sources.emplace_back(names_of(meta_bylines(s, key)), fmt::format("'{}' meta", key));
+    }
+    sources.emplace_back(names_of(s.microdata_authors), "microdata author");
+    sources.emplace_back(names_of(s.bylines), "rel=author links");
+    sources.emplace_back(names_of(s.author_marked), "byline");
+    const std::string folded_site = unicode::fold_case(site);
+    for (auto& [names, source] : sources) {
+        if (names.empty()) continue;
+        if (!folded_site.empty() && std::all_of(names.begin(), names.end(), [&](const std::string& n) {
+                const std::string f = unicode::fold_case(n);
+                return f == folded_site || folded_site.find(f) != std::string::npos || f.find(folded_site) != std::string::npos;
+            })) {
+            continue;
+        }
+        out.meta.authors = std::move(names);
+        note_source(out.notes, "author-source", "author list", source);
+        return;
+    }
+}
+
+/// A language tag from a page's spelling of one (`de_DE`, `en-us`).
+std::string language_tag(std::string_view value) {
+    std::string tag = markup::collapse_space(value);
+    std::replace(tag.begin(), tag.end(), '_', '-');
+    return is_language_tag(tag) ? tag : std::string();
+}
+
+void choose_language(const PageScan& s, const std::optional<JsonLdArticle>& ld, PageMetadata& out) {
+    const std::pair<std::string_view, std::string_view> candidates[] = {
+        {ld ? std::string_view(ld->language) : std::string_view(), "JSON-LD inLanguage"},
+        {s.lang, "<html lang>"},
+        {s.find("og:locale"), "og:locale meta"},
+        {s.find("content-language"), "Content-Language"},
+        {s.find("dc.language"), "dc.language meta"},
+    };
+    for (const auto& [value, source] : candidates) {
+        if (std::string tag = language_tag(value); !tag.empty()) {
+            out.meta.language = std::move(tag);
+            note_source(out.notes, "language-source", "language", source);
+            return;
+        }
+    }
+}
+
+void choose_address(const PageScan& s, const std::optional<JsonLdArticle>& ld, PageMetadata& out) {
+    const std::pair<std::string_view, std::string_view> candidates[] = {
+        {s.canonical, "<link rel=canonical>"},
+        {s.find("og:url"), "og:url meta"},
+        {ld ? std::string_view(ld->url) : std::string_view(), "JSON-LD url"},
+    };
+    for (const auto& [value, source] : candidates) {
+        const std::string url = markup::collapse_space(value);
+        if ((url.starts_with("http://") || url.starts_with("https://")) && url.size() <= kMaxUrlLength) {
+            out.meta.url = url;
+            note_source(out.notes, "url-source", "address", source);
+            return;
+        }
+    }
+}
+
+}  // namespace
+
+PageMetadata read_page_metadata(const XmlNode* root, const ReadOptions& options) {
+    PageScan s;
+    if (root != nullptr) {
+        s.lang = markup::attribute(root, "lang");
+        scan(root, s);
+    }
+    PageMetadata out;
+    const std::optional<JsonLdArticle> ld = read_json_ld(s, options, out.notes);
+    std::string site = ld ? ld->publisher : std::string();
+    std::string_view site_source = "JSON-LD publisher";
+    if (site.empty()) {
+        site = markup::collapse_space(first_meta(s, {"og:site_name", "application-name", "publisher", "dc.publisher"}).second);
+        site_source = "site name meta";
+    }
+    if (!site.empty()) {
+        out.meta.source.name = site;
+        note_source(out.notes, "agency-source", "agency", site_source);
+    }
+    choose_address(s, ld, out);
+    choose_title(s, ld, site, out);
+    choose_date(s, ld, out);
+    choose_authors(s, ld, site, out);
+    choose_language(s, ld, out);
+    if (ld) out.article_body = ld->body;
+    return out;
+}
+
+}  // namespace briefkit::formats::html

@@ -1,0 +1,27 @@
+// An article page's metadata, each field from the most trustworthy source the page has:
+// schema.org JSON-LD (NewsArticle and its kin, inside `@graph` too), then OpenGraph and
+// `article:*` meta, Dublin Core and `citation_*` meta, microdata (`itemprop`), `<time
+// datetime>`, `<html lang>` and `<link rel=canonical>`, then what the page shows: its `<h1>`,
+// its byline, its `<title>` without the site name, a date in its address.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "formats/markup/xml_tree.hpp"
+#include "pipeline/model/model.hpp"
+#include "pipeline/model/read_options.hpp"
+
+namespace briefkit::formats::html {
+
+/// What the page says about its article, and where each field came from.
+struct PageMetadata {
+    Metadata meta;             ///< Title, date, authors, agency, language and address.
+    std::vector<Note> notes;   ///< One note per field naming its source (`title-source`, ...).
+    std::string article_body;  ///< JSON-LD's `articleBody`, when the page gives one: the text the body is.
+};
+
+/// Reads the metadata of the page whose root element is `root`.
+[[nodiscard]] PageMetadata read_page_metadata(const markup::XmlNode* root, const ReadOptions& options);
+
+}  // namespace briefkit::formats::html

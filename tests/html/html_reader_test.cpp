@@ -1,0 +1,273 @@
+// html: the web page reader finds the article and its metadata, leaves the page's boilerplate
+// out, decodes every charset a page may declare or lie about, and keeps each promise the text
+// reader keeps: notes for what it decided, a clear error for a page without an article.
+#include <catch2/catch.hpp>
+
+#include "formats/html/html_reader.hpp"
+#include "pipeline/model/error.hpp"
+#include "support/test_support.hpp"
+
+using namespace briefkit;
+using formats::read_html;
+
+namespace {
+
+Document read_page(std::string_view html, ReadOptions options = {}) { return read_html(html, "page.html", options); }
+
+std::string body_of(const Document& doc) { return body_text(doc); }
+
+/// A page whose article is `article`, inside the furniture every news site has.
+std::string page_around(std::string_view article, std::string_view head = "") {
+    return std::string("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Site</title>") +
+           std::string(head) +
+           "</head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a> <a href=\"/sport\">Sport</a></nav>"
+           "<main>" + std::string(article) + "</main>"
+           "<footer><p>Copyright the Example Gazette, all rights reserved.</p></footer></body></html>";
+}
+
+const std::string kProse =
+    "<p>The harbour board voted on Monday to deepen the eastern channel, so that container ships of up to "
+    "fourteen metres draught can reach the new quay without waiting for the tide.</p>"
+    "<p>Dredging will start in the spring and take about eight months, the board said, at a cost it put at "
+    "forty million, shared between the port and the regional government.</p>"
+    "<p>Fishing crews asked for the works to pause during the herring season, and the board agreed to review "
+    "the timetable with them before the contract is signed.</p>";
+
+}  // namespace
+
+TEST_CASE("html: the sample page gives its article, metadata and nothing of its boilerplate") {
+    const Document doc = read_html(test::read_file(test::source_dir() / "samples" / "tram-line-opening-web.html"),
+                                   "tram-line-opening-web.html", {});
+    CHECK(doc.meta.title == "Riverside tram line opens after four years of works");
+    REQUIRE(doc.meta.date);
+    CHECK(doc.meta.date->iso() == "2024-05-14T07:45:00+01:00");
+    CHECK(doc.meta.authors == std::vector<std::string>{"Ines Okafor"});  // JSON-LD's @id reference, resolved
+    CHECK(doc.meta.source.name == "Northbridge Courier");
+    CHECK(doc.meta.language == "en-GB");
+    CHECK(doc.meta.url == "https://courier.example.org/city/2024/05/14/riverside-tram-line-opens");
+    const std::string body = body_of(doc);
+    CHECK(body.starts_with("The first passengers rode the new line"));  // the standfirst, above the text
+    CHECK(body.find("consultation on the route in the autumn") != std::string::npos);
+    for (const char* boilerplate : {"We use cookies", "Sport", "Share", "Related stories", "Tram opening put back",
+                                    "morning newsletter", "Trainspotter44", "far too early", "All rights reserved",
+                                    "Transport\n", "Riverside tram line opens"}) {
+        INFO(boilerplate);
+        CHECK(body.find(boilerplate) == std::string::npos);
+    }
+    CHECK(std::any_of(doc.body.begin(), doc.body.end(), [](const Block& b) { return std::holds_alternative<Table>(b); }));
+    CHECK(std::any_of(doc.body.begin(), doc.body.end(), [](const Block& b) { return std::holds_alternative<List>(b); }));
+    CHECK(std::any_of(doc.body.begin(), doc.body.end(), [](const Block& b) { return std::holds_alternative<Quote>(b); }));
+    for (const char* rule : {"title-source", "date-source", "author-source", "agency-source", "body-source"}) {
+        INFO(rule);
+        CHECK(test::has_note(doc, rule));
+    }
+}
+
+TEST_CASE("html: an old page in ISO-8859-1 with a layout table gives its German date, byline and paragraphs") {
+    const Document doc = read_html(test::read_file(test::source_dir() / "tests" / "fixtures" / "ferry-strike-latin1.html"),
+                                   "ferry-strike-latin1.html", {});
+    CHECK(doc.meta.title == "Fährstreik legt Hafenverkehr lahm");
+    REQUIRE(doc.meta.date);
+    CHECK(doc.meta.date->iso() == "2019-10-18T14:05:00");
+    CHECK(doc.meta.authors == std::vector<std::string>{"Karin Weiß"});
+    CHECK(doc.body.size() == 5);
+    const std::string body = body_of(doc);
+    CHECK(body.find("„unverhältnismäßig“") != std::string::npos);
+    CHECK(body.find("Meistgelesen") == std::string::npos);
+    CHECK(body.find("Startseite") == std::string::npos);
+    CHECK(body.find("Drucken") == std::string::npos);
+}
+
+TEST_CASE("html: a page declaring Windows-1252 whose bytes are UTF-8 is read as UTF-8, with a note") {
+    std::string html = page_around("<h1>Café prices rise</h1>" + kProse + "<p>Prices at the café rose by a fifth.</p>",
+                                   "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">");
+    html.replace(html.find("<meta charset=\"utf-8\">"), 22, "");
+    const Document doc = read_page(html);
+    CHECK(doc.meta.title == "Café prices rise");
+    CHECK(test::has_note(doc, "charset-mislabelled"));
+}
+
+TEST_CASE("html: a page without a charset whose bytes are not UTF-8 is read as Windows-1252, with a note") {
+    std::string html = page_around("<h1>Quotes</h1>" + kProse + "<p>\x93Not now,\x94 the mayor said \x96 twice.</p>");
+    html.replace(html.find("<meta charset=\"utf-8\">"), 22, "");
+    const Document doc = read_page(html);
+    CHECK(body_of(doc).find("\u201CNot now,\u201D the mayor said \u2013 twice.") != std::string::npos);
+    CHECK(test::has_note(doc, "charset-guessed"));
+}
+
+TEST_CASE("html: bytes that are no UTF-8 in a UTF-8 page become U+FFFD, with a note") {
+    const Document doc = read_page(page_around("<h1>Bytes</h1>" + kProse + "<p>A stray byte \xFF here, and \xC3\xA9 there.</p>"));
+    CHECK(body_of(doc).find("A stray byte \uFFFD here, and \u00E9 there.") != std::string::npos);
+    CHECK(test::has_note(doc, "invalid-bytes-replaced"));
+}
+
+TEST_CASE("html: a UTF-16 page with a byte-order mark is decoded") {
+    const std::string utf8 = page_around("<h1>Wide</h1>" + kProse);
+    std::string utf16 = "\xFF\xFE";
+    for (const char c : utf8) {
+        utf16.push_back(c);
+        utf16.push_back('\0');
+    }
+    CHECK(read_page(utf16).meta.title == "Wide");
+}
+
+TEST_CASE("html: a page with no article text is refused") {
+    const std::string menu = page_around("<ul><li><a href=\"/a\">One</a></li><li><a href=\"/b\">Two</a></li></ul>");
+    CHECK_THROWS_WITH(read_page(menu), Catch::Contains("holds no article"));
+    CHECK_THROWS_AS(read_page("<html><body><script>var x = 1;</script></body></html>"), InputError);
+}
+
+TEST_CASE("html: scripts, styles, templates, noscript and hidden elements never give text") {
+    const Document doc = read_page(page_around(
+        "<h1>Hidden things</h1>" + kProse +
+        "<script>document.write('<p>script text</p>')</script><style>p { color: red }</style>"
+        "<template><p>template text</p></template><noscript><p>noscript text</p></noscript>"
+        "<div hidden><p>hidden attribute text</p></div><div style=\"display: none\"><p>display none text</p></div>"
+        "<p aria-hidden=\"true\">aria hidden text</p>"));
+    const std::string body = body_of(doc);
+    for (const char* hidden : {"script text", "color: red", "template text", "noscript text", "hidden attribute",
+                               "display none", "aria hidden"}) {
+        INFO(hidden);
+        CHECK(body.find(hidden) == std::string::npos);
+    }
+    CHECK(body.find("herring season") != std::string::npos);
+}
+
+TEST_CASE("html: the headline is the page's own, not the <title> with the site's name or a kicker") {
+    const Document doc = read_page(page_around(
+        "<article><h1><span class=\"kicker\">Port</span> <span>Channel to be deepened for larger ships</span></h1>" +
+            kProse + "</article>",
+        "<meta property=\"og:title\" content=\"Channel to be deepened for larger ships | Example Gazette\">"));
+    CHECK(doc.meta.title == "Channel to be deepened for larger ships");
+}
+
+TEST_CASE("html: dates come from meta, <time>, the text under the headline or the address") {
+    const auto date_of = [](std::string_view head, std::string_view top) {
+        const Document doc = read_page(page_around(std::string("<article><h1>Dated</h1>") + std::string(top) + kProse + "</article>", head));
+        return doc.meta.date ? doc.meta.date->iso() : std::string("none");
+    };
+    CHECK(date_of("<meta property=\"article:published_time\" content=\"2021-03-04T10:00:00Z\">", "") == "2021-03-04T10:00:00+00:00");
+    CHECK(date_of("", "<time datetime=\"2020-02-29\">29 Feb</time>") == "2020-02-29");
+    CHECK(date_of("", "<p class=\"info\">Veröffentlicht am 3. März 2021</p>") == "2021-03-03");
+    CHECK(date_of("", "<div class=\"posted-on\">23.09.22</div>") == "2022-09-23");
+    CHECK(date_of("<link rel=\"canonical\" href=\"https://example.org/2019/07/08/dated\">", "") == "2019-07-08");
+}
+
+TEST_CASE("html: bylines name people: 'By' and 'Von' and a trailing date left out, the site itself passed over") {
+    const auto authors_of = [](std::string_view head, std::string_view top) {
+        return read_page(page_around(std::string("<article><h1>By whom</h1>") + std::string(top) + kProse + "</article>", head))
+            .meta.authors;
+    };
+    CHECK(authors_of("", "<p class=\"byline\">By Ana Ruiz and Tom Berg | 4 May 2021</p>") ==
+          std::vector<std::string>{"Ana Ruiz", "Tom Berg"});
+    CHECK(authors_of("", "<span class=\"author\">Von Karin Weiß am 18.10.2019</span>") == std::vector<std::string>{"Karin Weiß"});
+    CHECK(authors_of("<meta property=\"og:site_name\" content=\"Example Gazette\"><meta name=\"author\" content=\"Example Gazette\">",
+                     "<a href=\"/author/ana-ruiz\">Ana Ruiz</a>") == std::vector<std::string>{"Ana Ruiz"});
+}
+
+TEST_CASE("html: soft hyphens and zero-width spaces are taken out, with a note") {
+    const Document doc = read_page(page_around("<h1>Mes\u00ADsen\u00ADger</h1>" + kProse + "<p>Das Bundes\u00ADkriminal\u200Bamt ermittelt.</p>"));
+    CHECK(doc.meta.title == "Messenger");
+    CHECK(body_of(doc).find("Bundeskriminalamt") != std::string::npos);
+    CHECK(test::has_note(doc, "invisible-breaks-removed"));
+}
+
+TEST_CASE("html: related reading, share prompts and the author's box after the text are left out") {
+    const Document doc = read_page(page_around(
+        "<article><h1>Edges</h1>" + kProse +
+        "<h3>Read more</h3><p>Another story about ships that the site wants you to read next, with a long summary line.</p>"
+        "</article>"));
+    const std::string body = body_of(doc);
+    CHECK(body.find("Another story") == std::string::npos);
+    CHECK(test::has_note(doc, "boilerplate-after-title"));
+}
+
+TEST_CASE("html: an unclosed div inside <header> does not hide the article") {
+    // libxml2's HTML parser ignores </header> while a <div> in it is open, and nests the rest of
+    // the page inside the header: its landmark rule must yield to the text it then holds.
+    const Document doc = read_page("<!DOCTYPE html><html><body><header><div class=\"logo\">Gazette</header>"
+                                   "<main><h1>Nested</h1>" + kProse + "</main></body></html>");
+    CHECK(body_of(doc).find("herring season") != std::string::npos);
+}
+
+TEST_CASE("html: a '<' inside a script is not taken for a tag with many attributes") {
+    std::string script = "<script>var a = 1;";
+    for (int i = 0; i < 100; ++i) script += " if (a < b) { x" + std::to_string(i) + "= y; }";
+    script += "</script>";
+    const Document doc = read_page(page_around("<h1>Script</h1>" + script + kProse));
+    CHECK(doc.meta.title == "Script");
+}
+
+TEST_CASE("html: a stray quote in a tag opens no attribute value") {
+    const Document doc = read_page(page_around("<h1 class=\"h1\" \"tabindex=\"0\">Quotes in tags</h1>" + kProse));
+    CHECK(doc.meta.title == "Quotes in tags");
+}
+
+TEST_CASE("html: an opinion piece's 'commentary' container is not taken for comments") {
+    const Document doc = read_page(page_around("<div class=\"article commentary\"><h1>Opinion</h1>" + kProse + "</div>"));
+    CHECK(body_of(doc).find("herring season") != std::string::npos);
+}
+
+TEST_CASE("html: Drupal's field--label-hidden fields are read, not taken for hidden") {
+    const Document doc = read_page(page_around(
+        "<h1>Drupal</h1><div class=\"field field--label-hidden\">" + kProse + "</div>"));
+    CHECK(body_of(doc).find("herring season") != std::string::npos);
+}
+
+TEST_CASE("html: a layout table's cell holding the article is read as paragraphs") {
+    const Document doc = read_page("<html><body><table><tr><td><a href=\"/\">Home</a><br><a href=\"/x\">News</a></td><td>"
+                                   "<h2>Cells</h2>" + kProse + "</td></tr></table></body></html>");
+    CHECK(doc.body.size() == 3);
+}
+
+TEST_CASE("html: pages are told by their start: a doctype or <html>, past a BOM and comments") {
+    CHECK(formats::looks_like_html("<!DOCTYPE html><html>"));
+    CHECK(formats::looks_like_html("\xEF\xBB\xBF  <!-- saved from url -->\n<HTML lang=\"de\">"));
+    CHECK(formats::looks_like_html("<!doctype HTML>"));
+    CHECK_FALSE(formats::looks_like_html("<?xml version=\"1.0\"?><nitf>"));
+    CHECK_FALSE(formats::looks_like_html("Plain text about <html> tags"));
+}
+
+TEST_CASE("html: hostile pages end in a clear error or a best-effort article, never a crash") {
+    ReadOptions big;
+    big.max_input_size = std::size_t{64} << 20;
+    SECTION("50 MB of nesting: the parser stops at its depth, the article above it is read") {
+        std::string page = "<html><body><h1>Deep</h1>" + kProse;
+        page.reserve(50u << 20);
+        while (page.size() < (50u << 20)) page += "<div>";
+        const Document doc = read_page(page, big);
+        CHECK(body_of(doc).find("herring season") != std::string::npos);
+        CHECK_THROWS_AS(read_page(page), LimitError);  // past the default --max-input-size
+    }
+    SECTION("100,000 paragraphs: refused past --max-paragraphs, naming the limit") {
+        std::string page = "<html><body><h1>Many</h1>";
+        for (int i = 0; i < 100000; ++i) page += "<p>One more short paragraph, with a comma.</p>";
+        CHECK_THROWS_AS(read_page(page, big), LimitError);
+    }
+    SECTION("unclosed everything: the text is read, or the nesting limit named") {
+        std::string page = "<html><body><h1>Open";
+        for (int i = 0; i < 40; ++i) page += "<div><p><b><i><span><a href=\"/x\">";
+        const std::string text = "The harbour board voted on Monday, after a long debate, to deepen the eastern channel.";
+        CHECK(body_of(read_page(page + text)).find("eastern channel") != std::string::npos);
+        for (int i = 0; i < 2000; ++i) page += "<div><p><b><i><span><a href=\"/x\">";
+        CHECK_THROWS_WITH(read_page(page + text), Catch::Contains("nested over 256 levels"));
+    }
+    SECTION("NUL bytes: read or refused, never a crash") {
+        std::string page = page_around("<h1>Nul</h1>" + kProse);
+        page.insert(page.find("harbour"), std::string("\0\0\0", 3));
+        try {
+            (void)read_page(page);
+        } catch (const InputError&) {
+        }
+    }
+    SECTION("an <!ENTITY> in the DOCTYPE is never declared or expanded") {
+        const std::string page = "<!DOCTYPE html [<!ENTITY boom \"BOOMBOOMBOOMBOOM\">]><html><body><h1>Entity</h1>" + kProse +
+                                 "<p>An entity reference &boom; stays what it was, in a sentence long enough to read.</p></body></html>";
+        try {
+            const Document doc = read_page(page);
+            CHECK(body_of(doc).find("BOOMBOOM") == std::string::npos);
+        } catch (const InputError& e) {
+            CHECK(std::string(e.what()).find("holds no article") == std::string::npos);
+        }
+    }
+}
