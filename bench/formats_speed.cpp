@@ -22,19 +22,14 @@
 #include "pipeline/convert.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/registry.hpp"
+#include "slurp.hpp"
 
 namespace fs = std::filesystem;
 using namespace briefkit;
 using Clock = std::chrono::steady_clock;
+using bench::slurp;
 
 namespace {
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 std::vector<Document> corpus_documents(const fs::path& corpus) {
     std::vector<Document> docs;

@@ -19,19 +19,14 @@
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/registry.hpp"
+#include "slurp.hpp"
 
 namespace fs = std::filesystem;
 using namespace briefkit;
 using Clock = std::chrono::steady_clock;
+using bench::slurp;
 
 namespace {
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 /// The process's peak resident memory so far, in MiB.
 double peak_mib() {
