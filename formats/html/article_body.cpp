@@ -230,8 +230,10 @@ class PageMeasure {
 public:
     explicit PageMeasure(const XmlNode* root) {
         visit(root, -1, false);
-        // Vocabulary that is not about comments yields to the page's text: a wrapper holding
-        // most of the page (`<div class="page has-sidebar">`) is not boilerplate.
+        // A weak rule (hidden, landmarks, vocabulary other than comments and consent dialogs)
+        // yields to the page's text: an element with kArticleProse of prose and half the page's
+        // text or a third of its prose is read (`<div class="page has-sidebar">`, or the rest
+        // of a page that libxml2 nested inside an unclosed `<header>`).
         sum_prose(nodes_);
         const std::uint32_t page_text = nodes_.front().text;
         const std::uint32_t page_prose = nodes_.front().prose;

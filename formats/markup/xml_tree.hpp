@@ -1,5 +1,5 @@
 // Safe XML parsing and tree helpers shared by every reader of an XML format (Briefkit's article
-// XML, NITF, NewsML-G2, NewsML 1.2) and the HTML bodies of ninjs.
+// XML, NITF, NewsML-G2, NewsML 1.2), the HTML bodies of ninjs, and web pages.
 //
 // parse_xml() never touches the network, never loads a DTD or expands an entity it declares,
 // keeps libxml2's size limits (never XML_PARSE_HUGE), refuses elements nested deeper than
@@ -106,8 +106,9 @@ void init_libxml2();
 [[nodiscard]] XmlDoc parse_xml_document(std::string_view bytes, std::string_view name, const ReadOptions& options,
                                         Doctype doctype, std::string_view what);
 
-/// Parses `html` (a fragment or a page, as a ninjs body holds it) with libxml2's HTML parser,
-/// without network access, and within the same depth and size limits; `name` is used in errors.
+/// Parses `html` (a fragment, as a ninjs body holds it, or a whole web page; UTF-8) with
+/// libxml2's HTML parser in recovery mode, without network access, and within the same size
+/// limits; nesting past 256 levels ends the parse there (depth_cut_line()). `name` is used in errors.
 [[nodiscard]] XmlTree parse_html(std::string_view html, std::string_view name, const ReadOptions& options);
 
 /// The root element of an XML document, as a quick look at its start sees it.
