@@ -477,11 +477,11 @@ bool heads_article(const std::vector<Measure>& nodes, int heading, int container
 
 /// `text` case-folded with only its letters and digits, for comparing titles.
 std::string title_key(std::string_view text) {
-    std::string key;
-    for (const char c : unicode::fold_case(text)) {
-        if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) key.push_back(c);
+    std::u32string key;
+    for (const char32_t cp : unicode::decode(unicode::fold_case(text))) {
+        if (unicode::is_letter(cp) || (cp >= U'0' && cp <= U'9')) key.push_back(cp);
     }
-    return key;
+    return unicode::encode(key);
 }
 
 /// True when two titles are one: the same words, or one holding the other as most of it (a
@@ -509,20 +509,64 @@ std::string visible_text(const XmlNode* n) {
     return out;
 }
 
-/// The main part of a heading: the whole, or the one of its parts (a kicker, a headline, a
-/// subtitle, each in an element of its own) that holds most of its text.
+/// Newsroom names for the lines set above or below a headline in the same heading: the kicker
+/// (overline, roofline, Dachzeile, Spitzmarke, eyebrow, surtitre, antetítulo, volanta, occhiello)
+/// and the deck (subtitle, standfirst).
+constexpr std::array<std::string_view, 16> kHeadlineLineParts{
+    "kicker",   "overline", "roofline", "dachzeile", "spitzmarke", "eyebrow",  "topline",  "surtitre",
+    "antetit",  "volanta",  "occhiello", "subtitle", "subline",    "standfirst", "small",  "topic"};
+
+/// True when a part of a heading is a line of its own beside the headline: a kicker or a deck by
+/// its name, a `<small>`, a block, or a part that a `<br>` ends.
+bool beside_headline(const XmlNode* part) {
+    if (part->type != NodeType::element) return false;
+    if (part->name == "small" || part->name == "div" || part->name == "p") return true;
+    const XmlNode* next = part->next;
+    while (next != nullptr && next->type == NodeType::text && markup::collapse_space(std::string(next->content)).empty()) next = next->next;
+    if (next != nullptr && next->type == NodeType::element && next->name == "br") return true;
+    return has_part(class_and_id(part), kHeadlineLineParts);
+}
+
+/// `text` without the separators (a colon, a dash, a bar) that joined it to a part left out.
+std::string trim_separators(std::string text) {
+    static constexpr std::array<std::string_view, 7> kSeparators{" ", ":", "-", "|", "/", "\xE2\x80\x93", "\xE2\x80\x94"};
+    for (bool trimmed = true; trimmed;) {
+        trimmed = false;
+        for (const std::string_view sep : kSeparators) {
+            if (text.starts_with(sep)) text.erase(0, sep.size()), trimmed = true;
+            if (text.ends_with(sep)) text.erase(text.size() - sep.size()), trimmed = true;
+        }
+    }
+    return text;
+}
+
+/// The main part of a heading: the whole, or what is left of it once a kicker or deck in an
+/// element of its own is left out, or else the one of its parts that holds most of its text.
 std::string main_part(const XmlNode* heading) {
     std::string whole = markup::collapse_space(visible_text(heading));
     std::string longest;
+    std::string headline;
     int parts = 0;
+    bool joined = false;  // text between the parts joins them: one title
+    bool set_apart = false;
     for (const XmlNode* c = heading->children; c != nullptr; c = c->next) {
         std::string part = markup::collapse_space(c->type == NodeType::element ? visible_text(c) : std::string(c->content));
         if (part.empty()) continue;
-        if (c->type != NodeType::element) return whole;  // text between the parts joins them: one title
         ++parts;
+        if (c->type != NodeType::element) joined = true;
+        if (beside_headline(c)) {
+            set_apart = true;
+        } else {
+            if (!headline.empty()) headline.push_back(' ');
+            headline.append(part);
+        }
         if (part.size() > longest.size()) longest = std::move(part);
     }
-    return parts > 1 && longest.size() * 10 >= whole.size() * 6 ? longest : whole;
+    if (parts > 1 && set_apart) {
+        headline = trim_separators(markup::collapse_space(headline));
+        if (!headline.empty()) return headline;
+    }
+    return !joined && parts > 1 && longest.size() * 10 >= whole.size() * 6 ? longest : whole;
 }
 
 /// The article's headline as the page shows it, and the heading it is in (-1 for the metadata's):
@@ -536,8 +580,9 @@ std::pair<std::string, int> find_headline(const std::vector<Measure>& nodes, int
         std::vector<std::pair<int, std::string>> in_text;
         for (int i = 0; i < static_cast<int>(nodes.size()); ++i) {
             const Measure& m = at(nodes, i);
-            if (m.rule != Rule::none || m.node->name != level || !heads_article(nodes, i, container)) continue;
+            if (m.rule != Rule::none || m.node->name != level) continue;
             std::string text = main_part(m.node);
+            if (!heads_article(nodes, i, container)) continue;
             if (text.empty() || markup::parse_date(text, DateOrder::dmy)) continue;  // a blog's date heading
             (i < container ? before : in_text).emplace_back(i, std::move(text));
         }
@@ -705,7 +750,7 @@ ArticleBody extract_article(const XmlNode* root, std::string_view meta_title, st
         out.blocks.insert(out.blocks.end(), std::make_move_iterator(lead.blocks.begin()), std::make_move_iterator(lead.blocks.end()));
     }
     out.blocks.insert(out.blocks.end(), std::make_move_iterator(read.blocks.begin()), std::make_move_iterator(read.blocks.end()));
-    trim_body_edges(out.blocks, out.notes);
+    out.edge_lines = trim_body_edges(out.blocks, out.notes);
     const std::uint32_t page_text = nodes.front().text;
     std::uint32_t kept = 0;
     for (const int p : s.parts) kept += at(nodes, p).text;

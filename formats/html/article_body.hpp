@@ -20,6 +20,7 @@ struct ArticleBody {
     std::vector<Note> notes;    ///< `body-source`, one `boilerplate-left-out` per rule, media left out.
     std::string headline;       ///< The article's own heading as the page shows it; empty when none was found.
     int headline_line = 0;      ///< The input line of that heading.
+    std::vector<std::string> edge_lines;  ///< Short lines cut before and after the text (see trim_body_edges()).
 };
 
 /// Finds and reads the article of the page whose root element is `root`, and its headline. A

@@ -104,12 +104,16 @@ bool ends_sentence(std::string_view text) {
 }
 
 /// What invites a reader to do something other than read the article (subscribe, follow,
-/// donate, download the app), case-folded.
-constexpr std::array<std::string_view, 26> kCallsToAction{
+/// donate, download the app), and the publisher's rights line, case-folded.
+constexpr std::array<std::string_view, 35> kCallsToAction{
     "newsletter", "abonnier", "subscribe", "follow us", "folgen sie uns", "folge uns", "telegram", "whatsapp",
     "youtube", "instagram", "twitter", "facebook", "unterstütze", "unterstützen sie", "support us",
-    "download the", "app store", "google play", "letter to the editor", "leserbrief", "spende", "donat",
-    "sign up", "registrier", "suscríbete", "abonnez"};
+    "supporting our", "support our", "download the", "app store", "google play", "letter to the editor",
+    "leserbrief", "spende", "donat", "sign up", "registrier", "suscríbete", "abonnez", "not logged in",
+    "nicht eingeloggt",
+    // the rights line under an article
+    "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+    "tutti i diritti riservati"};
 
 /// True for a short block that invites the reader elsewhere, or credits a picture (`©`).
 bool is_call_to_action(const std::string& text) {
@@ -239,7 +243,7 @@ void note_cuts(const Edges& e, std::vector<Note>& notes) {
 
 }  // namespace
 
-void trim_body_edges(std::vector<Block>& blocks, std::vector<Note>& notes) {
+std::vector<std::string> trim_body_edges(std::vector<Block>& blocks, std::vector<Note>& notes) {
     Edges e;
     for (const Block& b : blocks) {
         std::string text = text_of(b);
@@ -254,9 +258,17 @@ void trim_body_edges(std::vector<Block>& blocks, std::vector<Note>& notes) {
     cut_edge_lines(blocks, e);
     if (std::find(e.cuts.begin(), e.cuts.end(), Cut::after_title) == e.cuts.end()) cut_tail(blocks, e);
     note_cuts(e, notes);
+    std::vector<std::string> edge_lines;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const Cut cut = e.cuts[i];
+        if ((cut == Cut::head_line || cut == Cut::edge_line || cut == Cut::tail) && e.sizes[i] <= kKeptText) {
+            edge_lines.push_back(e.texts[i]);
+        }
+    }
     std::size_t at = 0;
     blocks.erase(std::remove_if(blocks.begin(), blocks.end(), [&](const Block&) { return e.cuts[at++] != Cut::keep; }),
                  blocks.end());
+    return edge_lines;
 }
 
 }  // namespace briefkit::formats::html

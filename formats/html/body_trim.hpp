@@ -4,13 +4,15 @@
 // paragraph of prose (credits, tags, share and rating prompts).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "pipeline/model/model.hpp"
 
 namespace briefkit::formats::html {
 
-/// Trims `blocks` as above, adding one note per rule that removed something.
-void trim_body_edges(std::vector<Block>& blocks, std::vector<Note>& notes);
+/// Trims `blocks` as above, adding one note per rule that removed something; returns the text
+/// of the short lines cut before and after the article's text (where a page prints its date), in order.
+std::vector<std::string> trim_body_edges(std::vector<Block>& blocks, std::vector<Note>& notes);
 
 }  // namespace briefkit::formats::html

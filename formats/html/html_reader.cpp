@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "formats/html/article_body.hpp"
 #include "formats/html/page_charset.hpp"
 #include "formats/html/page_metadata.hpp"
@@ -100,6 +102,68 @@ void refuse_without_article(const std::vector<Block>& blocks, std::string_view n
     if (!text) throw InputError("holds no article: the page's text is all links (a menu or an index of pages)", std::string(name));
 }
 
+/// Removes NUL characters from the page's text, with a note at the first one's line. HTML5's
+/// parser drops them from text; libxml2's would end the page at the first.
+void remove_nul_characters(std::string& text, std::vector<Note>& notes) {
+    const std::size_t first = text.find('\0');
+    if (first == std::string::npos) return;
+    const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(first), '\n'));
+    const std::size_t removed = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\0'));
+    text.erase(std::remove(text.begin(), text.end(), '\0'), text.end());
+    notes.push_back(Note{line, "nul-characters-removed",
+                         fmt::format("{} NUL character{} removed from the page's text, the first at line {}", removed,
+                                     removed == 1 ? "" : "s", line)});
+}
+
+/// The first words of `text`, where a dateline stands (`BERLIN, 27.1.2022 - ...`).
+std::string_view opening_words(std::string_view text) {
+    std::size_t end = 0;
+    for (int words = 0; words < 4 && end != std::string_view::npos; ++words) end = text.find(' ', end + 1);
+    return end == std::string_view::npos ? text : text.substr(0, end);
+}
+
+/// For a page whose metadata gives no date, the one its article prints at its edges: in a short
+/// line cut before or after the text, at the start of the first paragraph (a dateline), or in a
+/// short last paragraph (a signature). Sets the date and its `date-source` note.
+void date_from_edges(Document& doc, const std::vector<std::string>& edge_lines) {
+    std::vector<std::pair<std::string, std::string_view>> places;
+    for (const std::string& line : edge_lines) places.emplace_back(line, "short line at the article's edge");
+    if (!doc.body.empty()) {
+        if (const auto* first = std::get_if<Paragraph>(&doc.body.front())) {
+            places.emplace_back(opening_words(plain_text(first->content)), "dateline opening the article");
+        }
+        if (const auto* last = std::get_if<Paragraph>(&doc.body.back()); last != nullptr && doc.body.size() > 1) {
+            if (std::string text = plain_text(last->content); text.size() <= 80) places.emplace_back(std::move(text), "closing line");
+        }
+    }
+    for (const auto& [text, where] : places) {
+        if (std::optional<Date> date = html::date_in(text)) {
+            doc.meta.date = std::move(date);
+            doc.notes.push_back(Note{0, "date-source", fmt::format("the date is the page's {} '{}'", where, text.substr(0, 80))});
+            return;
+        }
+    }
+}
+
+/// For a page whose metadata names no author, the names a byline at the article's edges gives
+/// (`Von Claudia Lindner` above the text, `Autorin: ...` below it): in a short line cut there, or
+/// in a short first or last paragraph. Sets them and their note.
+void authors_from_edges(Document& doc, const std::vector<std::string>& edge_lines) {
+    std::vector<std::string> lines = edge_lines;
+    for (const Block* edge : {&doc.body.front(), &doc.body.back()}) {
+        if (const auto* p = std::get_if<Paragraph>(edge)) {
+            if (std::string text = plain_text(p->content); text.size() <= 160) lines.push_back(std::move(text));
+        }
+    }
+    for (const std::string& line : lines) {
+        if (std::vector<std::string> names = html::byline_names(line); !names.empty()) {
+            doc.meta.authors = std::move(names);
+            doc.notes.push_back(Note{0, "author-source", fmt::format("the author list is the page's byline '{}' at the article's edge", line.substr(0, 80))});
+            return;
+        }
+    }
+}
+
 }  // namespace
 
 bool looks_like_html(std::string_view bytes) {
@@ -122,6 +186,7 @@ Document read_html(std::string_view bytes, std::string_view name, const ReadOpti
     check_input_size(bytes.size(), name, options);
     Document doc;
     std::string text = html::page_to_utf8(bytes, name, doc.notes);
+    remove_nul_characters(text, doc.notes);
     html::strip_non_text(text);
     const markup::XmlTree tree = markup::parse_html(text, name, options);
     std::string().swap(text);  // the tree holds copies of all it needs
@@ -150,6 +215,8 @@ Document read_html(std::string_view bytes, std::string_view name, const ReadOpti
     }
     doc.body = std::move(body.blocks);
     take_notes(doc.notes, body.notes);
+    if (!doc.meta.date) date_from_edges(doc, body.edge_lines);
+    if (doc.meta.authors.empty() && !doc.body.empty()) authors_from_edges(doc, body.edge_lines);
     remove_invisible_breaks(doc);
     markup::finish_feed_document(doc, "HTML", "", name, options);
     return doc;

@@ -84,8 +84,6 @@ void add_byline(std::vector<std::string>& out, const XmlNode* n) {
     out.push_back(std::move(text));
 }
 
-std::optional<Date> date_in(std::string_view text);
-
 /// True when `n` is an author's name by its class or id, lower-cased in `words` (`author`,
 /// `byline`, hCard's `fn`), or a link to an author's page.
 bool marks_an_author(const XmlNode* n, std::string_view words) {
@@ -104,13 +102,17 @@ bool marks_an_author(const XmlNode* n, std::string_view words) {
            has_token(words, "fn") || words.find("autor") != std::string::npos;
 }
 
+/// The labels that open a byline, folded.
+constexpr std::array<std::string_view, 22> kLabels{
+    "written by ", "posted by ",  "published by ",  "submitted by ", "geschrieben von ", "verfasst von ",
+    "gespeichert von ", "veröffentlicht von ", "erstellt von ", "text und fotos: ", "text: ", "text von ",
+    "autor: ",     "autorin: ",   "author: ",       "autor ",       "author ",         "by ",
+    "von ",        "par ",        "por ",           "di "};
+
 /// The names of a byline as pages print it: a leading `By`, `Von`, `Autor:` and a trailing
 /// date, time or `am ...` left out; empty when what is left cannot be names.
 std::string clean_byline(std::string text) {
     if (text.empty() || text.size() > 160) return {};
-    static constexpr std::array<std::string_view, 16> kLabels{
-        "written by ", "posted by ", "geschrieben von ", "text und fotos: ", "text: ", "text von ", "autor: ",
-        "autorin: ", "author: ", "autor ", "author ", "by ", "von ", "par ", "por ", "di "};
     for (bool again = true; again;) {
         again = false;
         const std::string lower = unicode::fold_case(text.substr(0, 24));
@@ -129,14 +131,19 @@ std::string clean_byline(std::string text) {
     if (const std::size_t digit = text.find_first_of("0123456789@"); digit != std::string::npos) text.resize(digit);
     while (!text.empty() && std::string_view(" ,:;").find(text.back()) != std::string_view::npos) text.pop_back();
     if (text.size() < 2 || text.size() > 80) return {};
+    // What a date line's label leaves (`Stand: 3.2.2022`, `Zuletzt geändert am ...`) names no one.
+    static constexpr std::array<std::string_view, 8> kDateLabels{"stand",     "zuletzt",   "aktualisiert", "updated",
+                                                                 "last updated", "published", "veröffentlicht", "erschienen"};
+    const std::string folded = unicode::fold_case(text);
+    if (std::any_of(kDateLabels.begin(), kDateLabels.end(), [&](std::string_view l) { return folded.starts_with(l); })) return {};
     return text;
 }
 
 /// True when an element's class and id, lower-cased in `words`, say it holds a date (`date`,
 /// `time`, `published`, `meta`...).
 bool names_a_date(std::string_view words) {
-    static constexpr std::array<std::string_view, 10> kParts{"date", "time", "datum", "publish", "posted",
-                                                             "meta", "byline", "fecha", "data", "info"};
+    static constexpr std::array<std::string_view, 11> kParts{"date", "time", "datum", "publish", "posted",
+                                                             "meta", "byline", "fecha", "data", "info", "submitted"};
     return std::any_of(kParts.begin(), kParts.end(), [&](std::string_view p) { return words.find(p) != std::string_view::npos; });
 }
 
@@ -361,35 +368,6 @@ std::optional<Date> short_year_date(std::string_view word) {
     return date;
 }
 
-/// The first date written in `text` (`Veröffentlicht am 18. Oktober 2019, 10:12 Uhr`): the
-/// first run of one to five words that reads as a whole date.
-std::optional<Date> date_in(std::string_view given) {
-    std::string spaced(given);  // a no-break space parts words too (`Bonn,&nbsp;11.10.2021`)
-    for (std::size_t at = 0; (at = spaced.find("\xC2\xA0", at)) != std::string::npos;) spaced.replace(at, 2, " ");
-    const std::string_view text = spaced;
-    std::vector<std::string_view> words;
-    for (std::size_t at = 0; at < text.size();) {
-        const std::size_t end = std::min(text.find(' ', at), text.size());
-        if (end > at) words.push_back(text.substr(at, end - at));
-        at = end + 1;
-    }
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (!std::isdigit(static_cast<unsigned char>(words[i].front())) && !std::isalpha(static_cast<unsigned char>(words[i].front())) &&
-            static_cast<unsigned char>(words[i].front()) < 0x80) {
-            continue;
-        }
-        for (std::size_t n = std::min<std::size_t>(5, words.size() - i); n >= 1; --n) {
-            const char* begin = words[i].data();
-            std::string_view span(begin, static_cast<std::size_t>(words[i + n - 1].data() + words[i + n - 1].size() - begin));
-            while (!span.empty() && std::string_view(",;|)").find(span.back()) != std::string_view::npos) span.remove_suffix(1);
-            if (!markup::has_year_digits(span)) continue;
-            if (auto reading = markup::parse_date(span, DateOrder::dmy)) return std::move(reading->date);
-        }
-        if (std::optional<Date> d = short_year_date(words[i])) return d;
-    }
-    return std::nullopt;
-}
-
 /// A date in the page's address: `/2022/12/01/` or `/2022-12-01`.
 std::optional<Date> address_date(std::string_view url) {
     for (std::size_t at = 0; at + 10 <= url.size(); ++at) {
@@ -469,7 +447,7 @@ void choose_date(const PageScan& s, const std::optional<JsonLdArticle>& ld, Page
         first_meta(s, {"article:published_time", "og:article:published_time", "article.published", "datepublished",
                        "publishdate", "publish-date", "pubdate", "dc.date.issued", "dcterms.issued", "dcterms.created",
                        "dc.date", "dcterms.date", "date", "citation_publication_date", "citation_date", "sailthru.date",
-                       "parsely-pub-date", "last-modified"});
+                       "parsely-pub-date", "publication_date", "publish_date", "date_published", "last-modified"});
     const std::string meta_source = fmt::format("'{}' meta", key);
     const std::pair<std::string_view, std::string_view> candidates[] = {
         {ld ? std::string_view(ld->date) : std::string_view(), "JSON-LD datePublished"},
@@ -527,6 +505,16 @@ std::vector<std::string> meta_bylines(const PageScan& s, std::string_view key) {
     return out;
 }
 
+/// True when `name` is an organisation's, not a person's: a web address or a legal form (`GmbH`,
+/// `e.V.`, `Ltd`). A newsroom's collective name (`Redaktion`, `Staff`) is the byline it prints.
+bool names_organisation(std::string_view name) {
+    const std::string folded = " " + unicode::fold_case(name) + " ";
+    static constexpr std::array<std::string_view, 16> kMarks{
+        "www.", ".de ", ".com ", ".at ", ".ch ", ".it ", ".org ", ".net ", " gmbh", " e.v.", " e. v.", " ag ",
+        " inc", " ltd", " llc", " verlag"};
+    return std::any_of(kMarks.begin(), kMarks.end(), [&](std::string_view m) { return folded.find(m) != std::string::npos; });
+}
+
 /// The authors from the first source that names a person: JSON-LD, then meta, microdata, rel=author
 /// links and bylines. A source naming only the site itself (an organisation) is passed over.
 void choose_authors(const PageScan& s, const std::optional<JsonLdArticle>& ld, std::string_view site, PageMetadata& out) {
@@ -542,9 +530,10 @@ void choose_authors(const PageScan& s, const std::optional<JsonLdArticle>& ld, s
     const std::string folded_site = unicode::fold_case(site);
     for (auto& [names, source] : sources) {
         if (names.empty()) continue;
-        if (!folded_site.empty() && std::all_of(names.begin(), names.end(), [&](const std::string& n) {
+        if (std::all_of(names.begin(), names.end(), [&](const std::string& n) {
                 const std::string f = unicode::fold_case(n);
-                return f == folded_site || folded_site.find(f) != std::string::npos || f.find(folded_site) != std::string::npos;
+                return names_organisation(n) ||
+                       (!folded_site.empty() && (f == folded_site || folded_site.find(f) != std::string::npos || f.find(folded_site) != std::string::npos));
             })) {
             continue;
         }
@@ -595,6 +584,41 @@ void choose_address(const PageScan& s, const std::optional<JsonLdArticle>& ld, P
 }
 
 }  // namespace
+
+std::vector<std::string> byline_names(std::string_view line) {
+    const std::string lower = unicode::fold_case(line.substr(0, 24));
+    if (std::none_of(kLabels.begin(), kLabels.end(), [&](std::string_view label) { return lower.starts_with(label); })) return {};
+    return markup::authors_from_byline(clean_byline(std::string(line)));
+}
+
+/// The first date written in `text` (`Veröffentlicht am 18. Oktober 2019, 10:12 Uhr`): the
+/// first run of one to five words that reads as a whole date.
+std::optional<Date> date_in(std::string_view given) {
+    std::string spaced(given);  // a no-break space parts words too (`Bonn,&nbsp;11.10.2021`)
+    for (std::size_t at = 0; (at = spaced.find("\xC2\xA0", at)) != std::string::npos;) spaced.replace(at, 2, " ");
+    const std::string_view text = spaced;
+    std::vector<std::string_view> words;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find(' ', at), text.size());
+        if (end > at) words.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(words[i].front())) && !std::isalpha(static_cast<unsigned char>(words[i].front())) &&
+            static_cast<unsigned char>(words[i].front()) < 0x80) {
+            continue;
+        }
+        for (std::size_t n = std::min<std::size_t>(5, words.size() - i); n >= 1; --n) {
+            const char* begin = words[i].data();
+            std::string_view span(begin, static_cast<std::size_t>(words[i + n - 1].data() + words[i + n - 1].size() - begin));
+            while (!span.empty() && std::string_view(",;|)").find(span.back()) != std::string_view::npos) span.remove_suffix(1);
+            if (!markup::has_year_digits(span)) continue;
+            if (auto reading = markup::parse_date(span, DateOrder::dmy)) return std::move(reading->date);
+        }
+        if (std::optional<Date> d = short_year_date(words[i])) return d;
+    }
+    return std::nullopt;
+}
 
 PageMetadata read_page_metadata(const XmlNode* root, const ReadOptions& options) {
     PageScan s;

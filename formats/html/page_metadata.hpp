@@ -5,7 +5,9 @@
 // its byline, its `<title>` without the site name, a date in its address.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "formats/markup/xml_tree.hpp"
@@ -20,6 +22,14 @@ struct PageMetadata {
     std::vector<Note> notes;   ///< One note per field naming its source (`title-source`, ...).
     std::string article_body;  ///< JSON-LD's `articleBody`, when the page gives one: the text the body is.
 };
+
+/// The first date written in `text` (`Veröffentlicht am 18. Oktober 2019, 10:12 Uhr`): the first
+/// run of one to five words that reads as a whole date (day before month), or `23.09.22`.
+[[nodiscard]] std::optional<Date> date_in(std::string_view text);
+
+/// The authors a printed byline names (`Von Claudia Lindner`, `By A and B, 5 May 2022`); none
+/// when `line` does not open with a byline's label.
+[[nodiscard]] std::vector<std::string> byline_names(std::string_view line);
 
 /// Reads the metadata of the page whose root element is `root`.
 [[nodiscard]] PageMetadata read_page_metadata(const markup::XmlNode* root, const ReadOptions& options);

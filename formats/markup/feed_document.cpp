@@ -161,9 +161,10 @@ void scrub_document(Document& doc) {
 }  // namespace
 
 bool is_byline_title(std::string_view part) {
-    static constexpr std::array<std::string_view, 15> kWords{
-        "writer", "correspondent", "reporter", "editor", "press",      "staff",     "news",   "agency",
-        "service", "bureau",       "chief",    "columnist", "university", "institute", "college"};
+    static constexpr std::array<std::string_view, 19> kWords{
+        "writer",  "correspondent", "reporter", "editor",     "press",    "staff",    "news",
+        "agency",  "service",       "bureau",   "chief",      "columnist", "university", "institute",
+        "college", "leiter",        "korrespond", "sprecher", "referent"};
     const std::string folded = unicode::fold_case(part);
     return std::any_of(kWords.begin(), kWords.end(),
                        [&](std::string_view w) { return folded.find(w) != std::string::npos; });

@@ -141,6 +141,66 @@ TEST_CASE("html: the headline is the page's own, not the <title> with the site's
     CHECK(doc.meta.title == "Channel to be deepened for larger ships");
 }
 
+TEST_CASE("html: a kicker or deck set apart in the headline's element is left out of the title") {
+    const auto title_of = [](std::string_view heading) {
+        return read_page(page_around("<article>" + std::string(heading) + kProse + "</article>")).meta.title;
+    };
+    CHECK(title_of("<h1><span class=\"dachzeile\">Hafen</span><span class=\"headline\">Fahrrinne wird vertieft</span></h1>") ==
+          "Fahrrinne wird vertieft");
+    CHECK(title_of("<h1><small>Port</small><br> Channel to be deepened</h1>") == "Channel to be deepened");
+    CHECK(title_of("<h1><div class=\"topic-label\">Harbour works</div> Channel to be deepened</h1>") == "Channel to be deepened");
+    CHECK(title_of("<h1><span class=\"overline\">Port</span>: Channel to be deepened</h1>") == "Channel to be deepened");
+    CHECK(title_of("<h1>The <em>deepest</em> channel yet</h1>") == "The deepest channel yet");
+}
+
+TEST_CASE("html: the headline keeps its typographic quotes when the metadata's title straightens them") {
+    const Document doc = read_page(page_around("<article><h1>\u201EWir vertiefen die Rinne\u201C</h1>" + kProse + "</article>",
+                                               "<meta property=\"og:title\" content=\"&quot;Wir vertiefen die Rinne&quot; - Gazette\">"));
+    CHECK(doc.meta.title == "\u201EWir vertiefen die Rinne\u201C");
+}
+
+TEST_CASE("html: a page without dated metadata takes the date line or dateline at the article's edge") {
+    const auto date_of = [](std::string_view article) {
+        const Document doc = read_page(page_around("<article><h1>Dated by its text</h1>" + std::string(article) + "</article>"));
+        REQUIRE(doc.meta.date);
+        CHECK(test::has_note(doc, "date-source"));
+        return doc.meta.date->iso();
+    };
+    CHECK(date_of("<p>27.1.2022</p>" + kProse) == "2022-01-27");
+    CHECK(date_of("<p>27.1.2022 - The harbour board voted on Monday to deepen the eastern channel, so that ships can "
+                  "reach the new quay without waiting for the tide.</p>" + kProse) == "2022-01-27");
+    CHECK(date_of(kProse + "<p>Ines, 10. September 2017</p>") == "2017-09-10");
+}
+
+TEST_CASE("html: a byline at the article's edge names the authors when the metadata names none") {
+    const Document doc = read_page(page_around("<article><h1>Signed</h1><p>Von Claudia Lindner</p>" + kProse + "</article>"));
+    CHECK(doc.meta.authors == std::vector<std::string>{"Claudia Lindner"});
+    const Document below = read_page(page_around("<article><h1>Signed</h1>" + kProse +
+                                                 "<p>Autorin: Uta Berger, Projektleiterin in Tunis.</p></article>"));
+    CHECK(below.meta.authors == std::vector<std::string>{"Uta Berger"});
+}
+
+TEST_CASE("html: an organisation in the author meta is passed over for the byline's person") {
+    const Document doc = read_page(page_around("<article><h1>By whom</h1><p class=\"byline\">By Ana Ruiz</p>" + kProse + "</article>",
+                                               "<meta name=\"author\" content=\"Web Commerce GmbH www.example.de\">"));
+    CHECK(doc.meta.authors == std::vector<std::string>{"Ana Ruiz"});
+}
+
+TEST_CASE("html: NUL characters in a page do not end it; they are removed with a note") {
+    std::string page = page_around("<article><h1>With NULs</h1>" + kProse + "</article>");
+    page.insert(page.find("<main>"), std::string("<p>a\0b</p>\n", 10));
+    const Document doc = read_page(page);
+    CHECK(body_of(doc).find("herring season") != std::string::npos);
+    CHECK(test::has_note(doc, "nul-characters-removed"));
+}
+
+TEST_CASE("html: the publisher's rights line under the article is left out") {
+    const Document doc = read_page(page_around("<article><h1>Rights</h1>" + kProse +
+                                               "<p>DER GAZETTE 52/2018 Alle Rechte vorbehalten</p></article>"));
+    CHECK(body_of(doc).find("Rechte") == std::string::npos);
+    CHECK(test::has_note(doc, "edge-line"));
+}
+
 TEST_CASE("html: dates come from meta, <time>, the text under the headline or the address") {
     const auto date_of = [](std::string_view head, std::string_view top) {
         const Document doc = read_page(page_around(std::string("<article><h1>Dated</h1>") + std::string(top) + kProse + "</article>", head));
