@@ -64,9 +64,8 @@ constexpr std::array<std::string_view, 36> kBlockTags{
     "td",    "th",    "blockquote", "pre",   "h1",      "h2",     "h3",     "h4",         "h5",   "h6",
     "figure", "figcaption", "form", "address", "center", "body"};
 
-constexpr std::array<std::string_view, 10> kLandmarkRoles{"navigation", "banner",  "contentinfo", "complementary",
-                                                           "search",     "menu",    "menubar",     "alertdialog",
-                                                           "toolbar",    "dialog"};
+constexpr std::array<std::string_view, 8> kLandmarkRoles{"navigation", "banner",  "contentinfo", "complementary",
+                                                          "search",     "menu",    "menubar",     "toolbar"};
 
 /// Parts of a class or id that name boilerplate wherever they appear in it.
 constexpr std::array<std::string_view, 53> kBoilerplateParts{
@@ -170,10 +169,12 @@ Rule rule_for(const XmlNode* n, bool never_text, bool& weak) {
     if (name == "html" || name == "body") return Rule::none;
     // Every other rule yields to the page's text (see PageMeasure): libxml2's HTML parser nests
     // the rest of a page inside a <header> whose end tag an unclosed <div> made it ignore.
+    const std::string role = unicode::ascii_lower(markup::attribute(n, "role"));
+    if (role == "dialog" || role == "alertdialog") return Rule::landmark;  // a pop-up, never the article
     weak = true;
     if (is_hidden(n)) return Rule::hidden;
     if (name == "nav" || name == "footer" || name == "aside") return Rule::landmark;
-    if (one_of(unicode::ascii_lower(markup::attribute(n, "role")), kLandmarkRoles)) return Rule::landmark;
+    if (one_of(role, kLandmarkRoles)) return Rule::landmark;
     if (name == "main" || name == "article" || markup::attribute(n, "itemprop") == "articleBody") return Rule::none;
     std::string words = class_and_id(n);
     if (words.size() < 2) return Rule::none;

@@ -194,6 +194,15 @@ TEST_CASE("html: NUL characters in a page do not end it; they are removed with a
     CHECK(test::has_note(doc, "nul-characters-removed"));
 }
 
+TEST_CASE("html: a dialog holding more text than the article is left out") {
+    const std::string dialog = "<div role=\"dialog\" aria-hidden=\"true\"><h2>Training programme</h2>" + kProse + kProse + kProse + "</div>";
+    const Document doc = read_page(page_around("<article><h1>The page's own</h1><p>Ferries will run every twenty minutes from "
+                                               "June, the operator said, and the night service returns in the autumn.</p></article>" +
+                                               dialog));
+    CHECK(body_of(doc).find("Ferries will run") != std::string::npos);
+    CHECK(body_of(doc).find("herring season") == std::string::npos);
+}
+
 TEST_CASE("html: the publisher's rights line under the article is left out") {
     const Document doc = read_page(page_around("<article><h1>Rights</h1>" + kProse +
                                                "<p>DER GAZETTE 52/2018 Alle Rechte vorbehalten</p></article>"));
