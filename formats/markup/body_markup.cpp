@@ -283,6 +283,25 @@ private:
     bool after_link_ = false;
 };
 
+/// True when a run holds no link and no text but spaces and no-break spaces.
+bool is_blank(const Inlines& run) {
+    return std::all_of(run.begin(), run.end(), [](const Inline& i) {
+        const Text* t = std::get_if<Text>(&i);
+        if (t == nullptr) return false;
+        std::string_view rest = t->text;
+        while (!rest.empty()) {
+            if (rest.starts_with("\xC2\xA0")) {
+                rest.remove_prefix(2);
+            } else if (is_space(rest.front())) {
+                rest.remove_prefix(1);
+            } else {
+                return false;
+            }
+        }
+        return true;
+    });
+}
+
 Inlines inlines_of(const XmlNode* node, const NodeFilter* left_out) {
     InlineBuilder builder(left_out);
     builder.walk(node);
@@ -379,10 +398,11 @@ private:
         add(Paragraph{inlines_of(n, left_out_)}, n);
     }
 
+    /// Adds `block` unless it is blank: a spacer such as `<p>&nbsp;</p>` is layout, not text.
     void add(Block block, const XmlNode* /*n*/) {
-        bool empty = true;
-        for_each_run(block, [&](const Inlines& run) { empty = empty && run.empty(); });
-        if (!empty) result.blocks.push_back(std::move(block));
+        bool blank = true;
+        for_each_run(block, [&](const Inlines& run) { blank = blank && is_blank(run); });
+        if (!blank) result.blocks.push_back(std::move(block));
     }
 
     void list(const XmlNode* n) {

@@ -104,6 +104,10 @@ TEST_CASE("markup: HTML bodies read into paragraphs, headings, lists, quotes, ta
                                              " | W\n--\nAjax | 3", "a  b\n c", "Loose text", "after a break"});
 }
 
+TEST_CASE("markup: a spacer paragraph of no-break spaces is no block") {
+    CHECK(html_blocks("<p>Before.</p><p>&nbsp;</p><p> \u00A0 </p><p>After.</p>") == std::vector<std::string>{"Before.", "After."});
+}
+
 TEST_CASE("markup: an HTML body's furniture and pictures are left out with a note") {
     std::vector<Note> notes;
     const auto blocks = html_blocks("<header><h1>Title</h1><ul><li>tag</li></ul></header><figure><img src='a.jpg'>"
