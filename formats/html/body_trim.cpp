@@ -124,6 +124,19 @@ bool is_call_to_action(const std::string& text) {
                        [&](std::string_view w) { return folded.find(w) != std::string::npos; });
 }
 
+/// Labels and agency marks that credit a picture, case-folded (`Foto: ...`, `(REUTERS/Name)`).
+constexpr std::array<std::string_view, 14> kPictureCredits{
+    "foto:", "fotos:", "photo:", "photos:", "bild:", "bildquelle:", "image:", "credit:", "(reuters/", "(ap photo",
+    "(afp/", "/afp)", "getty images", "(foto "};
+
+/// True for a short paragraph that credits a picture the page showed beside the text.
+bool is_picture_credit(const std::string& text) {
+    if (text.size() > 120) return false;
+    const std::string folded = unicode::fold_case(text);
+    return std::any_of(kPictureCredits.begin(), kPictureCredits.end(),
+                       [&](std::string_view w) { return folded.find(w) != std::string::npos; });
+}
+
 /// True for a short line that only dates the page (`Veröffentlichung: 2. Februar 2022`).
 bool is_date_line(const std::string& text) {
     if (text.size() > 60) return false;
@@ -142,7 +155,7 @@ bool is_date_line(const std::string& text) {
 }
 
 /// Why a block is left out of the body.
-enum class Cut { keep, titled, after_title, head_line, edge_line, tail };
+enum class Cut { keep, titled, after_title, head_line, edge_line, credit, tail };
 
 /// The blocks of a body with their text and what is decided about each. Only the start of a
 /// long block's text is kept: every rule that reads a block's words reads short ones.
@@ -184,6 +197,8 @@ void cut_edge_lines(const std::vector<Block>& blocks, Edges& e) {
         if (!candidate) continue;
         if (head_line) {
             e.cuts[i] = Cut::head_line;
+        } else if (is_picture_credit(e.texts[i])) {
+            e.cuts[i] = Cut::credit;
         } else if (at_edge && (is_date_line(e.texts[i]) || is_call_to_action(e.texts[i]))) {
             e.cuts[i] = Cut::edge_line;
         }
@@ -220,11 +235,12 @@ void note_cuts(const Edges& e, std::vector<Note>& notes) {
         std::string_view rule;
         std::string_view what;
     };
-    static constexpr std::array<Kind, 5> kKinds{{
+    static constexpr std::array<Kind, 6> kKinds{{
         {Cut::titled, "boilerplate-title", "titled as page furniture (related reading, sharing, the author's box)"},
         {Cut::after_title, "boilerplate-after-title", "after such a title, past most of the article's text"},
         {Cut::head_line, "head-line", "as short label lines before the article's text (kickers, bylines, dates)"},
         {Cut::edge_line, "edge-line", "as date lines, picture credits or invitations to subscribe, follow or donate"},
+        {Cut::credit, "picture-credit", "as the credits of pictures beside the text"},
         {Cut::tail, "short-tail", "as short lines and headings after the last paragraph of prose"},
     }};
     for (const Kind& kind : kKinds) {

@@ -203,11 +203,15 @@ TEST_CASE("html: a dialog holding more text than the article is left out") {
     CHECK(body_of(doc).find("herring season") == std::string::npos);
 }
 
-TEST_CASE("html: the publisher's rights line under the article is left out") {
-    const Document doc = read_page(page_around("<article><h1>Rights</h1>" + kProse +
+TEST_CASE("html: picture credits in the text and the publisher's rights line under it are left out") {
+    const std::size_t first_end = kProse.find("</p>") + 4;
+    const Document doc = read_page(page_around("<article><h1>Rights</h1>" + kProse.substr(0, first_end) +
+                                               "<p>The new quay at dusk. (Foto: Ines Berg)</p>" + kProse.substr(first_end) +
                                                "<p>DER GAZETTE 52/2018 Alle Rechte vorbehalten</p></article>"));
     CHECK(body_of(doc).find("Rechte") == std::string::npos);
+    CHECK(body_of(doc).find("Ines Berg") == std::string::npos);
     CHECK(test::has_note(doc, "edge-line"));
+    CHECK(test::has_note(doc, "picture-credit"));
 }
 
 TEST_CASE("html: dates come from meta, <time>, the text under the headline or the address") {
