@@ -476,15 +476,6 @@ bool heads_article(const std::vector<Measure>& nodes, int heading, int container
     return shared.node == body.node || shared.text <= body.text + body.text / 2 + 400;
 }
 
-/// `text` case-folded with only its letters and digits, for comparing titles.
-std::string title_key(std::string_view text) {
-    std::u32string key;
-    for (const char32_t cp : unicode::decode(unicode::fold_case(text))) {
-        if (unicode::is_letter(cp) || (cp >= U'0' && cp <= U'9')) key.push_back(cp);
-    }
-    return unicode::encode(key);
-}
-
 /// True when two titles are one: the same words, or one holding the other as most of it (a
 /// kicker or the site's name added).
 bool same_title(const std::string& a, const std::string& b) {
@@ -591,9 +582,9 @@ std::pair<std::string, int> find_headline(const std::vector<Measure>& nodes, int
         if (!in_text.empty()) before.push_back(std::move(in_text.front()));
         headings.insert(headings.end(), before.begin(), before.end());
     }
-    const std::string meta_key = title_key(meta_title);
+    const std::string meta_key = unicode::letters_key(meta_title);
     for (const auto& [index, text] : headings) {
-        const std::string key = title_key(text);
+        const std::string key = unicode::letters_key(text);
         if (!same_title(key, meta_key)) continue;
         // A heading holding the metadata's title and more (a kicker) is titled as the metadata says.
         return {key.size() > meta_key.size() ? std::string(meta_title) : text, index};

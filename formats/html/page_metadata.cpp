@@ -397,9 +397,41 @@ std::pair<std::string_view, std::string_view> first_meta(const PageScan& s, std:
 /// The separators sites put between a headline and their name in a `<title>`.
 constexpr std::array<std::string_view, 7> kTitleSeparators{" | ", " - ", " – ", " — ", " :: ", " · ", " » "};
 
+/// The name a web address gives its site: the label of its host before the top-level domain
+/// (`forum.myoos.de` gives `myoos`, `www.bbc.co.uk` gives `bbc`); empty for no address.
+std::string host_name(std::string_view url) {
+    // A page saved from the Wayback Machine is named by the address it archived.
+    if (const std::size_t archived = url.find("web.archive.org/web/"); archived != std::string_view::npos) {
+        if (const std::size_t inner = url.find("http", archived + 20); inner != std::string_view::npos) url.remove_prefix(inner);
+    }
+    if (const std::size_t scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+    url = url.substr(0, url.find_first_of("/:?#"));
+    std::vector<std::string_view> labels;
+    for (std::size_t at = 0; at <= url.size();) {
+        const std::size_t dot = std::min(url.find('.', at), url.size());
+        labels.push_back(url.substr(at, dot - at));
+        at = dot + 1;
+    }
+    if (labels.size() < 2) return {};
+    labels.pop_back();  // the top-level domain
+    static constexpr std::array<std::string_view, 6> kSecondLevel{"co", "com", "org", "net", "gov", "ac"};  // bbc.co.uk
+    if (labels.size() > 1 && std::find(kSecondLevel.begin(), kSecondLevel.end(), labels.back()) != kSecondLevel.end()) labels.pop_back();
+    return unicode::ascii_lower(labels.back());
+}
+
+/// True when the part of a title after its last separator names the site: it holds the site's
+/// name or is part of it, or holds the name of the site's address.
+bool names_site(std::string_view part, const std::string& site_key, const std::string& host) {
+    const std::string key = unicode::letters_key(part);
+    if (key.empty()) return false;
+    if (!site_key.empty() && (key.find(site_key) != std::string::npos || site_key.find(key) != std::string::npos)) return true;
+    return host.size() >= 4 && key.find(host) != std::string::npos;
+}
+
 /// `title` without a site name around it: when the page's `<h1>` is `title` up to a separator,
-/// the `<h1>`; else `title` without a part after its last separator that names `site`.
-std::string without_site_name(const std::string& title, const PageScan& s, std::string_view site) {
+/// the `<h1>`; else `title` without a part after its last separator that names the site (`site`,
+/// or the address `url`), or one before its first that `site` names.
+std::string without_site_name(const std::string& title, const PageScan& s, std::string_view site, std::string_view url) {
     for (const std::string& h : s.h1) {
         if (h.size() < 8 || !title.starts_with(h) || title.size() == h.size()) continue;
         const std::string_view rest = std::string_view(title).substr(h.size());
@@ -407,15 +439,18 @@ std::string without_site_name(const std::string& title, const PageScan& s, std::
             if (rest.starts_with(sep)) return h;
         }
     }
-    if (site.empty()) return title;
+    const std::string site_key = unicode::letters_key(site);
+    const std::string host = host_name(url);
+    if (site_key.empty() && host.empty()) return title;
     for (const std::string_view sep : kTitleSeparators) {
-        const std::size_t at = title.rfind(sep);
-        if (at == std::string::npos || at == 0) continue;
-        const std::string tail = unicode::fold_case(std::string_view(title).substr(at + sep.size()));
-        const std::string folded_site = unicode::fold_case(site);
-        if (tail.find(folded_site) != std::string::npos || folded_site.find(tail) != std::string::npos) {
-            return title.substr(0, at);
-        }
+        const std::size_t last = title.rfind(sep);
+        if (last == std::string::npos || last == 0) continue;
+        if (names_site(std::string_view(title).substr(last + sep.size()), site_key, host)) return title.substr(0, last);
+        // A site's name before the title is told only when it is the name or a part of it: a
+        // title may well start with the word its site is named after.
+        const std::size_t first = title.find(sep);
+        const std::string head = unicode::letters_key(std::string_view(title).substr(0, first));
+        if (!head.empty() && site_key.find(head) != std::string::npos) return title.substr(first + sep.size());
     }
     return title;
 }
@@ -436,7 +471,7 @@ void choose_title(const PageScan& s, const std::optional<JsonLdArticle>& ld, std
     };
     for (const auto& [title, source] : candidates) {
         if (title.empty()) continue;
-        out.meta.title = without_site_name(title, s, site);
+        out.meta.title = without_site_name(title, s, site, out.meta.url);
         note_source(out.notes, "title-source", "title", out.meta.title == title ? std::string(source) : fmt::format("{}, the site's name left out", source));
         return;
     }

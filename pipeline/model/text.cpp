@@ -65,6 +65,14 @@ std::string ascii_upper(std::string_view text) {
     return out;
 }
 
+std::string letters_key(std::string_view text) {
+    std::u32string key;
+    for (const char32_t cp : decode(fold_case(text))) {
+        if (is_letter(cp) || (cp >= U'0' && cp <= U'9')) key.push_back(cp);
+    }
+    return encode(key);
+}
+
 std::u32string decode(std::string_view text) {
     std::u32string out;
     std::size_t pos = 0;

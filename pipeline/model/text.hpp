@@ -31,6 +31,10 @@ namespace briefkit::unicode {
 /// `word` case-folded (Unicode full case folding), for comparing words without regard to case.
 [[nodiscard]] std::string fold_case(std::string_view word);
 
+/// The letters and digits of `text`, case-folded: a key for comparing titles and names whatever
+/// their case, spacing and punctuation (`„Gregory Szorc's“` gives `gregoryszorcs`).
+[[nodiscard]] std::string letters_key(std::string_view text);
+
 /// The code points of UTF-8 `text` (U+FFFD for each malformed byte).
 [[nodiscard]] std::u32string decode(std::string_view text);
 

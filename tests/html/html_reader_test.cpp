@@ -141,6 +141,18 @@ TEST_CASE("html: the headline is the page's own, not the <title> with the site's
     CHECK(doc.meta.title == "Channel to be deepened for larger ships");
 }
 
+TEST_CASE("html: a site's name after the title is told by the page's address, a saved page's too") {
+    const auto title_of = [](std::string_view head) { return read_page(page_around("<article>" + kProse + "</article>", head)).meta.title; };
+    CHECK(title_of("<meta property=\"og:title\" content=\"Channel to be deepened - Harbour Gazette Online\">"
+                   "<link rel=\"canonical\" href=\"https://news.harbourgazette.co.uk/channel\">") == "Channel to be deepened");
+    CHECK(title_of("<meta property=\"og:title\" content=\"Channel to be deepened | Harbourgazette\">"
+                   "<link rel=\"canonical\" href=\"https://web.archive.org/web/2016/http://www.harbourgazette.de/a\">") ==
+          "Channel to be deepened");
+    // A title that starts with the word its site is named after keeps it.
+    CHECK(title_of("<meta property=\"og:title\" content=\"Harbour works - what changes for ferries\">"
+                   "<meta property=\"og:site_name\" content=\"Harbour\">") == "Harbour works - what changes for ferries");
+}
+
 TEST_CASE("html: a kicker or deck set apart in the headline's element is left out of the title") {
     const auto title_of = [](std::string_view heading) {
         return read_page(page_around("<article>" + std::string(heading) + kProse + "</article>")).meta.title;
