@@ -100,15 +100,12 @@ bool has_attribute(const XmlNode* n, std::string_view name) {
                        [&](const markup::XmlAttribute& a) { return a.name == name; });
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 /// The element's class and id, lower-cased, joined by a space.
 std::string class_and_id(const XmlNode* n) {
     std::string both(markup::attribute(n, "class"));
     both.push_back(' ');
     both.append(markup::attribute(n, "id"));
-    for (char& c : both) c = lower(c);
-    return both;
+    return unicode::ascii_lower(both);
 }
 
 /// Finds which of many parts occur in a string in one pass: each position is tried only
@@ -157,7 +154,7 @@ bool is_hidden(const XmlNode* n) {
     if (style.empty()) return false;
     std::string compact;
     for (const char c : style) {
-        if (c != ' ') compact.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if (c != ' ') compact.push_back(unicode::ascii_lower(c));
     }
     return compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos;
 }
@@ -456,14 +453,24 @@ Selection select_article(const std::vector<Measure>& nodes) {
     return s;
 }
 
-/// The lowest element that holds both `a` and `b`.
+/// How many ancestors element `i` has.
+int depth_of(const std::vector<Measure>& nodes, int i) {
+    int depth = 0;
+    for (i = at(nodes, i).parent; i >= 0; i = at(nodes, i).parent) ++depth;
+    return depth;
+}
+
+/// The lowest element that holds both `a` and `b`: both walked up to one depth, then together.
 int common_ancestor(const std::vector<Measure>& nodes, int a, int b) {
-    std::vector<char> above_a(nodes.size(), 0);
-    for (int i = a; i >= 0; i = at(nodes, i).parent) above_a[static_cast<std::size_t>(i)] = 1;
-    for (int i = b; i >= 0; i = at(nodes, i).parent) {
-        if (above_a[static_cast<std::size_t>(i)] != 0) return i;
+    int depth_a = depth_of(nodes, a);
+    int depth_b = depth_of(nodes, b);
+    for (; depth_a > depth_b; --depth_a) a = at(nodes, a).parent;
+    for (; depth_b > depth_a; --depth_b) b = at(nodes, b).parent;
+    while (a != b && a >= 0 && b >= 0) {
+        a = at(nodes, a).parent;
+        b = at(nodes, b).parent;
     }
-    return 0;
+    return std::max(a, 0);
 }
 
 /// True for a heading of the article's own: in its container, or beside it in an element that
@@ -704,7 +711,7 @@ void note_left_out(const std::vector<Measure>& nodes, const Selection& s, std::v
 
 }  // namespace
 
-ArticleBody extract_article(const XmlNode* root, std::string_view meta_title, std::string_view /*article_body*/) {
+ArticleBody extract_article(const XmlNode* root, std::string_view meta_title) {
     ArticleBody out;
     if (root == nullptr) return out;
     PageMeasure measure(root);

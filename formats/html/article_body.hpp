@@ -25,8 +25,7 @@ struct ArticleBody {
 
 /// Finds and reads the article of the page whose root element is `root`, and its headline. A
 /// heading that repeats the headline (or `meta_title`, the metadata's, when the page shows none)
-/// is left out of the body; `article_body` is the text the page's JSON-LD says the body is, or empty.
-[[nodiscard]] ArticleBody extract_article(const markup::XmlNode* root, std::string_view meta_title,
-                                          std::string_view article_body);
+/// is left out of the body.
+[[nodiscard]] ArticleBody extract_article(const markup::XmlNode* root, std::string_view meta_title);
 
 }  // namespace briefkit::formats::html

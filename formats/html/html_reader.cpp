@@ -50,26 +50,7 @@ std::size_t remove_invisible_breaks(Inlines& run) {
 /// Soft hyphens and zero-width spaces out of the title and every block, with one note.
 void remove_invisible_breaks(Document& doc) {
     std::size_t removed = remove_invisible_breaks(doc.meta.title);
-    for (Block& block : doc.body) {
-        std::visit(overloaded{[&](Paragraph& p) { removed += remove_invisible_breaks(p.content); },
-                              [&](Heading& h) { removed += remove_invisible_breaks(h.content); },
-                              [&](List& l) {
-                                  for (Inlines& item : l.items) removed += remove_invisible_breaks(item);
-                              },
-                              [&](Quote& q) {
-                                  for (Inlines& p : q.paragraphs) removed += remove_invisible_breaks(p);
-                              },
-                              [&](Table& t) {
-                                  removed += remove_invisible_breaks(t.caption);
-                                  for (auto* rows : {&t.head, &t.rows}) {
-                                      for (std::vector<Inlines>& row : *rows) {
-                                          for (Inlines& cell : row) removed += remove_invisible_breaks(cell);
-                                      }
-                                  }
-                              },
-                              [&](Preformatted& p) { removed += remove_invisible_breaks(p.text); }},
-                   block);
-    }
+    for (Block& block : doc.body) for_each_run(block, [&](Inlines& run) { removed += remove_invisible_breaks(run); });
     if (removed != 0) {
         doc.notes.push_back(Note{0, "invisible-breaks-removed",
                                  fmt::format("{} soft hyphen{} and zero-width space{} (marks where a browser may break a "
@@ -203,7 +184,7 @@ Document read_html(std::string_view bytes, std::string_view name, const ReadOpti
     doc.meta = std::move(page.meta);
     take_notes(doc.notes, page.notes);
     check_deadline();
-    html::ArticleBody body = html::extract_article(root, doc.meta.title, page.article_body);
+    html::ArticleBody body = html::extract_article(root, doc.meta.title);
     refuse_without_article(body.blocks, name, tree.depth_cut_line());
     if (!body.headline.empty() && body.headline != doc.meta.title) {
         doc.meta.title = std::move(body.headline);

@@ -188,7 +188,7 @@ void scan_element(const XmlNode* n, PageScan& s) {
     if (class_attribute.empty() && id.empty() && name != "a") return;
     std::string& words = s.words;
     words.assign(class_attribute).append(" ").append(id);
-    for (char& c : words) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    for (char& c : words) c = unicode::ascii_lower(c);
     if (s.author_marked.size() < 4 && marks_an_author(n, words)) {
         if (std::string byline = clean_byline(markup::collapsed_text(n)); !byline.empty()) s.author_marked.push_back(std::move(byline));
     }
@@ -264,7 +264,6 @@ struct JsonLdArticle {
     std::vector<std::string> authors;
     std::string publisher;
     std::string language;
-    std::string body;
     std::string url;
 };
 
@@ -321,7 +320,6 @@ std::optional<JsonLdArticle> read_json_ld(const PageScan& s, const ReadOptions& 
             read_ld_authors(article->find("author"), tree.root(), out);
             if (const JsonValue* p = article->find("publisher"); p != nullptr) out.publisher = markup::collapse_space(name_of(*p));
             out.language = string_of(article->find("inLanguage"));
-            out.body = string_of(article->find("articleBody"));
             out.url = string_of(article->find("url"));
             return out;
         } catch (const Error& e) {
@@ -678,7 +676,6 @@ PageMetadata read_page_metadata(const XmlNode* root, const ReadOptions& options)
     choose_date(s, ld, out);
     choose_authors(s, ld, site, out);
     choose_language(s, ld, out);
-    if (ld) out.article_body = ld->body;
     return out;
 }
 

@@ -18,9 +18,8 @@ namespace briefkit::formats::html {
 
 /// What the page says about its article, and where each field came from.
 struct PageMetadata {
-    Metadata meta;             ///< Title, date, authors, agency, language and address.
-    std::vector<Note> notes;   ///< One note per field naming its source (`title-source`, ...).
-    std::string article_body;  ///< JSON-LD's `articleBody`, when the page gives one: the text the body is.
+    Metadata meta;            ///< Title, date, authors, agency, language and address.
+    std::vector<Note> notes;  ///< One note per field naming its source (`title-source`, ...).
 };
 
 /// The first date written in `text` (`Veröffentlicht am 18. Oktober 2019, 10:12 Uhr`): the first

@@ -4,6 +4,9 @@
 #include <cstring>
 #include <string_view>
 
+#include "formats/markup/xml_tree.hpp"
+#include "pipeline/model/text.hpp"
+
 namespace briefkit::formats::html {
 
 namespace {
@@ -11,33 +14,17 @@ namespace {
 /// Elements whose content is never article text.
 constexpr std::array<std::string_view, 5> kOpaque{"script", "style", "noscript", "template", "svg"};
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-/// True when `page` at `at` holds `name` in any letter case, followed by no name character.
-bool name_at(std::string_view page, std::size_t at, std::string_view name) {
-    if (page.size() - at <= name.size()) return false;
-    for (std::size_t i = 0; i < name.size(); ++i) {
-        if (lower(page[at + i]) != name[i]) return false;
-    }
-    const char after = page[at + name.size()];
-    return after == '>' || after == '/' || after == ' ' || after == '\t' || after == '\n' || after == '\r';
-}
-
 /// The end of the element `name` whose content starts at `from`: the `<` of its end tag, or the
 /// page's end.
 std::size_t end_tag(std::string_view page, std::size_t from, std::string_view name) {
     for (std::size_t at = from; (at = page.find("</", at)) != std::string_view::npos; at += 2) {
-        if (name_at(page, at + 2, name)) return at;
+        if (markup::tag_name_at(page, at + 2, name)) return at;
     }
     return page.size();
 }
 
 /// True for a script of JSON-LD, which the metadata reads.
-bool is_json_ld(std::string_view tag) {
-    for (std::size_t at = 0; (at = tag.find("ld+json", at)) != std::string_view::npos; ++at) return true;
-    for (std::size_t at = 0; (at = tag.find("LD+JSON", at)) != std::string_view::npos; ++at) return true;
-    return false;
-}
+bool is_json_ld(std::string_view tag) { return unicode::ascii_lower(tag).find("ld+json") != std::string::npos; }
 
 /// Appends the newlines of `dropped` to `out` at `write`, so that lines keep their numbers.
 std::size_t keep_newlines(std::string& out, std::size_t write, std::string_view dropped) {
@@ -71,7 +58,7 @@ void strip_non_text(std::string& page) {
         }
         const std::string_view* opaque = nullptr;
         for (const std::string_view& name : kOpaque) {
-            if (name_at(view, open + 1, name)) opaque = &name;
+            if (markup::tag_name_at(view, open + 1, name)) opaque = &name;
         }
         const std::size_t tag_end = opaque == nullptr ? std::string_view::npos : view.find('>', open);
         if (tag_end == std::string_view::npos || view[tag_end - 1] == '/' ||

@@ -122,33 +122,13 @@ std::size_t scrub_run(Inlines& run) {
     return removed;
 }
 
-std::size_t scrub_rows(std::vector<std::vector<Inlines>>& rows) {
-    std::size_t removed = 0;
-    for (auto& row : rows) {
-        for (Inlines& cell : row) removed += scrub_run(cell);
-    }
-    return removed;
-}
-
 /// Scrubs every string of `doc` with scrub(), noting once how many characters went.
 void scrub_document(Document& doc) {
     std::size_t removed = 0;
     Metadata& m = doc.meta;
     for (std::string* field : {&m.title, &m.source.name, &m.place, &m.url, &m.language}) removed += scrub(*field);
     for (std::string& author : m.authors) removed += scrub(author);
-    for (Block& block : doc.body) {
-        std::visit(overloaded{[&](Paragraph& p) { removed += scrub_run(p.content); },
-                              [&](Heading& h) { removed += scrub_run(h.content); },
-                              [&](List& l) {
-                                  for (Inlines& item : l.items) removed += scrub_run(item);
-                              },
-                              [&](Quote& q) {
-                                  for (Inlines& p : q.paragraphs) removed += scrub_run(p);
-                              },
-                              [&](Table& t) { removed += scrub_run(t.caption) + scrub_rows(t.head) + scrub_rows(t.rows); },
-                              [&](Preformatted& p) { removed += scrub(p.text); }},
-                   block);
-    }
+    for (Block& block : doc.body) for_each_run(block, [&](Inlines& run) { removed += scrub_run(run); });
     for (Note& note : doc.notes) removed += scrub(note.message);
     if (removed > 0) {
         doc.notes.push_back(Note{0, "control-characters-removed",

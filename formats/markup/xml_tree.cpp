@@ -16,6 +16,7 @@
 #include <set>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/text.hpp"
 #include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats::markup {
@@ -428,9 +429,9 @@ private:
     /// which a `<` (`if (a<b)`) starts no tag.
     void skip_raw_text(std::size_t start) {
         for (const std::string_view raw : {std::string_view("script"), std::string_view("style")}) {
-            if (!tag_name_is(start + 1, raw)) continue;
+            if (!tag_name_at(bytes_, start + 1, raw)) continue;
             for (std::size_t at = at_; (at = bytes_.find("</", at)) != std::string_view::npos; at += 2) {
-                if (tag_name_is(at + 2, raw)) {
+                if (tag_name_at(bytes_, at + 2, raw)) {
                     at_ = at;
                     return;
                 }
@@ -438,16 +439,6 @@ private:
             at_ = bytes_.size();
             return;
         }
-    }
-
-    /// True when the name at `at` is `name` in any letter case, followed by no name character.
-    [[nodiscard]] bool tag_name_is(std::size_t at, std::string_view name) const {
-        if (bytes_.size() - std::min(at, bytes_.size()) <= name.size()) return false;
-        for (std::size_t i = 0; i < name.size(); ++i) {
-            if (std::tolower(static_cast<unsigned char>(bytes_[at + i])) != name[i]) return false;
-        }
-        const char after = bytes_[at + name.size()];
-        return is_space(after) || after == '>' || after == '/';
     }
 
     static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -493,9 +484,7 @@ std::string declared_encoding(std::string_view bytes) {
     if (quote == std::string_view::npos) return {};
     const std::size_t close = head.find(head[quote], quote + 1);
     if (close == std::string_view::npos) return {};
-    std::string name(head.substr(quote + 1, close - quote - 1));
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return name;
+    return unicode::ascii_lower(head.substr(quote + 1, close - quote - 1));
 }
 
 /// True when the declaration names a single-byte encoding that the UTF-8 bytes contradict.
@@ -801,6 +790,15 @@ std::string text_of(const xmlNode* node) {
         if (c->type == XML_ENTITY_REF_NODE) out += entity_text(view(c->name));
     }
     return out;
+}
+
+bool tag_name_at(std::string_view bytes, std::size_t at, std::string_view name) {
+    if (bytes.size() - std::min(at, bytes.size()) <= name.size()) return false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        if (unicode::ascii_lower(bytes[at + i]) != name[i]) return false;
+    }
+    const char after = bytes[at + name.size()];
+    return after == ' ' || after == '\t' || after == '\r' || after == '\n' || after == '>' || after == '/';
 }
 
 }  // namespace briefkit::formats::markup

@@ -143,6 +143,10 @@ struct RootElement {
 /// (`&amp;`) resolved; an ampersand that starts no known reference is kept as written.
 [[nodiscard]] std::string resolve_references(std::string_view text);
 
+/// True when `bytes` at `at` holds the tag name `name` (lower case) in any letter case, followed by
+/// a space, `>` or `/`: the name of a `<script` or `</style`, not of `<scripted`.
+[[nodiscard]] bool tag_name_at(std::string_view bytes, std::size_t at, std::string_view name);
+
 /// The text children of `node` joined (references resolved by entity_text()).
 [[nodiscard]] std::string text_of(const XmlNode* node);
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -171,27 +172,44 @@ struct Document {
     bool operator==(const Document&) const = default;
 };
 
+namespace detail {
+/// `T`, const when `B` is.
+template <class B, class T>
+using like = std::conditional_t<std::is_const_v<B>, const T, T>;
+}  // namespace detail
+
 /// Calls `f` with each run of inlines `block` holds, in reading order: a paragraph's or a heading's
 /// content, each list item, each quoted paragraph, a table's caption and cells row by row, and a
-/// preformatted block's text as one run.
-template <class F>
-void for_each_run(const Block& block, F&& f) {
-    std::visit(overloaded{[&](const Paragraph& p) { f(p.content); }, [&](const Heading& h) { f(h.content); },
-                          [&](const List& l) {
-                              for (const Inlines& item : l.items) f(item);
+/// preformatted block's text as one run of one Text. Given a block it may change, `f` may change
+/// each run; a preformatted block's run must stay one Text, whose text becomes the block's.
+template <class B, class F>
+    requires std::is_same_v<std::remove_const_t<B>, Block>
+void for_each_run(B& block, F&& f) {
+    using detail::like;
+    std::visit(overloaded{[&](like<B, Paragraph>& p) { f(p.content); }, [&](like<B, Heading>& h) { f(h.content); },
+                          [&](like<B, List>& l) {
+                              for (auto& item : l.items) f(item);
                           },
-                          [&](const Quote& q) {
-                              for (const Inlines& p : q.paragraphs) f(p);
+                          [&](like<B, Quote>& q) {
+                              for (auto& p : q.paragraphs) f(p);
                           },
-                          [&](const Table& t) {
+                          [&](like<B, Table>& t) {
                               if (!t.caption.empty()) f(t.caption);
-                              for (const auto* rows : {&t.head, &t.rows}) {
-                                  for (const std::vector<Inlines>& row : *rows) {
-                                      for (const Inlines& cell : row) f(cell);
+                              for (auto* rows : {&t.head, &t.rows}) {
+                                  for (auto& row : *rows) {
+                                      for (auto& cell : row) f(cell);
                                   }
                               }
                           },
-                          [&](const Preformatted& p) { f(Inlines{Text{p.text}}); }},
+                          [&](like<B, Preformatted>& p) {
+                              if constexpr (std::is_const_v<B>) {
+                                  f(Inlines{Text{p.text}});
+                              } else {
+                                  Inlines run{Text{std::move(p.text)}};
+                                  f(run);
+                                  p.text = std::move(std::get<Text>(run.front()).text);
+                              }
+                          }},
                block);
 }
 

@@ -55,7 +55,7 @@ std::string expand_tabs(std::string_view text, std::size_t column) {
 
 std::string ascii_lower(std::string_view text) {
     std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out) c = ascii_lower(c);
     return out;
 }
 
