@@ -115,13 +115,18 @@ constexpr std::array<std::string_view, 35> kCallsToAction{
     "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
     "tutti i diritti riservati"};
 
+/// True when `text`, case-folded, holds one of `words`.
+template <std::size_t N>
+bool folded_holds(const std::string& text, const std::array<std::string_view, N>& words) {
+    const std::string folded = unicode::fold_case(text);
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return folded.find(w) != std::string::npos; });
+}
+
 /// True for a short block that invites the reader elsewhere, or credits a picture (`©`).
 bool is_call_to_action(const std::string& text) {
     if (text.size() > 250) return false;
     if (text.find("\xC2\xA9") != std::string::npos && text.size() <= 120) return true;
-    const std::string folded = unicode::fold_case(text);
-    return std::any_of(kCallsToAction.begin(), kCallsToAction.end(),
-                       [&](std::string_view w) { return folded.find(w) != std::string::npos; });
+    return folded_holds(text, kCallsToAction);
 }
 
 /// Labels and agency marks that credit a picture, case-folded (`Foto: ...`, `(REUTERS/Name)`).
@@ -130,12 +135,7 @@ constexpr std::array<std::string_view, 14> kPictureCredits{
     "(afp/", "/afp)", "getty images", "(foto "};
 
 /// True for a short paragraph that credits a picture the page showed beside the text.
-bool is_picture_credit(const std::string& text) {
-    if (text.size() > 120) return false;
-    const std::string folded = unicode::fold_case(text);
-    return std::any_of(kPictureCredits.begin(), kPictureCredits.end(),
-                       [&](std::string_view w) { return folded.find(w) != std::string::npos; });
-}
+bool is_picture_credit(const std::string& text) { return text.size() <= 120 && folded_holds(text, kPictureCredits); }
 
 /// True for a short line that only dates the page (`Veröffentlichung: 2. Februar 2022`).
 bool is_date_line(const std::string& text) {
