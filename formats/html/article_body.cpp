@@ -185,8 +185,6 @@ Rule rule_for(const XmlNode* n, bool never_text, bool& weak) {
     return Rule::none;
 }
 
-bool is_block(std::string_view name) { return one_of(name, kBlockTags); }
-
 /// Text length as a reader sees it: whitespace runs count as one.
 std::uint32_t visible_length(std::string_view text, std::uint32_t& commas) {
     std::uint32_t n = 0;
@@ -762,5 +760,7 @@ ArticleBody extract_article(const XmlNode* root, std::string_view meta_title) {
     out.notes.insert(out.notes.end(), read.notes.begin(), read.notes.end());
     return out;
 }
+
+bool is_block(std::string_view name) { return one_of(name, kBlockTags); }
 
 }  // namespace briefkit::formats::html

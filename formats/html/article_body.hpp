@@ -23,6 +23,9 @@ struct ArticleBody {
     std::vector<std::string> edge_lines;  ///< Short lines cut before and after the text (see trim_body_edges()).
 };
 
+/// True when an element named `name` is a block (`p`, `div`, `h2`, `li`...), which ends a line of text.
+[[nodiscard]] bool is_block(std::string_view name);
+
 /// Finds and reads the article of the page whose root element is `root`, and its headline. A
 /// heading that repeats the headline (or `meta_title`, the metadata's, when the page shows none)
 /// is left out of the body.

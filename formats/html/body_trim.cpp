@@ -85,15 +85,6 @@ bool is_prose(const Block& block, std::size_t size, std::size_t links) {
 /// How much of a block's text the rules keep (see Edges).
 constexpr std::size_t kKeptText = 256;
 
-/// The first words of `text`, for a note: up to about 60 bytes, cut at a space.
-std::string short_text(const std::string& text) {
-    if (text.size() <= 60) return text;
-    std::size_t cut = text.rfind(' ', 60);
-    if (cut == std::string::npos || cut < 30) cut = 60;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-    return text.substr(0, cut) + "\u2026";
-}
-
 /// True when `text` ends as a sentence does, a closing quotation mark or bracket allowed.
 bool ends_sentence(std::string_view text) {
     while (!text.empty() && std::string_view("\"')»”“’ ").find(text.back()) != std::string_view::npos) text.remove_suffix(1);
@@ -248,7 +239,7 @@ void note_cuts(const Edges& e, std::vector<Note>& notes) {
         std::string quoted;
         for (std::size_t i = 0; i < e.cuts.size(); ++i) {
             if (e.cuts[i] != kind.cut) continue;
-            if (++count <= 3) quoted += fmt::format("{}\u201C{}\u201D", count == 1 ? "" : ", ", short_text(e.texts[i]));
+            if (++count <= 3) quoted += fmt::format("{}\u201C{}\u201D", count == 1 ? "" : ", ", unicode::shortened(e.texts[i], 60));
         }
         if (count == 0) continue;
         if (count > 3) quoted += fmt::format(" and {} more", count - 3);

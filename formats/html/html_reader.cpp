@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "formats/html/article_body.hpp"
+#include "formats/html/byline_text.hpp"
 #include "formats/html/page_charset.hpp"
 #include "formats/html/page_metadata.hpp"
 #include "formats/html/page_strip.hpp"
@@ -108,10 +109,14 @@ std::string_view opening_words(std::string_view text) {
 /// short last paragraph (a signature). Sets the date and its `date-source` note.
 void date_from_edges(Document& doc, const std::vector<std::string>& edge_lines) {
     std::vector<std::pair<std::string, std::string_view>> places;
+    places.reserve(edge_lines.size() + 2);
     for (const std::string& line : edge_lines) places.emplace_back(line, "short line at the article's edge");
     if (!doc.body.empty()) {
-        if (const auto* first = std::get_if<Paragraph>(&doc.body.front())) {
-            places.emplace_back(opening_words(plain_text(first->content)), "dateline opening the article");
+        // The first paragraph, under the article's own headings (a title, a deck) if it has them.
+        const auto searched = doc.body.begin() + std::min<std::ptrdiff_t>(3, std::ssize(doc.body));
+        const auto paragraph = std::find_if(doc.body.begin(), searched, [](const Block& b) { return std::holds_alternative<Paragraph>(b); });
+        if (paragraph != searched && std::all_of(doc.body.begin(), paragraph, [](const Block& b) { return std::holds_alternative<Heading>(b); })) {
+            places.emplace_back(opening_words(plain_text(std::get<Paragraph>(*paragraph).content)), "dateline opening the article");
         }
         if (const auto* last = std::get_if<Paragraph>(&doc.body.back()); last != nullptr && doc.body.size() > 1) {
             if (std::string text = plain_text(last->content); text.size() <= 80) places.emplace_back(std::move(text), "closing line");
@@ -120,7 +125,7 @@ void date_from_edges(Document& doc, const std::vector<std::string>& edge_lines) 
     for (const auto& [text, where] : places) {
         if (std::optional<Date> date = html::date_in(text)) {
             doc.meta.date = std::move(date);
-            doc.notes.push_back(Note{0, "date-source", fmt::format("the date is the page's {} '{}'", where, text.substr(0, 80))});
+            doc.notes.push_back(Note{0, "date-source", fmt::format("the date is the page's {} '{}'", where, unicode::shortened(text, 80))});
             return;
         }
     }
@@ -139,7 +144,7 @@ void authors_from_edges(Document& doc, const std::vector<std::string>& edge_line
     for (const std::string& line : lines) {
         if (std::vector<std::string> names = html::byline_names(line); !names.empty()) {
             doc.meta.authors = std::move(names);
-            doc.notes.push_back(Note{0, "author-source", fmt::format("the author list is the page's byline '{}' at the article's edge", line.substr(0, 80))});
+            doc.notes.push_back(Note{0, "author-source", fmt::format("the author list is the page's byline '{}' at the article's edge", unicode::shortened(line, 80))});
             return;
         }
     }

@@ -5,7 +5,11 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <span>
+#include <unordered_map>
 
+#include "formats/html/article_body.hpp"
+#include "formats/html/byline_text.hpp"
 #include "formats/markup/body_markup.hpp"
 #include "formats/markup/dates.hpp"
 #include "formats/markup/feed_document.hpp"
@@ -30,6 +34,12 @@ constexpr std::array<std::string_view, 14> kArticleTypes{
 /// How much of the text after a page's headline is searched for its date.
 constexpr std::size_t kAfterHeadline = 300;
 
+/// The longest line read as a headline's date-and-name line (`11.12.2019 - Amelie Loevenich`).
+constexpr std::size_t kLineLimit = 120;
+
+/// How many lines after a headline, its own included, are searched for a date-and-name line.
+constexpr int kLinesAfterHeadline = 6;
+
 /// Everything one pass over the page collects for the metadata.
 struct PageScan {
     std::vector<std::pair<std::string, std::string_view>> meta;  ///< `<meta>` key (lower-cased) and content.
@@ -38,18 +48,43 @@ struct PageScan {
     std::string title_element;
     std::vector<std::string_view> json_ld;
     std::vector<std::string> h1;
+    bool h1_links_home = false;  ///< True when the first `<h1>` is a link to the site's home page (a logo).
     std::string_view time_published;  ///< `datetime` of a `<time>` marked as the publication date.
     std::string_view time_first;      ///< `datetime` of the first `<time>`.
     std::string microdata_headline;
-    std::string_view microdata_date;
+    std::string microdata_date;  ///< A microdata datePublished: its `content` or `datetime`, else its text.
+    std::optional<Date> labelled_date;  ///< The date after the first date label (`Datum:`, `Published on`).
+    std::string labelled_date_line;
+    std::optional<Date> line_date;  ///< The date of a short line just before or after the first `<h1>`.
+    std::string line_date_text;
     std::vector<std::string> microdata_authors;
     std::vector<std::string> bylines;        ///< rel=author links.
     std::vector<std::string> author_marked;  ///< Elements whose class names an author, and author page links.
+    std::vector<std::string> visible_bylines;  ///< Lines after the headline that open with a byline label.
+    std::string byline_without_h1;  ///< The first such line anywhere, for a page without a `<h1>`.
+    std::string line;               ///< The text since the last block boundary, up to kLineLimit bytes.
+    std::string line_before_h1;     ///< The last line before the first `<h1>`.
+    bool line_before_h1_read = false;
+    int lines_after_h1 = 0;         ///< How many lines of text followed the first `<h1>`.
+    std::string dated_name;         ///< A name beside a date in the line just before the `<h1>` or one after it.
+    std::string dated_name_line;    ///< That line.
+    int quiet_depth = 0;    ///< How many enclosing elements are navigation, asides, footers or comments.
+    int article_depth = 0;  ///< How many enclosing elements are `<article>`s.
+    bool line_open = true;  ///< True while the text since the last block boundary may open a byline.
     std::optional<Date> class_date;  ///< The first date in an element whose class or id names a date.
     std::string class_date_text;
     std::string after_h1;            ///< The text that follows the first `<h1>`, up to kAfterHeadline bytes.
     bool in_after_h1 = false;
     std::string words;  ///< The element being scanned's class and id, lower-cased (a buffer reused).
+
+    /// True when an element named `name` ends a line (a block or `<br>`), cached by the name's
+    /// address: the tree's names are interned.
+    bool is_block(std::string_view name) {
+        const auto [found, added] = block_names.try_emplace(name.data(), false);
+        if (added) found->second = name == "br" || html::is_block(name);
+        return found->second;
+    }
+    std::unordered_map<const char*, bool> block_names;
 
     [[nodiscard]] std::string_view find(std::string_view key) const {
         for (const auto& [k, v] : meta) {
@@ -102,41 +137,82 @@ bool marks_an_author(const XmlNode* n, std::string_view words) {
            has_token(words, "fn") || words.find("autor") != std::string::npos;
 }
 
-/// The labels that open a byline, folded.
-constexpr std::array<std::string_view, 22> kLabels{
-    "written by ", "posted by ",  "published by ",  "submitted by ", "geschrieben von ", "verfasst von ",
-    "gespeichert von ", "veröffentlicht von ", "erstellt von ", "text und fotos: ", "text: ", "text von ",
-    "autor: ",     "autorin: ",   "author: ",       "autor ",       "author ",         "by ",
-    "von ",        "par ",        "por ",           "di "};
-
-/// The names of a byline as pages print it: a leading `By`, `Von`, `Autor:` and a trailing
-/// date, time or `am ...` left out; empty when what is left cannot be names.
-std::string clean_byline(std::string text) {
-    if (text.empty() || text.size() > 160) return {};
-    for (bool again = true; again;) {
-        again = false;
-        const std::string lower = unicode::fold_case(text.substr(0, 24));
-        for (const std::string_view label : kLabels) {
-            if (lower.starts_with(label)) {
-                text.erase(0, label.size());
-                again = true;
-                break;
-            }
+/// The line that the text node `n` begins: its text and what follows in reading order up to the
+/// next block element, at most about `limit` bytes. When `n` is a label alone (`Autor:`), the
+/// block that follows (the name's heading or paragraph) is read too.
+std::string line_from(const XmlNode* n, std::size_t limit) {
+    std::string out(n->content);
+    bool names_read = !is_label_alone(out);
+    auto ends_line = [&](const XmlNode* e) { return is_block(e->name) && names_read; };
+    for (int climbs = 0; out.size() < limit;) {
+        while (n->next == nullptr) {
+            if (n->parent == nullptr || ++climbs > 3 || ends_line(n->parent)) return out;
+            n = n->parent;
         }
+        n = n->next;
+        if (n->type == markup::NodeType::element && ends_line(n)) return out;
+        const std::string text = n->type == markup::NodeType::text ? markup::collapse_space(n->content) : markup::collapsed_text(n);
+        if (text.size() > limit) return out;  // a paragraph, not the rest of a byline
+        out.append(" ").append(text);
+        names_read = names_read || !text.empty();
     }
-    static constexpr std::array<std::string_view, 9> kEnds{" am ", " on ", " | ", " • ", " · ", " — ", " - ", " / ", " ("};
-    for (const std::string_view end : kEnds) {
-        if (const std::size_t at = text.find(end); at != std::string::npos) text.resize(at);
+    return out;
+}
+
+/// Keeps the byline that the text node `n`, opening with a label, begins, when what follows the
+/// label reads as names.
+void add_visible_byline(const XmlNode* n, PageScan& s) {
+    const std::string line = plain_spaced(line_from(n, 120));
+    std::string_view trimmed = line;
+    while (!trimmed.empty() && (trimmed.front() == '|' || trimmed.front() == '-' || trimmed.front() == ' ')) trimmed.remove_prefix(1);
+    const std::string names = clean_byline(std::string(trimmed));
+    if (!reads_as_byline(names) || opens_with_label(names)) return;
+    if (!s.h1.empty()) {
+        s.visible_bylines.emplace_back(trimmed);
+    } else if (s.byline_without_h1.empty()) {
+        s.byline_without_h1 = trimmed;
     }
-    if (const std::size_t digit = text.find_first_of("0123456789@"); digit != std::string::npos) text.resize(digit);
-    while (!text.empty() && std::string_view(" ,:;").find(text.back()) != std::string_view::npos) text.pop_back();
-    if (text.size() < 2 || text.size() > 80) return {};
-    // What a date line's label leaves (`Stand: 3.2.2022`, `Zuletzt geändert am ...`) names no one.
-    static constexpr std::array<std::string_view, 8> kDateLabels{"stand",     "zuletzt",   "aktualisiert", "updated",
-                                                                 "last updated", "published", "veröffentlicht", "erschienen"};
-    const std::string folded = unicode::fold_case(text);
-    if (std::any_of(kDateLabels.begin(), kDateLabels.end(), [&](std::string_view l) { return folded.starts_with(l); })) return {};
-    return text;
+}
+
+/// True when a line whose text so far is `text` may still open a byline: it ends with a separator.
+bool leaves_line_open(std::string_view text) {
+    while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
+    if (text.empty()) return true;
+    for (const std::string_view separator : {"|", "-", "\u2014", "\u2013", "\u2022", "\u00B7", "/"}) {
+        if (text.ends_with(separator)) return true;
+    }
+    return false;
+}
+
+/// The address a Wayback Machine address archived (a page saved from there is named by it);
+/// any other address as it is.
+std::string_view archived_address(std::string_view url) {
+    if (const std::size_t archived = url.find("web.archive.org/web/"); archived != std::string_view::npos) {
+        if (const std::size_t inner = url.find("http", archived + 20); inner != std::string_view::npos) url.remove_prefix(inner);
+    }
+    return url;
+}
+
+/// True when `href` leads to a site's home page: its path is empty or `/`.
+bool is_home_link(std::string_view href) {
+    href = archived_address(href);
+    if (const std::size_t scheme = href.find("://"); scheme != std::string_view::npos) {
+        href.remove_prefix(scheme + 3);
+        const std::size_t path = href.find('/');
+        href = path == std::string_view::npos ? std::string_view() : href.substr(path);
+    }
+    return href.empty() || href == "/" || href == "/index.html" || href == "/index.php";
+}
+
+/// True when the heading `h` is a link to the site's home page and nothing else: a logo.
+bool links_home(const XmlNode* h) {
+    const XmlNode* only = nullptr;
+    for (const XmlNode* c = h->children; c != nullptr; c = c->next) {
+        if (c->type == markup::NodeType::text && markup::collapse_space(c->content).empty()) continue;
+        if (only != nullptr || c->type != markup::NodeType::element) return false;
+        only = c;
+    }
+    return only != nullptr && only->name == "a" && is_home_link(markup::attribute(only, "href"));
 }
 
 /// True when an element's class and id, lower-cased in `words`, say it holds a date (`date`,
@@ -147,7 +223,9 @@ bool names_a_date(std::string_view words) {
     return std::any_of(kParts.begin(), kParts.end(), [&](std::string_view p) { return words.find(p) != std::string_view::npos; });
 }
 
-void scan_element(const XmlNode* n, PageScan& s) {
+/// Scans one element for the metadata of the page's head (meta, link, title, JSON-LD) and for its
+/// headline and `<time>` elements.
+void scan_head_and_headline(const XmlNode* n, PageScan& s) {
     const std::string_view name = n->name;
     if (name == "meta") {
         std::string_view key = markup::attribute(n, "property");
@@ -164,6 +242,7 @@ void scan_element(const XmlNode* n, PageScan& s) {
     } else if (name == "script") {
         if (is_json_ld(n)) s.json_ld.push_back(n->children != nullptr ? n->children->content : std::string_view());
     } else if (name == "h1") {
+        if (s.h1.empty()) s.h1_links_home = links_home(n);
         if (s.h1.size() < 4) s.h1.push_back(markup::collapsed_text(n));
     } else if (name == "time") {
         const std::string_view when = markup::attribute(n, "datetime");
@@ -174,18 +253,45 @@ void scan_element(const XmlNode* n, PageScan& s) {
             s.time_published = when;
         }
     }
+}
+
+/// Scans one element for schema.org microdata: the headline, the date, the author.
+void scan_microdata(const XmlNode* n, PageScan& s) {
+    const std::string_view name = n->name;
     const std::string_view itemprop = markup::attribute(n, "itemprop");
     if (itemprop == "headline" && s.microdata_headline.empty() && name != "meta") {
         s.microdata_headline = markup::collapsed_text(n);
     } else if (itemprop == "datePublished" && s.microdata_date.empty()) {
-        s.microdata_date = markup::attribute(n, name == "meta" ? "content" : "datetime");
+        s.microdata_date = markup::attribute(n, "content");
+        if (s.microdata_date.empty()) s.microdata_date = markup::attribute(n, "datetime");
+        if (s.microdata_date.empty() && name != "meta") s.microdata_date = unicode::shortened(markup::collapsed_text(n), 80);
     } else if (itemprop == "author" && name != "meta" && name != "link") {
         add_byline(s.microdata_authors, n);
     }
+}
+
+/// True when a container whose class and id, lower-cased, are `words` holds comments or the
+/// site's footer, whose text holds no byline of the article. An article's own footer does.
+bool names_comments_or_footer(std::string_view name, std::string_view words, const PageScan& s) {
+    static constexpr std::array<std::string_view, 6> kContainers{"div", "section", "ul", "ol", "footer", "aside"};
+    if (std::find(kContainers.begin(), kContainers.end(), name) == kContainers.end()) return false;
+    static constexpr std::array<std::string_view, 4> kFooterParts{"footer", "copyright", "colophon", "site-info"};
+    const bool closing = name == "footer" || s.article_depth > 0;
+    const bool footer = !closing && std::any_of(kFooterParts.begin(), kFooterParts.end(), [&](std::string_view p) { return words.find(p) != std::string::npos; });
+    return footer || words.find("comment") != std::string_view::npos;
+}
+
+/// Scans one element for metadata; true when it is navigation, an aside, comments or the site's
+/// footer, whose text holds no byline of the article.
+bool scan_element(const XmlNode* n, PageScan& s) {
+    const std::string_view name = n->name;
+    scan_head_and_headline(n, s);
+    scan_microdata(n, s);
     if (name == "a" && unicode::ascii_lower(markup::attribute(n, "rel")) == "author") add_byline(s.bylines, n);
     const std::string_view class_attribute = markup::attribute(n, "class");
     const std::string_view id = markup::attribute(n, "id");
-    if (class_attribute.empty() && id.empty() && name != "a") return;
+    const bool aside = name == "nav" || name == "aside" || (name == "footer" && s.article_depth == 0);
+    if (class_attribute.empty() && id.empty() && name != "a") return aside;
     std::string& words = s.words;
     words.assign(class_attribute).append(" ").append(id);
     for (char& c : words) c = unicode::ascii_lower(c);
@@ -196,17 +302,104 @@ void scan_element(const XmlNode* n, PageScan& s) {
         std::string text = markup::collapsed_text(n);
         if (text.size() <= 200 && (s.class_date = date_in(text))) s.class_date_text = std::move(text);
     }
+    return aside || names_comments_or_footer(name, words, s);
+}
+
+/// The parts of `text` between any of `separators`, in order.
+std::vector<std::string_view> split_at(std::string_view text, std::span<const std::string_view> separators) {
+    std::vector<std::string_view> parts{text};
+    for (const std::string_view separator : separators) {
+        std::vector<std::string_view> split;
+        for (std::string_view part : parts) {
+            for (std::size_t at; (at = part.find(separator)) != std::string_view::npos; part.remove_prefix(at + separator.size())) {
+                split.push_back(part.substr(0, at));
+            }
+            split.push_back(part);
+        }
+        parts = std::move(split);
+    }
+    return parts;
+}
+
+/// The name in a line that gives a date and a name apart (`04.02.2022 | 13:10 Uhr | Uta
+/// Helkenberg`): a part without digits of two to four words that read as names; empty when none.
+std::string name_beside_date(const std::string& line) {
+    if (line.size() > kLineLimit || line.find_first_of("0123456789") == std::string::npos || !date_in(line)) return {};
+    static constexpr std::array<std::string_view, 7> kSeparators{" - ", " | ", " \u00B7 ", " \u2022 ", " \u2013 ", " \u2014 ", " / "};
+    const std::vector<std::string_view> parts = split_at(line, kSeparators);
+    if (parts.size() < 2) return {};
+    for (const std::string_view part : parts) {
+        if (part.find_first_of("0123456789") != std::string_view::npos) continue;
+        std::string names = clean_byline(std::string(part));
+        const auto words = static_cast<std::size_t>(std::count(names.begin(), names.end(), ' ')) + 1;
+        if (words >= 2 && words <= 4 && reads_as_byline(names) && !is_furniture_word(names)) return names;
+    }
+    return {};
+}
+
+/// Reads a line near the first `<h1>` (the one before it, or one of the few after it) for a name
+/// beside a date and for a date alone.
+void read_line_near_h1(const std::string& raw, PageScan& s) {
+    if (raw.find_first_of("0123456789") == std::string::npos || (!s.dated_name.empty() && s.line_date)) return;
+    const std::string line = plain_spaced(raw);
+    if (s.dated_name.empty() && !(s.dated_name = name_beside_date(line)).empty()) s.dated_name_line = line;
+    if (!s.line_date && line.size() <= 40 && (s.line_date = date_in(line))) s.line_date_text = line;
+}
+
+/// Ends the line of text being gathered at a block boundary: before the first `<h1>` it is kept
+/// as the line before it, after it one of the first few is read.
+void end_line(PageScan& s) {
+    if (s.line.empty()) return;
+    if (s.h1.empty()) {
+        std::swap(s.line, s.line_before_h1);
+    } else if (s.lines_after_h1 < kLinesAfterHeadline) {
+        ++s.lines_after_h1;
+        read_line_near_h1(s.line, s);
+    }
+    s.line.clear();
+}
+
+/// Scans one text node for a byline or a date line that it opens.
+void scan_text(const XmlNode* n, PageScan& s) {
+    if (s.in_after_h1) {
+        s.after_h1.append(n->content.substr(0, kAfterHeadline)).push_back(' ');
+        s.in_after_h1 = s.after_h1.size() < kAfterHeadline;
+    }
+    const std::string_view text = n->content;
+    if (std::all_of(text.begin(), text.end(), is_blank)) return;  // a blank between elements changes nothing
+    const bool wanted = s.line_open && ((s.quiet_depth == 0 && s.visible_bylines.empty()) || !s.labelled_date);
+    const LineOpening opening = wanted ? labels_opening(text) : LineOpening{};
+    if (opening.byline && s.quiet_depth == 0 && s.visible_bylines.empty()) add_visible_byline(n, s);
+    if (opening.date && !s.labelled_date) {
+        const std::string line = plain_spaced(line_from(n, 80));
+        if ((s.labelled_date = date_in(line))) s.labelled_date_line = line;
+    }
+    // A separator alone (` | `) keeps the line open; text ending in one opens it only when short.
+    s.line_open = leaves_line_open(text) && (s.line_open || std::count_if(text.begin(), text.end(), [](char c) { return !is_blank(c); }) <= 3);
+    if (s.line.size() <= kLineLimit && s.quiet_depth == 0 && s.lines_after_h1 < kLinesAfterHeadline) {
+        s.line.append(text.substr(0, kLineLimit + 1)).push_back(' ');
+    }
 }
 
 void scan(const XmlNode* n, PageScan& s) {
     for (; n != nullptr; n = n->next) {
-        if (n->type == markup::NodeType::text && s.in_after_h1) {
-            s.after_h1.append(n->content.substr(0, kAfterHeadline)).push_back(' ');
-            s.in_after_h1 = s.after_h1.size() < kAfterHeadline;
-        }
+        if (n->type == markup::NodeType::text) scan_text(n, s);
         if (n->type != markup::NodeType::element) continue;
-        scan_element(n, s);
+        const bool block = s.is_block(n->name);
+        if (block) end_line(s);
+        const bool quiet = scan_element(n, s);
+        if (n->name == "h1" && s.h1.size() == 1 && !s.line_before_h1_read) {
+            s.line_before_h1_read = true;
+            read_line_near_h1(s.line_before_h1, s);
+        }
+        s.line_open = s.line_open || block;
+        s.quiet_depth += quiet ? 1 : 0;
+        s.article_depth += n->name == "article" ? 1 : 0;
         if (n->name != "script" && n->name != "style") scan(n->children, s);
+        s.quiet_depth -= quiet ? 1 : 0;
+        s.article_depth -= n->name == "article" ? 1 : 0;
+        s.line_open = s.line_open || block;
+        if (block) end_line(s);
         if (n->name == "h1" && s.h1.size() == 1 && s.after_h1.empty()) s.in_after_h1 = true;
     }
 }
@@ -398,10 +591,7 @@ constexpr std::array<std::string_view, 7> kTitleSeparators{" | ", " - ", " – "
 /// The name a web address gives its site: the label of its host before the top-level domain
 /// (`forum.myoos.de` gives `myoos`, `www.bbc.co.uk` gives `bbc`); empty for no address.
 std::string host_name(std::string_view url) {
-    // A page saved from the Wayback Machine is named by the address it archived.
-    if (const std::size_t archived = url.find("web.archive.org/web/"); archived != std::string_view::npos) {
-        if (const std::size_t inner = url.find("http", archived + 20); inner != std::string_view::npos) url.remove_prefix(inner);
-    }
+    url = archived_address(url);
     if (const std::size_t scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
     url = url.substr(0, url.find_first_of("/:?#"));
     std::vector<std::string_view> labels;
@@ -457,14 +647,38 @@ void note_source(std::vector<Note>& notes, std::string_view rule, std::string_vi
     notes.push_back(Note{0, std::string(rule), fmt::format("the {} is the page's {}", field, source)});
 }
 
+/// When the page's only `<h1>` is a link home (the site's logo) and one of the parts its `<title>` is split into by separators
+/// (`Time 4 talks » Blog Archiv » Weitere Digitalisierung…`), that `<h1>` is the site's name and the
+/// title is the part at the other end; empty otherwise.
+std::string title_beside_site_h1(const PageScan& s) {
+    if (s.h1.size() != 1 || !s.h1_links_home) return {};
+    const std::string h1_key = unicode::letters_key(s.h1.front());
+    if (h1_key.empty()) return {};
+    static constexpr std::array<std::string_view, kTitleSeparators.size() + 1> kSeparators = [] {
+        std::array<std::string_view, kTitleSeparators.size() + 1> all{};
+        std::copy(kTitleSeparators.begin(), kTitleSeparators.end(), all.begin());
+        all.back() = " : ";  // `Headline : Site`, as some sites space it
+        return all;
+    }();
+    const std::vector<std::string_view> parts = split_at(s.title_element, kSeparators);
+    if (parts.size() < 2) return {};
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (unicode::letters_key(parts[i]) != h1_key) continue;
+        return markup::collapse_space(i == 0 ? parts.back() : parts.front());
+    }
+    return {};
+}
+
 void choose_title(const PageScan& s, const std::optional<JsonLdArticle>& ld, std::string_view site, PageMetadata& out) {
+    const std::string beside_site = title_beside_site_h1(s);
     const std::pair<std::string, std::string_view> candidates[] = {
         {ld ? ld->headline : std::string(), "JSON-LD headline"},
         {s.microdata_headline, "microdata headline"},
         {markup::collapse_space(s.find("og:title")), "og:title meta"},
         {markup::collapse_space(s.find("twitter:title")), "twitter:title meta"},
         {markup::collapse_space(first_meta(s, {"dc.title", "dcterms.title", "citation_title"}).second), "Dublin Core or citation title meta"},
-        {s.h1.size() == 1 ? s.h1.front() : std::string(), "only <h1>"},
+        {beside_site, "<title>, its only <h1> (the site's name) left out"},
+        {s.h1.size() == 1 && !s.h1_links_home ? s.h1.front() : std::string(), "only <h1>"},
         {s.title_element, "<title>"},
     };
     for (const auto& [title, source] : candidates) {
@@ -475,12 +689,51 @@ void choose_title(const PageScan& s, const std::optional<JsonLdArticle>& ld, std
     }
 }
 
+/// For a page whose metadata gives no date, the one its text or address shows: in an element
+/// named a date, after a date's label, under or beside the headline, in the address or the title.
+void date_from_text(const PageScan& s, PageMetadata& out) {
+    if (s.class_date) {
+        out.meta.date = s.class_date;
+        note_source(out.notes, "date-source", "date", fmt::format("text '{}'", unicode::shortened(s.class_date_text, 80)));
+        return;
+    }
+    if (s.labelled_date) {
+        out.meta.date = s.labelled_date;
+        note_source(out.notes, "date-source", "date", fmt::format("line '{}'", unicode::shortened(s.labelled_date_line, 80)));
+        return;
+    }
+    if (std::optional<Date> d = date_in(markup::collapse_space(s.after_h1))) {
+        out.meta.date = std::move(d);
+        note_source(out.notes, "date-source", "date", "text after its headline");
+        return;
+    }
+    if (s.line_date) {
+        out.meta.date = s.line_date;
+        note_source(out.notes, "date-source", "date", fmt::format("line '{}' beside its headline", unicode::shortened(s.line_date_text, 80)));
+        return;
+    }
+    if (std::optional<Date> d = address_date(out.meta.url)) {
+        out.meta.date = std::move(d);
+        note_source(out.notes, "date-source", "date", "address (a date in its path)");
+        return;
+    }
+    const auto [title_key, meta_title] = first_meta(s, {"og:title", "twitter:title"});
+    for (const std::string_view title : {std::string_view(s.title_element), meta_title}) {
+        if (std::optional<Date> d = date_in(markup::collapse_space(title))) {
+            out.meta.date = std::move(d);
+            note_source(out.notes, "date-source", "date", fmt::format("title '{}'", unicode::shortened(title, 80)));
+            return;
+        }
+    }
+}
+
 void choose_date(const PageScan& s, const std::optional<JsonLdArticle>& ld, PageMetadata& out) {
     const auto [key, meta_date] =
         first_meta(s, {"article:published_time", "og:article:published_time", "article.published", "datepublished",
                        "publishdate", "publish-date", "pubdate", "dc.date.issued", "dcterms.issued", "dcterms.created",
                        "dc.date", "dcterms.date", "date", "citation_publication_date", "citation_date", "sailthru.date",
-                       "parsely-pub-date", "publication_date", "publish_date", "date_published", "last-modified"});
+                       "parsely-pub-date", "publication_date", "publish_date", "date_published",
+                       "shareaholic:article_published_time", "last-modified"});
     const std::string meta_source = fmt::format("'{}' meta", key);
     const std::pair<std::string_view, std::string_view> candidates[] = {
         {ld ? std::string_view(ld->date) : std::string_view(), "JSON-LD datePublished"},
@@ -496,37 +749,13 @@ void choose_date(const PageScan& s, const std::optional<JsonLdArticle>& ld, Page
             note_source(out.notes, "date-source", "date", source);
             return;
         }
-        out.notes.push_back(Note{0, "date-unreadable", fmt::format("the page's {} '{}' is not a date; it was passed over", source, text.substr(0, 80))});
+        out.notes.push_back(Note{0, "date-unreadable", fmt::format("the page's {} '{}' is not a date; it was passed over", source, unicode::shortened(text, 80))});
     }
-    if (s.class_date) {
-        out.meta.date = s.class_date;
-        note_source(out.notes, "date-source", "date", fmt::format("text '{}'", s.class_date_text.substr(0, 80)));
-        return;
-    }
-    if (std::optional<Date> d = date_in(markup::collapse_space(s.after_h1))) {
-        out.meta.date = std::move(d);
-        note_source(out.notes, "date-source", "date", "text after its headline");
-        return;
-    }
-    if (std::optional<Date> d = address_date(out.meta.url)) {
-        out.meta.date = std::move(d);
-        note_source(out.notes, "date-source", "date", "address (a date in its path)");
-    }
+    date_from_text(s, out);
 }
 
 /// True when `value` is an address, not a name (`article:author` often is).
 bool is_address(std::string_view value) { return value.starts_with("http") || value.find("://") != std::string_view::npos; }
-
-/// The names one byline source gives, each split by authors_from_byline(), without repeats.
-std::vector<std::string> names_of(const std::vector<std::string>& bylines) {
-    std::vector<std::string> names;
-    for (const std::string& b : bylines) {
-        for (std::string& a : markup::authors_from_byline(b)) {
-            if (std::find(names.begin(), names.end(), a) == names.end()) names.push_back(std::move(a));
-        }
-    }
-    return names;
-}
 
 /// The bylines the page's meta gives under `key`.
 std::vector<std::string> meta_bylines(const PageScan& s, std::string_view key) {
@@ -560,6 +789,14 @@ void choose_authors(const PageScan& s, const std::optional<JsonLdArticle>& ld, s
     sources.emplace_back(names_of(s.microdata_authors), "microdata author");
     sources.emplace_back(names_of(s.bylines), "rel=author links");
     sources.emplace_back(names_of(s.author_marked), "byline");
+    if (!s.visible_bylines.empty() || (s.h1.empty() && !s.byline_without_h1.empty())) {
+        const std::string& line = s.h1.empty() ? s.byline_without_h1 : s.visible_bylines.front();
+        sources.emplace_back(names_of({clean_byline(line)}), fmt::format("byline '{}'{}", unicode::shortened(line, 80),
+                                                                         s.h1.empty() ? "" : " after the headline"));
+    }
+    if (!s.dated_name.empty()) {
+        sources.emplace_back(names_of({s.dated_name}), fmt::format("line '{}' beside its headline", unicode::shortened(s.dated_name_line, 80)));
+    }
     const std::string folded_site = unicode::fold_case(site);
     for (auto& [names, source] : sources) {
         if (names.empty()) continue;
@@ -617,12 +854,6 @@ void choose_address(const PageScan& s, const std::optional<JsonLdArticle>& ld, P
 }
 
 }  // namespace
-
-std::vector<std::string> byline_names(std::string_view line) {
-    const std::string lower = unicode::fold_case(line.substr(0, 24));
-    if (std::none_of(kLabels.begin(), kLabels.end(), [&](std::string_view label) { return lower.starts_with(label); })) return {};
-    return markup::authors_from_byline(clean_byline(std::string(line)));
-}
 
 /// The first date written in `text` (`Veröffentlicht am 18. Oktober 2019, 10:12 Uhr`): the
 /// first run of one to five words that reads as a whole date.

@@ -26,9 +26,6 @@ struct PageMetadata {
 /// run of one to five words that reads as a whole date (day before month), or `23.09.22`.
 [[nodiscard]] std::optional<Date> date_in(std::string_view text);
 
-/// The authors a printed byline names (`Von Claudia Lindner`, `By A and B, 5 May 2022`); none
-/// when `line` does not open with a byline's label.
-[[nodiscard]] std::vector<std::string> byline_names(std::string_view line);
 
 /// Reads the metadata of the page whose root element is `root`.
 [[nodiscard]] PageMetadata read_page_metadata(const markup::XmlNode* root, const ReadOptions& options);

@@ -73,6 +73,14 @@ std::string letters_key(std::string_view text) {
     return encode(key);
 }
 
+std::string shortened(std::string_view text, std::size_t limit) {
+    if (text.size() <= limit) return std::string(text);
+    std::size_t cut = text.rfind(' ', limit);
+    if (cut == std::string_view::npos || cut < limit / 2) cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    return std::string(text.substr(0, cut)) + "\u2026";
+}
+
 std::u32string decode(std::string_view text) {
     std::u32string out;
     std::size_t pos = 0;

@@ -38,6 +38,10 @@ namespace briefkit::unicode {
 /// their case, spacing and punctuation (`„Gregory Szorc's“` gives `gregoryszorcs`).
 [[nodiscard]] std::string letters_key(std::string_view text);
 
+/// UTF-8 `text` shortened for quoting in a note: whole when it fits in `limit` bytes, else cut
+/// at a space (or, lacking one, a character's start) and ended with `…`.
+[[nodiscard]] std::string shortened(std::string_view text, std::size_t limit);
+
 /// The code points of UTF-8 `text` (U+FFFD for each malformed byte).
 [[nodiscard]] std::u32string decode(std::string_view text);
 

@@ -250,6 +250,89 @@ TEST_CASE("html: bylines name people: 'By' and 'Von' and a trailing date left ou
                      "<a href=\"/author/ana-ruiz\">Ana Ruiz</a>") == std::vector<std::string>{"Ana Ruiz"});
 }
 
+TEST_CASE("html: a byline printed without markup is read by its label, its names checked") {
+    const auto authors_of = [](std::string_view top, std::string_view bottom = "") {
+        return read_page(page_around(std::string("<article><h1>By whom</h1>") + std::string(top) + kProse + std::string(bottom) + "</article>"))
+            .meta.authors;
+    };
+    // The label alone in its own element, the name in the next.
+    CHECK(authors_of("<div><span>| By </span><span>Cara Stiles</span> | April 13, 2020</div>") == std::vector<std::string>{"Cara Stiles"});
+    CHECK(authors_of("<h5>Autor: </h5>Peter Maahn<br>") == std::vector<std::string>{"Peter Maahn"});
+    CHECK(authors_of("<div><h4>Autor</h4><p><a href=\"/profil/nh\">Nikolai Huke</a></p></div>") == std::vector<std::string>{"Nikolai Huke"});
+    CHECK(authors_of("<p>By&nbsp;<a href=\"/reporters/jc\">Jose de la Cruz</a></p>") == std::vector<std::string>{"Jose de la Cruz"});
+    // A longer label, a date before the name, a job title after it, a signature under the text.
+    CHECK(authors_of("<div>Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022 - 12:45</div>") == std::vector<std::string>{"Pamela Sladky"});
+    CHECK(authors_of("<div>Posted on September 21, 2020 by Adi Tzlil</div>") == std::vector<std::string>{"Adi Tzlil"});
+    CHECK(authors_of("<p>Par Matthieu Hy le 12 mai 2021</p>") == std::vector<std::string>{"Matthieu Hy"});
+    CHECK(authors_of("", "<p><strong>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</strong></p>") ==
+          std::vector<std::string>{"Uta Staschewski"});
+    // What opens with `von` or `by` but names no one.
+    CHECK(authors_of("<p>Von Einheimischen, Gästen und ganz viel Kühen</p>").empty());
+    CHECK(authors_of("<p>Von Barzahler-Rabatten profitieren</p>").empty());
+    CHECK(authors_of("<div>Sort <span>by</span> <a href=\"?s=date\">Date</a></div>").empty());
+    CHECK(authors_of("<table><tr><td>Mo</td><td>Di</td><td>Mi</td></tr></table>").empty());
+    // A byline in the comments or the site's footer is not the article's.
+    CHECK(read_page(page_around("<article><h1>By whom</h1>" + kProse + "</article><div class=\"comments\"><p>Von Karl Lenz</p></div>"))
+              .meta.authors.empty());
+}
+
+TEST_CASE("html: a line giving a date and a name beside the headline gives the author") {
+    const Document doc = read_page(page_around("<article><h1>Variablen und ihr Zuhause</h1><p class=\"muted\">11.12.2019 - Amelie Loevenich</p>" +
+                                               kProse + "</article>"));
+    CHECK(doc.meta.authors == std::vector<std::string>{"Amelie Loevenich"});
+    REQUIRE(doc.meta.date);
+    CHECK(doc.meta.date->iso() == "2019-12-11");
+}
+
+TEST_CASE("html: a byline's furniture words are not names") {
+    const auto authors_of = [](std::string_view top) {
+        return read_page(page_around(std::string("<article><h1>By whom</h1>") + std::string(top) + kProse + "</article>")).meta.authors;
+    };
+    CHECK(authors_of("<div class=\"author\"><a href=\"/follow\">Follow</a></div>").empty());
+    CHECK(authors_of("<div class=\"author\">Posted</div><p>Von Karin Weiß</p>") == std::vector<std::string>{"Karin Weiß"});
+}
+
+TEST_CASE("html: dates come from a labelled line, a date line above the headline, microdata text or the title") {
+    const auto date_of = [](std::string_view before, std::string_view top, std::string_view title = "Site") {
+        std::string page = page_around(std::string(before) + "<article><h1>Dated</h1>" + std::string(top) + kProse + "</article>");
+        page.replace(page.find("<title>Site"), 11, "<title>" + std::string(title));
+        const Document doc = read_page(page);
+        return doc.meta.date ? doc.meta.date->iso() : std::string("none");
+    };
+    CHECK(date_of("", "<div><h5>Datum: </h5>03.11.2021<br><h5>Autor: </h5>Peter Maahn</div>") == "2021-11-03");
+    CHECK(date_of("", "<ul><li><span>Datum:</span>26. Januar 2022</li></ul>") == "2022-01-26");
+    CHECK(date_of("<h3>21.01.2022</h3>", "") == "2022-01-21");
+    CHECK(date_of("", "<span itemprop=\"datePublished\">28. Dezember 2022</span>") == "2022-12-28");
+    CHECK(date_of("", "", "23.01.2022 - Wierer darf starten") == "2022-01-23");
+    CHECK(date_of("", "") == "none");
+}
+
+TEST_CASE("html: an <h1> that links home is the site's logo, and the title is the <title>'s other end") {
+    const auto title_of = [](std::string_view title, std::string_view h1) {
+        std::string page = std::string("<!DOCTYPE html><html><head><title>") + std::string(title) + "</title></head><body><div id=\"header\"><h1>" +
+                           std::string(h1) + "</h1></div><div class=\"entry\">" + kProse + "</div></body></html>";
+        return read_page(page).meta.title;
+    };
+    CHECK(title_of("Time 4 talks &raquo; Blog Archiv &raquo; Kinos werden digital", "<a href=\"http://www.time4talks.com/\">Time 4 talks</a>") ==
+          "Kinos werden digital");
+    CHECK(title_of("Muffin Grundrezept : Muffin Rezepte", "<a href=\"/\">Muffin Rezepte</a>") == "Muffin Grundrezept");
+    // A heading that links to its own article is the headline.
+    CHECK(title_of("Kinos werden digital | Time 4 talks", "<a href=\"/2014/02/kinos\">Kinos werden digital</a>") == "Kinos werden digital");
+}
+
+TEST_CASE("html: a note quoting the page is cut between characters, never inside one") {
+    const std::string line = "Veröffentlicht: " + std::string(70, 'x') + " äöü 3. März 2021";
+    const Document doc = read_page(page_around("<article><h1>Dated</h1><p>" + line + "</p>" + kProse + "</article>"));
+    for (const Note& note : doc.notes) {
+        INFO(note.message);
+        CHECK(note.message.find("\xEF\xBF\xBD") == std::string::npos);
+        for (std::size_t i = 0; i + 1 < note.message.size(); ++i) {
+            const auto lead = static_cast<unsigned char>(note.message[i]);
+            if (lead >= 0xC0) CHECK((static_cast<unsigned char>(note.message[i + 1]) & 0xC0) == 0x80);
+        }
+    }
+}
+
 TEST_CASE("html: soft hyphens and zero-width spaces are taken out, with a note") {
     const Document doc = read_page(page_around("<h1>Mes\u00ADsen\u00ADger</h1>" + kProse + "<p>Das Bundes\u00ADkriminal\u200Bamt ermittelt.</p>"));
     CHECK(doc.meta.title == "Messenger");

@@ -1,0 +1,218 @@
+#include "formats/html/byline_text.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "formats/markup/body_markup.hpp"
+#include "formats/markup/feed_document.hpp"
+#include "pipeline/model/text.hpp"
+
+namespace briefkit::formats::html {
+
+namespace {
+
+/// The labels that open a byline, folded (and as LabelForm writes them).
+constexpr std::array<std::string_view, 33> kLabels{
+    "written by: ",     "written by ",      "posted by ",       "posted on ",       "published by ",    "submitted by ",  "geschrieben von ", "verfasst von ",
+    "gespeichert von ", "veröffentlicht von ", "erstellt von ", "ein artikel von ", "ein beitrag von ", "text und fotos: ",
+    "text: ",           "text von ",        "autor: ",          "autorin: ",      "autoren: ",        "author: ",
+    "authors: ",        "redaktion: ",      "autor ",           "autorin ",       "autoren ",         "author ",
+    "by: ",             "by ",              "von: ",            "von ",           "par ",             "por ",
+    "di "};
+
+}  // namespace
+
+std::string clean_byline(std::string text) {
+    if (text.empty() || text.size() > 160) return {};
+    for (bool again = true; again;) {
+        again = false;
+        const std::string lower = unicode::fold_case(text.substr(0, 24));
+        for (const std::string_view label : kLabels) {
+            if (lower.starts_with(label)) {
+                text.erase(0, label.size());
+                again = true;
+                break;
+            }
+        }
+    }
+    // `Posted on September 21, 2020 by Adi Tzlil`: the names follow the date.
+    for (const std::string_view by : {" by ", " von ", " par "}) {
+        const std::size_t at = unicode::ascii_lower(text).find(by);
+        if (at != std::string::npos && text.find_first_of("0123456789") < at) text.erase(0, at + by.size());
+    }
+    static constexpr std::array<std::string_view, 9> kEnds{" am ", " on ", " | ", " • ", " · ", " — ", " - ", " / ", " ("};
+    for (const std::string_view end : kEnds) {
+        if (const std::size_t at = text.find(end); at != std::string::npos) text.resize(at);
+    }
+    const std::size_t digit = text.find_first_of("0123456789@");
+    if (digit != std::string::npos) text.resize(digit);
+    while (!text.empty() && std::string_view(" ,:;").find(text.back()) != std::string_view::npos) text.pop_back();
+    // A name never ends in a small word: `Par Matthieu Hy le 12 mai` leaves `le` before the date.
+    for (std::size_t space = text.rfind(' '); digit != std::string::npos && space != std::string::npos && space + 1 < text.size() &&
+                                              std::all_of(text.begin() + static_cast<std::ptrdiff_t>(space) + 1, text.end(),
+                                                          [](char c) { return c >= 'a' && c <= 'z'; });
+         space = text.rfind(' ')) {
+        text.resize(space);
+        while (!text.empty() && std::string_view(" ,:;").find(text.back()) != std::string_view::npos) text.pop_back();
+    }
+    if (text.size() < 2 || text.size() > 80) return {};
+    // What a date line's label leaves (`Stand: 3.2.2022`, `Zuletzt geändert am ...`) names no one.
+    static constexpr std::array<std::string_view, 8> kDateLabels{"stand",     "zuletzt",   "aktualisiert", "updated",
+                                                                 "last updated", "published", "veröffentlicht", "erschienen"};
+    const std::string folded = unicode::fold_case(text);
+    if (std::any_of(kDateLabels.begin(), kDateLabels.end(), [&](std::string_view l) { return folded.starts_with(l); })) return {};
+    return text;
+}
+
+namespace {
+
+/// The labels that open a line giving a date, as LabelForm writes them.
+constexpr std::array<std::string_view, 14> kDateLabels{
+    "datum: ", "date: ", "veröffentlicht: ", "veröffentlicht am ", "erschienen am: ", "erschienen am ", "publiziert am ",
+    "published: ", "published on ", "posted on ", "publié le ", "erstellt am ", "stand: ", "aktualisiert am "};
+
+}  // namespace
+
+bool is_furniture_word(std::string_view name) {
+    static constexpr std::array<std::string_view, 23> kWords{
+        "by",   "von",    "posted", "author", "autor",  "autorin", "authors", "autoren", "datum",
+        "date", "quelle", "source", "follow", "folgen", "admin",   "no author", "unknown", "anonymous",
+        "paid content", "sponsored", "anzeige", "advertisement", "werbung"};
+    const std::string folded = unicode::fold_case(name);
+    return std::find(kWords.begin(), kWords.end(), folded) != kWords.end() || name.find("\u2192") != std::string_view::npos;
+}
+
+std::string plain_spaced(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const bool nbsp = text[at] == '\xC2' && at + 1 < text.size() && text[at + 1] == '\xA0';
+        out.push_back(nbsp ? ' ' : text[at]);
+        at += nbsp ? 1 : 0;
+    }
+    return markup::collapse_space(out);
+}
+
+namespace {
+
+/// True when `text` may open with one of kLabels or kDateLabels: its first letter is one they
+/// start with. A cheap test before a text node's start is put in LabelForm.
+bool may_open_label(std::string_view text) {
+    static constexpr std::array<bool, 256> kFirstLetters = [] {
+        std::array<bool, 256> letters{};
+        for (const std::string_view label : kLabels) letters[static_cast<unsigned char>(label.front())] = true;
+        for (const std::string_view label : kDateLabels) letters[static_cast<unsigned char>(label.front())] = true;
+        return letters;
+    }();
+    const auto first = std::find_if(text.begin(), text.end(), [](char c) { return !is_blank(c) && c != '|' && c != '-'; });
+    return first != text.end() && kFirstLetters[static_cast<unsigned char>(unicode::ascii_lower(*first))];
+}
+
+/// The start of a line as kLabels are written: without the separators and spaces before it,
+/// ASCII letters lowered, each run of spaces (no-break ones too) one space, and one space at the
+/// end. Held in place, without allocating, because every text node of a page is tried.
+class LabelForm {
+public:
+    /// The form of the first `limit` bytes of `text` (at most 46).
+    LabelForm(std::string_view text, std::size_t limit) {
+        while (!text.empty() && (is_blank(text.front()) || text.front() == '|' || text.front() == '-')) text.remove_prefix(1);
+        text = text.substr(0, std::min(limit, chars_.size() - 2));
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const bool nbsp = text[i] == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
+            if (nbsp || is_blank(text[i])) {
+                i += nbsp ? 1 : 0;
+                if (size_ > 0 && chars_[size_ - 1] != ' ') chars_[size_++] = ' ';
+                continue;
+            }
+            chars_[size_++] = unicode::ascii_lower(text[i]);
+        }
+        if (size_ > 0 && chars_[size_ - 1] != ' ') chars_[size_++] = ' ';
+    }
+
+    /// The form.
+    [[nodiscard]] std::string_view view() const { return {chars_.data(), size_}; }
+
+    /// True when the form opens with one of `labels`.
+    template <std::size_t N>
+    [[nodiscard]] bool opens_with(const std::array<std::string_view, N>& labels) const {
+        return std::any_of(labels.begin(), labels.end(), [&](std::string_view label) { return view().starts_with(label); });
+    }
+
+    /// True when the form is one of `labels` and nothing more.
+    template <std::size_t N>
+    [[nodiscard]] bool is_one_of(const std::array<std::string_view, N>& labels) const {
+        return std::find(labels.begin(), labels.end(), view()) != labels.end();
+    }
+
+private:
+    std::array<char, 48> chars_{};
+    std::size_t size_ = 0;
+};
+
+}  // namespace
+
+bool opens_with_label(std::string_view text) { return LabelForm(text, 24).opens_with(kLabels); }
+
+bool is_label_alone(std::string_view text) {
+    if (text.size() > 40) return false;
+    const LabelForm form(text, 40);
+    return form.is_one_of(kLabels) || form.is_one_of(kDateLabels);
+}
+
+LineOpening labels_opening(std::string_view text) {
+    if (!may_open_label(text)) return {};
+    const LabelForm form(text, 24);
+    return LineOpening{form.opens_with(kLabels), form.opens_with(kDateLabels)};
+}
+
+bool reads_as_names(std::string_view text) {
+    static constexpr std::array<std::string_view, 16> kSmallWords{"von", "van", "de", "der", "den", "la", "le", "di", "da",
+                                                                  "del", "dos", "du", "und", "and", "y", "et"};
+    std::size_t words = 0;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find(' ', at), text.size());
+        const std::string_view word = text.substr(at, end - at);
+        at = end + 1;
+        if (word.empty() || word == "&") continue;
+        ++words;
+        const auto first = static_cast<unsigned char>(word.front());
+        const bool capital = (first >= 'A' && first <= 'Z') || first >= 0x80;
+        if (!capital && std::find(kSmallWords.begin(), kSmallWords.end(), word) == kSmallWords.end()) return false;
+        if (word.find_first_of("!?:\"“”„«»") != std::string_view::npos) return false;
+    }
+    // A sorting menu's `By date`, `By name` names no one.
+    static constexpr std::array<std::string_view, 6> kSortKeys{"date", "datum", "name", "title", "relevance", "popularity"};
+    return words >= 1 && words <= 8 && text.size() >= 3 && std::find(kSortKeys.begin(), kSortKeys.end(), unicode::fold_case(text)) == kSortKeys.end();
+}
+
+bool reads_as_byline(std::string_view names) {
+    if (names.empty()) return false;
+    for (std::size_t at = 0, part = 0; at <= names.size(); ++part) {
+        const std::size_t end = std::min(names.find(',', at), names.size());
+        std::string_view piece = names.substr(at, end - at);
+        while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
+        at = end + 1;
+        if (!reads_as_names(piece) && (part == 0 || !markup::is_byline_title(piece))) return false;
+    }
+    return true;
+}
+
+
+std::vector<std::string> names_of(const std::vector<std::string>& bylines) {
+    std::vector<std::string> names;
+    for (const std::string& b : bylines) {
+        for (std::string& a : markup::authors_from_byline(b)) {
+            if (!is_furniture_word(a) && std::find(names.begin(), names.end(), a) == names.end()) names.push_back(std::move(a));
+        }
+    }
+    return names;
+}
+
+std::vector<std::string> byline_names(std::string_view line) {
+    if (!opens_with_label(line)) return {};
+    const std::string names = clean_byline(plain_spaced(line));
+    if (!reads_as_byline(names)) return {};
+    return names_of({names});
+}
+
+}  // namespace briefkit::formats::html
