@@ -48,6 +48,7 @@ struct PageScan {
     std::string title_element;
     std::vector<std::string_view> json_ld;
     std::vector<std::string> h1;
+    std::vector<std::string> headings;  ///< The first few `<h1>`, `<h2>` and `<h3>` texts.
     bool h1_links_home = false;  ///< True when the first `<h1>` is a link to the site's home page (a logo).
     std::string_view time_published;  ///< `datetime` of a `<time>` marked as the publication date.
     std::string_view time_first;      ///< `datetime` of the first `<time>`.
@@ -244,6 +245,9 @@ void scan_head_and_headline(const XmlNode* n, PageScan& s) {
     } else if (name == "h1") {
         if (s.h1.empty()) s.h1_links_home = links_home(n);
         if (s.h1.size() < 4) s.h1.push_back(markup::collapsed_text(n));
+        if (s.headings.size() < 8) s.headings.push_back(s.h1.back());
+    } else if (name == "h2" || name == "h3") {
+        if (s.headings.size() < 8) s.headings.push_back(markup::collapsed_text(n));
     } else if (name == "time") {
         const std::string_view when = markup::attribute(n, "datetime");
         if (s.time_first.empty()) s.time_first = when;
@@ -625,6 +629,17 @@ std::string without_site_name(const std::string& title, const PageScan& s, std::
         const std::string_view rest = std::string_view(title).substr(h.size());
         for (const std::string_view sep : kTitleSeparators) {
             if (rest.starts_with(sep)) return h;
+        }
+    }
+    // A part of the title that a heading of the page prints is the headline (`Headline | Site`,
+    // `Site » Section » Headline`).
+    if (const std::vector<std::string_view> parts = split_at(title, kTitleSeparators); parts.size() > 1) {
+        for (const std::string_view part : parts) {
+            const std::string key = unicode::letters_key(part);
+            if (key.size() < 8) continue;
+            for (const std::string& h : s.headings) {
+                if (unicode::letters_key(h) == key) return markup::collapse_space(part);
+            }
         }
     }
     const std::string site_key = unicode::letters_key(site);

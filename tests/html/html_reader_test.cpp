@@ -307,7 +307,7 @@ TEST_CASE("html: dates come from a labelled line, a date line above the headline
     CHECK(date_of("", "") == "none");
 }
 
-TEST_CASE("html: an <h1> that links home is the site's logo, and the title is the <title>'s other end") {
+TEST_CASE("html: an <h1> that links home is the site's logo; the part of the <title> that a heading prints is the title") {
     const auto title_of = [](std::string_view title, std::string_view h1) {
         std::string page = std::string("<!DOCTYPE html><html><head><title>") + std::string(title) + "</title></head><body><div id=\"header\"><h1>" +
                            std::string(h1) + "</h1></div><div class=\"entry\">" + kProse + "</div></body></html>";
@@ -316,6 +316,10 @@ TEST_CASE("html: an <h1> that links home is the site's logo, and the title is th
     CHECK(title_of("Time 4 talks &raquo; Blog Archiv &raquo; Kinos werden digital", "<a href=\"http://www.time4talks.com/\">Time 4 talks</a>") ==
           "Kinos werden digital");
     CHECK(title_of("Muffin Grundrezept : Muffin Rezepte", "<a href=\"/\">Muffin Rezepte</a>") == "Muffin Grundrezept");
+    // The part of the <title> that a heading prints is the headline, wherever the site puts its name.
+    const std::string site_first = "<!DOCTYPE html><html><head><title>Gregory Szorc's Digital Home | Mercurial's Journey to Python 3</title>"
+                                   "</head><body><div class=\"post\"><h2><a href=\"/blog/2020/01/13/mercurial\">Mercurial's Journey to Python 3</a></h2>" + kProse + "</div></body></html>";
+    CHECK(read_page(site_first).meta.title == "Mercurial's Journey to Python 3");
     // A heading that links to its own article is the headline.
     CHECK(title_of("Kinos werden digital | Time 4 talks", "<a href=\"/2014/02/kinos\">Kinos werden digital</a>") == "Kinos werden digital");
 }
