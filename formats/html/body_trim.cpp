@@ -146,7 +146,7 @@ bool is_date_line(const std::string& text) {
 }
 
 /// Why a block is left out of the body.
-enum class Cut { keep, titled, after_title, head_line, edge_line, credit, tail };
+enum class Cut { keep, titled, after_title, head_line, edge_line, credit, tail, teaser };
 
 /// The blocks of a body with their text and what is decided about each. Only the start of a
 /// long block's text is kept: every rule that reads a block's words reads short ones.
@@ -158,12 +158,37 @@ struct Edges {
     std::size_t prose_total = 0;
 };
 
+/// True when `block` is a link to another page behind a short label (`Read also: <a>…</a>`,
+/// `Mire: <a>…</a>`, `Czytaj też: <a>…</a>`): a teaser for another article set in the text, in
+/// whatever language. The label is at most three words ending in a colon; the link, a title of
+/// four words or more, is the rest.
+bool is_labelled_teaser(const Block& block) {
+    const Inlines* content = nullptr;
+    if (const auto* p = std::get_if<Paragraph>(&block)) content = &p->content;
+    if (const auto* h = std::get_if<Heading>(&block)) content = &h->content;
+    if (content == nullptr || content->size() != 2) return false;
+    const auto* label = std::get_if<Text>(&content->front());
+    const auto* link = std::get_if<Link>(&content->back());
+    // An article's title runs to four words or more; a name (`Kreole: <a>Stella Hoops</a>`) is no teaser.
+    if (label == nullptr || link == nullptr || link->href.starts_with('#') || std::count(link->text.begin(), link->text.end(), ' ') < 3) {
+        return false;
+    }
+    std::string_view words = label->text;
+    while (!words.empty() && words.back() == ' ') words.remove_suffix(1);
+    if (!words.ends_with(':') || words.size() > 32) return false;
+    return std::count(words.begin(), words.end(), ' ') <= 2;
+}
+
 /// Titles of page furniture, and, past most of the prose, all that follows such a heading.
 void cut_titled(const std::vector<Block>& blocks, Edges& e) {
     std::size_t prose_seen = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         if (e.prose[i] != 0) prose_seen += e.sizes[i];
         const bool heading = std::holds_alternative<Heading>(blocks[i]);
+        if (is_labelled_teaser(blocks[i])) {
+            e.cuts[i] = Cut::teaser;
+            continue;
+        }
         if ((e.sizes[i] > 120 && !heading) || !is_boilerplate_title(e.texts[i])) continue;
         e.cuts[i] = Cut::titled;
         if (heading && prose_seen * 10 >= e.prose_total * 6) {
@@ -226,13 +251,14 @@ void note_cuts(const Edges& e, std::vector<Note>& notes) {
         std::string_view rule;
         std::string_view what;
     };
-    static constexpr std::array<Kind, 6> kKinds{{
+    static constexpr std::array<Kind, 7> kKinds{{
         {Cut::titled, "boilerplate-title", "titled as page furniture (related reading, sharing, the author's box)"},
         {Cut::after_title, "boilerplate-after-title", "after such a title, past most of the article's text"},
         {Cut::head_line, "head-line", "as short label lines before the article's text (kickers, bylines, dates)"},
         {Cut::edge_line, "edge-line", "as date lines, picture credits or invitations to subscribe, follow or donate"},
         {Cut::credit, "picture-credit", "as the credits of pictures beside the text"},
         {Cut::tail, "short-tail", "as short lines and headings after the last paragraph of prose"},
+        {Cut::teaser, "teaser-link", "as links to other articles behind a label (`Read also: …`)"},
     }};
     for (const Kind& kind : kKinds) {
         std::size_t count = 0;

@@ -276,6 +276,19 @@ TEST_CASE("html: a byline printed without markup is read by its label, its names
               .meta.authors.empty());
 }
 
+TEST_CASE("html: a link to another article behind a short label is left out, in any language; a cast list is kept") {
+    const Document doc = read_page(page_around(
+        "<article><h1>Harbour</h1>" + kProse +
+        "<p>Czytaj też: <a href=\"/swiat/123,wyscig-zbrojen\">Wyścig zbrojeń ruszył z kopyta</a></p>"
+        "<h3>MIRA: <a href=\"https://example.org/madre-captura\">Madre se acerca a conocer los motivos de captura</a></h3>" + kProse +
+        "<p>Kreole: <a href=\"/people/stella-hoops\">Stella Hoops</a></p></article>"));
+    const std::string body = body_of(doc);
+    CHECK(body.find("Czytaj") == std::string::npos);
+    CHECK(body.find("Madre se acerca") == std::string::npos);
+    CHECK(body.find("Kreole: Stella Hoops") != std::string::npos);
+    CHECK(test::has_note(doc, "teaser-link"));
+}
+
 TEST_CASE("html: a line giving a date and a name beside the headline gives the author") {
     const Document doc = read_page(page_around("<article><h1>Variablen und ihr Zuhause</h1><p class=\"muted\">11.12.2019 - Amelie Loevenich</p>" +
                                                kProse + "</article>"));
