@@ -38,6 +38,7 @@ std::size_t remove_invisible_breaks(std::string& text) {
     return removed;
 }
 
+/// Removes them from a run; a text left empty is taken out (the model holds no empty text).
 std::size_t remove_invisible_breaks(Inlines& run) {
     std::size_t removed = 0;
     for (Inline& i : run) {
@@ -45,13 +46,20 @@ std::size_t remove_invisible_breaks(Inlines& run) {
                               [&](Link& l) { removed += remove_invisible_breaks(l.text); }},
                    i);
     }
+    std::erase_if(run, [](const Inline& i) { return std::holds_alternative<Text>(i) && std::get<Text>(i).text.empty(); });
     return removed;
 }
 
-/// Soft hyphens and zero-width spaces out of the title and every block, with one note.
+/// Soft hyphens and zero-width spaces out of the title and every block, with one note; a
+/// paragraph or heading that held nothing else is taken out.
 void remove_invisible_breaks(Document& doc) {
     std::size_t removed = remove_invisible_breaks(doc.meta.title);
     for (Block& block : doc.body) for_each_run(block, [&](Inlines& run) { removed += remove_invisible_breaks(run); });
+    std::erase_if(doc.body, [](const Block& b) {
+        const auto* p = std::get_if<Paragraph>(&b);
+        const auto* h = std::get_if<Heading>(&b);
+        return (p != nullptr && p->content.empty()) || (h != nullptr && h->content.empty());
+    });
     if (removed != 0) {
         doc.notes.push_back(Note{0, "invisible-breaks-removed",
                                  fmt::format("{} soft hyphen{} and zero-width space{} (marks where a browser may break a "

@@ -350,6 +350,20 @@ TEST_CASE("html: a note quoting the page is cut between characters, never inside
     }
 }
 
+TEST_CASE("html: a paragraph of only a soft hyphen leaves no empty paragraph (found by fuzzing)") {
+    const Document doc = read_page(page_around("<h1>Kredite</h1>" + kProse + "<p>\u00AD</p><p>Mehr\u200B</p>" + kProse));
+    for (const Block& block : doc.body) {
+        for_each_run(block, [](const Inlines& run) {
+            CHECK(!run.empty());
+            for (const Inline& i : run) {
+                if (const auto* t = std::get_if<Text>(&i)) CHECK(!t->text.empty());
+            }
+        });
+    }
+    CHECK(body_of(doc).find("Mehr") != std::string::npos);
+    CHECK(test::has_note(doc, "invisible-breaks-removed"));
+}
+
 TEST_CASE("html: soft hyphens and zero-width spaces are taken out, with a note") {
     const Document doc = read_page(page_around("<h1>Mes\u00ADsen\u00ADger</h1>" + kProse + "<p>Das Bundes\u00ADkriminal\u200Bamt ermittelt.</p>"));
     CHECK(doc.meta.title == "Messenger");
