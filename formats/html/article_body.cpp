@@ -681,8 +681,8 @@ std::string_view rule_name(Rule rule) {
 
 std::string describe(const XmlNode* n) {
     std::string out = fmt::format("<{}", n->name);
-    if (const std::string_view id = markup::attribute(n, "id"); !id.empty()) out += fmt::format(" id=\"{}\"", id.substr(0, 60));
-    if (const std::string_view c = markup::attribute(n, "class"); !c.empty()) out += fmt::format(" class=\"{}\"", c.substr(0, 60));
+    if (const std::string_view id = markup::attribute(n, "id"); !id.empty()) out += fmt::format(" id=\"{}\"", unicode::shortened(id, 60));
+    if (const std::string_view c = markup::attribute(n, "class"); !c.empty()) out += fmt::format(" class=\"{}\"", unicode::shortened(c, 60));
     return out + ">";
 }
 

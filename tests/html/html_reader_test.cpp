@@ -337,9 +337,12 @@ TEST_CASE("html: an <h1> that links home is the site's logo; the part of the <ti
     CHECK(title_of("Kinos werden digital | Time 4 talks", "<a href=\"/2014/02/kinos\">Kinos werden digital</a>") == "Kinos werden digital");
 }
 
-TEST_CASE("html: a note quoting the page is cut between characters, never inside one") {
+TEST_CASE("html: a note quoting the page is cut between characters, never inside one (a long class found by fuzzing)") {
     const std::string line = "Veröffentlicht: " + std::string(70, 'x') + " äöü 3. März 2021";
-    const Document doc = read_page(page_around("<article><h1>Dated</h1><p>" + line + "</p>" + kProse + "</article>"));
+    const std::string long_class = "c" + std::string(58, 'x') + "ééééé";
+    const Document doc = read_page("<!DOCTYPE html><html><head><title>Dated</title></head><body><div id=\"nav\"><a href=\"/\">Home</a></div>"
+                                   "<div class=\"" + long_class + "\"><h1>Dated</h1><p>" + line + "</p>" + kProse + "</div></body></html>");
+    REQUIRE(test::has_note(doc, "body-source"));
     for (const Note& note : doc.notes) {
         INFO(note.message);
         CHECK(note.message.find("\xEF\xBF\xBD") == std::string::npos);
