@@ -13,12 +13,13 @@ namespace {
 
 /// The labels that open a byline, folded (and as LabelForm writes them).
 constexpr std::array<std::string_view, 33> kLabels{
-    "written by: ",     "written by ",      "posted by ",       "posted on ",       "published by ",    "submitted by ",  "geschrieben von ", "verfasst von ",
-    "gespeichert von ", "veröffentlicht von ", "erstellt von ", "ein artikel von ", "ein beitrag von ", "text und fotos: ",
-    "text: ",           "text von ",        "autor: ",          "autorin: ",      "autoren: ",        "author: ",
-    "authors: ",        "redaktion: ",      "autor ",           "autorin ",       "autoren ",         "author ",
-    "by: ",             "by ",              "von: ",            "von ",           "par ",             "por ",
-    "di "};
+    "written by: ",       "written by ",       "posted by ",        "posted on ",       "published by ",
+    "submitted by ",      "geschrieben von ",  "verfasst von ",     "gespeichert von ", "veröffentlicht von ",
+    "erstellt von ",      "ein artikel von ",  "ein beitrag von ",  "text und fotos: ", "text: ",
+    "text von ",          "autor: ",           "autorin: ",         "autoren: ",        "author: ",
+    "authors: ",          "redaktion: ",       "autor ",            "autorin ",         "autoren ",
+    "author ",            "by: ",              "by ",               "von: ",            "von ",
+    "par ",               "por ",              "di "};
 
 }  // namespace
 
@@ -57,10 +58,10 @@ std::string clean_byline(std::string text) {
     }
     if (text.size() < 2 || text.size() > 80) return {};
     // What a date line's label leaves (`Stand: 3.2.2022`, `Zuletzt geändert am ...`) names no one.
-    static constexpr std::array<std::string_view, 8> kDateLabels{"stand",     "zuletzt",   "aktualisiert", "updated",
+    static constexpr std::array<std::string_view, 8> kDateLineWords{"stand",     "zuletzt",   "aktualisiert", "updated",
                                                                  "last updated", "published", "veröffentlicht", "erschienen"};
     const std::string folded = unicode::fold_case(text);
-    if (std::any_of(kDateLabels.begin(), kDateLabels.end(), [&](std::string_view l) { return folded.starts_with(l); })) return {};
+    if (std::any_of(kDateLineWords.begin(), kDateLineWords.end(), [&](std::string_view l) { return folded.starts_with(l); })) return {};
     return text;
 }
 
@@ -182,7 +183,8 @@ bool reads_as_names(std::string_view text) {
     }
     // A sorting menu's `By date`, `By name` names no one.
     static constexpr std::array<std::string_view, 6> kSortKeys{"date", "datum", "name", "title", "relevance", "popularity"};
-    return words >= 1 && words <= 8 && text.size() >= 3 && std::find(kSortKeys.begin(), kSortKeys.end(), unicode::fold_case(text)) == kSortKeys.end();
+    return words >= 1 && words <= 8 && text.size() >= 3 &&
+           std::find(kSortKeys.begin(), kSortKeys.end(), unicode::fold_case(text)) == kSortKeys.end();
 }
 
 bool reads_as_byline(std::string_view names) {
@@ -196,7 +198,6 @@ bool reads_as_byline(std::string_view names) {
     }
     return true;
 }
-
 
 std::vector<std::string> names_of(const std::vector<std::string>& bylines) {
     std::vector<std::string> names;
