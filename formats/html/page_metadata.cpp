@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <optional>
-#include <span>
 #include <unordered_map>
 
 #include "formats/html/article_body.hpp"
@@ -61,7 +60,7 @@ struct PageScan {
     std::vector<std::string> microdata_authors;
     std::vector<std::string> bylines;        ///< rel=author links.
     std::vector<std::string> author_marked;  ///< Elements whose class names an author, and author page links.
-    std::vector<std::string> visible_bylines;  ///< Lines after the headline that open with a byline label.
+    std::string visible_byline;     ///< The first line after the headline that opens with a byline's label.
     std::string byline_without_h1;  ///< The first such line anywhere, for a page without a `<h1>`.
     std::string line;               ///< The text since the last block boundary, up to kLineLimit bytes.
     std::string line_before_h1;     ///< The last line before the first `<h1>`.
@@ -169,7 +168,7 @@ void add_visible_byline(const XmlNode* n, PageScan& s) {
     const std::string names = clean_byline(std::string(trimmed));
     if (!reads_as_byline(names) || opens_with_label(names)) return;
     if (!s.h1.empty()) {
-        s.visible_bylines.emplace_back(trimmed);
+        s.visible_byline = trimmed;
     } else if (s.byline_without_h1.empty()) {
         s.byline_without_h1 = trimmed;
     }
@@ -309,28 +308,12 @@ bool scan_element(const XmlNode* n, PageScan& s) {
     return aside || names_comments_or_footer(name, words, s);
 }
 
-/// The parts of `text` between any of `separators`, in order.
-std::vector<std::string_view> split_at(std::string_view text, std::span<const std::string_view> separators) {
-    std::vector<std::string_view> parts{text};
-    for (const std::string_view separator : separators) {
-        std::vector<std::string_view> split;
-        for (std::string_view part : parts) {
-            for (std::size_t at; (at = part.find(separator)) != std::string_view::npos; part.remove_prefix(at + separator.size())) {
-                split.push_back(part.substr(0, at));
-            }
-            split.push_back(part);
-        }
-        parts = std::move(split);
-    }
-    return parts;
-}
-
 /// The name in a line that gives a date and a name apart (`04.02.2022 | 13:10 Uhr | Uta
 /// Helkenberg`): a part without digits of two to four words that read as names; empty when none.
 std::string name_beside_date(const std::string& line) {
     if (line.size() > kLineLimit || line.find_first_of("0123456789") == std::string::npos || !date_in(line)) return {};
     static constexpr std::array<std::string_view, 7> kSeparators{" - ", " | ", " \u00B7 ", " \u2022 ", " \u2013 ", " \u2014 ", " / "};
-    const std::vector<std::string_view> parts = split_at(line, kSeparators);
+    const std::vector<std::string_view> parts = markup::split(line, kSeparators);
     if (parts.size() < 2) return {};
     for (const std::string_view part : parts) {
         if (part.find_first_of("0123456789") != std::string_view::npos) continue;
@@ -371,10 +354,11 @@ void scan_text(const XmlNode* n, PageScan& s) {
     }
     const std::string_view text = n->content;
     if (std::all_of(text.begin(), text.end(), is_blank)) return;  // a blank between elements changes nothing
-    const bool wanted = s.line_open && ((s.quiet_depth == 0 && s.visible_bylines.empty()) || !s.labelled_date);
-    const LineOpening opening = wanted ? labels_opening(text) : LineOpening{};
-    if (opening.byline && s.quiet_depth == 0 && s.visible_bylines.empty()) add_visible_byline(n, s);
-    if (opening.date && !s.labelled_date) {
+    const bool byline_wanted = s.line_open && s.quiet_depth == 0 && s.visible_byline.empty();
+    const bool date_wanted = s.line_open && !s.labelled_date;
+    const LineOpening opening = byline_wanted || date_wanted ? labels_opening(text) : LineOpening{};
+    if (byline_wanted && opening.byline) add_visible_byline(n, s);
+    if (date_wanted && opening.date) {
         const std::string line = plain_spaced(line_from(n, 80));
         if ((s.labelled_date = date_in(line))) s.labelled_date_line = line;
     }
@@ -633,7 +617,7 @@ std::string without_site_name(const std::string& title, const PageScan& s, std::
     }
     // A part of the title that a heading of the page prints is the headline (`Headline | Site`,
     // `Site » Section » Headline`).
-    if (const std::vector<std::string_view> parts = split_at(title, kTitleSeparators); parts.size() > 1) {
+    if (const std::vector<std::string_view> parts = markup::split(title, kTitleSeparators); parts.size() > 1) {
         for (const std::string_view part : parts) {
             const std::string key = unicode::letters_key(part);
             if (key.size() < 8) continue;
@@ -662,9 +646,10 @@ void note_source(std::vector<Note>& notes, std::string_view rule, std::string_vi
     notes.push_back(Note{0, std::string(rule), fmt::format("the {} is the page's {}", field, source)});
 }
 
-/// When the page's only `<h1>` is a link home (the site's logo) and one of the parts its `<title>` is split into by separators
-/// (`Time 4 talks » Blog Archiv » Weitere Digitalisierung…`), that `<h1>` is the site's name and the
-/// title is the part at the other end; empty otherwise.
+/// When the page's only `<h1>` is a link home (the site's logo) and one of the parts its
+/// `<title>` is split into by separators (`Time 4 talks » Blog Archiv » Weitere
+/// Digitalisierung…`), that `<h1>` is the site's name and the title is the part at the other
+/// end; empty otherwise.
 std::string title_beside_site_h1(const PageScan& s) {
     if (s.h1.size() != 1 || !s.h1_links_home) return {};
     const std::string h1_key = unicode::letters_key(s.h1.front());
@@ -675,7 +660,7 @@ std::string title_beside_site_h1(const PageScan& s) {
         all.back() = " : ";  // `Headline : Site`, as some sites space it
         return all;
     }();
-    const std::vector<std::string_view> parts = split_at(s.title_element, kSeparators);
+    const std::vector<std::string_view> parts = markup::split(s.title_element, kSeparators);
     if (parts.size() < 2) return {};
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (unicode::letters_key(parts[i]) != h1_key) continue;
@@ -804,8 +789,7 @@ void choose_authors(const PageScan& s, const std::optional<JsonLdArticle>& ld, s
     sources.emplace_back(names_of(s.microdata_authors), "microdata author");
     sources.emplace_back(names_of(s.bylines), "rel=author links");
     sources.emplace_back(names_of(s.author_marked), "byline");
-    if (!s.visible_bylines.empty() || (s.h1.empty() && !s.byline_without_h1.empty())) {
-        const std::string& line = s.h1.empty() ? s.byline_without_h1 : s.visible_bylines.front();
+    if (const std::string& line = s.h1.empty() ? s.byline_without_h1 : s.visible_byline; !line.empty()) {
         sources.emplace_back(names_of({clean_byline(line)}), fmt::format("byline '{}'{}", unicode::shortened(line, 80),
                                                                          s.h1.empty() ? "" : " after the headline"));
     }

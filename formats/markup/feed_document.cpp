@@ -24,24 +24,6 @@ std::string_view trim(std::string_view s) {
     return s.substr(first, s.find_last_not_of(" \t,;:") + 1 - first);
 }
 
-/// `text` split at each separator of `separators`.
-std::vector<std::string_view> split(std::string_view text, std::span<const std::string_view> separators) {
-    std::vector<std::string_view> parts;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        for (const std::string_view sep : separators) {
-            if (text.substr(i).starts_with(sep)) {
-                parts.push_back(text.substr(start, i - start));
-                start = i + sep.size();
-                i = start - 1;
-                break;
-            }
-        }
-    }
-    parts.push_back(text.substr(start));
-    return parts;
-}
-
 /// What a dateline's text names first, before it is checked for being a place.
 std::string dateline_start(std::string_view dateline) {
     const std::string text = collapse_space(dateline);
@@ -139,6 +121,23 @@ void scrub_document(Document& doc) {
 }
 
 }  // namespace
+
+std::vector<std::string_view> split(std::string_view text, std::span<const std::string_view> separators) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        for (const std::string_view sep : separators) {
+            if (text.substr(i).starts_with(sep)) {
+                parts.push_back(text.substr(start, i - start));
+                start = i + sep.size();
+                i = start - 1;
+                break;
+            }
+        }
+    }
+    parts.push_back(text.substr(start));
+    return parts;
+}
 
 bool is_byline_title(std::string_view part) {
     static constexpr std::array<std::string_view, 19> kWords{

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -12,6 +13,10 @@
 #include "pipeline/model/read_options.hpp"
 
 namespace briefkit::formats::markup {
+
+/// `text` split at each occurrence of any of `separators`, in order (`A | B - C` at `" | "` and
+/// `" - "` gives `A`, `B`, `C`).
+[[nodiscard]] std::vector<std::string_view> split(std::string_view text, std::span<const std::string_view> separators);
 
 /// The authors a byline names: a leading `By` dropped, names split at `and`, `&` and `;`, and
 /// a title after a comma (`, Associated Press Writer`) left out. Empty for an empty byline.
