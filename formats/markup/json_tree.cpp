@@ -245,7 +245,7 @@ private:
             ++at_;
             return;
         }
-        if (*at_ != 'u') fail(escape, fmt::format("'\\{}' is no escape JSON has", *at_));
+        if (*at_ != 'u') fail(escape, fmt::format("'\\' before {} is no escape JSON has", found(at_)));
         ++at_;
         char32_t cp = read_hex4(escape);
         if (cp >= 0xDC00 && cp <= 0xDFFF) fail(escape, "a low surrogate escape without a high one before it");

@@ -218,6 +218,11 @@ TEST_CASE("markup: strict JSON: a key given twice, nesting past the limit and a 
     CHECK(json_error("[1e-4444444, 123456789012345678901234567890]") == "(no error)");  // underflow is zero, as strtod reads it
 }
 
+TEST_CASE("markup: strict JSON: a backslash before a non-ASCII letter is quoted as its byte, so the message stays UTF-8") {
+    // The error message becomes a note of the web page reader: quoting the lead byte alone made it invalid UTF-8.
+    CHECK(json_error("[\"\\\xC3\xA9\"]") == "item.json:1: not readable as JSON: '\\' before byte 0xC3 is no escape JSON has");
+}
+
 TEST_CASE("markup: strict JSON: what RFC 8259 refuses is refused, with the line") {
     CHECK(json_error("") == "item.json:1: not readable as JSON: the text ends where a value should be");
     CHECK(json_error("[1,]") == "item.json:1: not readable as JSON: ']' where a value should be");
@@ -227,7 +232,7 @@ TEST_CASE("markup: strict JSON: what RFC 8259 refuses is refused, with the line"
     CHECK(json_error("{\"a\" 1}") == "item.json:1: not readable as JSON: '1' where ':' should follow the key");
     CHECK(json_error("[\n\"tab\there\"]") == "item.json:2: not readable as JSON: byte 0x09 inside a string (write it as an escape)");
     CHECK(json_error("[\"open]") == "item.json:1: not readable as JSON: a string is not closed");
-    CHECK(json_error(R"(["\x"])") == "item.json:1: not readable as JSON: '\\x' is no escape JSON has");
+    CHECK(json_error(R"(["\x"])") == "item.json:1: not readable as JSON: '\\' before 'x' is no escape JSON has");
     CHECK(json_error(R"(["\ud800"])") == "item.json:1: not readable as JSON: a high surrogate escape without a low one after it");
     CHECK(json_error(R"(["\udc00"])") == "item.json:1: not readable as JSON: a low surrogate escape without a high one before it");
     CHECK(json_error(R"(["\u12G4"])") == "item.json:1: not readable as JSON: a \\u escape needs four hex digits");
