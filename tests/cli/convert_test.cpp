@@ -9,7 +9,7 @@ using briefkit::test::run_briefkit;
 using briefkit::test::run_command;
 using briefkit::test::TempDir;
 
-TEST_CASE("cli: hostile and broken XML inputs fail alone; the rest of the batch converts") {
+TEST_CASE("cli: hostile and broken XML inputs fail alone, and the rest of the batch converts") {
     const test::TempDir dir;
     const fs::path in = dir.path() / "in";
     test::write_file(in / "good.yaml", test::kHandWrittenYaml);
@@ -60,7 +60,7 @@ TEST_CASE("cli: a YAML file with its title and date edited by hand prints a brie
     CHECK(text.out.find("4 March 2021") != std::string::npos);
 }
 
-TEST_CASE("cli: -f and content sniffing read XML and YAML from standard input; digest takes any mix") {
+TEST_CASE("cli: -f and content sniffing read XML and YAML from standard input, and digest takes any mix") {
     const test::TempDir dir;
     const auto yaml = run_briefkit({"convert", "-", "-t", "xml", "-o", "-"}, test::kHandWrittenYaml);
     REQUIRE(yaml.exit_code == 0);

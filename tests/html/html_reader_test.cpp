@@ -198,7 +198,7 @@ TEST_CASE("html: an organisation in the author meta is passed over for the bylin
     CHECK(doc.meta.authors == std::vector<std::string>{"Ana Ruiz"});
 }
 
-TEST_CASE("html: NUL characters in a page do not end it; they are removed with a note") {
+TEST_CASE("html: NUL characters in a page do not end it, and they are removed with a note") {
     std::string page = page_around("<article><h1>With NULs</h1>" + kProse + "</article>");
     page.insert(page.find("<main>"), std::string("<p>a\0b</p>\n", 10));
     const Document doc = read_page(page);
@@ -276,12 +276,12 @@ TEST_CASE("html: a byline printed without markup is read by its label, its names
               .meta.authors.empty());
 }
 
-TEST_CASE("html: a link to another article behind a short label is left out, in any language; a cast list is kept") {
+TEST_CASE("html: a link to another article behind a short label is left out, in any language, and a cast list is kept") {
     const Document doc = read_page(page_around(
         "<article><h1>Harbour</h1>" + kProse +
         "<p>Czytaj też: <a href=\"/swiat/123,wyscig-zbrojen\">Wyścig zbrojeń ruszył z kopyta</a></p>"
-        "<h3>MIRA: <a href=\"https://example.org/madre-captura\">Madre se acerca a conocer los motivos de captura</a></h3>" + kProse +
-        "<p>Kreole: <a href=\"/people/stella-hoops\">Stella Hoops</a></p></article>"));
+        "<h3>MIRA: <a href=\"https://example.org/madre-captura\">Madre se acerca a conocer los motivos de captura</a></h3>"
+        "<p>Kreole: <a href=\"/people/stella-hoops\">Stella Hoops</a></p>" + kProse + "</article>"));
     const std::string body = body_of(doc);
     CHECK(body.find("Czytaj") == std::string::npos);
     CHECK(body.find("Madre se acerca") == std::string::npos);
@@ -320,7 +320,7 @@ TEST_CASE("html: dates come from a labelled line, a date line above the headline
     CHECK(date_of("", "") == "none");
 }
 
-TEST_CASE("html: an <h1> that links home is the site's logo; the part of the <title> that a heading prints is the title") {
+TEST_CASE("html: an <h1> that links home is the site's logo, and the part of the <title> that a heading prints is the title") {
     const auto title_of = [](std::string_view title, std::string_view h1) {
         std::string page = std::string("<!DOCTYPE html><html><head><title>") + std::string(title) + "</title></head><body><div id=\"header\"><h1>" +
                            std::string(h1) + "</h1></div><div class=\"entry\">" + kProse + "</div></body></html>";

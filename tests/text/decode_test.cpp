@@ -57,7 +57,7 @@ TEST_CASE("decode: UTF-16 without a byte-order mark is recognised by its NUL pat
     CHECK(doc.meta.title == "HEADLINE");
 }
 
-TEST_CASE("decode: UTF-16 surrogate pairs become one character; a lone surrogate becomes U+FFFD") {
+TEST_CASE("decode: UTF-16 surrogate pairs become one character, and a lone surrogate becomes U+FFFD") {
     // U+1F600 as D83D DE00, then a lone D83D, little-endian with BOM.
     std::string bytes = utf16("HEADLINE\n\nSmile ", true, true);
     bytes += std::string("\x3D\xD8\x00\xDE", 4);
