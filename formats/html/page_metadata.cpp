@@ -349,7 +349,7 @@ void end_line(PageScan& s) {
 /// Scans one text node for a byline or a date line that it opens.
 void scan_text(const XmlNode* n, PageScan& s) {
     if (s.in_after_h1) {
-        s.after_h1.append(n->content.substr(0, kAfterHeadline)).push_back(' ');
+        s.after_h1.append(unicode::whole_prefix(n->content, kAfterHeadline)).push_back(' ');
         s.in_after_h1 = s.after_h1.size() < kAfterHeadline;
     }
     const std::string_view text = n->content;
@@ -365,7 +365,7 @@ void scan_text(const XmlNode* n, PageScan& s) {
     // A separator alone (` | `) keeps the line open; text ending in one opens it only when short.
     s.line_open = leaves_line_open(text) && (s.line_open || std::count_if(text.begin(), text.end(), [](char c) { return !is_blank(c); }) <= 3);
     if (s.line.size() <= kLineLimit && s.quiet_depth == 0 && s.lines_after_h1 < kLinesAfterHeadline) {
-        s.line.append(text.substr(0, kLineLimit + 1)).push_back(' ');
+        s.line.append(unicode::whole_prefix(text, kLineLimit + 1)).push_back(' ');
     }
 }
 
@@ -513,7 +513,7 @@ std::optional<JsonLdArticle> read_json_ld(const PageScan& s, const ReadOptions& 
 
 /// A date from a metadata value: ISO 8601 (a space for the `T` too), else its leading day.
 std::optional<Date> page_date(std::string_view text) {
-    text = text.substr(0, 64);
+    text = unicode::whole_prefix(text, 64);  // a date's text is never longer; a longer one is cut between characters
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
     if (auto d = markup::parse_iso8601(text)) return d;
     std::string spaced(text);

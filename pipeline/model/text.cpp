@@ -73,12 +73,17 @@ std::string letters_key(std::string_view text) {
     return encode(key);
 }
 
+std::string_view whole_prefix(std::string_view text, std::size_t limit) {
+    if (text.size() <= limit) return text;
+    std::size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    return text.substr(0, cut);
+}
+
 std::string shortened(std::string_view text, std::size_t limit) {
     if (text.size() <= limit) return std::string(text);
-    std::size_t cut = text.rfind(' ', limit);
-    if (cut == std::string_view::npos || cut < limit / 2) cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-    return std::string(text.substr(0, cut)) + "\u2026";
+    const std::size_t space = text.rfind(' ', limit);
+    return std::string(whole_prefix(text, space == std::string_view::npos || space < limit / 2 ? limit : space)) + "\u2026";
 }
 
 std::u32string decode(std::string_view text) {

@@ -38,6 +38,9 @@ namespace briefkit::unicode {
 /// their case, spacing and punctuation (`„Gregory Szorc's“` gives `gregoryszorcs`).
 [[nodiscard]] std::string letters_key(std::string_view text);
 
+/// The longest start of UTF-8 `text` of at most `limit` bytes that ends between characters.
+[[nodiscard]] std::string_view whole_prefix(std::string_view text, std::size_t limit);
+
 /// UTF-8 `text` shortened for quoting in a note: whole when it fits in `limit` bytes, else cut
 /// at a space (or, lacking one, a character's start) and ended with `…`.
 [[nodiscard]] std::string shortened(std::string_view text, std::size_t limit);

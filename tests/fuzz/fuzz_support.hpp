@@ -27,6 +27,20 @@ inline void require(bool ok, const char* what) {
     std::abort();
 }
 
+/// Which part of two documents differs, for the message of a broken round trip.
+inline const char* first_difference(const Document& a, const Document& b) {
+    if (a.meta.title != b.meta.title) return "the title";
+    if (a.meta.date != b.meta.date) return "the date (day, time, zone, text or ambiguity)";
+    if (a.meta.source != b.meta.source) return "the source";
+    if (a.meta.place != b.meta.place) return "the place";
+    if (a.meta.url != b.meta.url) return "the url";
+    if (a.meta.authors != b.meta.authors) return "the authors";
+    if (a.meta.language != b.meta.language) return "the language";
+    if (a.body != b.body) return "the body";
+    if (a.notes != b.notes) return "the notes";
+    return a.id != b.id ? "the id" : "nothing";
+}
+
 /// A reader of Briefkit's own formats, such as formats::read_xml.
 using Reader = Document (*)(std::string_view bytes, std::string_view name, const ReadOptions& options);
 
@@ -34,7 +48,9 @@ using Reader = Document (*)(std::string_view bytes, std::string_view name, const
 /// names the format in the message.
 inline void require_round_trip(const Document& doc, const Writer& writer, Reader read, const char* format) {
     try {
-        require(read(write_to_string(writer, doc), "again", {}) == doc, "writing and reading back changed the document");
+        const Document again = read(write_to_string(writer, doc), "again", {});
+        if (again != doc) std::fprintf(stderr, "%s output read back: %s differs\n", format, first_difference(doc, again));
+        require(again == doc, "writing and reading back changed the document");
     } catch (const Error& e) {
         std::fprintf(stderr, "%s output refused: %s\n", format, describe(e).c_str());
         require(false, "the output of an accepted document was refused by its own reader");

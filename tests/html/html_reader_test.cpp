@@ -5,6 +5,7 @@
 
 #include "formats/html/html_reader.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/text.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefkit;
@@ -169,6 +170,17 @@ TEST_CASE("html: the headline keeps its typographic quotes when the metadata's t
     const Document doc = read_page(page_around("<article><h1>\u201EWir vertiefen die Rinne\u201C</h1>" + kProse + "</article>",
                                                "<meta property=\"og:title\" content=\"&quot;Wir vertiefen die Rinne&quot; - Gazette\">"));
     CHECK(doc.meta.title == "\u201EWir vertiefen die Rinne\u201C");
+}
+
+TEST_CASE("html: a long date meta is cut between characters, never inside one (found by fuzzing)") {
+    std::string accents;
+    for (int i = 0; i < 40; ++i) accents += "\u00E9";
+    const Document doc = read_page(page_around("<article><h1>Dated</h1>" + kProse + "</article>",
+                                               "<meta property=\"article:published_time\" content=\"2024-05-14T" + accents + "\">"));
+    REQUIRE(doc.meta.date);
+    CHECK(doc.meta.date->iso() == "2024-05-14");
+    CHECK(doc.meta.date->text.size() <= 64);
+    CHECK(unicode::decode(doc.meta.date->text).find(U'\uFFFD') == std::u32string::npos);
 }
 
 TEST_CASE("html: a page without dated metadata takes the date line or dateline at the article's edge") {
