@@ -30,6 +30,7 @@ enum class Rule : std::uint8_t {
     vocabulary,  ///< A class or id naming boilerplate: comments, share bars, related links, ads.
     link_list,   ///< Inside the article: a block that is mostly links (related stories, tags).
     title,       ///< Inside the article: a heading repeating the headline.
+    annotation,  ///< `<rt>`, `<rp>`: a ruby annotation, the reading printed over the text (furigana).
 };
 
 /// What one element holds, measured without what is left out.
@@ -54,9 +55,10 @@ bool one_of(std::string_view name, const std::array<std::string_view, N>& names)
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-constexpr std::array<std::string_view, 20> kNeverText{
+constexpr std::array<std::string_view, 22> kNeverText{
     "script", "style",  "noscript", "template", "svg",   "iframe", "object", "embed",  "canvas", "head",
-    "button", "select", "input",    "textarea", "option", "map",   "audio",  "video",  "dialog", "math"};
+    "button", "select", "input",    "textarea", "option", "map",   "audio",  "video",  "dialog", "math",
+    "rt",     "rp"};
 
 constexpr std::array<std::string_view, 36> kBlockTags{
     "p",     "div",   "section",  "article", "main",    "aside",  "header", "footer",     "nav",  "ul",
@@ -162,7 +164,7 @@ bool is_hidden(const XmlNode* n) {
 /// The rule that leaves `n` out before the article is looked for; `weak` when the page's text may overrule it.
 Rule rule_for(const XmlNode* n, bool never_text, bool& weak) {
     const std::string_view name = n->name;
-    if (never_text) return Rule::never_text;
+    if (never_text) return name == "rt" || name == "rp" ? Rule::annotation : Rule::never_text;
     if (name == "html" || name == "body") return Rule::none;
     // Every other rule yields to the page's text (see PageMeasure): libxml2's HTML parser nests
     // the rest of a page inside a <header> whose end tag an unclosed <div> made it ignore.
@@ -675,6 +677,7 @@ std::string_view rule_name(Rule rule) {
         case Rule::vocabulary: return "a class or id naming boilerplate (comments, sharing, related links, ads)";
         case Rule::link_list: return "mostly links (related stories, tag lists)";
         case Rule::title: return "a heading repeating the headline";
+        case Rule::annotation: return "ruby annotations (the reading printed over the text)";
     }
     return "";
 }
@@ -686,24 +689,31 @@ std::string describe(const XmlNode* n) {
     return out + ">";
 }
 
-/// One note per rule that left something out inside the article, with the lines.
+/// One note per rule that left something out inside the article, with the lines (each once).
 void note_left_out(const std::vector<Measure>& nodes, const Selection& s, std::vector<Note>& notes) {
     std::vector<char> in_parts(nodes.size(), 0);
     for (const int p : s.parts) in_parts[static_cast<std::size_t>(p)] = 1;
-    std::map<Rule, std::vector<int>> lines;
+    struct LeftOut {
+        std::size_t elements = 0;
+        std::vector<int> lines;
+    };
+    std::map<Rule, LeftOut> left_out;
     for (int i = 0; i < static_cast<int>(nodes.size()); ++i) {
         const Measure& m = at(nodes, i);
-        if (m.rule == Rule::none || m.rule == Rule::never_text || m.text == 0) continue;
-        if (inside(nodes, m.parent, in_parts)) lines[m.rule].push_back(m.node->line);
+        // A rule's element is not measured; an annotation is noted all the same.
+        if (m.rule == Rule::none || m.rule == Rule::never_text || (m.text == 0 && m.rule != Rule::annotation)) continue;
+        if (!inside(nodes, m.parent, in_parts)) continue;
+        LeftOut& l = left_out[m.rule];
+        ++l.elements;
+        if (l.lines.empty() || l.lines.back() != m.node->line) l.lines.push_back(m.node->line);
     }
-    for (const auto& [rule, at_lines] : lines) {
+    for (const auto& [rule, l] : left_out) {
         std::string list;
-        for (std::size_t i = 0; i < at_lines.size() && i < 12; ++i) list += fmt::format("{}{}", i == 0 ? "" : ", ", at_lines[i]);
-        if (at_lines.size() > 12) list += fmt::format(" and {} more", at_lines.size() - 12);
-        notes.push_back(Note{at_lines.front(), "boilerplate-left-out",
-                             fmt::format("{} element{} inside the article left out as {}: line{} {}", at_lines.size(),
-                                         at_lines.size() == 1 ? "" : "s", rule_name(rule), at_lines.size() == 1 ? "" : "s",
-                                         list)});
+        for (std::size_t i = 0; i < l.lines.size() && i < 12; ++i) list += fmt::format("{}{}", i == 0 ? "" : ", ", l.lines[i]);
+        if (l.lines.size() > 12) list += fmt::format(" and {} more", l.lines.size() - 12);
+        notes.push_back(Note{l.lines.front(), "boilerplate-left-out",
+                             fmt::format("{} element{} inside the article left out as {}: line{} {}", l.elements,
+                                         l.elements == 1 ? "" : "s", rule_name(rule), l.lines.size() == 1 ? "" : "s", list)});
     }
 }
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <span>
+#include <string>
 #include <unordered_map>
 
 #include "formats/html/article_body.hpp"
@@ -669,6 +671,52 @@ std::string title_beside_site_h1(const PageScan& s) {
     return {};
 }
 
+/// `title` without the ellipsis a source ends a headline it cut short with, and the spaces before it.
+std::string_view without_ellipsis(std::string_view title, bool& had_one) {
+    had_one = false;
+    for (bool trimmed = true; trimmed;) {
+        trimmed = false;
+        for (const std::string_view end : {std::string_view("..."), std::string_view("\xE2\x80\xA6"), std::string_view(" ")}) {
+            if (title.ends_with(end)) {
+                title.remove_suffix(end.size());
+                had_one = had_one || end != " ";
+                trimmed = true;
+            }
+        }
+    }
+    return title;
+}
+
+/// The whole headline where `title` is one cut short (`…for Hong Kong leader...`, or
+/// `…nettomaksajana ei ole` beside the `<h1>`'s `…ei ole otettu riittävästi huomioon`): the
+/// longest of `fuller` that starts with it and goes on with words, not a separator and a site's
+/// name. A title without an ellipsis is taken as cut only by a heading the page shows that goes on
+/// in lowercase, mid-sentence (not a deck after the headline). Empty when `title` is whole.
+std::string completed_title(std::string_view title, std::span<const std::pair<std::string, std::string_view>> fuller,
+                            const PageScan& s, std::string_view& source) {
+    bool ellipsis = false;
+    const std::string_view stem = without_ellipsis(title, ellipsis);
+    if (stem.size() < 20) return {};
+    std::string best;
+    const auto consider = [&](const std::string& text, std::string_view from) {
+        if (text.size() <= title.size() || text.size() <= best.size() || !text.starts_with(stem)) return;
+        const std::string_view rest = std::string_view(text).substr(stem.size());
+        if (rest.starts_with("...") || rest.starts_with("\xE2\x80\xA6")) return;  // cut in the same place
+        for (const std::string_view sep : kTitleSeparators) {
+            if (rest.starts_with(sep)) return;
+        }
+        const std::u32string words = unicode::decode(rest.substr(0, 16));
+        const auto first = std::find_if(words.begin(), words.end(), [](char32_t c) { return unicode::is_letter(c) || (c >= '0' && c <= '9'); });
+        if (first == words.end() || (!ellipsis && !unicode::is_lower(*first))) return;
+        best = text;
+        source = from;
+    };
+    for (const std::string& h : s.headings) consider(h, "heading");
+    if (!ellipsis) return best;
+    for (const auto& [text, from] : fuller) consider(text, from);
+    return best;
+}
+
 void choose_title(const PageScan& s, const std::optional<JsonLdArticle>& ld, std::string_view site, PageMetadata& out) {
     const std::string beside_site = title_beside_site_h1(s);
     const std::pair<std::string, std::string_view> candidates[] = {
@@ -681,10 +729,16 @@ void choose_title(const PageScan& s, const std::optional<JsonLdArticle>& ld, std
         {s.h1.size() == 1 && !s.h1_links_home ? s.h1.front() : std::string(), "only <h1>"},
         {s.title_element, "<title>"},
     };
-    for (const auto& [title, source] : candidates) {
+    for (std::size_t i = 0; i < std::size(candidates); ++i) {
+        const auto& [title, source] = candidates[i];
         if (title.empty()) continue;
-        out.meta.title = without_site_name(title, s, site, out.meta.url);
-        note_source(out.notes, "title-source", "title", out.meta.title == title ? std::string(source) : fmt::format("{}, the site's name left out", source));
+        std::string_view whole_source;
+        const std::string whole = completed_title(title, std::span(candidates).subspan(i + 1), s, whole_source);
+        const std::string& chosen = whole.empty() ? title : whole;
+        out.meta.title = without_site_name(chosen, s, site, out.meta.url);
+        std::string named = out.meta.title == chosen ? std::string(source) : fmt::format("{}, the site's name left out", source);
+        if (!whole.empty()) named += fmt::format(", cut short there and completed from the page's {}", whole_source);
+        note_source(out.notes, "title-source", "title", named);
         return;
     }
 }

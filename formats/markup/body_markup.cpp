@@ -8,6 +8,7 @@
 
 #include "formats/markup/xml_tree.hpp"
 #include "pipeline/model/overloaded.hpp"
+#include "pipeline/model/text.hpp"
 
 namespace briefkit::formats::markup {
 
@@ -160,6 +161,32 @@ bool never_text(const XmlNode* node) {
     return std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
 }
 
+/// The text of `node` that is read: what never is text, and what `left_out` leaves out (a ruby
+/// annotation, a hidden "opens in a new window"), is not part of a link's label.
+void append_read_text(std::string& out, const XmlNode* node, const NodeFilter* left_out) {
+    for (const XmlNode* c = node->children; c != nullptr; c = c->next) {
+        if (c->type == NodeType::text) {
+            out.append(c->content);
+        } else if (c->type == NodeType::reference) {
+            out.append(entity_text(c->name));
+        } else if (c->type == NodeType::element && !never_text(c) && !skipped(left_out, c)) {
+            append_read_text(out, c, left_out);
+        }
+    }
+}
+
+std::string read_text(const XmlNode* node, const NodeFilter* left_out) {
+    std::string out;
+    append_read_text(out, node, left_out);
+    return out;
+}
+
+/// True for a `javascript:` address, whatever its case and the spaces before it.
+bool is_script_address(std::string_view href) {
+    while (!href.empty() && is_space(href.front())) href.remove_prefix(1);
+    return unicode::ascii_lower(href.substr(0, 11)) == "javascript:";
+}
+
 /// Pictures and other media, left out of the body with a note.
 bool is_media(const XmlNode* node) {
     static constexpr std::array<std::string_view, 8> kNames{"media", "img", "figure", "picture",
@@ -230,6 +257,12 @@ public:
     }
 
     void link(const std::string& text_value, std::string_view href) {
+        // A `javascript:` address runs code on a click (a glossary pop-up, a share button): like a
+        // script, it is not content, and the words are the text they are.
+        if (is_script_address(href)) {
+            text(text_value);
+            return;
+        }
         const std::string label = collapse_space(text_value);
         if (label.empty()) return;
         if (pending_space_ && started_) current().push_back(' ');
@@ -250,7 +283,7 @@ public:
                 if (is(c, "br")) {
                     pending_space_ = true;
                 } else if (is(c, "a") && !attribute(c, "href").empty()) {
-                    link(all_text(c), attribute(c, "href"));
+                    link(read_text(c, left_out_), attribute(c, "href"));
                 } else {
                     walk(c);
                 }
@@ -336,7 +369,7 @@ private:
             if (is(n, "br")) {
                 flush_loose();
             } else if (is(n, "a") && !attribute(n, "href").empty()) {
-                loose_.link(all_text(n), attribute(n, "href"));
+                loose_.link(read_text(n, left_out_), attribute(n, "href"));
             } else {
                 loose_.walk(n);
             }

@@ -172,6 +172,47 @@ TEST_CASE("html: the headline keeps its typographic quotes when the metadata's t
     CHECK(doc.meta.title == "\u201EWir vertiefen die Rinne\u201C");
 }
 
+TEST_CASE("html: a headline the metadata cut short is completed from the page") {
+    const auto title_of = [](std::string_view head, std::string_view heading = "") {
+        return read_page(page_around("<article>" + std::string(heading) + kProse + "</article>", head)).meta.title;
+    };
+    // Cut with an ellipsis: the <title> holds the rest, and the site's name after it is left out.
+    std::string page = page_around("<article>" + kProse + "</article>",
+                                   "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+                                   "\"Harbour board votes to deepen the eastern channel for...\"}</script>"
+                                   "<meta property=\"og:site_name\" content=\"Gazette\">");
+    page.replace(page.find("<title>Site</title>"), 19,
+                 "<title>Harbour board votes to deepen the eastern channel for container ships | Gazette</title>");
+    const Document doc = read_page(page);
+    CHECK(doc.meta.title == "Harbour board votes to deepen the eastern channel for container ships");
+    CHECK(std::any_of(doc.notes.begin(), doc.notes.end(), [](const Note& n) {
+        return n.rule == "title-source" && n.message.find("cut short there and completed from the page's <title>") != std::string::npos;
+    }));
+    // Cut at a length without an ellipsis: the page's heading goes on mid-sentence.
+    CHECK(title_of("<meta property=\"og:title\" content=\"Harbour board votes to deepen the eastern\">",
+                   "<h1>Harbour board votes to deepen the eastern channel</h1>") ==
+          "Harbour board votes to deepen the eastern channel");
+    // A heading that adds a deck after a whole headline does not lengthen it.
+    CHECK(title_of("<meta property=\"og:title\" content=\"Harbour board votes to deepen the channel\">",
+                   "<h1>Harbour board votes to deepen the channel <span>\"A good day for the port\"</span></h1>") ==
+          "Harbour board votes to deepen the channel");
+}
+
+TEST_CASE("html: ruby annotations (furigana) are left out of the text and the headline, with a note") {
+    const Document doc = read_page(page_around(
+        "<article><h1><ruby>港<rt>みなと</rt></ruby>の工事</h1>"
+        "<p><ruby>港<rp>(</rp><rt>みなと</rt><rp>)</rp></ruby>の水路を深くする工事が春に始まります。<a href=\"/dict/1\"><ruby>船<rt>ふね</rt></ruby></a>"
+        "が潮を待たずに入れるようになります。</p>" + kProse + "</article>"));
+    CHECK(doc.meta.title == "港の工事");
+    const std::string body = body_of(doc);
+    CHECK(body.find("港の水路を深くする工事が春に始まります。") != std::string::npos);
+    CHECK(body.find("みなと") == std::string::npos);
+    CHECK(body.find("ふね") == std::string::npos);
+    CHECK(std::any_of(doc.notes.begin(), doc.notes.end(), [](const Note& n) {
+        return n.rule == "boilerplate-left-out" && n.message.find("ruby annotations") != std::string::npos;
+    }));
+}
+
 TEST_CASE("html: a long date meta is cut between characters, never inside one (found by fuzzing)") {
     std::string accents;
     for (int i = 0; i < 40; ++i) accents += "\u00E9";
@@ -181,6 +222,17 @@ TEST_CASE("html: a long date meta is cut between characters, never inside one (f
     CHECK(doc.meta.date->iso() == "2024-05-14");
     CHECK(doc.meta.date->text.size() <= 64);
     CHECK(unicode::decode(doc.meta.date->text).find(U'\uFFFD') == std::u32string::npos);
+}
+
+TEST_CASE("html: a javascript: link is read as its words, not as a link") {
+    const Document doc = read_page(page_around(
+        "<article><h1>Glossary links</h1><p>The board voted to <a href=\"javascript:void(0)\">deepen</a> the channel and "
+        "to <a href=\" JavaScript:open('x')\">widen</a> the quay, as <a href=\"https://example.org/plan\">the plan</a> says, "
+        "before the herring season begins in the spring of next year.</p>" + kProse + "</article>"));
+    const auto& first = std::get<Paragraph>(doc.body.front());
+    REQUIRE(first.content.size() == 3);
+    CHECK(std::get<Text>(first.content[0]).text == "The board voted to deepen the channel and to widen the quay, as ");
+    CHECK(std::get<Link>(first.content[1]).href == "https://example.org/plan");
 }
 
 TEST_CASE("html: a page without dated metadata takes the date line or dateline at the article's edge") {
