@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <optional>
 #include <span>
 #include <string>
@@ -743,27 +744,22 @@ void choose_title(const PageScan& s, const std::optional<JsonLdArticle>& ld, std
     }
 }
 
-/// For a page whose metadata gives no date, the one its text or address shows: in an element
-/// named a date, after a date's label, under or beside the headline, in the address or the title.
+/// A date the page prints near its article, with where: in an element named a date, after a
+/// date's label, under or beside the headline.
+std::optional<std::pair<Date, std::string>> printed_date(const PageScan& s) {
+    if (s.class_date) return std::pair{*s.class_date, fmt::format("text '{}'", unicode::shortened(s.class_date_text, 80))};
+    if (s.labelled_date) return std::pair{*s.labelled_date, fmt::format("line '{}'", unicode::shortened(s.labelled_date_line, 80))};
+    if (std::optional<Date> d = date_in(markup::collapse_space(s.after_h1))) return std::pair{*d, std::string("text after its headline")};
+    if (s.line_date) return std::pair{*s.line_date, fmt::format("line '{}' beside its headline", unicode::shortened(s.line_date_text, 80))};
+    return std::nullopt;
+}
+
+/// For a page whose metadata gives no date, the one its text or address shows: a printed date,
+/// else one in the address or the title.
 void date_from_text(const PageScan& s, PageMetadata& out) {
-    if (s.class_date) {
-        out.meta.date = s.class_date;
-        note_source(out.notes, "date-source", "date", fmt::format("text '{}'", unicode::shortened(s.class_date_text, 80)));
-        return;
-    }
-    if (s.labelled_date) {
-        out.meta.date = s.labelled_date;
-        note_source(out.notes, "date-source", "date", fmt::format("line '{}'", unicode::shortened(s.labelled_date_line, 80)));
-        return;
-    }
-    if (std::optional<Date> d = date_in(markup::collapse_space(s.after_h1))) {
-        out.meta.date = std::move(d);
-        note_source(out.notes, "date-source", "date", "text after its headline");
-        return;
-    }
-    if (s.line_date) {
-        out.meta.date = s.line_date;
-        note_source(out.notes, "date-source", "date", fmt::format("line '{}' beside its headline", unicode::shortened(s.line_date_text, 80)));
+    if (auto printed = printed_date(s)) {
+        out.meta.date = std::move(printed->first);
+        note_source(out.notes, "date-source", "date", printed->second);
         return;
     }
     if (std::optional<Date> d = address_date(out.meta.url)) {
@@ -779,6 +775,49 @@ void date_from_text(const PageScan& s, PageMetadata& out) {
             return;
         }
     }
+}
+
+/// Minutes since the epoch of `day` at `time` (midnight without one).
+std::chrono::sys_time<std::chrono::minutes> minutes_of(const CalendarDay& day, const std::optional<TimeOfDay>& time) {
+    using namespace std::chrono;
+    const sys_days start{year_month_day(year(day.year), month(static_cast<unsigned>(day.month)), std::chrono::day(static_cast<unsigned>(day.day)))};
+    return start + hours(time ? time->hour : 0) + minutes(time ? time->minute : 0);
+}
+
+/// The date the page prints for its metadata's UTC instant, where a site stores its local time
+/// in UTC and so gives the day before or after the printed one (`2021-11-04T23:00:00Z`, printed
+/// `05.11.2021`): with the printed time, the same instant in the zone they imply (a whole
+/// quarter hour, UTC−12 to UTC+14); without one, the printed day when the instant lies within
+/// three hours of it, as near zones put it. nullopt when the two do not tell one instant.
+std::optional<Date> printed_local_date(const Date& instant, const Date& printed) {
+    using namespace std::chrono;
+    if (!instant.time || instant.utc_offset != 0 || instant.day == printed.day) return std::nullopt;
+    const auto at = minutes_of(instant.day, instant.time);
+    if (printed.time) {
+        const minutes offset = minutes_of(printed.day, printed.time) - at;
+        if (offset.count() % 15 != 0 || offset < -hours(12) || offset > hours(14)) return std::nullopt;
+        Date local = printed;
+        local.time->second = instant.time->second;
+        local.utc_offset = static_cast<int>(offset.count());
+        return local;
+    }
+    const auto start = minutes_of(printed.day, std::nullopt);
+    if (at < start - hours(3) || at >= start + days(1) + hours(3)) return std::nullopt;
+    return Date{printed.day, std::nullopt, std::nullopt, printed.text, printed.ambiguous};
+}
+
+/// When the metadata's date is a UTC instant that the page prints on another day, the printed
+/// date (see printed_local_date()), with a note.
+void printed_day_for_utc_instant(const PageScan& s, PageMetadata& out) {
+    const auto printed = printed_date(s);
+    if (!out.meta.date || !printed) return;
+    std::optional<Date> local = printed_local_date(*out.meta.date, printed->first);
+    if (!local) return;
+    out.notes.push_back(Note{0, "date-local-day",
+                             fmt::format("the metadata's time {} is in UTC; the page's {} prints it on the day where the "
+                                         "page is, and the date is {}",
+                                         out.meta.date->iso(), printed->second, local->iso())});
+    out.meta.date = std::move(local);
 }
 
 void choose_date(const PageScan& s, const std::optional<JsonLdArticle>& ld, PageMetadata& out) {
@@ -801,6 +840,7 @@ void choose_date(const PageScan& s, const std::optional<JsonLdArticle>& ld, Page
         if (std::optional<Date> d = page_date(text)) {
             out.meta.date = std::move(d);
             note_source(out.notes, "date-source", "date", source);
+            printed_day_for_utc_instant(s, out);
             return;
         }
         out.notes.push_back(Note{0, "date-unreadable", fmt::format("the page's {} '{}' is not a date; it was passed over", source, unicode::shortened(text, 80))});

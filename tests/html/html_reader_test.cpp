@@ -224,6 +224,25 @@ TEST_CASE("html: a long date meta is cut between characters, never inside one (f
     CHECK(unicode::decode(doc.meta.date->text).find(U'\uFFFD') == std::u32string::npos);
 }
 
+TEST_CASE("html: a UTC time the page prints on the next or previous day gives the printed day") {
+    const auto date_of = [](std::string_view meta_time, std::string_view printed) {
+        const Document doc = read_page(page_around(
+            "<article><h1>Dated twice</h1><p class=\"date\">" + std::string(printed) + "</p>" + kProse + "</article>",
+            "<meta property=\"article:published_time\" content=\"" + std::string(meta_time) + "\">"));
+        REQUIRE(doc.meta.date);
+        return std::pair{doc.meta.date->iso(), test::has_note(doc, "date-local-day")};
+    };
+    // Local midnight stored in UTC: the day the page prints.
+    CHECK(date_of("2021-11-04T23:00:00Z", "5. November 2021") == std::pair{std::string("2021-11-05"), true});
+    // A printed time tells the zone: the same instant, in it.
+    CHECK(date_of("2019-10-18T22:04:00+00:00", "19. Oktober 2019 00:04 Uhr") ==
+          std::pair{std::string("2019-10-19T00:04:00+02:00"), true});
+    // Noon in UTC is on no other day near by: the printed date is another one, and the metadata stands.
+    CHECK(date_of("2021-11-04T12:00:00Z", "5. November 2021") == std::pair{std::string("2021-11-04T12:00:00+00:00"), false});
+    // A time with its own zone is the site's local time already.
+    CHECK(date_of("2021-11-04T23:00:00+01:00", "5. November 2021") == std::pair{std::string("2021-11-04T23:00:00+01:00"), false});
+}
+
 TEST_CASE("html: a javascript: link is read as its words, not as a link") {
     const Document doc = read_page(page_around(
         "<article><h1>Glossary links</h1><p>The board voted to <a href=\"javascript:void(0)\">deepen</a> the channel and "
