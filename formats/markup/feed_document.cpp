@@ -110,6 +110,9 @@ void scrub_document(Document& doc) {
     Metadata& m = doc.meta;
     for (std::string* field : {&m.title, &m.source.name, &m.place, &m.url, &m.language}) removed += scrub(*field);
     for (std::string& author : m.authors) removed += scrub(author);
+    for (std::optional<Date>* date : {&m.date, &m.source.date}) {
+        if (*date) removed += scrub((*date)->text);  // the text a date was read from is quoted as it was
+    }
     for (Block& block : doc.body) for_each_run(block, [&](Inlines& run) { removed += scrub_run(run); });
     for (Note& note : doc.notes) removed += scrub(note.message);
     if (removed > 0) {

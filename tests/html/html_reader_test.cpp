@@ -224,6 +224,14 @@ TEST_CASE("html: a long date meta is cut between characters, never inside one (f
     CHECK(unicode::decode(doc.meta.date->text).find(U'\uFFFD') == std::u32string::npos);
 }
 
+TEST_CASE("html: a control character in a date meta is taken out of the date's text, with a note (found by fuzzing)") {
+    const Document doc = read_page(page_around("<article><h1>Dated</h1>" + kProse + "</article>",
+                                               "<meta property=\"article:published_time\" content=\"2024-05-14T07:45:0\x10+01:00\">"));
+    REQUIRE(doc.meta.date);
+    CHECK(doc.meta.date->text == "2024-05-14T07:45:0+01:00");
+    CHECK(test::has_note(doc, "control-characters-removed"));
+}
+
 TEST_CASE("html: a UTC time the page prints on the next or previous day gives the printed day") {
     const auto date_of = [](std::string_view meta_time, std::string_view printed) {
         const Document doc = read_page(page_around(
