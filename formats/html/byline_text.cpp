@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "formats/markup/body_markup.hpp"
 #include "formats/markup/feed_document.hpp"
@@ -45,7 +46,13 @@ std::string clean_byline(std::string text) {
     for (const std::string_view end : kEnds) {
         if (const std::size_t at = text.find(end); at != std::string::npos) text.resize(at);
     }
-    const std::size_t digit = text.find_first_of("0123456789@");
+    // A date or a time starts the byline's tail; a digit inside a word is part of a user's name
+    // (`von Marianne1 am 20.09.2020`).
+    std::size_t digit = text.find('@');
+    for (std::size_t i = 0; i < digit && i < text.size(); ++i) {
+        const auto before = static_cast<unsigned char>(i == 0 ? ' ' : text[i - 1]);
+        if (text[i] >= '0' && text[i] <= '9' && before < 0x80 && std::isalnum(before) == 0) digit = i;
+    }
     if (digit != std::string::npos) text.resize(digit);
     while (!text.empty() && std::string_view(" ,:;").find(text.back()) != std::string_view::npos) text.pop_back();
     // A name never ends in a small word: `Par Matthieu Hy le 12 mai` leaves `le` before the date.

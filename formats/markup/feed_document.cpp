@@ -152,6 +152,20 @@ bool is_byline_title(std::string_view part) {
                        [&](std::string_view w) { return folded.find(w) != std::string::npos; });
 }
 
+namespace {
+
+/// True when a word of `piece` starts with a digit: a date or a code (`Reuters, MAR 04`), not a
+/// name. A digit inside a word is a user's name (`Marianne1`, `Bo2man`).
+bool opens_number(std::string_view piece) {
+    for (std::size_t i = 0; i < piece.size(); ++i) {
+        const bool word_start = i == 0 || piece[i - 1] == ' ';
+        if (word_start && piece[i] >= '0' && piece[i] <= '9') return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 std::vector<std::string> authors_from_byline(std::string_view byline) {
     const std::string text = collapse_space(byline);
     std::string_view rest = text;
@@ -165,9 +179,7 @@ std::vector<std::string> authors_from_byline(std::string_view byline) {
         const std::vector<std::string_view> pieces = split(part, kComma);
         for (std::size_t i = 0; i < pieces.size(); ++i) {
             const std::string_view name = trim(pieces[i]);
-            // A piece holding digits is a date or a code (`Reuters, MAR 04`), not a name.
-            const bool digits = std::any_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
-            if (!name.empty() && !digits && (i == 0 || !is_byline_title(name))) authors.emplace_back(name);
+            if (!name.empty() && !opens_number(name) && (i == 0 || !is_byline_title(name))) authors.emplace_back(name);
         }
     }
     return authors;

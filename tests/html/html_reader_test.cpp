@@ -283,6 +283,16 @@ TEST_CASE("html: a byline at the article's edge names the authors when the metad
     CHECK(below.meta.authors == std::vector<std::string>{"Uta Berger"});
 }
 
+TEST_CASE("html: a user's name with digits in it is a name, and a date after it is not") {
+    const auto authors_of = [](std::string_view byline) {
+        return read_page(page_around("<article><h1>Forum post</h1><div class=\"author\">" + std::string(byline) + "</div>" + kProse + "</article>"))
+            .meta.authors;
+    };
+    CHECK(authors_of("von Marianne1 am 20.09.2020") == std::vector<std::string>{"Marianne1"});
+    CHECK(authors_of("Author: <a href=\"/profile/58\"><b>Bo2man</b></a> am 29.12.2010, 13:36 Uhr") == std::vector<std::string>{"Bo2man"});
+    CHECK(authors_of("By Ana Ruiz 12.3.2021") == std::vector<std::string>{"Ana Ruiz"});
+}
+
 TEST_CASE("html: an organisation in the author meta is passed over for the byline's person") {
     const Document doc = read_page(page_around("<article><h1>By whom</h1><p class=\"byline\">By Ana Ruiz</p>" + kProse + "</article>",
                                                "<meta name=\"author\" content=\"Web Commerce GmbH www.example.de\">"));
