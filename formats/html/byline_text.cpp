@@ -82,10 +82,11 @@ constexpr std::array<std::string_view, 14> kDateLabels{
 }  // namespace
 
 bool is_furniture_word(std::string_view name) {
-    static constexpr std::array<std::string_view, 23> kWords{
+    static constexpr std::array<std::string_view, 28> kWords{
         "by",   "von",    "posted", "author", "autor",  "autorin", "authors", "autoren", "datum",
         "date", "quelle", "source", "follow", "folgen", "admin",   "no author", "unknown", "anonymous",
-        "paid content", "sponsored", "anzeige", "advertisement", "werbung"};
+        "paid content", "sponsored", "anzeige", "advertisement", "werbung",
+        "published", "veröffentlicht", "updated", "aktualisiert", "erschienen"};
     const std::string folded = unicode::fold_case(name);
     return std::find(kWords.begin(), kWords.end(), folded) != kWords.end() || name.find("\u2192") != std::string_view::npos;
 }

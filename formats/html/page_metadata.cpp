@@ -873,6 +873,48 @@ bool names_organisation(std::string_view name) {
 
 /// The authors from the first source that names a person: JSON-LD, then meta, microdata, rel=author
 /// links and bylines. A source naming only the site itself (an organisation) is passed over.
+/// The words of `name` as keys (`Christian P. Stadtfeld` gives `christian`, `p`, `stadtfeld`;
+/// a login's pieces too: `christian.stadtfeld`).
+std::vector<std::string> name_keys(std::string_view name) {
+    std::vector<std::string> keys;
+    static constexpr std::array<std::string_view, 5> kBreaks{" ", ".", "_", "-", "\xC2\xA0"};
+    for (const std::string_view part : markup::split(name, kBreaks)) {
+        if (std::string key = unicode::letters_key(part); !key.empty()) keys.push_back(std::move(key));
+    }
+    return keys;
+}
+
+/// True when `fuller` names the person `partial` names only in part: a first name alone
+/// (`Todd`, beside `Todd Bates`) or a login (`christian.stadtfeld`, `arianschlichenmayer`)
+/// whose every piece, or whose letters, the fuller name's words give; a word of a byline's
+/// furniture (`Veröffentlicht`) is no part of a name.
+bool names_more_fully(const std::string& partial, const std::string& fuller) {
+    if (fuller.find(' ') == std::string::npos || partial.find(' ') != std::string::npos) return false;
+    static constexpr std::array<std::string_view, 1> kSpace{" "};
+    const std::vector<std::string_view> spelled = markup::split(fuller, kSpace);
+    if (std::any_of(spelled.begin(), spelled.end(), [](std::string_view w) { return is_furniture_word(w); })) return false;
+    const std::vector<std::string> parts = name_keys(partial);
+    const std::vector<std::string> words = name_keys(fuller);
+    if (parts.empty() || words.size() < 2) return false;
+    std::string joined;
+    for (const std::string& w : words) joined += w;
+    if (parts.size() == 1 && (parts.front() == joined || parts.front() == words.front() + words.back())) return true;
+    return std::all_of(parts.begin(), parts.end(), [&](const std::string& p) { return std::find(words.begin(), words.end(), p) != words.end(); });
+}
+
+/// Where the names of the chosen source each name one person only in part, the first later
+/// source that names each of them fully, if any.
+const std::pair<std::vector<std::string>, std::string>* fuller_source(
+    const std::vector<std::string>& chosen, std::span<const std::pair<std::vector<std::string>, std::string>> later) {
+    for (const auto& source : later) {
+        if (source.first.size() != chosen.size()) continue;
+        bool all = true;
+        for (std::size_t i = 0; i < chosen.size() && all; ++i) all = names_more_fully(chosen[i], source.first[i]);
+        if (all) return &source;
+    }
+    return nullptr;
+}
+
 void choose_authors(const PageScan& s, const std::optional<JsonLdArticle>& ld, std::string_view site, PageMetadata& out) {
     std::vector<std::pair<std::vector<std::string>, std::string>> sources;
     if (ld) sources.emplace_back(ld->authors, "JSON-LD author");
@@ -891,7 +933,8 @@ void choose_authors(const PageScan& s, const std::optional<JsonLdArticle>& ld, s
         sources.emplace_back(names_of({s.dated_name}), fmt::format("line '{}' beside its headline", unicode::shortened(s.dated_name_line, 80)));
     }
     const std::string folded_site = unicode::fold_case(site);
-    for (auto& [names, source] : sources) {
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        auto& [names, source] = sources[i];
         if (names.empty()) continue;
         if (std::all_of(names.begin(), names.end(), [&](const std::string& n) {
                 const std::string f = unicode::fold_case(n);
@@ -899,6 +942,13 @@ void choose_authors(const PageScan& s, const std::optional<JsonLdArticle>& ld, s
                        (!folded_site.empty() && (f == folded_site || folded_site.find(f) != std::string::npos || f.find(folded_site) != std::string::npos));
             })) {
             continue;
+        }
+        if (const auto* fuller = fuller_source(names, std::span(sources).subspan(i + 1))) {
+            out.meta.authors = fuller->first;
+            note_source(out.notes, "author-source", "author list",
+                        fmt::format("{}, which names '{}' in full where the {} gives '{}'", fuller->second, fuller->first.front(),
+                                    source, names.front()));
+            return;
         }
         out.meta.authors = std::move(names);
         note_source(out.notes, "author-source", "author list", source);

@@ -293,6 +293,20 @@ TEST_CASE("html: a user's name with digits in it is a name, and a date after it 
     CHECK(authors_of("By Ana Ruiz 12.3.2021") == std::vector<std::string>{"Ana Ruiz"});
 }
 
+TEST_CASE("html: a first name or a login in the metadata yields to the byline that gives the whole name") {
+    const auto authors_of = [](std::string_view author_meta, std::string_view byline) {
+        return read_page(page_around("<article><h1>Named in full</h1><p class=\"byline\">" + std::string(byline) + "</p>" + kProse + "</article>",
+                                     "<meta name=\"author\" content=\"" + std::string(author_meta) + "\">"))
+            .meta.authors;
+    };
+    CHECK(authors_of("Todd", "By Todd Bates") == std::vector<std::string>{"Todd Bates"});
+    CHECK(authors_of("edilson.la.rosa", "Por Edilson La Rosa") == std::vector<std::string>{"Edilson La Rosa"});
+    CHECK(authors_of("arianschlichenmayer", "Von Arian Schlichenmayer") == std::vector<std::string>{"Arian Schlichenmayer"});
+    // Another person, or the name with a byline's furniture after it, is no fuller name.
+    CHECK(authors_of("Todd", "By Ana Ruiz") == std::vector<std::string>{"Todd"});
+    CHECK(authors_of("Herr_Rein", "Von Herr_Rein Veröffentlicht") == std::vector<std::string>{"Herr_Rein"});
+}
+
 TEST_CASE("html: an organisation in the author meta is passed over for the byline's person") {
     const Document doc = read_page(page_around("<article><h1>By whom</h1><p class=\"byline\">By Ana Ruiz</p>" + kProse + "</article>",
                                                "<meta name=\"author\" content=\"Web Commerce GmbH www.example.de\">"));
