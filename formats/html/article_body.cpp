@@ -689,6 +689,16 @@ std::string describe(const XmlNode* n) {
     return out + ">";
 }
 
+/// True when `n` holds text a reader would see, scripts and styles aside.
+bool holds_text(const XmlNode* n) {
+    for (const XmlNode* c = n->children; c != nullptr; c = c->next) {
+        if (c->type == NodeType::text && !markup::collapse_space(std::string(c->content)).empty()) return true;
+        if (c->type == NodeType::reference) return true;
+        if (c->type == NodeType::element && !one_of(c->name, kNeverText) && holds_text(c)) return true;
+    }
+    return false;
+}
+
 /// One note per rule that left something out inside the article, with the lines (each once).
 void note_left_out(const std::vector<Measure>& nodes, const Selection& s, std::vector<Note>& notes) {
     std::vector<char> in_parts(nodes.size(), 0);
@@ -700,9 +710,10 @@ void note_left_out(const std::vector<Measure>& nodes, const Selection& s, std::v
     std::map<Rule, LeftOut> left_out;
     for (int i = 0; i < static_cast<int>(nodes.size()); ++i) {
         const Measure& m = at(nodes, i);
-        // A rule's element is not measured; an annotation is noted all the same.
-        if (m.rule == Rule::none || m.rule == Rule::never_text || (m.text == 0 && m.rule != Rule::annotation)) continue;
-        if (!inside(nodes, m.parent, in_parts)) continue;
+        if (m.rule == Rule::none || m.rule == Rule::never_text || !inside(nodes, m.parent, in_parts)) continue;
+        // An element a rule left out before measuring is not measured: what it held is looked at
+        // here (an annotation is noted all the same).
+        if (m.text == 0 && m.rule != Rule::annotation && !holds_text(m.node)) continue;
         LeftOut& l = left_out[m.rule];
         ++l.elements;
         if (l.lines.empty() || l.lines.back() != m.node->line) l.lines.push_back(m.node->line);

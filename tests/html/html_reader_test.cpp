@@ -251,6 +251,25 @@ TEST_CASE("html: a UTC time the page prints on the next or previous day gives th
     CHECK(date_of("2021-11-04T23:00:00+01:00", "5. November 2021") == std::pair{std::string("2021-11-04T23:00:00+01:00"), false});
 }
 
+TEST_CASE("html: what a class, a landmark or hiding leaves out inside the article is noted, with its lines") {
+    const Document doc = read_page(page_around("<article><h1>Noted</h1>" + kProse +
+                                               "\n<div class=\"share-bar\">Share this story</div>"
+                                               "\n<aside>Related: the tide tables</aside>"
+                                               "\n<p hidden>Hidden promotion text</p>" + kProse + "</article>"));
+    const std::string body = body_of(doc);
+    CHECK(body.find("Share this story") == std::string::npos);
+    std::vector<std::string> left_out;
+    for (const Note& n : doc.notes) {
+        if (n.rule == "boilerplate-left-out") left_out.push_back(n.message);
+    }
+    const auto noted = [&](std::string_view what) {
+        return std::any_of(left_out.begin(), left_out.end(), [&](const std::string& m) { return m.find(what) != std::string::npos; });
+    };
+    CHECK(noted("a class or id naming boilerplate (comments, sharing, related links, ads): line 2"));
+    CHECK(noted("navigation, footer or aside landmarks: line 3"));
+    CHECK(noted("hidden from readers: line 4"));
+}
+
 TEST_CASE("html: a javascript: link is read as its words, not as a link") {
     const Document doc = read_page(page_around(
         "<article><h1>Glossary links</h1><p>The board voted to <a href=\"javascript:void(0)\">deepen</a> the channel and "
