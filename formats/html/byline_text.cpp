@@ -75,9 +75,11 @@ std::string clean_byline(std::string text) {
 namespace {
 
 /// The labels that open a line giving a date, as LabelForm writes them.
-constexpr std::array<std::string_view, 14> kDateLabels{
-    "datum: ", "date: ", "veröffentlicht: ", "veröffentlicht am ", "erschienen am: ", "erschienen am ", "publiziert am ",
-    "published: ", "published on ", "posted on ", "publié le ", "erstellt am ", "stand: ", "aktualisiert am "};
+constexpr std::array<std::string_view, 24> kDateLabels{
+    "datum: ",        "date: ",         "veröffentlicht: ", "veröffentlicht am ", "erschienen am: ", "erschienen am ",
+    "publiziert am ", "published: ",    "published on ",    "posted on ",         "publié le ",      "erstellt am ",
+    "stand: ",        "aktualisiert am ", "letzte änderung: ", "verfasst am ",     "gepostet am ",    "mise en ligne le ",
+    "mise en ligne ", "publicado el ",  "publicado: ",      "pubblicato il ",     "gepubliceerd op ", "opublikowano: "};
 
 }  // namespace
 

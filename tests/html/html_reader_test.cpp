@@ -448,6 +448,9 @@ TEST_CASE("html: dates come from a labelled line, a date line above the headline
     };
     CHECK(date_of("", "<div><h5>Datum: </h5>03.11.2021<br><h5>Autor: </h5>Peter Maahn</div>") == "2021-11-03");
     CHECK(date_of("", "<ul><li><span>Datum:</span>26. Januar 2022</li></ul>") == "2022-01-26");
+    // A label names the date wherever its line is, far below the headline too.
+    CHECK(date_of("", kProse + kProse + "<p>Mise en ligne 23 mai 2019</p>" + kProse) == "2019-05-23");
+    CHECK(date_of("", kProse + kProse + "<p>Publicado el 3 de mayo de 2022</p>" + kProse) == "2022-05-03");
     CHECK(date_of("<h3>21.01.2022</h3>", "") == "2022-01-21");
     CHECK(date_of("", "<span itemprop=\"datePublished\">28. Dezember 2022</span>") == "2022-12-28");
     CHECK(date_of("", "", "23.01.2022 - Wierer darf starten") == "2022-01-23");
