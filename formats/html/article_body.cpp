@@ -516,10 +516,11 @@ constexpr std::array<std::string_view, 16> kHeadlineLineParts{
     "antetit",  "volanta",  "occhiello", "subtitle", "subline",    "standfirst", "small",  "topic"};
 
 /// True when a part of a heading is a line of its own beside the headline: a kicker or a deck by
-/// its name, a `<small>`, a block, or a part that a `<br>` ends.
+/// its name, a `<small>`, a block (a byline's `<h4>` that a page nests in its `<h1>` too), or a
+/// part that a `<br>` ends.
 bool beside_headline(const XmlNode* part) {
     if (part->type != NodeType::element) return false;
-    if (part->name == "small" || part->name == "div" || part->name == "p") return true;
+    if (part->name == "small" || is_block(part->name)) return true;  // a div, a p, a heading inside the heading
     const XmlNode* next = part->next;
     while (next != nullptr && next->type == NodeType::text && markup::collapse_space(std::string(next->content)).empty()) next = next->next;
     if (next != nullptr && next->type == NodeType::element && next->name == "br") return true;

@@ -164,6 +164,8 @@ TEST_CASE("html: a kicker or deck set apart in the headline's element is left ou
     CHECK(title_of("<h1><div class=\"topic-label\">Harbour works</div> Channel to be deepened</h1>") == "Channel to be deepened");
     CHECK(title_of("<h1><span class=\"overline\">Port</span>: Channel to be deepened</h1>") == "Channel to be deepened");
     CHECK(title_of("<h1>The <em>deepest</em> channel yet</h1>") == "The deepest channel yet");
+    CHECK(title_of("<h1>Channel to be deepened <h4 class=\"author\">Posted by Harbour Desk on 23 February 2020</h4></h1>") ==
+          "Channel to be deepened");
 }
 
 TEST_CASE("html: the headline keeps its typographic quotes when the metadata's title straightens them") {
