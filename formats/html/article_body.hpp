@@ -5,6 +5,7 @@
 // text, link lists).
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +29,8 @@ struct ArticleBody {
 
 /// Finds and reads the article of the page whose root element is `root`, and its headline. A
 /// heading that repeats the headline (or `meta_title`, the metadata's, when the page shows none)
-/// is left out of the body.
-[[nodiscard]] ArticleBody extract_article(const markup::XmlNode* root, std::string_view meta_title);
+/// is left out of the body; so is a bio after the text that opens with one of `authors`.
+[[nodiscard]] ArticleBody extract_article(const markup::XmlNode* root, std::string_view meta_title,
+                                          std::span<const std::string> authors = {});
 
 }  // namespace briefkit::formats::html

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include "pipeline/model/text.hpp"
 
@@ -146,7 +147,7 @@ bool is_date_line(const std::string& text) {
 }
 
 /// Why a block is left out of the body.
-enum class Cut { keep, titled, after_title, head_line, edge_line, credit, tail, teaser };
+enum class Cut { keep, titled, after_title, head_line, edge_line, credit, tail, teaser, author_bio };
 
 /// The blocks of a body with their text and what is decided about each. Only the start of a
 /// long block's text is kept: every rule that reads a block's words reads short ones.
@@ -245,13 +246,37 @@ void cut_tail(const std::vector<Block>& blocks, Edges& e) {
 }
 
 /// One note for each kind of cut, quoting the start of what it left out.
+/// True when `text` opens with `name` as a whole name: the text is the name, or goes on after it
+/// with a space, a comma or a bracket (`Perry Bacon Jr. is a senior writer…`, `Jossi Loibl (Jahrgang 1962)`).
+bool opens_with_name(std::string_view text, std::string_view name) {
+    if (!text.starts_with(name)) return false;
+    return text.size() == name.size() || std::string_view(" ,(").find(text[name.size()]) != std::string_view::npos;
+}
+
+/// Past most of the prose, a paragraph that opens with the name of one of `authors` (a person's
+/// name of two words or more): the author's box, a bio (`Clara Löw arbeitet als
+/// Wissenschaftlerin…`) or the name line above one.
+void cut_author_bios(const std::vector<Block>& blocks, std::span<const std::string> authors, Edges& e) {
+    std::size_t prose_seen = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const bool past_most = prose_seen * 10 >= e.prose_total * 6;
+        if (e.prose[i] != 0) prose_seen += e.sizes[i];
+        if (!past_most || e.cuts[i] != Cut::keep || !std::holds_alternative<Paragraph>(blocks[i])) continue;
+        if (std::any_of(authors.begin(), authors.end(), [&](const std::string& name) {
+                return name.find(' ') != std::string::npos && opens_with_name(e.texts[i], name);
+            })) {
+            e.cuts[i] = Cut::author_bio;
+        }
+    }
+}
+
 void note_cuts(const Edges& e, std::vector<Note>& notes) {
     struct Kind {
         Cut cut;
         std::string_view rule;
         std::string_view what;
     };
-    static constexpr std::array<Kind, 7> kKinds{{
+    static constexpr std::array<Kind, 8> kKinds{{
         {Cut::titled, "boilerplate-title", "titled as page furniture (related reading, sharing, the author's box)"},
         {Cut::after_title, "boilerplate-after-title", "after such a title, past most of the article's text"},
         {Cut::head_line, "head-line", "as short label lines before the article's text (kickers, bylines, dates)"},
@@ -259,6 +284,7 @@ void note_cuts(const Edges& e, std::vector<Note>& notes) {
         {Cut::credit, "picture-credit", "as the credits of pictures beside the text"},
         {Cut::tail, "short-tail", "as short lines and headings after the last paragraph of prose"},
         {Cut::teaser, "teaser-link", "as links to other articles behind a label (`Read also: …`)"},
+        {Cut::author_bio, "author-bio", "as the author's box after the text (opening with the byline's name)"},
     }};
     for (const Kind& kind : kKinds) {
         std::size_t count = 0;
@@ -276,19 +302,20 @@ void note_cuts(const Edges& e, std::vector<Note>& notes) {
 
 }  // namespace
 
-std::vector<std::string> trim_body_edges(std::vector<Block>& blocks, std::vector<Note>& notes) {
+std::vector<std::string> trim_body_edges(std::vector<Block>& blocks, std::vector<Note>& notes, std::span<const std::string> authors) {
     Edges e;
     for (const Block& b : blocks) {
         std::string text = text_of(b);
         e.sizes.push_back(text.size());
         e.prose.push_back(is_prose(b, text.size(), link_bytes(b)) ? 1 : 0);
         if (e.prose.back() != 0) e.prose_total += text.size();
-        if (text.size() > kKeptText) text.resize(kKeptText);
+        if (text.size() > kKeptText) text.resize(unicode::whole_prefix(text, kKeptText).size());
         e.texts.push_back(std::move(text));
     }
     e.cuts.assign(blocks.size(), Cut::keep);
     cut_titled(blocks, e);
     cut_edge_lines(blocks, e);
+    cut_author_bios(blocks, authors, e);
     if (std::find(e.cuts.begin(), e.cuts.end(), Cut::after_title) == e.cuts.end()) cut_tail(blocks, e);
     note_cuts(e, notes);
     std::vector<std::string> edge_lines;

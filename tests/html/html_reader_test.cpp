@@ -272,6 +272,22 @@ TEST_CASE("html: what a class, a landmark or hiding leaves out inside the articl
     CHECK(noted("hidden from readers: line 4"));
 }
 
+TEST_CASE("html: the author's bio after the text, opening with the byline's name, is left out with a note") {
+    const Document doc = read_page(page_around("<article><h1>Bio below</h1><p class=\"byline\">By Ana Ruiz</p>" + kProse +
+                                               "<p>Ana Ruiz is the Gazette's harbour correspondent and has covered the port since "
+                                               "2015, after ten years at sea.</p></article>"));
+    CHECK(doc.meta.authors == std::vector<std::string>{"Ana Ruiz"});
+    const std::string body = body_of(doc);
+    CHECK(body.find("harbour correspondent") == std::string::npos);
+    CHECK(body.find("Fishing crews asked") != std::string::npos);
+    CHECK(test::has_note(doc, "author-bio"));
+    // Above the text, a paragraph opening with the name is the article's.
+    const Document lead = read_page(page_around("<article><h1>Named first</h1><p class=\"byline\">By Ana Ruiz</p>"
+                                                "<p>Ana Ruiz, the harbour master, said on Monday that the eastern channel will be "
+                                                "deepened for the larger container ships.</p>" + kProse + "</article>"));
+    CHECK(body_of(lead).find("the harbour master, said on Monday") != std::string::npos);
+}
+
 TEST_CASE("html: a javascript: link is read as its words, not as a link") {
     const Document doc = read_page(page_around(
         "<article><h1>Glossary links</h1><p>The board voted to <a href=\"javascript:void(0)\">deepen</a> the channel and "
