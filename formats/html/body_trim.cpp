@@ -180,13 +180,24 @@ bool is_labelled_teaser(const Block& block) {
     return std::count(words.begin(), words.end(), ' ') <= 2;
 }
 
+/// True when `block` is a paragraph or heading that is one link to another page and nothing
+/// else, its text a title of four words or more.
+bool is_lone_link(const Block& block) {
+    const Inlines* content = nullptr;
+    if (const auto* p = std::get_if<Paragraph>(&block)) content = &p->content;
+    if (const auto* h = std::get_if<Heading>(&block)) content = &h->content;
+    if (content == nullptr || content->size() != 1) return false;
+    const auto* link = std::get_if<Link>(&content->front());
+    return link != nullptr && !link->href.starts_with('#') && std::count(link->text.begin(), link->text.end(), ' ') >= 3;
+}
+
 /// Titles of page furniture, and, past most of the prose, all that follows such a heading.
 void cut_titled(const std::vector<Block>& blocks, Edges& e) {
     std::size_t prose_seen = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         if (e.prose[i] != 0) prose_seen += e.sizes[i];
         const bool heading = std::holds_alternative<Heading>(blocks[i]);
-        if (is_labelled_teaser(blocks[i])) {
+        if (is_labelled_teaser(blocks[i]) || (prose_seen * 10 >= e.prose_total * 6 && is_lone_link(blocks[i]))) {
             e.cuts[i] = Cut::teaser;
             continue;
         }
@@ -283,7 +294,7 @@ void note_cuts(const Edges& e, std::vector<Note>& notes) {
         {Cut::edge_line, "edge-line", "as date lines, picture credits or invitations to subscribe, follow or donate"},
         {Cut::credit, "picture-credit", "as the credits of pictures beside the text"},
         {Cut::tail, "short-tail", "as short lines and headings after the last paragraph of prose"},
-        {Cut::teaser, "teaser-link", "as links to other articles behind a label (`Read also: …`)"},
+        {Cut::teaser, "teaser-link", "as links to other pages, behind a label (`Read also: …`) or alone past most of the text"},
         {Cut::author_bio, "author-bio", "as the author's box after the text (opening with the byline's name)"},
     }};
     for (const Kind& kind : kKinds) {

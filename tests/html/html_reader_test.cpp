@@ -288,6 +288,16 @@ TEST_CASE("html: the author's bio after the text, opening with the byline's name
     CHECK(body_of(lead).find("the harbour master, said on Monday") != std::string::npos);
 }
 
+TEST_CASE("html: a line that is one link to another page, past most of the text, is left out") {
+    const Document doc = read_page(page_around(
+        "<article><h1>Lone links</h1>" + kProse + kProse +
+        "<p><a href=\"/news/ferry-timetable\">New ferry timetable starts next month</a></p>" + kProse + "</article>"));
+    const std::string body = body_of(doc);
+    CHECK(body.find("New ferry timetable") == std::string::npos);
+    CHECK(body.find("Fishing crews asked") != std::string::npos);
+    CHECK(test::has_note(doc, "teaser-link"));
+}
+
 TEST_CASE("html: a javascript: link is read as its words, not as a link") {
     const Document doc = read_page(page_around(
         "<article><h1>Glossary links</h1><p>The board voted to <a href=\"javascript:void(0)\">deepen</a> the channel and "
