@@ -15,14 +15,15 @@ namespace {
 /// What pages title the boilerplate inside an article with, case-folded, in the languages of
 /// Briefkit's users: related and recommended reading, the author's box, comments, sharing,
 /// newsletters and tags.
-constexpr std::array<std::string_view, 100> kBoilerplateTitles{
+constexpr std::array<std::string_view, 126> kBoilerplateTitles{
     // English
     "related", "related articles", "related posts", "related stories", "related content", "related news",
     "read more", "read also", "also read", "see also", "more from", "more on this", "more stories",
     "more news", "you may also like", "you might also like", "recommended", "most popular", "most read",
     "trending", "about the author", "share this", "share this article", "share", "comments", "leave a reply",
     "leave a comment", "tags", "newsletter", "subscribe", "sign up", "follow us", "advertisement",
-    "what to read next", "further reading",
+    "what to read next", "further reading", "latest news", "latest articles", "recent posts", "popular posts",
+    "more like this", "read next", "up next", "you may also be interested in",
     // German
     "mehr zum thema", "mehr zu diesem thema", "auch interessant", "das könnte dich auch interessieren",
     "das könnte sie auch interessieren", "das könnte dich interessieren", "das könnte sie interessieren",
@@ -32,14 +33,18 @@ constexpr std::array<std::string_view, 100> kBoilerplateTitles{
     "artikel teilen", "beitrag teilen", "diesen artikel teilen", "schlagwörter", "schlagworte", "mehr themen",
     "anzeige", "werbung", "empfehlungen", "unsere empfehlungen", "meistgelesen", "meistgelesene artikel",
     "verwandte artikel", "passend dazu", "war der artikel nützlich", "mehr aus", "auch spannend",
+    "verwandte beiträge", "zum weiterlesen", "neueste artikel", "neueste beiträge", "das könnte ihnen auch gefallen",
     // French
     "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "voir aussi", "partager",
-    "commentaires", "à voir aussi",
+    "commentaires", "à voir aussi", "vous aimerez aussi", "à lire également", "nos derniers articles",
     // Spanish
     "lea también", "lee también", "lea más", "lea", "lee más", "leer más", "te puede interesar", "le puede interesar", "noticias relacionadas",
-    "más noticias", "vea también", "comentarios", "relacionados",
+    "más noticias", "vea también", "comentarios", "relacionados", "contenido relacionado", "lo más leído",
+    "te recomendamos",
     // Italian
-    "leggi anche", "potrebbe interessarti", "articoli correlati",
+    "leggi anche", "potrebbe interessarti", "articoli correlati", "ti potrebbe interessare",
+    // Polish, Dutch
+    "czytaj też", "czytaj także", "zobacz też", "zobacz także", "lees ook", "gerelateerde artikelen",
 };
 
 std::string text_of(const Block& block) {
@@ -175,7 +180,10 @@ bool is_labelled_teaser(const Block& block) {
         return false;
     }
     std::string_view words = label->text;
-    while (!words.empty() && words.back() == ' ') words.remove_suffix(1);
+    for (bool trimmed = true; trimmed;) {  // spaces and no-break spaces (`MIRA:&nbsp;`)
+        trimmed = words.ends_with(' ') || words.ends_with("\u00A0");
+        if (trimmed) words.remove_suffix(words.ends_with(' ') ? 1 : 2);
+    }
     if (!words.ends_with(':') || words.size() > 32) return false;
     return std::count(words.begin(), words.end(), ' ') <= 2;
 }

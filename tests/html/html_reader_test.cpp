@@ -442,11 +442,13 @@ TEST_CASE("html: a link to another article behind a short label is left out, in 
     const Document doc = read_page(page_around(
         "<article><h1>Harbour</h1>" + kProse +
         "<p>Czytaj też: <a href=\"/swiat/123,wyscig-zbrojen\">Wyścig zbrojeń ruszył z kopyta</a></p>"
+        "<h6>Mire:&nbsp;<a href=\"https://example.org/guerra\">El cantante da positivo a la prueba</a></h6>"
         "<h3>MIRA: <a href=\"https://example.org/madre-captura\">Madre se acerca a conocer los motivos de captura</a></h3>"
         "<p>Kreole: <a href=\"/people/stella-hoops\">Stella Hoops</a></p>" + kProse + "</article>"));
     const std::string body = body_of(doc);
     CHECK(body.find("Czytaj") == std::string::npos);
     CHECK(body.find("Madre se acerca") == std::string::npos);
+    CHECK(body.find("El cantante da positivo") == std::string::npos);  // a no-break space after the label
     CHECK(body.find("Kreole: Stella Hoops") != std::string::npos);
     CHECK(test::has_note(doc, "teaser-link"));
 }
@@ -547,6 +549,14 @@ TEST_CASE("html: related reading, share prompts and the author's box after the t
     const std::string body = body_of(doc);
     CHECK(body.find("Another story") == std::string::npos);
     CHECK(test::has_note(doc, "boilerplate-after-title"));
+    // The same furniture in other languages.
+    for (const char* title : {"Vous aimerez aussi", "Verwandte Beiträge", "Zobacz też", "Lo más leído"}) {
+        INFO(title);
+        const Document other = read_page(page_around("<article><h1>Edges</h1>" + kProse + "<h3>" + title +
+                                                     "</h3><p>Another story about ships that the site wants you to read next, "
+                                                     "with a long summary line.</p></article>"));
+        CHECK(body_of(other).find("Another story") == std::string::npos);
+    }
 }
 
 TEST_CASE("html: an unclosed div inside <header> does not hide the article") {
