@@ -101,8 +101,8 @@ bool ends_sentence(std::string_view text) {
 }
 
 /// What invites a reader to do something other than read the article (subscribe, follow,
-/// donate, download the app), and the publisher's rights line, case-folded.
-constexpr std::array<std::string_view, 35> kCallsToAction{
+/// donate, download the app), and the publisher's rights line and disclaimers, case-folded.
+constexpr std::array<std::string_view, 43> kCallsToAction{
     "newsletter", "abonnier", "subscribe", "follow us", "folgen sie uns", "folge uns", "telegram", "whatsapp",
     "youtube", "instagram", "twitter", "facebook", "unterstütze", "unterstützen sie", "support us",
     "supporting our", "support our", "download the", "app store", "google play", "letter to the editor",
@@ -110,7 +110,10 @@ constexpr std::array<std::string_view, 35> kCallsToAction{
     "nicht eingeloggt",
     // the rights line under an article
     "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
-    "tutti i diritti riservati"};
+    "tutti i diritti riservati",
+    // the publisher's disclaimers: opinions are the author's, links earn a commission
+    "meinung des autors", "meinung der autorin", "n'engagent que", "views expressed", "opinions expressed",
+    "affiliate link", "affiliate-link", "eine provision"};
 
 /// True when `text`, case-folded, holds one of `words`.
 template <std::size_t N>

@@ -386,6 +386,14 @@ TEST_CASE("html: picture credits in the text and the publisher's rights line und
     CHECK(body_of(doc).find("Ines Berg") == std::string::npos);
     CHECK(test::has_note(doc, "edge-line"));
     CHECK(test::has_note(doc, "picture-credit"));
+    // The publisher's disclaimers under the text: opinions are the author's, links earn a commission.
+    for (const char* disclaimer : {"Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
+                                   "Les opinions exprimées dans les blogs n'engagent que leurs auteurs.",
+                                   "Bei den Verlinkungen handelt es sich um Affiliate Links."}) {
+        INFO(disclaimer);
+        const Document under = read_page(page_around("<article><h1>Disclaimed</h1>" + kProse + "<p>" + disclaimer + "</p></article>"));
+        CHECK(body_of(under).find(std::string(disclaimer).substr(0, 20)) == std::string::npos);
+    }
 }
 
 TEST_CASE("html: dates come from meta, <time>, the text under the headline or the address") {
