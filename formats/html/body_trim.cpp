@@ -130,9 +130,9 @@ bool is_call_to_action(const std::string& text) {
 }
 
 /// Labels and agency marks that credit a picture, case-folded (`Foto: ...`, `(REUTERS/Name)`).
-constexpr std::array<std::string_view, 14> kPictureCredits{
+constexpr std::array<std::string_view, 18> kPictureCredits{
     "foto:", "fotos:", "photo:", "photos:", "bild:", "bildquelle:", "image:", "credit:", "(reuters/", "(ap photo",
-    "(afp/", "/afp)", "getty images", "(foto "};
+    "(afp/", "/afp)", "getty images", "(foto ", "photograph by", "photo by", "photos by", "image by"};
 
 /// True for a short paragraph that credits a picture the page showed beside the text.
 bool is_picture_credit(const std::string& text) { return text.size() <= 120 && folded_holds(text, kPictureCredits); }

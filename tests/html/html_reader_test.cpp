@@ -379,11 +379,15 @@ TEST_CASE("html: a dialog holding more text than the article is left out") {
 
 TEST_CASE("html: picture credits in the text and the publisher's rights line under it are left out") {
     const std::size_t first_end = kProse.find("</p>") + 4;
+    const std::size_t second_end = kProse.find("</p>", first_end) + 4;
     const Document doc = read_page(page_around("<article><h1>Rights</h1>" + kProse.substr(0, first_end) +
-                                               "<p>The new quay at dusk. (Foto: Ines Berg)</p>" + kProse.substr(first_end) +
+                                               "<p>The new quay at dusk. (Foto: Ines Berg)</p>" +
+                                               kProse.substr(first_end, second_end - first_end) +
+                                               "<p>Photograph by Tom Reed, Harbour Board</p>" + kProse.substr(second_end) +
                                                "<p>DER GAZETTE 52/2018 Alle Rechte vorbehalten</p></article>"));
     CHECK(body_of(doc).find("Rechte") == std::string::npos);
     CHECK(body_of(doc).find("Ines Berg") == std::string::npos);
+    CHECK(body_of(doc).find("Tom Reed") == std::string::npos);
     CHECK(test::has_note(doc, "edge-line"));
     CHECK(test::has_note(doc, "picture-credit"));
     // The publisher's disclaimers under the text: opinions are the author's, links earn a commission.
