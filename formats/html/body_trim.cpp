@@ -6,6 +6,7 @@
 #include <array>
 #include <span>
 
+#include "formats/html/byline_text.hpp"
 #include "pipeline/model/text.hpp"
 
 namespace briefkit::formats::html {
@@ -221,8 +222,15 @@ void cut_titled(const std::vector<Block>& blocks, Edges& e) {
     }
 }
 
-/// Short label lines before the first prose (kickers, bylines, dates); date lines, credits and
-/// calls to action before it or past most of it.
+/// True for a short line that is a byline: a byline's label and names (`By Sarah Yang`, `Von
+/// Anna Dunst und Maria Preuß`), wherever a page sets it in the text; a sentence that opens with
+/// `von` is none.
+bool is_byline_line(const std::string& text) {
+    return text.size() < 80 && !ends_sentence(text) && opens_with_label(text) && !clean_byline(text).empty();
+}
+
+/// Short label lines before the first prose (kickers, bylines, dates) and bylines anywhere; date
+/// lines, credits and calls to action before the first prose or past most of it.
 void cut_edge_lines(const std::vector<Block>& blocks, Edges& e) {
     std::size_t prose_seen = 0;
     bool prose_started = false;
@@ -231,7 +239,7 @@ void cut_edge_lines(const std::vector<Block>& blocks, Edges& e) {
         if (prose) prose_seen += e.sizes[i];
         const bool candidate = e.cuts[i] == Cut::keep && std::holds_alternative<Paragraph>(blocks[i]);
         const bool at_edge = !prose_started || prose_seen * 10 >= e.prose_total * 7;
-        const bool head_line = !prose_started && e.sizes[i] < 80 && !ends_sentence(e.texts[i]);
+        const bool head_line = (!prose_started && e.sizes[i] < 80 && !ends_sentence(e.texts[i])) || is_byline_line(e.texts[i]);
         prose_started = prose_started || prose;
         if (!candidate) continue;
         if (head_line) {
@@ -267,7 +275,6 @@ void cut_tail(const std::vector<Block>& blocks, Edges& e) {
     }
 }
 
-/// One note for each kind of cut, quoting the start of what it left out.
 /// True when `text` opens with `name` as a whole name: the text is the name, or goes on after it
 /// with a space, a comma or a bracket (`Perry Bacon Jr. is a senior writer…`, `Jossi Loibl (Jahrgang 1962)`).
 bool opens_with_name(std::string_view text, std::string_view name) {
@@ -292,6 +299,7 @@ void cut_author_bios(const std::vector<Block>& blocks, std::span<const std::stri
     }
 }
 
+/// One note for each kind of cut, quoting the start of what it left out.
 void note_cuts(const Edges& e, std::vector<Note>& notes) {
     struct Kind {
         Cut cut;
@@ -301,7 +309,7 @@ void note_cuts(const Edges& e, std::vector<Note>& notes) {
     static constexpr std::array<Kind, 8> kKinds{{
         {Cut::titled, "boilerplate-title", "titled as page furniture (related reading, sharing, the author's box)"},
         {Cut::after_title, "boilerplate-after-title", "after such a title, past most of the article's text"},
-        {Cut::head_line, "head-line", "as short label lines before the article's text (kickers, bylines, dates)"},
+        {Cut::head_line, "head-line", "as short label lines before the article's text (kickers, bylines, dates) or bylines in it"},
         {Cut::edge_line, "edge-line", "as date lines, picture credits or invitations to subscribe, follow or donate"},
         {Cut::credit, "picture-credit", "as the credits of pictures beside the text"},
         {Cut::tail, "short-tail", "as short lines and headings after the last paragraph of prose"},

@@ -298,6 +298,18 @@ TEST_CASE("html: a line that is one link to another page, past most of the text,
     CHECK(test::has_note(doc, "teaser-link"));
 }
 
+TEST_CASE("html: a byline line inside the text is left out, a sentence opening with 'von' is not") {
+    const std::size_t first_end = kProse.find("</p>") + 4;
+    const Document doc = read_page(page_around("<article><h1>Bylined</h1>" + kProse.substr(0, first_end) +
+                                               "<p>By <a href=\"/author/sarah-yang\">Sarah Yang</a></p>" + kProse.substr(first_end) +
+                                               "<p>von Open Source Software (OSS) ein und entwickeln einen Praxisleitfaden.</p>" +
+                                               kProse + "</article>"));
+    const std::string body = body_of(doc);
+    CHECK(body.find("Sarah Yang") == std::string::npos);
+    CHECK(body.find("Praxisleitfaden") != std::string::npos);
+    CHECK(test::has_note(doc, "head-line"));
+}
+
 TEST_CASE("html: a javascript: link is read as its words, not as a link") {
     const Document doc = read_page(page_around(
         "<article><h1>Glossary links</h1><p>The board voted to <a href=\"javascript:void(0)\">deepen</a> the channel and "
