@@ -168,21 +168,29 @@ struct Edges {
     std::size_t prose_total = 0;
 };
 
+/// The runs of a paragraph or a heading; null for any other block.
+const Inlines* line_runs(const Block& block) {
+    if (const auto* p = std::get_if<Paragraph>(&block)) return &p->content;
+    if (const auto* h = std::get_if<Heading>(&block)) return &h->content;
+    return nullptr;
+}
+
+/// True when `run` is a link to another page whose text is a title: four words or more (a name,
+/// `Kreole: <a>Stella Hoops</a>`, is none).
+bool links_a_title(const Inline& run) {
+    const auto* link = std::get_if<Link>(&run);
+    return link != nullptr && !link->href.starts_with('#') && std::count(link->text.begin(), link->text.end(), ' ') >= 3;
+}
+
 /// True when `block` is a link to another page behind a short label (`Read also: <a>…</a>`,
 /// `Mire: <a>…</a>`, `Czytaj też: <a>…</a>`): a teaser for another article set in the text, in
 /// whatever language. The label is at most three words ending in a colon; the link, a title of
 /// four words or more, is the rest.
 bool is_labelled_teaser(const Block& block) {
-    const Inlines* content = nullptr;
-    if (const auto* p = std::get_if<Paragraph>(&block)) content = &p->content;
-    if (const auto* h = std::get_if<Heading>(&block)) content = &h->content;
-    if (content == nullptr || content->size() != 2) return false;
+    const Inlines* content = line_runs(block);
+    if (content == nullptr || content->size() != 2 || !links_a_title(content->back())) return false;
     const auto* label = std::get_if<Text>(&content->front());
-    const auto* link = std::get_if<Link>(&content->back());
-    // An article's title runs to four words or more; a name (`Kreole: <a>Stella Hoops</a>`) is no teaser.
-    if (label == nullptr || link == nullptr || link->href.starts_with('#') || std::count(link->text.begin(), link->text.end(), ' ') < 3) {
-        return false;
-    }
+    if (label == nullptr) return false;
     std::string_view words = label->text;
     for (bool trimmed = true; trimmed;) {  // spaces and no-break spaces (`MIRA:&nbsp;`)
         trimmed = words.ends_with(' ') || words.ends_with("\u00A0");
@@ -195,12 +203,8 @@ bool is_labelled_teaser(const Block& block) {
 /// True when `block` is a paragraph or heading that is one link to another page and nothing
 /// else, its text a title of four words or more.
 bool is_lone_link(const Block& block) {
-    const Inlines* content = nullptr;
-    if (const auto* p = std::get_if<Paragraph>(&block)) content = &p->content;
-    if (const auto* h = std::get_if<Heading>(&block)) content = &h->content;
-    if (content == nullptr || content->size() != 1) return false;
-    const auto* link = std::get_if<Link>(&content->front());
-    return link != nullptr && !link->href.starts_with('#') && std::count(link->text.begin(), link->text.end(), ' ') >= 3;
+    const Inlines* content = line_runs(block);
+    return content != nullptr && content->size() == 1 && links_a_title(content->front());
 }
 
 /// Titles of page furniture, and, past most of the prose, all that follows such a heading.
