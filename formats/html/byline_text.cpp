@@ -13,9 +13,10 @@ namespace briefkit::formats::html {
 namespace {
 
 /// The labels that open a byline, folded (and as LabelForm writes them).
-constexpr std::array<std::string_view, 33> kLabels{
+constexpr std::array<std::string_view, 34> kLabels{
     "written by: ",       "written by ",       "posted by ",        "posted on ",       "published by ",
-    "submitted by ",      "geschrieben von ",  "verfasst von ",     "gespeichert von ", "veröffentlicht von ",
+    "submitted by ",      "geschrieben von ",  "verfasst von: ",    "verfasst von ",    "gespeichert von ",
+    "veröffentlicht von ",
     "erstellt von ",      "ein artikel von ",  "ein beitrag von ",  "text und fotos: ", "text: ",
     "text von ",          "autor: ",           "autorin: ",         "autoren: ",        "author: ",
     "authors: ",          "redaktion: ",       "autor ",            "autorin ",         "autoren ",
@@ -164,6 +165,26 @@ private:
 
 bool opens_with_label(std::string_view text) { return LabelForm(text, 24).opens_with(kLabels); }
 
+bool names_a_user(std::string_view line, std::string_view names) {
+    // A label of two words or more (`Posted by`, `Gespeichert von`), not `By` or `Von` alone,
+    // which a sentence may open with.
+    const LabelForm form(line, 24);
+    const bool strong = std::any_of(kLabels.begin(), kLabels.end(), [&](std::string_view label) {
+        return label.find(' ') + 1 < label.size() && form.view().starts_with(label);
+    });
+    if (!strong || names.size() < 3 || names.size() > 32 || is_furniture_word(names)) return false;
+    bool letter = false;
+    for (const char c : names) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || std::isalpha(u) != 0) {
+            letter = true;
+        } else if (std::isdigit(u) == 0 && c != '_' && c != '.' && c != '-') {
+            return false;
+        }
+    }
+    return letter;
+}
+
 bool is_label_alone(std::string_view text) {
     if (text.size() > 40) return false;
     const LabelForm form(text, 40);
@@ -222,7 +243,7 @@ std::vector<std::string> names_of(const std::vector<std::string>& bylines) {
 std::vector<std::string> byline_names(std::string_view line) {
     if (!opens_with_label(line)) return {};
     const std::string names = clean_byline(plain_spaced(line));
-    if (!reads_as_byline(names)) return {};
+    if (!reads_as_byline(names) && !names_a_user(line, names)) return {};
     return names_of({names});
 }
 

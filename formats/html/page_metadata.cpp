@@ -169,7 +169,7 @@ void add_visible_byline(const XmlNode* n, PageScan& s) {
     std::string_view trimmed = line;
     while (!trimmed.empty() && (trimmed.front() == '|' || trimmed.front() == '-' || trimmed.front() == ' ')) trimmed.remove_prefix(1);
     const std::string names = clean_byline(std::string(trimmed));
-    if (!reads_as_byline(names) || opens_with_label(names)) return;
+    if (!(reads_as_byline(names) || names_a_user(trimmed, names)) || opens_with_label(names)) return;
     if (!s.h1.empty()) {
         s.visible_byline = trimmed;
     } else if (s.byline_without_h1.empty()) {
