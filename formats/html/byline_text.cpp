@@ -13,7 +13,7 @@ namespace briefkit::formats::html {
 namespace {
 
 /// The labels that open a byline, folded (and as LabelForm writes them).
-constexpr std::array<std::string_view, 34> kLabels{
+constexpr std::array<std::string_view, 38> kLabels{
     "written by: ",       "written by ",       "posted by ",        "posted on ",       "published by ",
     "submitted by ",      "geschrieben von ",  "verfasst von: ",    "verfasst von ",    "gespeichert von ",
     "veröffentlicht von ",
@@ -21,7 +21,8 @@ constexpr std::array<std::string_view, 34> kLabels{
     "text von ",          "autor: ",           "autorin: ",         "autoren: ",        "author: ",
     "authors: ",          "redaktion: ",       "autor ",            "autorin ",         "autoren ",
     "author ",            "by: ",              "by ",               "von: ",            "von ",
-    "par ",               "por ",              "di "};
+    "par ",               "por ",              "di ",               "auteur : ",        "auteur: ",
+    "auteur ",            "autore: "};
 
 }  // namespace
 
@@ -85,8 +86,8 @@ constexpr std::array<std::string_view, 24> kDateLabels{
 }  // namespace
 
 bool is_furniture_word(std::string_view name) {
-    static constexpr std::array<std::string_view, 28> kWords{
-        "by",   "von",    "posted", "author", "autor",  "autorin", "authors", "autoren", "datum",
+    static constexpr std::array<std::string_view, 30> kWords{
+        "by",   "von",    "posted", "author", "autor",  "autorin", "authors", "autoren", "auteur", "autore", "datum",
         "date", "quelle", "source", "follow", "folgen", "admin",   "no author", "unknown", "anonymous",
         "paid content", "sponsored", "anzeige", "advertisement", "werbung",
         "published", "veröffentlicht", "updated", "aktualisiert", "erschienen"};

@@ -352,13 +352,14 @@ TEST_CASE("html: a user's name with digits in it is a name, and a date after it 
     CHECK(authors_of("By Ana Ruiz 12.3.2021") == std::vector<std::string>{"Ana Ruiz"});
 }
 
-TEST_CASE("html: a lowercase user's name after a label of two words is the poster, after 'By' alone it is not") {
+TEST_CASE("html: byline labels: a lowercase user's name after a label of two words (not after 'By' alone), a French 'Auteur :'") {
     const auto authors_of = [](std::string_view line) {
         return read_page(page_around("<article><h1>Forum post</h1><p>" + std::string(line) + "</p>" + kProse + "</article>")).meta.authors;
     };
     CHECK(authors_of("Gespeichert von rasos am 24. Juli 2017 - 18:44") == std::vector<std::string>{"rasos"});
     CHECK(authors_of("Verfasst von: mitundvoneinander | 31. Dezember 2008") == std::vector<std::string>{"mitundvoneinander"});
     CHECK(authors_of("by rasos").empty());
+    CHECK(authors_of("Auteur : Uriel Gadessaud") == std::vector<std::string>{"Uriel Gadessaud"});
 }
 
 TEST_CASE("html: a first name or a login in the metadata yields to the byline that gives the whole name") {
