@@ -226,8 +226,8 @@ void cut_titled(const std::vector<Block>& blocks, Edges& e) {
     }
 }
 
-/// True for a short line that is a byline: a byline's label and names (`By Sarah Yang`, `Von
-/// Anna Dunst und Maria Preuß`), wherever a page sets it in the text; a sentence that opens with
+/// True for a short line that is a byline: a byline's label and names (`By Lena Okoro`, `Von
+/// Jan Brandt und Eva Lind`), wherever a page sets it in the text; a sentence that opens with
 /// `von` is none.
 bool is_byline_line(const std::string& text) {
     return text.size() < 80 && !ends_sentence(text) && opens_with_label(text) && !clean_byline(text).empty();
@@ -280,14 +280,14 @@ void cut_tail(const std::vector<Block>& blocks, Edges& e) {
 }
 
 /// True when `text` opens with `name` as a whole name: the text is the name, or goes on after it
-/// with a space, a comma or a bracket (`Perry Bacon Jr. is a senior writer…`, `Jossi Loibl (Jahrgang 1962)`).
+/// with a space, a comma or a bracket (`Ana Ruiz is a senior writer…`, `Jan Brandt (Jahrgang 1970)`).
 bool opens_with_name(std::string_view text, std::string_view name) {
     if (!text.starts_with(name)) return false;
     return text.size() == name.size() || std::string_view(" ,(").find(text[name.size()]) != std::string_view::npos;
 }
 
 /// Past most of the prose, a paragraph that opens with the name of one of `authors` (a person's
-/// name of two words or more): the author's box, a bio (`Clara Löw arbeitet als
+/// name of two words or more): the author's box, a bio (`Eva Lind arbeitet als
 /// Wissenschaftlerin…`) or the name line above one.
 void cut_author_bios(const std::vector<Block>& blocks, std::span<const std::string> authors, Edges& e) {
     std::size_t prose_seen = 0;

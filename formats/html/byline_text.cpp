@@ -49,7 +49,7 @@ std::string clean_byline(std::string text) {
         if (const std::size_t at = text.find(end); at != std::string::npos) text.resize(at);
     }
     // A date or a time starts the byline's tail; a digit inside a word is part of a user's name
-    // (`von Marianne1 am 20.09.2020`).
+    // (`von Hafenkatze7 am 20.09.2020`).
     std::size_t digit = text.find('@');
     for (std::size_t i = 0; i < digit && i < text.size(); ++i) {
         const auto before = static_cast<unsigned char>(i == 0 ? ' ' : text[i - 1]);

@@ -28,8 +28,8 @@ struct LineOpening {
 /// True when `text` opens with a byline's label, or is one alone (`By`, `Autor:`).
 [[nodiscard]] bool opens_with_label(std::string_view text);
 
-/// True when `names`, what clean_byline() leaves of `line`, is one user's name (`rasos`,
-/// `mitundvoneinander`, `heavenlynn_healthy`) after a label of two words or more (`Gespeichert
+/// True when `names`, what clean_byline() leaves of `line`, is one user's name (`kaimo`,
+/// `ufergarten`, `harbour_fan`) after a label of two words or more (`Gespeichert
 /// von`, `Posted by`, `Verfasst von:`): a forum's or a blog's poster, lowercase as such names are.
 [[nodiscard]] bool names_a_user(std::string_view line, std::string_view names);
 

@@ -688,8 +688,8 @@ std::string_view without_ellipsis(std::string_view title, bool& had_one) {
     return title;
 }
 
-/// The whole headline where `title` is one cut short (`…for Hong Kong leader...`, or
-/// `…nettomaksajana ei ole` beside the `<h1>`'s `…ei ole otettu riittävästi huomioon`): the
+/// The whole headline where `title` is one cut short (`…deepen the channel for...`, or
+/// `…deepen the eastern` beside the `<h1>`'s `…deepen the eastern channel`): the
 /// longest of `fuller` that starts with it and goes on with words, not a separator and a site's
 /// name. A title without an ellipsis is taken as cut only by a heading the page shows that goes on
 /// in lowercase, mid-sentence (not a deck after the headline). Empty when `title` is whole.
@@ -873,8 +873,8 @@ bool names_organisation(std::string_view name) {
 
 /// The authors from the first source that names a person: JSON-LD, then meta, microdata, rel=author
 /// links and bylines. A source naming only the site itself (an organisation) is passed over.
-/// The words of `name` as keys (`Christian P. Stadtfeld` gives `christian`, `p`, `stadtfeld`;
-/// a login's pieces too: `christian.stadtfeld`).
+/// The words of `name` as keys (`Ines M. Da Costa` gives `ines`, `m`, `da`, `costa`;
+/// a login's pieces too: `ines.da.costa`).
 std::vector<std::string> name_keys(std::string_view name) {
     std::vector<std::string> keys;
     static constexpr std::array<std::string_view, 5> kBreaks{" ", ".", "_", "-", "\xC2\xA0"};
@@ -885,7 +885,7 @@ std::vector<std::string> name_keys(std::string_view name) {
 }
 
 /// True when `fuller` names the person `partial` names only in part: a first name alone
-/// (`Todd`, beside `Todd Bates`) or a login (`christian.stadtfeld`, `arianschlichenmayer`)
+/// (`Ned`, beside `Ned Varga`) or a login (`ines.da.costa`, `jorinfeldhake`)
 /// whose every piece, or whose letters, the fuller name's words give; a word of a byline's
 /// furniture (`Veröffentlicht`) is no part of a name.
 bool names_more_fully(const std::string& partial, const std::string& fuller) {

@@ -155,7 +155,7 @@ bool is_byline_title(std::string_view part) {
 namespace {
 
 /// True when a word of `piece` starts with a digit: a date or a code (`Reuters, MAR 04`), not a
-/// name. A digit inside a word is a user's name (`Marianne1`, `Bo2man`).
+/// name. A digit inside a word is a user's name (`Hafenkatze7`, `Kai3ko`).
 bool opens_number(std::string_view piece) {
     for (std::size_t i = 0; i < piece.size(); ++i) {
         const bool word_start = i == 0 || piece[i - 1] == ' ';
