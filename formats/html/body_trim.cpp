@@ -168,6 +168,9 @@ struct Edges {
     std::size_t prose_total = 0;
 };
 
+/// True when `prose_seen` bytes of prose come before a block: most of the article's (six tenths).
+bool past_most(std::size_t prose_seen, const Edges& e) { return prose_seen * 10 >= e.prose_total * 6; }
+
 /// The runs of a paragraph or a heading; null for any other block.
 const Inlines* line_runs(const Block& block) {
     if (const auto* p = std::get_if<Paragraph>(&block)) return &p->content;
@@ -213,13 +216,13 @@ void cut_titled(const std::vector<Block>& blocks, Edges& e) {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         if (e.prose[i] != 0) prose_seen += e.sizes[i];
         const bool heading = std::holds_alternative<Heading>(blocks[i]);
-        if (is_labelled_teaser(blocks[i]) || (prose_seen * 10 >= e.prose_total * 6 && is_lone_link(blocks[i]))) {
+        if (is_labelled_teaser(blocks[i]) || (past_most(prose_seen, e) && is_lone_link(blocks[i]))) {
             e.cuts[i] = Cut::teaser;
             continue;
         }
         if ((e.sizes[i] > 120 && !heading) || !is_boilerplate_title(e.texts[i])) continue;
         e.cuts[i] = Cut::titled;
-        if (heading && prose_seen * 10 >= e.prose_total * 6) {
+        if (heading && past_most(prose_seen, e)) {
             for (std::size_t k = i + 1; k < blocks.size(); ++k) e.cuts[k] = Cut::after_title;
             return;
         }
@@ -292,9 +295,9 @@ bool opens_with_name(std::string_view text, std::string_view name) {
 void cut_author_bios(const std::vector<Block>& blocks, std::span<const std::string> authors, Edges& e) {
     std::size_t prose_seen = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
-        const bool past_most = prose_seen * 10 >= e.prose_total * 6;
+        const bool most_read = past_most(prose_seen, e);
         if (e.prose[i] != 0) prose_seen += e.sizes[i];
-        if (!past_most || e.cuts[i] != Cut::keep || !std::holds_alternative<Paragraph>(blocks[i])) continue;
+        if (!most_read || e.cuts[i] != Cut::keep || !std::holds_alternative<Paragraph>(blocks[i])) continue;
         if (std::any_of(authors.begin(), authors.end(), [&](const std::string& name) {
                 return name.find(' ') != std::string::npos && opens_with_name(e.texts[i], name);
             })) {

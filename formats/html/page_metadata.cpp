@@ -809,8 +809,11 @@ std::optional<Date> printed_local_date(const Date& instant, const Date& printed)
 /// When the metadata's date is a UTC instant that the page prints on another day, the printed
 /// date (see printed_local_date()), with a note.
 void printed_day_for_utc_instant(const PageScan& s, PageMetadata& out) {
+    // Most pages give a time with its zone: the printed date (a parse, a quoted note) is looked
+    // for only when the metadata's time is in UTC.
+    if (!out.meta.date || !out.meta.date->time || out.meta.date->utc_offset != 0) return;
     const auto printed = printed_date(s);
-    if (!out.meta.date || !printed) return;
+    if (!printed) return;
     std::optional<Date> local = printed_local_date(*out.meta.date, printed->first);
     if (!local) return;
     out.notes.push_back(Note{0, "date-local-day",
@@ -871,8 +874,6 @@ bool names_organisation(std::string_view name) {
     return std::any_of(kMarks.begin(), kMarks.end(), [&](std::string_view m) { return folded.find(m) != std::string::npos; });
 }
 
-/// The authors from the first source that names a person: JSON-LD, then meta, microdata, rel=author
-/// links and bylines. A source naming only the site itself (an organisation) is passed over.
 /// The words of `name` as keys (`Ines M. Da Costa` gives `ines`, `m`, `da`, `costa`;
 /// a login's pieces too: `ines.da.costa`).
 std::vector<std::string> name_keys(std::string_view name) {
@@ -915,6 +916,9 @@ const std::pair<std::vector<std::string>, std::string>* fuller_source(
     return nullptr;
 }
 
+/// The authors from the first source that names a person: JSON-LD, then meta, microdata, rel=author
+/// links and bylines. A source naming only the site itself (an organisation) is passed over; a
+/// first name or a login yields to a later source that names the same person in full.
 void choose_authors(const PageScan& s, const std::optional<JsonLdArticle>& ld, std::string_view site, PageMetadata& out) {
     std::vector<std::pair<std::vector<std::string>, std::string>> sources;
     if (ld) sources.emplace_back(ld->authors, "JSON-LD author");
