@@ -24,6 +24,64 @@ constexpr std::array<std::string_view, 38> kLabels{
     "par ",               "por ",              "di ",               "auteur : ",        "auteur: ",
     "auteur ",            "autore: "};
 
+/// The small words that names hold (`von`, `de`, `bin`) and that join them (`und`, `y`).
+constexpr std::array<std::string_view, 22> kNameParticles{"von", "van", "de", "der", "den", "la", "le", "di",
+                                                          "da",  "del", "dos", "du", "zu", "ten", "ter", "bin",
+                                                          "ibn", "al",  "und", "and", "y",  "et"};
+
+bool is_name_particle(std::string_view word) {
+    return std::find(kNameParticles.begin(), kNameParticles.end(), word) != kNameParticles.end();
+}
+
+bool opens_lowercase(std::string_view word) { return !word.empty() && word.front() >= 'a' && word.front() <= 'z'; }
+
+/// True for a lowercase word a name may hold as it is spelled: a brand's or a login's, with a
+/// dot, a hyphen or a digit (`auto-motor.at`, `r23`).
+bool spelled_as_brand(std::string_view word) { return word.find_first_of(".-_0123456789") != std::string_view::npos; }
+
+/// True when `name`, one name a source gives, is a phrase and no one's name: a word opening in
+/// lowercase, no particle, before a capitalised one (`Redakteur bei Spektrum`, `Photo by Ed`),
+/// or in a name of four words or more (`Afficher mon profil complet`). Names typed in lowercase
+/// (`gerald roilo`, `Ana lima`) and logins pass.
+bool reads_as_phrase(std::string_view name) {
+    static constexpr std::array<std::string_view, 1> kSpace{" "};
+    const std::vector<std::string_view> words = markup::split(name, kSpace);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!opens_lowercase(words[i]) || is_name_particle(words[i]) || spelled_as_brand(words[i])) continue;
+        if (words.size() >= 4 || (i + 1 < words.size() && !opens_lowercase(words[i + 1]))) return true;
+    }
+    return false;
+}
+
+/// The names a phrase ends with after `by`, `von`, `of` or `par`, which may open it (`View all
+/// posts by Ana Lima`, `par Ana Lima`); empty when it ends with none.
+std::string_view names_after_label(std::string_view phrase) {
+    std::size_t tail = std::string_view::npos;
+    for (const std::string_view label : {std::string_view("by "), std::string_view("von "), std::string_view("of "),
+                                         std::string_view("par "), std::string_view("BY "), std::string_view("OF ")}) {
+        if (phrase.starts_with(label) && tail == std::string_view::npos) tail = label.size();
+        const std::size_t at = phrase.rfind(" " + std::string(label));
+        if (at != std::string_view::npos && (tail == std::string_view::npos || at + label.size() + 1 > tail)) tail = at + label.size() + 1;
+    }
+    if (tail == std::string_view::npos) return {};
+    const std::string_view names = phrase.substr(tail);
+    return names.find(' ') != std::string_view::npos && reads_as_names(names) ? names : std::string_view();
+}
+
+/// `name` without the quotation marks a page's markup left around it (`'Ana Lima`).
+std::string_view unquoted(std::string_view name) {
+    static constexpr std::array<std::string_view, 9> kQuotes{"'", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E",
+                                                             "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x98", "\xE2\x80\x99"};
+    for (bool trimmed = true; trimmed;) {
+        trimmed = false;
+        for (const std::string_view q : kQuotes) {
+            if (name.starts_with(q)) name.remove_prefix(q.size()), trimmed = true;
+            if (name.ends_with(q)) name.remove_suffix(q.size()), trimmed = true;
+        }
+    }
+    return name;
+}
+
 }  // namespace
 
 std::string clean_byline(std::string text) {
@@ -199,8 +257,6 @@ LineOpening labels_opening(std::string_view text) {
 }
 
 bool reads_as_names(std::string_view text) {
-    static constexpr std::array<std::string_view, 16> kSmallWords{"von", "van", "de", "der", "den", "la", "le", "di", "da",
-                                                                  "del", "dos", "du", "und", "and", "y", "et"};
     std::size_t words = 0;
     for (std::size_t at = 0; at < text.size();) {
         const std::size_t end = std::min(text.find(' ', at), text.size());
@@ -210,7 +266,7 @@ bool reads_as_names(std::string_view text) {
         ++words;
         const auto first = static_cast<unsigned char>(word.front());
         const bool capital = (first >= 'A' && first <= 'Z') || first >= 0x80;
-        if (!capital && std::find(kSmallWords.begin(), kSmallWords.end(), word) == kSmallWords.end()) return false;
+        if (!capital && !is_name_particle(word)) return false;
         if (word.find_first_of("!?:\"“”„«»") != std::string_view::npos) return false;
     }
     // A sorting menu's `By date`, `By name` names no one.
@@ -234,8 +290,11 @@ bool reads_as_byline(std::string_view names) {
 std::vector<std::string> names_of(const std::vector<std::string>& bylines) {
     std::vector<std::string> names;
     for (const std::string& b : bylines) {
-        for (std::string& a : markup::authors_from_byline(b)) {
-            if (!is_furniture_word(a) && std::find(names.begin(), names.end(), a) == names.end()) names.push_back(std::move(a));
+        for (const std::string& a : markup::authors_from_byline(plain_spaced(b))) {
+            std::string name = markup::collapse_space(unquoted(a));
+            if (reads_as_phrase(name)) name = names_after_label(name);
+            if (name.empty() || is_furniture_word(name)) continue;
+            if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
         }
     }
     return names;

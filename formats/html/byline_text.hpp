@@ -52,8 +52,9 @@ struct LineOpening {
 /// `Autor`), a button (`Follow`), a placeholder (`admin`, `No Author`).
 [[nodiscard]] bool is_furniture_word(std::string_view name);
 
-/// The names the bylines give, each split by markup::authors_from_byline(), without repeats and
-/// without a byline's furniture words.
+/// The names the bylines give, each split by markup::authors_from_byline(), without repeats,
+/// without the quotation marks markup left around them, and without a byline's furniture words
+/// or phrases that name no one (`Redakteur bei Spektrum`).
 [[nodiscard]] std::vector<std::string> names_of(const std::vector<std::string>& bylines);
 
 /// The authors a printed byline names (`Von Claudia Lindner`, `By A and B, 5 May 2022`); none

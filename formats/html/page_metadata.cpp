@@ -117,7 +117,7 @@ bool is_json_ld(const XmlNode* n) {
 
 /// The text of a byline element when it reads like one: short, with letters.
 void add_byline(std::vector<std::string>& out, const XmlNode* n) {
-    std::string text = markup::collapsed_text(n);
+    std::string text = markup::spaced_text(n);
     if (text.empty() || text.size() > 120 || out.size() >= 8) return;
     out.push_back(std::move(text));
 }
@@ -302,7 +302,7 @@ bool scan_element(const XmlNode* n, PageScan& s) {
     words.assign(class_attribute).append(" ").append(id);
     for (char& c : words) c = unicode::ascii_lower(c);
     if (s.author_marked.size() < 4 && marks_an_author(n, words)) {
-        if (std::string byline = clean_byline(markup::collapsed_text(n)); !byline.empty()) s.author_marked.push_back(std::move(byline));
+        if (std::string byline = clean_byline(markup::spaced_text(n)); !byline.empty()) s.author_marked.push_back(std::move(byline));
     }
     if (!s.class_date && names_a_date(words)) {
         std::string text = markup::collapsed_text(n);
@@ -874,6 +874,19 @@ bool names_organisation(std::string_view name) {
     return std::any_of(kMarks.begin(), kMarks.end(), [&](std::string_view m) { return folded.find(m) != std::string::npos; });
 }
 
+/// True when `name` is the site's own name or part of it (`Spiegel` of `Spiegel Online`), not
+/// the person whose site it is (`Ana Lima` of `Ana Lima's Blog`).
+bool names_site(std::string_view name, const std::string& folded_site) {
+    if (folded_site.empty()) return false;
+    const std::string f = unicode::fold_case(name);
+    const std::size_t at = folded_site.find(f);
+    if (at != std::string::npos) {
+        const std::string_view after = std::string_view(folded_site).substr(at + f.size());
+        return !(after.starts_with("'s ") || after.starts_with("\xE2\x80\x99s "));
+    }
+    return f.find(folded_site) != std::string::npos;
+}
+
 /// The words of `name` as keys (`Ines M. Da Costa` gives `ines`, `m`, `da`, `costa`;
 /// a login's pieces too: `ines.da.costa`).
 std::vector<std::string> name_keys(std::string_view name) {
@@ -921,7 +934,7 @@ const std::pair<std::vector<std::string>, std::string>* fuller_source(
 /// first name or a login yields to a later source that names the same person in full.
 void choose_authors(const PageScan& s, const std::optional<JsonLdArticle>& ld, std::string_view site, PageMetadata& out) {
     std::vector<std::pair<std::vector<std::string>, std::string>> sources;
-    if (ld) sources.emplace_back(ld->authors, "JSON-LD author");
+    if (ld) sources.emplace_back(names_of(ld->authors), "JSON-LD author");
     for (const std::string_view key : {"author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
                                        "citation_author", "parsely-author", "sailthru.author", "byl", "twitter:data1"}) {
         sources.emplace_back(names_of(meta_bylines(s, key)), fmt::format("'{}' meta", key));
@@ -940,11 +953,7 @@ void choose_authors(const PageScan& s, const std::optional<JsonLdArticle>& ld, s
     for (std::size_t i = 0; i < sources.size(); ++i) {
         auto& [names, source] = sources[i];
         if (names.empty()) continue;
-        if (std::all_of(names.begin(), names.end(), [&](const std::string& n) {
-                const std::string f = unicode::fold_case(n);
-                return names_organisation(n) ||
-                       (!folded_site.empty() && (f == folded_site || folded_site.find(f) != std::string::npos || f.find(folded_site) != std::string::npos));
-            })) {
+        if (std::all_of(names.begin(), names.end(), [&](const std::string& n) { return names_organisation(n) || names_site(n, folded_site); })) {
             continue;
         }
         if (const auto* fuller = fuller_source(names, std::span(sources).subspan(i + 1))) {

@@ -224,6 +224,21 @@ bool is_block(const XmlNode* node) {
            std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
 }
 
+void append_spaced_text(std::string& out, const XmlNode* node) {
+    for (const XmlNode* c = node->children; c != nullptr; c = c->next) {
+        if (c->type == NodeType::text) {
+            out += c->content;
+        } else if (c->type == NodeType::reference) {
+            out += entity_text(c->name);
+        } else if (c->type == NodeType::element) {
+            const bool apart = is(c, "br") || is_block(c);
+            if (apart) out += ' ';
+            append_spaced_text(out, c);
+            if (apart) out += ' ';
+        }
+    }
+}
+
 /// Collects inline content: text runs with whitespace made single spaces, and links.
 class InlineBuilder {
 public:
@@ -539,6 +554,12 @@ BodyRead read_blocks(const XmlNode* first, bool lines_are_files, const NodeFilte
     BlockReader reader(lines_are_files, left_out);
     reader.run(first);
     return std::move(reader.result);
+}
+
+std::string spaced_text(const XmlNode* node) {
+    std::string out;
+    append_spaced_text(out, node);
+    return collapse_space(out);
 }
 
 }  // namespace briefkit::formats::markup

@@ -52,6 +52,10 @@ void append_text_paragraphs(std::string_view text, std::vector<Block>& blocks);
 /// The text of `node` and its descendants with whitespace runs made one space and trimmed.
 [[nodiscard]] std::string collapsed_text(const XmlNode* node);
 
+/// The text of `node` as lines read it: a space between blocks and at each `<br>` (a name in
+/// one `<div>` and a section in the next stay two words), whitespace runs one space, trimmed.
+[[nodiscard]] std::string spaced_text(const XmlNode* node);
+
 /// `text` with whitespace runs made one space, trimmed.
 [[nodiscard]] std::string collapse_space(std::string_view text);
 

@@ -503,6 +503,49 @@ TEST_CASE("html: a byline's furniture words are not names") {
     CHECK(authors_of("<div class=\"author\">Posted</div><p>Von Karin Weiß</p>") == std::vector<std::string>{"Karin Weiß"});
 }
 
+TEST_CASE("html: a byline element's blocks are apart, and phrases in it are no names") {
+    const auto authors_of = [](std::string_view byline) {
+        return read_page(page_around("<article><h1>By whom</h1><div class=\"author\">" + std::string(byline) + "</div>" + kProse + "</article>"))
+            .meta.authors;
+    };
+    CHECK(authors_of("<div>Lina Brandt</div><div>Tom Seidel</div>") == std::vector<std::string>{"Lina Brandt Tom Seidel"});
+    CHECK(authors_of("<div><a>Lina Brandt</a>, <a>Tom Seidel</a></div><time>vor 3 Stunden</time>") ==
+          std::vector<std::string>{"Lina Brandt", "Tom Seidel"});
+    CHECK(authors_of("Lina Brandt, Redakteurin bei der Abendpost.") == std::vector<std::string>{"Lina Brandt"});
+    CHECK(authors_of("Photo by Ed Marsh") == std::vector<std::string>{"Ed Marsh"});
+    CHECK(authors_of("Afficher mon profil complet").empty());
+    // Names typed in lowercase and brand-like logins are names still.
+    CHECK(authors_of("lina brandt") == std::vector<std::string>{"lina brandt"});
+    CHECK(authors_of("Mobi hassan") == std::vector<std::string>{"Mobi hassan"});
+    CHECK(authors_of("team-nord Kai Lenz") == std::vector<std::string>{"team-nord Kai Lenz"});
+}
+
+TEST_CASE("html: names in metadata lose stray quotes and no-break spaces, a link's phrase gives the name it ends with") {
+    const auto authors_of = [](std::string_view head, std::string_view article = "") {
+        return read_page(page_around("<article><h1>By whom</h1>" + std::string(article) + kProse + "</article>", head)).meta.authors;
+    };
+    CHECK(authors_of("<meta name=\"author\" content=\"'Lina Brandt; Tom Seidel'\">") == std::vector<std::string>{"Lina Brandt", "Tom Seidel"});
+    CHECK(authors_of("<meta name=\"dc.creator\" content=\"Ana&#160; Ruiz\">") == std::vector<std::string>{"Ana Ruiz"});
+    CHECK(authors_of("", "<a rel=\"author\" href=\"/u/7\">View all posts by Ana Ruiz</a>") == std::vector<std::string>{"Ana Ruiz"});
+    CHECK(authors_of("", "<a rel=\"author\" href=\"/u/7\">Zeige alle Beitr\u00e4ge von Ana Ruiz</a>") == std::vector<std::string>{"Ana Ruiz"});
+}
+
+TEST_CASE("html: a CMS's placeholder author in JSON-LD yields to the byline") {
+    const Document doc = read_page(page_around(
+        "<article><h1>By whom</h1><p class=\"byline\">By Ana Ruiz</p>" + kProse + "</article>",
+        R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"By whom","author":{"@type":"Person","name":"admin"}}</script>)"));
+    CHECK(doc.meta.authors == std::vector<std::string>{"Ana Ruiz"});
+}
+
+TEST_CASE("html: the author of a blog named after them is not taken for the site") {
+    const Document doc = read_page(page_around("<article><h1>Notes</h1>" + kProse + "</article>",
+                                               "<meta name=\"author\" content=\"Ana Ruiz\"><meta property=\"og:site_name\" content=\"Ana Ruiz's Blog\">"));
+    CHECK(doc.meta.authors == std::vector<std::string>{"Ana Ruiz"});
+    const Document site = read_page(page_around("<article><h1>Notes</h1>" + kProse + "</article>",
+                                                "<meta name=\"author\" content=\"Abendpost\"><meta property=\"og:site_name\" content=\"Abendpost Online\">"));
+    CHECK(site.meta.authors.empty());
+}
+
 TEST_CASE("html: dates come from a labelled line, a date line above the headline, microdata text or the title") {
     const auto date_of = [](std::string_view before, std::string_view top, std::string_view title = "Site") {
         std::string page = page_around(std::string(before) + "<article><h1>Dated</h1>" + std::string(top) + kProse + "</article>");
