@@ -70,20 +70,22 @@ constexpr std::array<std::string_view, 8> kLandmarkRoles{"navigation", "banner",
                                                           "search",     "menu",    "menubar",     "toolbar"};
 
 /// Parts of a class or id that name boilerplate wherever they appear in it.
-constexpr std::array<std::string_view, 53> kBoilerplateParts{
+constexpr std::array<std::string_view, 64> kBoilerplateParts{
     "comment",   "disqus",     "cookie",     "consent",      "gdpr",        "newsletter",  "related", "dsgvo", "privacy",
-    "share",     "sharing",    "social",     "breadcrumb",   "outbrain",    "taboola",     "recommend",
+    "share",     "sharing",    "social",     "crumb",   "outbrain",    "taboola",     "recommend",
     "paywall",   "subscri",    "signup",     "sign-up",      "promo",       "advert",      "sponsor",
     "popular",   "trending",   "most-read",  "mostread",     "read-more",   "readmore",    "more-stories",
-    "author-bio", "authorbio", "author-box", "authorbox",    "about-author", "footer",     "sidebar",
+    "author-bio", "authorbio", "author-box", "authorbox",    "about-author", "author-info", "authorinfo",
+    "author-description", "author-profile", "footer",     "sidebar",
     "navbar",    "navigation", "menu",       "masthead",     "pagination",  "skip-link",   "sr-only",
     "screen-reader", "visually-hidden", "visuallyhidden", "byline", "taglist",   "tag-list",
-    "toolbar",   "login",      "banner"};
+    "toolbar",   "login",      "banner",     "disclaimer",   "tag-links",   "respond",     "news-letter",
+    "ez-toc",    "toc_container", "table-of-contents"};
 
 /// Whole words of a class or id that name boilerplate.
-constexpr std::array<std::string_view, 21> kBoilerplateWords{
+constexpr std::array<std::string_view, 22> kBoilerplateWords{
     "ad",   "ads",    "adv",   "nav",   "tags",   "tools", "print", "meta", "references", "bibliography", "footnotes",
-    "credit", "search", "modal", "popup", "overlay", "rating", "pager", "rss",  "teaser-list", "caption"};
+    "credit", "search", "modal", "popup", "overlay", "rating", "pager", "rss",  "teaser-list", "caption", "loading"};
 
 /// Parts that make an element a likelier container of the article.
 constexpr std::array<std::string_view, 10> kPositiveParts{"article", "body",  "content", "entry", "main",

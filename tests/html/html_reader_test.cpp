@@ -636,6 +636,29 @@ TEST_CASE("html: related reading, share prompts and the author's box after the t
     }
 }
 
+TEST_CASE("html: breadcrumbs, an author's description, a table of contents, loading placeholders and disclaimers are left out by their class") {
+    const auto body_with = [](std::string_view furniture) {
+        return body_of(read_page(page_around("<article><h1>Edges</h1>" + std::string(furniture) + kProse + "</article>")));
+    };
+    for (const char* furniture :
+         {"<div class=\"entry-crumbs\"><a href=\"/\">Home</a> <a href=\"/ports\">Ports</a> Channel to be deepened, the board says</div>",
+          "<div class=\"author-description\"><p>Ned Varga writes about shipping and ports for the paper, and has done so for years.</p></div>",
+          "<div id=\"ez-toc-container\"><p>Contents of this page, in the order the sections follow</p></div>",
+          "<div class=\"toc_container\"><p>Contents of this page, in the order the sections follow</p></div>",
+          "<span class=\"loading\">Loading further stories for you, one moment please</span>",
+          "<p class=\"affiliate-disclaimer\">Links marked with a star earn the site a commission on what you buy</p>"}) {
+        INFO(furniture);
+        const std::string body = body_with(furniture);
+        CHECK(body.find("harbour board") != std::string::npos);
+        for (const char* words : {"Channel to be deepened", "writes about shipping", "Contents of this page", "Loading further", "commission"}) {
+            CHECK(body.find(words) == std::string::npos);
+        }
+    }
+    // A section whose id only names its place in a table of contents is article text.
+    CHECK(body_with("<div id=\"TOC_TITLE_1\"><p>A section the table of contents links to, holding the article's text.</p></div>")
+              .find("the table of contents links to") != std::string::npos);
+}
+
 TEST_CASE("html: an unclosed div inside <header> does not hide the article") {
     // libxml2's HTML parser ignores </header> while a <div> in it is open, and nests the rest of
     // the page inside the header: its landmark rule must yield to the text it then holds.
