@@ -636,7 +636,7 @@ TEST_CASE("html: related reading, share prompts and the author's box after the t
     }
 }
 
-TEST_CASE("html: breadcrumbs, an author's description, a table of contents, loading placeholders and disclaimers are left out by their class") {
+TEST_CASE("html: breadcrumbs, authors' descriptions, tables of contents, placeholders, disclosures, comments and teasers are left out by their class") {
     const auto body_with = [](std::string_view furniture) {
         return body_of(read_page(page_around("<article><h1>Edges</h1>" + std::string(furniture) + kProse + "</article>")));
     };
@@ -646,7 +646,11 @@ TEST_CASE("html: breadcrumbs, an author's description, a table of contents, load
           "<div id=\"ez-toc-container\"><p>Contents of this page, in the order the sections follow</p></div>",
           "<div class=\"toc_container\"><p>Contents of this page, in the order the sections follow</p></div>",
           "<span class=\"loading\">Loading further stories for you, one moment please</span>",
-          "<p class=\"affiliate-disclaimer\">Links marked with a star earn the site a commission on what you buy</p>"}) {
+          "<p class=\"affiliate-disclaimer\">Links marked with a star earn the site a commission on what you buy</p>",
+          "<section class=\"editorial-disclosure\"><p>Links marked with a star earn the site a commission on what you buy</p></section>",
+          "<section class=\"kommentare\"><p>Keine Kommentare. Contents of this page, in the order the sections follow</p></section>",
+          "<div class=\"Teasers Teasers--3columns\"><p>Contents of this page, in the order the sections follow</p></div>",
+          "<span class=\"post-ratings\">Contents of this page, in the order the sections follow (12 votes)</span>"}) {
         INFO(furniture);
         const std::string body = body_with(furniture);
         CHECK(body.find("harbour board") != std::string::npos);
@@ -654,7 +658,10 @@ TEST_CASE("html: breadcrumbs, an author's description, a table of contents, load
             CHECK(body.find(words) == std::string::npos);
         }
     }
-    // A section whose id only names its place in a table of contents is article text.
+    // A section whose id only names its place in a table of contents is article text, and so is
+    // a review's summary of ratings.
+    CHECK(body_with("<div class=\"article-tldr-ratings-pros-cons\"><p>Pros: fresh fish and fair prices, the review's summary says.</p></div>")
+              .find("fresh fish") != std::string::npos);
     CHECK(body_with("<div id=\"TOC_TITLE_1\"><p>A section the table of contents links to, holding the article's text.</p></div>")
               .find("the table of contents links to") != std::string::npos);
 }
