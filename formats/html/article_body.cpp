@@ -731,6 +731,24 @@ void note_left_out(const std::vector<Measure>& nodes, const Selection& s, std::v
     }
 }
 
+/// Class and id parts that name a recipe's ingredients, in the languages of the pages read.
+constexpr std::array<std::string_view, 4> kIngredientParts{"ingredient", "zutat", "skladnik", "ingredi"};
+
+/// A recipe's article whose ingredients stand apart from its text (a box or a tab of their own)
+/// is whole in the lowest element holding both: the selection widened to it, below the page's
+/// root. The selection as it was when no element names ingredients outside it.
+Selection with_ingredients(const std::vector<Measure>& nodes, Selection s) {
+    for (int i = 0; i < static_cast<int>(nodes.size()); ++i) {
+        const Measure& m = at(nodes, i);
+        if (m.rule != Rule::none || m.text == 0 || !has_part(class_and_id(m.node), kIngredientParts)) continue;
+        if (descends_from(nodes, i, s.container) || descends_from(nodes, s.container, i)) return s;
+        const int both = common_ancestor(nodes, i, s.container);
+        if (is_page_root(at(nodes, both).node->name)) return s;
+        return Selection{both, {both}};
+    }
+    return s;
+}
+
 }  // namespace
 
 ArticleBody extract_article(const XmlNode* root, std::string_view meta_title, std::span<const std::string> authors) {
@@ -741,7 +759,7 @@ ArticleBody extract_article(const XmlNode* root, std::string_view meta_title, st
     score_candidates(nodes);
     sum_prose(nodes);
     check_deadline();
-    const Selection s = select_article(nodes);
+    const Selection s = with_ingredients(nodes, select_article(nodes));
     auto [headline_text, headline] = find_headline(nodes, s.container, meta_title);
     if (headline >= 0) {
         out.headline = std::move(headline_text);

@@ -666,6 +666,21 @@ TEST_CASE("html: breadcrumbs, authors' descriptions, tables of contents, placeho
               .find("the table of contents links to") != std::string::npos);
 }
 
+TEST_CASE("html: a recipe's ingredients in a box of their own are read with its text") {
+    const std::string steps =
+        "<p>Heat the oven to 180 degrees, grease a round tin, and line its base with paper so that the cake comes out whole.</p>"
+        "<p>Beat the butter and the sugar until pale, then add the eggs one at a time, beating well after each, and fold in "
+        "the flour with the milk.</p>"
+        "<p>Bake for forty minutes, until a skewer comes out clean, then leave it to cool in the tin for ten minutes.</p>";
+    const Document doc = read_page(page_around(
+        "<div class=\"recipe-box\"><h2>Ingredients</h2><ul class=\"recipe-ingredients\"><li>200 g flour</li><li>150 g butter</li>"
+        "<li>3 eggs</li></ul></div><article><h1>Plain sponge cake</h1>" + steps + "</article>"));
+    const std::string body = body_of(doc);
+    CHECK(body.find("Heat the oven") != std::string::npos);
+    CHECK(body.find("150 g butter") != std::string::npos);
+    CHECK(body.find("Home") == std::string::npos);  // the widened article still leaves the page's navigation out
+}
+
 TEST_CASE("html: an unclosed div inside <header> does not hide the article") {
     // libxml2's HTML parser ignores </header> while a <div> in it is open, and nests the rest of
     // the page inside the header: its landmark rule must yield to the text it then holds.
