@@ -95,6 +95,9 @@ constexpr std::array<std::string_view, 10> kPositiveParts{"article", "body",  "c
 constexpr std::array<std::string_view, 9> kNegativeParts{"media", "foot",  "contact", "scroll", "shoutbox",
                                                          "combx", "skyscraper", "shopping", "teaser"};
 
+/// Class and id parts that name a recipe's ingredients, in the languages of the pages read.
+constexpr std::array<std::string_view, 3> kIngredientParts{"ingredi", "zutat", "skladnik"};
+
 /// Comments and consent dialogs are left out however much of the page they fill.
 constexpr std::array<std::string_view, 8> kStrongParts{"comment", "disqus",  "cookie",     "consent",
                                                        "gdpr",    "dsgvo",   "newsletter", "privacy"};
@@ -621,6 +624,15 @@ bool cleaned_conditionally(std::string_view name) {
 /// Readability's conditional cleaning, for the blocks inside the article: a block of few sentences
 /// that is mostly links (related stories, tag lists, a share bar) is left out; so is a heading
 /// that repeats the headline.
+/// True when element `i` or one around it names a recipe's ingredients, which are the article's
+/// text however many of them link to a shop.
+bool names_ingredients(const std::vector<Measure>& nodes, int i) {
+    for (; i >= 0; i = at(nodes, i).parent) {
+        if (has_part(class_and_id(at(nodes, i).node), kIngredientParts)) return true;
+    }
+    return false;
+}
+
 void clean_inside(std::vector<Measure>& nodes, const Selection& s, std::string_view title, int headline) {
     if (headline >= 0) nodes[static_cast<std::size_t>(headline)].rule = Rule::title;
     std::vector<char> in_parts(nodes.size(), 0);
@@ -641,7 +653,9 @@ void clean_inside(std::vector<Measure>& nodes, const Selection& s, std::string_v
         if (!cleaned_conditionally(name) || m.commas >= 10 || m.text == 0 || m.prose * 2 >= article_prose) continue;
         const float density = link_density(m);
         const float weight = class_weight(m.node);
-        if ((weight < 25 && density > 0.33F) || (weight >= 25 && density > 0.5F)) m.rule = Rule::link_list;
+        if ((weight < 25 && density > 0.33F) || (weight >= 25 && density > 0.5F)) {
+            if (!names_ingredients(nodes, i)) m.rule = Rule::link_list;
+        }
     }
 }
 
@@ -730,9 +744,6 @@ void note_left_out(const std::vector<Measure>& nodes, const Selection& s, std::v
                                          l.elements == 1 ? "" : "s", rule_name(rule), l.lines.size() == 1 ? "" : "s", list)});
     }
 }
-
-/// Class and id parts that name a recipe's ingredients, in the languages of the pages read.
-constexpr std::array<std::string_view, 4> kIngredientParts{"ingredient", "zutat", "skladnik", "ingredi"};
 
 /// A recipe's article whose ingredients stand apart from its text (a box or a tab of their own)
 /// is whole in the lowest element holding both: the selection widened to it, below the page's

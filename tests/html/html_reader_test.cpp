@@ -679,6 +679,11 @@ TEST_CASE("html: a recipe's ingredients in a box of their own are read with its 
     CHECK(body.find("Heat the oven") != std::string::npos);
     CHECK(body.find("150 g butter") != std::string::npos);
     CHECK(body.find("Home") == std::string::npos);  // the widened article still leaves the page's navigation out
+    // Ingredients that link to a shop are the recipe's text, not a list of links.
+    const Document linked = read_page(page_around(
+        "<article><h1>Plain sponge cake</h1><ul class=\"zutaten\"><li><a href=\"/shop/flour\">200 g flour</a></li>"
+        "<li><a href=\"/shop/butter\">150 g butter</a></li><li><a href=\"/shop/eggs\">3 eggs</a></li></ul>" + steps + "</article>"));
+    CHECK(body_of(linked).find("150 g butter") != std::string::npos);
 }
 
 TEST_CASE("html: an unclosed div inside <header> does not hide the article") {
