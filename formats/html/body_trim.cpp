@@ -246,7 +246,10 @@ void cut_edge_lines(const std::vector<Block>& blocks, Edges& e) {
         if (prose) prose_seen += e.sizes[i];
         const bool candidate = e.cuts[i] == Cut::keep && std::holds_alternative<Paragraph>(blocks[i]);
         const bool at_edge = !prose_started || prose_seen * 10 >= e.prose_total * 7;
-        const bool head_line = (!prose_started && e.sizes[i] < 80 && !ends_sentence(e.texts[i])) || is_byline_line(e.texts[i]);
+        // Short lines come before the article's text only where there is some: a poem's or a
+        // song's lines are its text.
+        const bool before_text = e.prose_total > 0 && !prose_started;
+        const bool head_line = (before_text && e.sizes[i] < 80 && !ends_sentence(e.texts[i])) || is_byline_line(e.texts[i]);
         prose_started = prose_started || prose;
         if (!candidate) continue;
         if (head_line) {

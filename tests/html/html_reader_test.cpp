@@ -686,6 +686,16 @@ TEST_CASE("html: a recipe's ingredients in a box of their own are read with its 
     CHECK(body_of(linked).find("150 g butter") != std::string::npos);
 }
 
+TEST_CASE("html: a song's short lines without prose are its text, not label lines before it") {
+    const Document doc = read_page(page_around(
+        "<article><h1>Harbour song</h1><p>Low tide at the quay</p><p>the gulls sit in a row</p><p>the boats lean on the mud</p>"
+        "<p>and wait for the flow</p></article>"));
+    const std::string body = body_of(doc);
+    CHECK(body.find("Low tide at the quay") != std::string::npos);
+    CHECK(body.find("and wait for the flow") != std::string::npos);
+    CHECK_FALSE(test::has_note(doc, "head-line"));
+}
+
 TEST_CASE("html: an unclosed div inside <header> does not hide the article") {
     // libxml2's HTML parser ignores </header> while a <div> in it is open, and nests the rest of
     // the page inside the header: its landmark rule must yield to the text it then holds.
