@@ -103,9 +103,8 @@ bool ends_sentence(std::string_view text) {
 
 /// What invites a reader to do something other than read the article (subscribe, follow,
 /// donate, download the app), and the publisher's rights line and disclaimers, case-folded.
-constexpr std::array<std::string_view, 43> kCallsToAction{
-    "newsletter", "abonnier", "subscribe", "follow us", "folgen sie uns", "folge uns", "telegram", "whatsapp",
-    "youtube", "instagram", "twitter", "facebook", "unterstütze", "unterstützen sie", "support us",
+constexpr std::array<std::string_view, 39> kCallsToAction{
+    "newsletter", "abonnier", "subscribe", "follow us", "follow me", "folgen sie uns", "folge uns", "folge mir", "unterstütze", "unterstützen sie", "support us",
     "supporting our", "support our", "download the", "app store", "google play", "letter to the editor",
     "leserbrief", "spende", "donat", "sign up", "registrier", "suscríbete", "abonnez", "not logged in",
     "nicht eingeloggt",
@@ -115,6 +114,10 @@ constexpr std::array<std::string_view, 43> kCallsToAction{
     // the publisher's disclaimers: opinions are the author's, links earn a commission
     "meinung des autors", "meinung der autorin", "n'engagent que", "views expressed", "opinions expressed",
     "affiliate link", "affiliate-link", "eine provision"};
+
+/// Platforms a short prompt sends the reader to (`Folgen Sie uns auf Twitter`), case-folded; a
+/// paragraph of the article may name them too (a story about an Instagram account).
+constexpr std::array<std::string_view, 6> kPlatforms{"telegram", "whatsapp", "youtube", "instagram", "twitter", "facebook"};
 
 /// True when `text`, case-folded, holds one of `words`.
 template <std::size_t N>
@@ -126,7 +129,7 @@ bool folded_holds(const std::string& text, const std::array<std::string_view, N>
 /// True for a short block that invites the reader elsewhere, or credits a picture (`©`).
 bool is_call_to_action(const std::string& text) {
     if (text.size() > 250) return false;
-    if (text.find("\xC2\xA9") != std::string::npos && text.size() <= 120) return true;
+    if (text.size() <= 120 && (text.find("\xC2\xA9") != std::string::npos || folded_holds(text, kPlatforms))) return true;
     return folded_holds(text, kCallsToAction);
 }
 

@@ -696,6 +696,19 @@ TEST_CASE("html: a song's short lines without prose are its text, not label line
     CHECK_FALSE(test::has_note(doc, "head-line"));
 }
 
+TEST_CASE("html: a paragraph that names a platform is article text, a short prompt to follow on it is not") {
+    const Document doc = read_page(page_around(
+        "<article><h1>Edges</h1>" + kProse +
+        "<p>The harbour master posted the new timetable on Instagram on Tuesday, and the fishing crews answered there "
+        "within the hour, most of them asking for a second meeting before the contract is signed.</p>"
+        "<p>Folgen Sie uns auf Twitter und Facebook</p><p>Follow me on Instagram for more harbour news</p></article>"));
+    const std::string body = body_of(doc);
+    CHECK(body.find("posted the new timetable on Instagram") != std::string::npos);
+    CHECK(body.find("Folgen Sie uns") == std::string::npos);
+    CHECK(body.find("Follow me") == std::string::npos);
+    CHECK(test::has_note(doc, "edge-line"));
+}
+
 TEST_CASE("html: an unclosed div inside <header> does not hide the article") {
     // libxml2's HTML parser ignores </header> while a <div> in it is open, and nests the rest of
     // the page inside the header: its landmark rule must yield to the text it then holds.
