@@ -7,6 +7,7 @@
 #include <span>
 
 #include "formats/html/byline_text.hpp"
+#include "formats/html/page_metadata.hpp"
 #include "pipeline/model/text.hpp"
 
 namespace briefkit::formats::html {
@@ -141,21 +142,13 @@ constexpr std::array<std::string_view, 18> kPictureCredits{
 /// True for a short paragraph that credits a picture the page showed beside the text.
 bool is_picture_credit(const std::string& text) { return text.size() <= 120 && folded_holds(text, kPictureCredits); }
 
-/// True for a short line that only dates the page (`Veröffentlichung: 2. Februar 2022`).
+/// True for a short line that only dates the page (`Veröffentlichung: 2. Februar 2022`): of
+/// seven words at most, one of them a date, not a year in a price or a phone number.
 bool is_date_line(const std::string& text) {
-    if (text.size() > 60) return false;
-    std::size_t words = 1;
-    bool year = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == ' ') ++words;
-        if (i + 4 <= text.size() && (text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0) &&
-            std::isdigit(static_cast<unsigned char>(text[i + 2])) && std::isdigit(static_cast<unsigned char>(text[i + 3])) &&
-            (i == 0 || !std::isdigit(static_cast<unsigned char>(text[i - 1]))) &&
-            (i + 4 == text.size() || !std::isdigit(static_cast<unsigned char>(text[i + 4])))) {
-            year = true;
-        }
-    }
-    return year && words <= 7;
+    if (text.size() > 60 || std::count(text.begin(), text.end(), ' ') >= 7) return false;
+    std::string_view line = text;
+    while (line.ends_with('.')) line.remove_suffix(1);  // `Aktualisiert am 17.01.2021.`
+    return date_in(line).has_value();
 }
 
 /// Why a block is left out of the body.

@@ -709,6 +709,17 @@ TEST_CASE("html: a paragraph that names a platform is article text, a short prom
     CHECK(test::has_note(doc, "edge-line"));
 }
 
+TEST_CASE("html: a short line with a year in a price or a phone number is text, a line that only dates the page is not") {
+    const Document doc = read_page(page_around(
+        "<article><h1>Edges</h1>" + kProse + "<p>Eintritt: Erwachsene: 3 \u20ac (Preis 2019)</p><p>Telefon +81 158-23-2012</p>"
+        "<p>Aktualisiert am 17.01.2021.</p><p>The board meets again in March, when it expects the first bids for the dredging contract and a report from the "
+        "fishing crews on the herring season.</p></article>"));
+    const std::string body = body_of(doc);
+    CHECK(body.find("Preis 2019") != std::string::npos);
+    CHECK(body.find("158-23-2012") != std::string::npos);
+    CHECK(body.find("Aktualisiert") == std::string::npos);
+}
+
 TEST_CASE("html: an unclosed div inside <header> does not hide the article") {
     // libxml2's HTML parser ignores </header> while a <div> in it is open, and nests the rest of
     // the page inside the header: its landmark rule must yield to the text it then holds.
