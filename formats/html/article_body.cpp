@@ -70,7 +70,7 @@ constexpr std::array<std::string_view, 8> kLandmarkRoles{"navigation", "banner",
                                                           "search",     "menu",    "menubar",     "toolbar"};
 
 /// Parts of a class or id that name boilerplate wherever they appear in it.
-constexpr std::array<std::string_view, 68> kBoilerplateParts{
+constexpr std::array<std::string_view, 71> kBoilerplateParts{
     "comment",   "disqus",     "cookie",     "consent",      "gdpr",        "newsletter",  "related", "dsgvo", "privacy",
     "share",     "sharing",    "social",     "crumb",   "outbrain",    "taboola",     "recommend",
     "paywall",   "subscri",    "signup",     "sign-up",      "promo",       "advert",      "sponsor",
@@ -80,7 +80,8 @@ constexpr std::array<std::string_view, 68> kBoilerplateParts{
     "navbar",    "navigation", "menu",       "masthead",     "pagination",  "skip-link",   "sr-only",
     "screen-reader", "visually-hidden", "visuallyhidden", "byline", "taglist",   "tag-list",
     "toolbar",   "login",      "banner",     "disclaimer",   "tag-links",   "respond",     "news-letter",
-    "ez-toc",    "toc_container", "table-of-contents", "disclosure", "post-ratings", "kommentar", "comentario"};
+    "ez-toc",    "toc_container", "table-of-contents", "disclosure", "post-ratings", "kommentar", "comentario",
+    "postmeta",  "wp-embedded", "next-post"};
 
 /// Whole words of a class or id that name boilerplate.
 constexpr std::array<std::string_view, 23> kBoilerplateWords{

@@ -650,7 +650,9 @@ TEST_CASE("html: breadcrumbs, authors' descriptions, tables of contents, placeho
           "<section class=\"editorial-disclosure\"><p>Links marked with a star earn the site a commission on what you buy</p></section>",
           "<section class=\"kommentare\"><p>Keine Kommentare. Contents of this page, in the order the sections follow</p></section>",
           "<div class=\"Teasers Teasers--3columns\"><p>Contents of this page, in the order the sections follow</p></div>",
-          "<span class=\"post-ratings\">Contents of this page, in the order the sections follow (12 votes)</span>"}) {
+          "<span class=\"post-ratings\">Contents of this page, in the order the sections follow (12 votes)</span>",
+          "<p class=\"postmetadata alt\">Contents of this page, in the order the sections follow, filed under Ports</p>",
+          "<blockquote class=\"wp-embedded-content\"><p><a href=\"/other\">Contents of this page, in the order the sections follow</a></p></blockquote>"}) {
         INFO(furniture);
         const std::string body = body_with(furniture);
         CHECK(body.find("harbour board") != std::string::npos);
