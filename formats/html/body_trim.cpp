@@ -17,7 +17,7 @@ namespace {
 /// What pages title the boilerplate inside an article with, case-folded, in the languages of
 /// Briefkit's users: related and recommended reading, the author's box, comments, sharing,
 /// newsletters and tags.
-constexpr std::array<std::string_view, 126> kBoilerplateTitles{
+constexpr std::array<std::string_view, 154> kBoilerplateTitles{
     // English
     "related", "related articles", "related posts", "related stories", "related content", "related news",
     "read more", "read also", "also read", "see also", "more from", "more on this", "more stories",
@@ -25,7 +25,8 @@ constexpr std::array<std::string_view, 126> kBoilerplateTitles{
     "trending", "about the author", "share this", "share this article", "share", "comments", "leave a reply",
     "leave a comment", "tags", "newsletter", "subscribe", "sign up", "follow us", "advertisement",
     "what to read next", "further reading", "latest news", "latest articles", "recent posts", "popular posts",
-    "more like this", "read next", "up next", "you may also be interested in",
+    "more like this", "read next", "up next", "you may also be interested in", "press contact", "media contact",
+    "contact", "more information", "further information", "for more information",
     // German
     "mehr zum thema", "mehr zu diesem thema", "auch interessant", "das könnte dich auch interessieren",
     "das könnte sie auch interessieren", "das könnte dich interessieren", "das könnte sie interessieren",
@@ -36,15 +37,20 @@ constexpr std::array<std::string_view, 126> kBoilerplateTitles{
     "anzeige", "werbung", "empfehlungen", "unsere empfehlungen", "meistgelesen", "meistgelesene artikel",
     "verwandte artikel", "passend dazu", "war der artikel nützlich", "mehr aus", "auch spannend",
     "verwandte beiträge", "zum weiterlesen", "neueste artikel", "neueste beiträge", "das könnte ihnen auch gefallen",
+    "weitere informationen", "weitere infos", "weitere topthemen", "weitere top-artikel", "weitere bilder", "mehr zu",
+    "über diese reihe", "top themen", "newsticker", "kontakt", "pressekontakt", "ansprechpartner", "ansprechpartnerin",
+    "ihr ansprechpartner",
     // French
     "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "voir aussi", "partager",
     "commentaires", "à voir aussi", "vous aimerez aussi", "à lire également", "nos derniers articles",
+    "contact presse", "plus d'informations", "pour en savoir plus", "en savoir plus",
     // Spanish
     "lea también", "lee también", "lea más", "lea", "lee más", "leer más", "te puede interesar", "le puede interesar", "noticias relacionadas",
     "más noticias", "vea también", "comentarios", "relacionados", "contenido relacionado", "lo más leído",
-    "te recomendamos",
+    "te recomendamos", "más información", "contacto",
     // Italian
-    "leggi anche", "potrebbe interessarti", "articoli correlati", "ti potrebbe interessare",
+    "leggi anche", "potrebbe interessarti", "articoli correlati", "ti potrebbe interessare", "per saperne di più",
+    "contatti",
     // Polish, Dutch
     "czytaj też", "czytaj także", "zobacz też", "zobacz także", "lees ook", "gerelateerde artikelen",
 };

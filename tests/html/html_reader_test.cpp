@@ -627,7 +627,8 @@ TEST_CASE("html: related reading, share prompts and the author's box after the t
     CHECK(body.find("Another story") == std::string::npos);
     CHECK(test::has_note(doc, "boilerplate-after-title"));
     // The same furniture in other languages.
-    for (const char* title : {"Vous aimerez aussi", "Verwandte Beiträge", "Zobacz też", "Lo más leído"}) {
+    for (const char* title : {"Vous aimerez aussi", "Verwandte Beiträge", "Zobacz też", "Lo más leído", "Pressekontakt",
+                              "Weitere Informationen zum Thema", "Press contact", "Más información", "Über diese Reihe"}) {
         INFO(title);
         const Document other = read_page(page_around("<article><h1>Edges</h1>" + kProse + "<h3>" + title +
                                                      "</h3><p>Another story about ships that the site wants you to read next, "
