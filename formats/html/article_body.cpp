@@ -625,11 +625,18 @@ bool cleaned_conditionally(std::string_view name) {
 /// Readability's conditional cleaning, for the blocks inside the article: a block of few sentences
 /// that is mostly links (related stories, tag lists, a share bar) is left out; so is a heading
 /// that repeats the headline.
+/// True when element `n` is a recipe's ingredient or a list of them: by schema.org's microdata
+/// (`itemprop="recipeIngredient"`) or by its class or id.
+bool names_own_ingredients(const XmlNode* n) {
+    const std::string_view itemprop = markup::attribute(n, "itemprop");
+    return itemprop == "recipeIngredient" || itemprop == "ingredients" || has_part(class_and_id(n), kIngredientParts);
+}
+
 /// True when element `i` or one around it names a recipe's ingredients, which are the article's
 /// text however many of them link to a shop.
 bool names_ingredients(const std::vector<Measure>& nodes, int i) {
     for (; i >= 0; i = at(nodes, i).parent) {
-        if (has_part(class_and_id(at(nodes, i).node), kIngredientParts)) return true;
+        if (names_own_ingredients(at(nodes, i).node)) return true;
     }
     return false;
 }
@@ -752,7 +759,7 @@ void note_left_out(const std::vector<Measure>& nodes, const Selection& s, std::v
 Selection with_ingredients(const std::vector<Measure>& nodes, Selection s) {
     for (int i = 0; i < static_cast<int>(nodes.size()); ++i) {
         const Measure& m = at(nodes, i);
-        if (m.rule != Rule::none || m.text == 0 || !has_part(class_and_id(m.node), kIngredientParts)) continue;
+        if (m.rule != Rule::none || m.text == 0 || !names_own_ingredients(m.node)) continue;
         if (descends_from(nodes, i, s.container) || descends_from(nodes, s.container, i)) return s;
         const int both = common_ancestor(nodes, i, s.container);
         if (is_page_root(at(nodes, both).node->name)) return s;

@@ -682,6 +682,11 @@ TEST_CASE("html: a recipe's ingredients in a box of their own are read with its 
     CHECK(body.find("Heat the oven") != std::string::npos);
     CHECK(body.find("150 g butter") != std::string::npos);
     CHECK(body.find("Home") == std::string::npos);  // the widened article still leaves the page's navigation out
+    // Ingredients marked by schema.org's microdata, in a tab of their own.
+    const Document marked = read_page(page_around(
+        "<div class=\"tabs\"><ul><li itemprop=\"recipeIngredient\">200 g flour</li><li itemprop=\"recipeIngredient\">150 g butter</li>"
+        "</ul></div><article><h1>Plain sponge cake</h1>" + steps + "</article>"));
+    CHECK(body_of(marked).find("150 g butter") != std::string::npos);
     // Ingredients that link to a shop are the recipe's text, not a list of links.
     const Document linked = read_page(page_around(
         "<article><h1>Plain sponge cake</h1><ul class=\"zutaten\"><li><a href=\"/shop/flour\">200 g flour</a></li>"
