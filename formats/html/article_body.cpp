@@ -83,6 +83,9 @@ constexpr std::array<std::string_view, 71> kBoilerplateParts{
     "ez-toc",    "toc_container", "table-of-contents", "disclosure", "post-ratings", "kommentar", "comentario",
     "postmeta",  "wp-embedded", "next-post"};
 
+static_assert(std::all_of(kBoilerplateParts.begin(), kBoilerplateParts.end(), [](std::string_view p) { return p.size() >= 2; }),
+              "PartMatcher compares a part's second byte before the rest");
+
 /// Whole words of a class or id that name boilerplate.
 constexpr std::array<std::string_view, 23> kBoilerplateWords{
     "ad",   "ads",    "adv",   "nav",   "tags",   "tools", "print", "meta", "references", "bibliography", "footnotes",
@@ -127,9 +130,9 @@ public:
 
     /// True when some part occurs in `s`.
     [[nodiscard]] bool in(std::string_view s) const {
-        for (std::size_t i = 0; i < s.size(); ++i) {
+        for (std::size_t i = 0; i + 1 < s.size(); ++i) {
             for (const std::string_view p : by_first_[static_cast<unsigned char>(s[i])]) {
-                if (s.compare(i, p.size(), p) == 0) return true;
+                if (s[i + 1] == p[1] && s.compare(i, p.size(), p) == 0) return true;  // every part has two bytes or more
             }
         }
         return false;
@@ -629,7 +632,22 @@ bool cleaned_conditionally(std::string_view name) {
 /// (`itemprop="recipeIngredient"`) or by its class or id.
 bool names_own_ingredients(const XmlNode* n) {
     const std::string_view itemprop = markup::attribute(n, "itemprop");
-    return itemprop == "recipeIngredient" || itemprop == "ingredients" || has_part(class_and_id(n), kIngredientParts);
+    if (itemprop == "recipeIngredient" || itemprop == "ingredients") return true;
+    // Asked of every element of a page: the class and id are searched in place, case aside.
+    const auto holds = [](std::string_view value, std::string_view part) {
+        for (std::size_t at = 0; at + part.size() <= value.size(); ++at) {
+            std::size_t k = 0;
+            while (k < part.size() && unicode::ascii_lower(value[at + k]) == part[k]) ++k;
+            if (k == part.size()) return true;
+        }
+        return false;
+    };
+    for (const std::string_view value : {markup::attribute(n, "class"), markup::attribute(n, "id")}) {
+        for (const std::string_view part : kIngredientParts) {
+            if (holds(value, part)) return true;
+        }
+    }
+    return false;
 }
 
 /// True when element `i` or one around it names a recipe's ingredients, which are the article's
