@@ -224,20 +224,8 @@ bool is_block(const XmlNode* node) {
            std::any_of(kNames.begin(), kNames.end(), [&](std::string_view n) { return is(node, n); });
 }
 
-void append_spaced_text(std::string& out, const XmlNode* node) {
-    for (const XmlNode* c = node->children; c != nullptr; c = c->next) {
-        if (c->type == NodeType::text) {
-            out += c->content;
-        } else if (c->type == NodeType::reference) {
-            out += entity_text(c->name);
-        } else if (c->type == NodeType::element) {
-            const bool apart = is(c, "br") || is_block(c);
-            if (apart) out += ' ';
-            append_spaced_text(out, c);
-            if (apart) out += ' ';
-        }
-    }
-}
+/// True for an element that ends a line of text: a block or a `<br>`.
+bool ends_line(const XmlNode* node) { return is(node, "br") || is_block(node); }
 
 /// Collects inline content: text runs with whitespace made single spaces, and links.
 class InlineBuilder {
@@ -556,10 +544,6 @@ BodyRead read_blocks(const XmlNode* first, bool lines_are_files, const NodeFilte
     return std::move(reader.result);
 }
 
-std::string spaced_text(const XmlNode* node) {
-    std::string out;
-    append_spaced_text(out, node);
-    return collapse_space(out);
-}
+std::string spaced_text(const XmlNode* node) { return collapse_space(all_text(node, ends_line)); }
 
 }  // namespace briefkit::formats::markup

@@ -733,22 +733,25 @@ std::string text_of(const XmlNode* node) {
 }
 
 namespace {
-void append_all_text(std::string& out, const XmlNode* node) {
+void append_all_text(std::string& out, const XmlNode* node, bool (*set_apart)(const XmlNode*)) {
     for (const XmlNode* c = node->children; c != nullptr; c = c->next) {
         if (c->type == NodeType::text) {
             out += c->content;
         } else if (c->type == NodeType::reference) {
             out += entity_text(c->name);
         } else {
-            append_all_text(out, c);
+            const bool apart = set_apart != nullptr && c->type == NodeType::element && set_apart(c);
+            if (apart) out += ' ';
+            append_all_text(out, c, set_apart);
+            if (apart) out += ' ';
         }
     }
 }
 }  // namespace
 
-std::string all_text(const XmlNode* node) {
+std::string all_text(const XmlNode* node, bool (*set_apart)(const XmlNode*)) {
     std::string out;
-    append_all_text(out, node);
+    append_all_text(out, node, set_apart);
     return out;
 }
 

@@ -150,8 +150,9 @@ struct RootElement {
 /// The text children of `node` joined (references resolved by entity_text()).
 [[nodiscard]] std::string text_of(const XmlNode* node);
 
-/// Every text of `node` and its descendants in document order.
-[[nodiscard]] std::string all_text(const XmlNode* node);
+/// Every text of `node` and its descendants in document order; a space before and after each
+/// element that `set_apart`, when given, says true for (a block that ends a line).
+[[nodiscard]] std::string all_text(const XmlNode* node, bool (*set_apart)(const XmlNode*) = nullptr);
 
 /// The first element among `node`'s children, or nullptr.
 [[nodiscard]] const XmlNode* first_element(const XmlNode* node);
