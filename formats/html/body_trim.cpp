@@ -243,6 +243,7 @@ bool is_byline_line(const std::string& text) {
 void cut_edge_lines(const std::vector<Block>& blocks, Edges& e) {
     std::size_t prose_seen = 0;
     bool prose_started = false;
+    bool table_seen = false;  // short lines after a table are the article's, as the table is
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const bool prose = e.prose[i] != 0;
         if (prose) prose_seen += e.sizes[i];
@@ -250,9 +251,10 @@ void cut_edge_lines(const std::vector<Block>& blocks, Edges& e) {
         const bool at_edge = !prose_started || prose_seen * 10 >= e.prose_total * 7;
         // Short lines come before the article's text only where there is some: a poem's or a
         // song's lines are its text.
-        const bool before_text = e.prose_total > 0 && !prose_started;
+        const bool before_text = e.prose_total > 0 && !prose_started && !table_seen;
         const bool head_line = (before_text && e.sizes[i] < 80 && !ends_sentence(e.texts[i])) || is_byline_line(e.texts[i]);
         prose_started = prose_started || prose;
+        table_seen = table_seen || std::holds_alternative<Table>(blocks[i]);
         if (!candidate) continue;
         if (head_line) {
             e.cuts[i] = Cut::head_line;

@@ -704,6 +704,15 @@ TEST_CASE("html: a song's short lines without prose are its text, not label line
     CHECK_FALSE(test::has_note(doc, "head-line"));
 }
 
+TEST_CASE("html: short lines after a table, before the prose, are the article's like the table") {
+    const Document doc = read_page(page_around(
+        "<article><h1>Sponge cake</h1><table><tr><td>200 g</td><td>flour</td></tr><tr><td>150 g</td><td>butter</td></tr></table>"
+        "<h3>Energy</h3><div>2150 kcal</div><h3>Protein</h3><div>38 g</div>" + kProse + "</article>"));
+    const std::string body = body_of(doc);
+    CHECK(body.find("2150 kcal") != std::string::npos);
+    CHECK(body.find("38 g") != std::string::npos);
+}
+
 TEST_CASE("html: a paragraph that names a platform is article text, a short prompt to follow on it is not") {
     const Document doc = read_page(page_around(
         "<article><h1>Edges</h1>" + kProse +
