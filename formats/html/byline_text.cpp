@@ -40,7 +40,7 @@ bool opens_lowercase(std::string_view word) { return !word.empty() && word.front
 bool spelled_as_brand(std::string_view word) { return word.find_first_of(".-_0123456789") != std::string_view::npos; }
 
 /// True when `name`, one name a source gives, is a phrase and no one's name: a word opening in
-/// lowercase, no particle, before a capitalised one (`Redakteur bei Spektrum`, `Photo by Ed`),
+/// lowercase, no particle, before a capitalised one (`Redakteurin bei der Abendpost`, `Photo by Ed`),
 /// or in a name of four words or more (`Afficher mon profil complet`). Names typed in lowercase
 /// (`gerald roilo`, `Ana lima`) and logins pass.
 bool reads_as_phrase(std::string_view name) {
