@@ -578,6 +578,23 @@ std::string main_part(const XmlNode* heading) {
     return !joined && parts > 1 && longest.size() * 10 >= whole.size() * 6 ? longest : whole;
 }
 
+/// True when `n` holds text and no element.
+bool holds_only_text(const XmlNode* n) {
+    for (const XmlNode* c = n->children; c != nullptr; c = c->next) {
+        if (c->type == NodeType::element) return false;
+    }
+    return true;
+}
+
+/// True when `text` ends with a part set off by a bar or a middle dot (`… | FASSETTE.NET`): a
+/// site's name, which a headline never holds.
+bool ends_with_site_part(std::string_view text) {
+    for (const std::string_view bar : {std::string_view(" | "), std::string_view(" \xC2\xB7 "), std::string_view(" \xE2\x80\xA2 ")}) {
+        if (text.find(bar) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
 /// The article's headline as the page shows it, and the heading it is in (-1 for the metadata's):
 /// the heading that the metadata's title names (its kicker or site name left out), else the
 /// page's `<h1>` nearest above the text (or first in it), else, on a page whose `<h1>`s are
@@ -604,6 +621,13 @@ std::pair<std::string, int> find_headline(const std::vector<Measure>& nodes, int
         const std::string key = unicode::letters_key(text);
         if (!same_title(key, meta_key)) continue;
         // A heading holding the metadata's title and more (a kicker) is titled as the metadata says.
+        // A heading whose one run of text goes on past the metadata's title (`…: einfach
+        // köstlich!`) is the headline the page shows, unless what follows is the site's name
+        // after a bar; a deck in an element of its own does not lengthen it.
+        if (key.size() > meta_key.size() && key.starts_with(meta_key) && !ends_with_site_part(text) &&
+            holds_only_text(at(nodes, index).node)) {
+            return {text, index};
+        }
         return {key.size() > meta_key.size() ? std::string(meta_title) : text, index};
     }
     for (const auto& [index, text] : headings) {

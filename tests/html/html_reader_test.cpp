@@ -168,6 +168,17 @@ TEST_CASE("html: a kicker or deck set apart in the headline's element is left ou
           "Channel to be deepened");
 }
 
+TEST_CASE("html: a headline that goes on past the metadata's title is the title, a site's name after a bar is not") {
+    const auto title_of = [](std::string_view heading) {
+        return read_page(page_around("<article><h1>" + std::string(heading) + "</h1>" + kProse + "</article>",
+                                     "<meta property=\"og:title\" content=\"Can a channel be too deep?\">"))
+            .meta.title;
+    };
+    CHECK(title_of("Can a channel be too deep / too wide?") == "Can a channel be too deep / too wide?");
+    CHECK(title_of("Can a channel be too deep? | HARBOUR.NET") == "Can a channel be too deep?");
+    CHECK(title_of("Can a channel be too deep? <span>The board answers</span>") == "Can a channel be too deep?");  // a deck
+}
+
 TEST_CASE("html: the headline keeps its typographic quotes when the metadata's title straightens them") {
     const Document doc = read_page(page_around("<article><h1>\u201EWir vertiefen die Rinne\u201C</h1>" + kProse + "</article>",
                                                "<meta property=\"og:title\" content=\"&quot;Wir vertiefen die Rinne&quot; - Gazette\">"));
