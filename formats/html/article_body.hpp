@@ -31,6 +31,6 @@ struct ArticleBody {
 /// heading that repeats the headline (or `meta_title`, the metadata's, when the page shows none)
 /// is left out of the body; so is a bio after the text that opens with one of `authors`.
 [[nodiscard]] ArticleBody extract_article(const markup::XmlNode* root, std::string_view meta_title,
-                                          std::span<const std::string> authors = {});
+                                          std::span<const std::string> authors = {}, std::string_view page_url = {});
 
 }  // namespace briefkit::formats::html

@@ -197,7 +197,7 @@ Document read_html(std::string_view bytes, std::string_view name, const ReadOpti
     doc.meta = std::move(page.meta);
     take_notes(doc.notes, page.notes);
     check_deadline();
-    html::ArticleBody body = html::extract_article(root, doc.meta.title, doc.meta.authors);
+    html::ArticleBody body = html::extract_article(root, doc.meta.title, doc.meta.authors, doc.meta.url);
     refuse_without_article(body.blocks, name, tree.depth_cut_line());
     if (!body.headline.empty() && body.headline != doc.meta.title) {
         doc.meta.title = std::move(body.headline);

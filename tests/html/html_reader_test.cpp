@@ -748,6 +748,24 @@ TEST_CASE("html: a short line with a year in a price or a phone number is text, 
     CHECK(body.find("Aktualisiert") == std::string::npos);
 }
 
+TEST_CASE("html: a list of sources on other sites is the article's, the site's own related stories are not") {
+    const std::string head = "<link rel=\"canonical\" href=\"https://gazette.example/ports/channel\">";
+    const auto body_with = [&](std::string_view list) {
+        return body_of(read_page(page_around("<article><h1>Edges</h1>" + kProse + std::string(list) + "</article>", head)));
+    };
+    const std::string sources = body_with(
+        "<ul><li><a href=\"https://ports.example.org/report-2021\">Annual report of the port authority on dredging</a></li>"
+        "<li><a href=\"https://fisheries.example.net/herring\">Herring season and the harbour works, a study</a></li></ul>");
+    CHECK(sources.find("Annual report of the port authority") != std::string::npos);
+    const std::string related = body_with(
+        "<ul><li><a href=\"https://gazette.example/ports/quay\">The new quay opens for the largest container ships</a></li>"
+        "<li><a href=\"/ports/tides\">Why the tide decides when the ships can come in</a></li></ul>");
+    CHECK(related.find("The new quay opens") == std::string::npos);
+    const std::string share = body_with(
+        "<p><a href=\"https://social.example.com/share?u=1\">Share</a> <a href=\"https://chat.example.com/send\">Send</a></p>");
+    CHECK(share.find("Share") == std::string::npos);
+}
+
 TEST_CASE("html: an unclosed div inside <header> does not hide the article") {
     // libxml2's HTML parser ignores </header> while a <div> in it is open, and nests the rest of
     // the page inside the header: its landmark rule must yield to the text it then holds.
