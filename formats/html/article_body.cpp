@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "formats/html/body_trim.hpp"
+#include "formats/html/page_metadata.hpp"
 #include "formats/markup/body_markup.hpp"
 #include "formats/markup/dates.hpp"
 #include "pipeline/model/deadline.hpp"
@@ -674,37 +675,30 @@ bool names_own_ingredients(const XmlNode* n) {
     return false;
 }
 
-/// The host an address names, without `www.`; empty for a relative address.
-std::string_view host_of(std::string_view url) {
-    const std::size_t scheme = url.find("://");
-    if (scheme == std::string_view::npos || scheme > 5) return {};
-    url.remove_prefix(scheme + 3);
-    url = url.substr(0, url.find_first_of("/?#"));
-    if (url.starts_with("www.")) url.remove_prefix(4);
-    return url;
-}
-
-/// Counts the links under `n` and those of them that lead off the site at `host`.
-void count_links(const XmlNode* n, std::string_view host, int& links, int& leaving) {
+/// Counts the links under `n` and those of them that lead off the site named `site` (as
+/// host_name() names it): absolute addresses to another site, the Wayback Machine's unwrapped.
+void count_links(const XmlNode* n, const std::string& site, int& links, int& leaving) {
     for (const XmlNode* c = n->children; c != nullptr; c = c->next) {
         if (c->type != NodeType::element) continue;
         if (c->name == "a") {
-            const std::string_view to = host_of(markup::attribute(c, "href"));
+            const std::string_view href = markup::attribute(c, "href");
             ++links;
-            const bool subdomain = to.size() > host.size() && to.ends_with(host) && to[to.size() - host.size() - 1] == '.';
-            if (!to.empty() && !host.empty() && to != host && !subdomain) ++leaving;
+            if (!site.empty() && href.find("://") != std::string_view::npos) {
+                const std::string to = host_name(href);
+                if (!to.empty() && to != site) ++leaving;
+            }
         }
-        count_links(c, host, links, leaving);
+        count_links(c, site, links, leaving);
     }
 }
 
 /// True when a block of links cites other sites: most of its links (two thirds, of two or
 /// more) lead off the site, with titles of 25 letters on average (sources, a link roll), not
 /// the site's own related stories, nor buttons or menus of short words.
-bool cites_other_sites(const Measure& m, std::string_view host) {
+bool cites_other_sites(const Measure& m, const std::string& site) {
     int links = 0;
     int leaving = 0;
-    count_links(m.node, host, links, leaving);
+    count_links(m.node, site, links, leaving);
     return links >= 2 && leaving * 3 >= links * 2 && m.link_text >= static_cast<std::uint32_t>(links) * 25;
 }
 
@@ -717,7 +711,7 @@ bool names_ingredients(const std::vector<Measure>& nodes, int i) {
     return false;
 }
 
-void clean_inside(std::vector<Measure>& nodes, const Selection& s, std::string_view title, int headline, std::string_view site_host) {
+void clean_inside(std::vector<Measure>& nodes, const Selection& s, std::string_view title, int headline, const std::string& site) {
     if (headline >= 0) nodes[static_cast<std::size_t>(headline)].rule = Rule::title;
     std::vector<char> in_parts(nodes.size(), 0);
     std::uint32_t article_prose = 0;
@@ -738,7 +732,7 @@ void clean_inside(std::vector<Measure>& nodes, const Selection& s, std::string_v
         const float density = link_density(m);
         const float weight = class_weight(m.node);
         if ((weight < 25 && density > 0.33F) || (weight >= 25 && density > 0.5F)) {
-            if (!names_ingredients(nodes, i) && !cites_other_sites(m, site_host)) m.rule = Rule::link_list;
+            if (!names_ingredients(nodes, i) && !cites_other_sites(m, site)) m.rule = Rule::link_list;
         }
     }
 }
@@ -860,7 +854,7 @@ ArticleBody extract_article(const XmlNode* root, std::string_view meta_title, st
         out.headline = std::move(headline_text);
         out.headline_line = at(nodes, headline).node->line;
     }
-    clean_inside(nodes, s, out.headline.empty() ? meta_title : std::string_view(out.headline), headline, host_of(page_url));
+    clean_inside(nodes, s, out.headline.empty() ? meta_title : std::string_view(out.headline), headline, host_name(page_url));
     std::unordered_set<const XmlNode*> left_out;
     for (const Measure& m : nodes) {
         if (m.rule != Rule::none) left_out.insert(m.node);

@@ -187,15 +187,6 @@ bool leaves_line_open(std::string_view text) {
     return false;
 }
 
-/// The address a Wayback Machine address archived (a page saved from there is named by it);
-/// any other address as it is.
-std::string_view archived_address(std::string_view url) {
-    if (const std::size_t archived = url.find("web.archive.org/web/"); archived != std::string_view::npos) {
-        if (const std::size_t inner = url.find("http", archived + 20); inner != std::string_view::npos) url.remove_prefix(inner);
-    }
-    return url;
-}
-
 /// True when `href` leads to a site's home page: its path is empty or `/`.
 bool is_home_link(std::string_view href) {
     href = archived_address(href);
@@ -578,25 +569,6 @@ std::pair<std::string_view, std::string_view> first_meta(const PageScan& s, std:
 
 /// The separators sites put between a headline and their name in a `<title>`.
 constexpr std::array<std::string_view, 7> kTitleSeparators{" | ", " - ", " – ", " — ", " :: ", " · ", " » "};
-
-/// The name a web address gives its site: the label of its host before the top-level domain
-/// (`forum.myoos.de` gives `myoos`, `www.bbc.co.uk` gives `bbc`); empty for no address.
-std::string host_name(std::string_view url) {
-    url = archived_address(url);
-    if (const std::size_t scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
-    url = url.substr(0, url.find_first_of("/:?#"));
-    std::vector<std::string_view> labels;
-    for (std::size_t at = 0; at <= url.size();) {
-        const std::size_t dot = std::min(url.find('.', at), url.size());
-        labels.push_back(url.substr(at, dot - at));
-        at = dot + 1;
-    }
-    if (labels.size() < 2) return {};
-    labels.pop_back();  // the top-level domain
-    static constexpr std::array<std::string_view, 6> kSecondLevel{"co", "com", "org", "net", "gov", "ac"};  // bbc.co.uk
-    if (labels.size() > 1 && std::find(kSecondLevel.begin(), kSecondLevel.end(), labels.back()) != kSecondLevel.end()) labels.pop_back();
-    return unicode::ascii_lower(labels.back());
-}
 
 /// True when the part of a title after its last separator names the site: it holds the site's
 /// name or is part of it, or holds the name of the site's address.
@@ -1064,6 +1036,30 @@ PageMetadata read_page_metadata(const XmlNode* root, const ReadOptions& options)
     choose_authors(s, ld, site, out);
     choose_language(s, ld, out);
     return out;
+}
+
+std::string_view archived_address(std::string_view url) {
+    if (const std::size_t archived = url.find("web.archive.org/web/"); archived != std::string_view::npos) {
+        if (const std::size_t inner = url.find("http", archived + 20); inner != std::string_view::npos) url.remove_prefix(inner);
+    }
+    return url;
+}
+
+std::string host_name(std::string_view url) {
+    url = archived_address(url);
+    if (const std::size_t scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+    url = url.substr(0, url.find_first_of("/:?#"));
+    std::vector<std::string_view> labels;
+    for (std::size_t at = 0; at <= url.size();) {
+        const std::size_t dot = std::min(url.find('.', at), url.size());
+        labels.push_back(url.substr(at, dot - at));
+        at = dot + 1;
+    }
+    if (labels.size() < 2) return {};
+    labels.pop_back();  // the top-level domain
+    static constexpr std::array<std::string_view, 6> kSecondLevel{"co", "com", "org", "net", "gov", "ac"};  // bbc.co.uk
+    if (labels.size() > 1 && std::find(kSecondLevel.begin(), kSecondLevel.end(), labels.back()) != kSecondLevel.end()) labels.pop_back();
+    return unicode::ascii_lower(labels.back());
 }
 
 }  // namespace briefkit::formats::html

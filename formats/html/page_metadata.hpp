@@ -27,6 +27,15 @@ struct PageMetadata {
 [[nodiscard]] std::optional<Date> date_in(std::string_view text);
 
 
+/// The address a Wayback Machine address archived (a page saved from there is named by it);
+/// any other address as it is.
+[[nodiscard]] std::string_view archived_address(std::string_view url);
+
+/// The name a web address gives its site: the label of its host before the top-level domain
+/// (`forum.myoos.de` gives `myoos`, `www.bbc.co.uk` gives `bbc`); empty for no address or a
+/// relative one.
+[[nodiscard]] std::string host_name(std::string_view url);
+
 /// Reads the metadata of the page whose root element is `root`.
 [[nodiscard]] PageMetadata read_page_metadata(const markup::XmlNode* root, const ReadOptions& options);
 
