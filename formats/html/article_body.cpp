@@ -621,7 +621,6 @@ std::pair<std::string, int> find_headline(const std::vector<Measure>& nodes, int
     for (const auto& [index, text] : headings) {
         const std::string key = unicode::letters_key(text);
         if (!same_title(key, meta_key)) continue;
-        // A heading holding the metadata's title and more (a kicker) is titled as the metadata says.
         // A heading whose one run of text goes on past the metadata's title (`…: einfach
         // köstlich!`) is the headline the page shows, unless what follows is the site's name
         // after a bar; a deck in an element of its own does not lengthen it.
@@ -629,6 +628,7 @@ std::pair<std::string, int> find_headline(const std::vector<Measure>& nodes, int
             holds_only_text(at(nodes, index).node)) {
             return {text, index};
         }
+        // A heading holding the metadata's title and more (a kicker) is titled as the metadata says.
         return {key.size() > meta_key.size() ? std::string(meta_title) : text, index};
     }
     for (const auto& [index, text] : headings) {
@@ -650,29 +650,11 @@ bool cleaned_conditionally(std::string_view name) {
     return one_of(name, kNames);
 }
 
-/// Readability's conditional cleaning, for the blocks inside the article: a block of few sentences
-/// that is mostly links (related stories, tag lists, a share bar) is left out; so is a heading
-/// that repeats the headline.
 /// True when element `n` is a recipe's ingredient or a list of them: by schema.org's microdata
 /// (`itemprop="recipeIngredient"`) or by its class or id.
 bool names_own_ingredients(const XmlNode* n) {
     const std::string_view itemprop = markup::attribute(n, "itemprop");
-    if (itemprop == "recipeIngredient" || itemprop == "ingredients") return true;
-    // Asked of every element of a page: the class and id are searched in place, case aside.
-    const auto holds = [](std::string_view value, std::string_view part) {
-        for (std::size_t at = 0; at + part.size() <= value.size(); ++at) {
-            std::size_t k = 0;
-            while (k < part.size() && unicode::ascii_lower(value[at + k]) == part[k]) ++k;
-            if (k == part.size()) return true;
-        }
-        return false;
-    };
-    for (const std::string_view value : {markup::attribute(n, "class"), markup::attribute(n, "id")}) {
-        for (const std::string_view part : kIngredientParts) {
-            if (holds(value, part)) return true;
-        }
-    }
-    return false;
+    return itemprop == "recipeIngredient" || itemprop == "ingredients" || has_part(class_and_id(n), kIngredientParts);
 }
 
 /// Counts the links under `n` and those of them that lead off the site named `site` (as
@@ -711,6 +693,9 @@ bool names_ingredients(const std::vector<Measure>& nodes, int i) {
     return false;
 }
 
+/// Readability's conditional cleaning, for the blocks inside the article: a block of few sentences
+/// that is mostly links (related stories, tag lists, a share bar) is left out; so is a heading
+/// that repeats the headline.
 void clean_inside(std::vector<Measure>& nodes, const Selection& s, std::string_view title, int headline, const std::string& site) {
     if (headline >= 0) nodes[static_cast<std::size_t>(headline)].rule = Rule::title;
     std::vector<char> in_parts(nodes.size(), 0);

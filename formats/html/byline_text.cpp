@@ -56,12 +56,12 @@ bool reads_as_phrase(std::string_view name) {
 /// The names a phrase ends with after `by`, `von`, `of` or `par`, which may open it (`View all
 /// posts by Ana Lima`, `par Ana Lima`); empty when it ends with none.
 std::string_view names_after_label(std::string_view phrase) {
+    static constexpr std::array<std::string_view, 6> kLabelsBefore{" by ", " von ", " of ", " par ", " BY ", " OF "};
     std::size_t tail = std::string_view::npos;
-    for (const std::string_view label : {std::string_view("by "), std::string_view("von "), std::string_view("of "),
-                                         std::string_view("par "), std::string_view("BY "), std::string_view("OF ")}) {
-        if (phrase.starts_with(label) && tail == std::string_view::npos) tail = label.size();
-        const std::size_t at = phrase.rfind(" " + std::string(label));
-        if (at != std::string_view::npos && (tail == std::string_view::npos || at + label.size() + 1 > tail)) tail = at + label.size() + 1;
+    for (const std::string_view label : kLabelsBefore) {
+        if (phrase.starts_with(label.substr(1)) && tail == std::string_view::npos) tail = label.size() - 1;
+        const std::size_t at = phrase.rfind(label);
+        if (at != std::string_view::npos && (tail == std::string_view::npos || at + label.size() > tail)) tail = at + label.size();
     }
     if (tail == std::string_view::npos) return {};
     const std::string_view names = phrase.substr(tail);

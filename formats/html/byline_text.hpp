@@ -54,7 +54,7 @@ struct LineOpening {
 
 /// The names the bylines give, each split by markup::authors_from_byline(), without repeats,
 /// without the quotation marks markup left around them, and without a byline's furniture words
-/// or phrases that name no one (`Redakteur bei Spektrum`).
+/// or phrases that name no one (`Redakteurin bei der Abendpost`).
 [[nodiscard]] std::vector<std::string> names_of(const std::vector<std::string>& bylines);
 
 /// The authors a printed byline names (`Von Claudia Lindner`, `By A and B, 5 May 2022`); none
