@@ -484,14 +484,18 @@ int common_ancestor(const std::vector<Measure>& nodes, int a, int b) {
 }
 
 /// True for a heading of the article's own: in its container, or beside it in an element that
-/// holds little else (an `<article>` with a header and the text), and not a link.
+/// holds little else (an `<article>` with a header and the text). It may be a link (a blog's
+/// title links to the post's own address): see is_link_heading().
 bool heads_article(const std::vector<Measure>& nodes, int heading, int container) {
     const Measure& h = at(nodes, heading);
-    if (h.text == 0 || h.text > 400 || h.link_text * 2 > h.text) return false;
+    if (h.text == 0 || h.text > 400) return false;
     const Measure& shared = at(nodes, common_ancestor(nodes, heading, container));
     const Measure& body = at(nodes, container);
     return shared.node == body.node || shared.text <= body.text + body.text / 2 + 400;
 }
+
+/// True for a heading that is mostly a link's words: a teaser's, unless the metadata names it.
+bool is_link_heading(const Measure& h) { return h.link_text * 2 > h.text; }
 
 /// True when two titles are one: the same words, or one holding the other as most of it (a
 /// kicker or the site's name added).
@@ -596,43 +600,70 @@ bool ends_with_site_part(std::string_view text) {
     return false;
 }
 
-/// The article's headline as the page shows it, and the heading it is in (-1 for the metadata's):
-/// the heading that the metadata's title names (its kicker or site name left out), else the
-/// page's `<h1>` nearest above the text (or first in it), else, on a page whose `<h1>`s are
-/// not the article's, the `<h2>` nearest above it.
-std::pair<std::string, int> find_headline(const std::vector<Measure>& nodes, int container, std::string_view meta_title) {
-    std::vector<std::pair<int, std::string>> headings;  // h1s, then h2s; each nearest the text first
+/// A heading that may be the article's headline.
+struct HeadingCandidate {
+    int index;         ///< The heading's node.
+    std::string text;  ///< Its main part (main_part()).
+    bool nearest;      ///< True when it may head the text by position alone: not a link, above the text or first in it.
+};
+
+/// The article's `<h1>`s, then its `<h2>`s (heads_article()), each level nearest above the text
+/// first, then those in the text in order; a blog's date heading is none.
+std::vector<HeadingCandidate> article_headings(const std::vector<Measure>& nodes, int container) {
+    std::vector<HeadingCandidate> headings;
     for (const std::string_view level : {std::string_view("h1"), std::string_view("h2")}) {
-        std::vector<std::pair<int, std::string>> before;
-        std::vector<std::pair<int, std::string>> in_text;
+        std::vector<HeadingCandidate> before;
+        std::vector<HeadingCandidate> in_text;
         for (int i = 0; i < static_cast<int>(nodes.size()); ++i) {
             const Measure& m = at(nodes, i);
-            if (m.rule != Rule::none || m.node->name != level) continue;
+            if (m.rule != Rule::none || m.node->name != level || !heads_article(nodes, i, container)) continue;
             std::string text = main_part(m.node);
-            if (!heads_article(nodes, i, container)) continue;
             if (text.empty() || markup::parse_date(text, DateOrder::dmy)) continue;  // a blog's date heading
-            (i < container ? before : in_text).emplace_back(i, std::move(text));
+            const bool link = is_link_heading(m);
+            if (i < container) {
+                before.push_back({i, std::move(text), !link});
+            } else {
+                const bool first = !link && std::none_of(in_text.begin(), in_text.end(), [](const HeadingCandidate& h) { return h.nearest; });
+                in_text.push_back({i, std::move(text), first});
+            }
         }
         std::reverse(before.begin(), before.end());
-        if (!in_text.empty()) before.push_back(std::move(in_text.front()));
-        headings.insert(headings.end(), before.begin(), before.end());
+        headings.insert(headings.end(), std::make_move_iterator(before.begin()), std::make_move_iterator(before.end()));
+        headings.insert(headings.end(), std::make_move_iterator(in_text.begin()), std::make_move_iterator(in_text.end()));
     }
+    return headings;
+}
+
+/// True when the metadata's title (its letters `meta_key`) names `heading` (its letters `key`):
+/// a heading placed to head the text when one holds the other (same_title()); a linked heading,
+/// or an `<h1>` further into the text, only word for word; an `<h2>` there is a section's.
+bool names_heading(const std::vector<Measure>& nodes, const HeadingCandidate& heading, const std::string& key,
+                   const std::string& meta_key, int container) {
+    if (heading.nearest) return same_title(key, meta_key);
+    return !key.empty() && key == meta_key && (heading.index < container || at(nodes, heading.index).node->name == "h1");
+}
+
+/// The article's headline as the page shows it, and the heading it is in (-1 for the metadata's):
+/// the heading that the metadata's title names (its kicker or site name left out; a linked
+/// heading too), else the page's `<h1>` nearest above the text (or first in it), else, on a
+/// page whose `<h1>`s are not the article's, the `<h2>` nearest above it.
+std::pair<std::string, int> find_headline(const std::vector<Measure>& nodes, int container, std::string_view meta_title) {
+    const std::vector<HeadingCandidate> headings = article_headings(nodes, container);
     const std::string meta_key = unicode::letters_key(meta_title);
-    for (const auto& [index, text] : headings) {
-        const std::string key = unicode::letters_key(text);
-        if (!same_title(key, meta_key)) continue;
-        // A heading whose one run of text goes on past the metadata's title (`…: einfach
-        // köstlich!`) is the headline the page shows, unless what follows is the site's name
-        // after a bar; a deck in an element of its own does not lengthen it.
-        if (key.size() > meta_key.size() && key.starts_with(meta_key) && !ends_with_site_part(text) &&
-            holds_only_text(at(nodes, index).node)) {
-            return {text, index};
+    for (const HeadingCandidate& h : headings) {
+        const std::string key = unicode::letters_key(h.text);
+        if (!names_heading(nodes, h, key, meta_key, container)) continue;
+        // A heading whose one run of text says more than the metadata's title (`…: einfach
+        // köstlich!`, `"Pure Leere": …`) is the headline the page shows, unless the more is the
+        // site's name after a bar; a kicker or deck in an element of its own does not lengthen it.
+        if (key.size() > meta_key.size() && !ends_with_site_part(h.text) && holds_only_text(at(nodes, h.index).node)) {
+            return {h.text, h.index};
         }
         // A heading holding the metadata's title and more (a kicker) is titled as the metadata says.
-        return {key.size() > meta_key.size() ? std::string(meta_title) : text, index};
+        return {key.size() > meta_key.size() ? std::string(meta_title) : h.text, h.index};
     }
-    for (const auto& [index, text] : headings) {
-        if (at(nodes, index).node->name == "h1" || meta_key.empty()) return {text, index};
+    for (const HeadingCandidate& h : headings) {
+        if (h.nearest && (at(nodes, h.index).node->name == "h1" || meta_key.empty())) return {h.text, h.index};
     }
     return {std::string(), -1};
 }

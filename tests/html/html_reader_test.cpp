@@ -179,6 +179,35 @@ TEST_CASE("html: a headline that goes on past the metadata's title is the title,
     CHECK(title_of("Can a channel be too deep? <span>The board answers</span>") == "Can a channel be too deep?");  // a deck
 }
 
+TEST_CASE("html: a quote or kicker in the headline's one run of text stays in the title") {
+    const Document doc = read_page(page_around("<article><h1>\"Too deep\": Harbour board votes on the channel</h1>" + kProse + "</article>",
+                                               "<meta property=\"og:title\" content=\"Harbour board votes on the channel\">"));
+    CHECK(doc.meta.title == "\"Too deep\": Harbour board votes on the channel");
+}
+
+TEST_CASE("html: a section's <h1> is not the headline when a later <h1> is the metadata's title") {
+    // The section's name heads the page (`News`), the article's own <h1> follows in the text.
+    const Document doc = read_page(page_around("<article><h1>News</h1><div class=\"header\"><h1>Harbour board votes on the channel</h1></div>" +
+                                                   kProse + "</article>",
+                                               "<meta property=\"og:title\" content=\"Harbour board votes on the channel\">"));
+    CHECK(doc.meta.title == "Harbour board votes on the channel");
+}
+
+TEST_CASE("html: a blog's linked <h1> that is the metadata's title is the headline, not a promotion's <h1> above it") {
+    const Document doc = read_page(page_around("<div id=\"content\"><div class=\"post\"><h1>Have you seen my videos?</h1>My channels: one and two.</div>"
+                                               "<div class=\"post\"><h1><a href=\"/2015/11/12/channel/\">Harbour board votes on the channel</a></h1>"
+                                               "<div class=\"storycontent\">" + kProse + "</div></div></div>",
+                                               "<meta property=\"og:title\" content=\"Harbour board votes on the channel\">"));
+    CHECK(doc.meta.title == "Harbour board votes on the channel");
+}
+
+TEST_CASE("html: a section heading in the text that repeats the metadata's title does not replace the headline") {
+    const Document doc = read_page(page_around("<article><h1>How the harbour board decided on the channel</h1>" + kProse +
+                                                   "<h2>The vote</h2>" + kProse + "<h2>Channel works</h2>" + kProse + "</article>",
+                                               "<meta property=\"og:title\" content=\"Channel works\">"));
+    CHECK(doc.meta.title == "How the harbour board decided on the channel");
+}
+
 TEST_CASE("html: the headline keeps its typographic quotes when the metadata's title straightens them") {
     const Document doc = read_page(page_around("<article><h1>\u201EWir vertiefen die Rinne\u201C</h1>" + kProse + "</article>",
                                                "<meta property=\"og:title\" content=\"&quot;Wir vertiefen die Rinne&quot; - Gazette\">"));
