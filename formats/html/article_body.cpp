@@ -71,7 +71,7 @@ constexpr std::array<std::string_view, 8> kLandmarkRoles{"navigation", "banner",
                                                           "search",     "menu",    "menubar",     "toolbar"};
 
 /// Parts of a class or id that name boilerplate wherever they appear in it.
-constexpr std::array<std::string_view, 71> kBoilerplateParts{
+constexpr std::array<std::string_view, 73> kBoilerplateParts{
     "comment",   "disqus",     "cookie",     "consent",      "gdpr",        "newsletter",  "related", "dsgvo", "privacy",
     "share",     "sharing",    "social",     "crumb",   "outbrain",    "taboola",     "recommend",
     "paywall",   "subscri",    "signup",     "sign-up",      "promo",       "advert",      "sponsor",
@@ -82,7 +82,7 @@ constexpr std::array<std::string_view, 71> kBoilerplateParts{
     "screen-reader", "visually-hidden", "visuallyhidden", "byline", "taglist",   "tag-list",
     "toolbar",   "login",      "banner",     "disclaimer",   "tag-links",   "respond",     "news-letter",
     "ez-toc",    "toc_container", "table-of-contents", "disclosure", "post-ratings", "kommentar", "comentario",
-    "postmeta",  "wp-embedded", "next-post"};
+    "postmeta",  "wp-embedded", "next-post", "donat", "spende"};
 
 static_assert(std::all_of(kBoilerplateParts.begin(), kBoilerplateParts.end(), [](std::string_view p) { return p.size() >= 2; }),
               "PartMatcher compares a part's second byte before the rest");

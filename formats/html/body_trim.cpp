@@ -16,8 +16,10 @@ namespace {
 
 /// What pages title the boilerplate inside an article with, case-folded, in the languages of
 /// Briefkit's users: related and recommended reading, the author's box, comments, sharing,
-/// newsletters and tags.
-constexpr std::array<std::string_view, 154> kBoilerplateTitles{
+/// newsletters and tags, and the apparatus that sends the reader elsewhere (sources, the study
+/// reported on, footnotes). Not German `Literatur`, which as often names a subject (a culture
+/// desk's section) as a reading list.
+constexpr std::array<std::string_view, 166> kBoilerplateTitles{
     // English
     "related", "related articles", "related posts", "related stories", "related content", "related news",
     "read more", "read also", "also read", "see also", "more from", "more on this", "more stories",
@@ -39,7 +41,9 @@ constexpr std::array<std::string_view, 154> kBoilerplateTitles{
     "verwandte beiträge", "zum weiterlesen", "neueste artikel", "neueste beiträge", "das könnte ihnen auch gefallen",
     "weitere informationen", "weitere infos", "weitere topthemen", "weitere top-artikel", "weitere bilder", "mehr zu",
     "über diese reihe", "top themen", "newsticker", "kontakt", "pressekontakt", "ansprechpartner", "ansprechpartnerin",
-    "ihr ansprechpartner",
+    "ihr ansprechpartner", "schon gelesen", "weiterführende informationen", "zusatzinformationen",
+    "quellen", "quellenangaben", "originalpublikation", "fußnoten", "einzelnachweise",
+    "references", "sources", "bibliography", "footnotes",
     // French
     "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "voir aussi", "partager",
     "commentaires", "à voir aussi", "vous aimerez aussi", "à lire également", "nos derniers articles",
@@ -110,8 +114,8 @@ bool ends_sentence(std::string_view text) {
 
 /// What invites a reader to do something other than read the article (subscribe, follow,
 /// donate, download the app), and the publisher's rights line and disclaimers, case-folded.
-constexpr std::array<std::string_view, 39> kCallsToAction{
-    "newsletter", "abonnier", "subscribe", "follow us", "follow me", "folgen sie uns", "folge uns", "folge mir", "unterstütze", "unterstützen sie", "support us",
+constexpr std::array<std::string_view, 40> kCallsToAction{
+    "newsletter", "artikel teilen", "abonnier", "subscribe", "follow us", "follow me", "folgen sie uns", "folge uns", "folge mir", "unterstütze", "unterstützen sie", "support us",
     "supporting our", "support our", "download the", "app store", "google play", "letter to the editor",
     "leserbrief", "spende", "donat", "sign up", "registrier", "suscríbete", "abonnez", "not logged in",
     "nicht eingeloggt",
@@ -188,9 +192,9 @@ bool links_a_title(const Inline& run) {
 }
 
 /// True when `block` is a link to another page behind a short label (`Read also: <a>…</a>`,
-/// `Mire: <a>…</a>`, `Czytaj też: <a>…</a>`): a teaser for another article set in the text, in
-/// whatever language. The label is at most three words ending in a colon; the link, a title of
-/// four words or more, is the rest.
+/// `Mire: <a>…</a>`, `Czytaj też: <a>…</a>`, `À lire aussi » <a>…</a>`): a teaser for another
+/// article set in the text, in whatever language. The label is at most three words ending in a
+/// colon, or a furniture title (kBoilerplateTitles); the link, a title of four words or more, is the rest.
 bool is_labelled_teaser(const Block& block) {
     const Inlines* content = line_runs(block);
     if (content == nullptr || content->size() != 2 || !links_a_title(content->back())) return false;
@@ -201,8 +205,8 @@ bool is_labelled_teaser(const Block& block) {
         trimmed = words.ends_with(' ') || words.ends_with("\u00A0");
         if (trimmed) words.remove_suffix(words.ends_with(' ') ? 1 : 2);
     }
-    if (!words.ends_with(':') || words.size() > 32) return false;
-    return std::count(words.begin(), words.end(), ' ') <= 2;
+    if (words.size() > 32) return false;
+    return (words.ends_with(':') && std::count(words.begin(), words.end(), ' ') <= 2) || is_boilerplate_title(words);
 }
 
 /// True when `block` is a paragraph or heading that is one link to another page and nothing

@@ -518,8 +518,10 @@ TEST_CASE("html: a link to another article behind a short label is left out, in 
         "<p>Czytaj też: <a href=\"/swiat/123,wyscig-zbrojen\">Wyścig zbrojeń ruszył z kopyta</a></p>"
         "<h6>Mire:&nbsp;<a href=\"https://example.org/ferry\">El ferry nuevo llega al puerto mañana</a></h6>"
         "<h3>MIRA: <a href=\"https://example.org/madre-captura\">Madre se acerca a conocer los motivos de captura</a></h3>"
-        "<p>Kreole: <a href=\"/people/stella-hoops\">Stella Hoops</a></p>" + kProse + "</article>"));
+        "<p>Kreole: <a href=\"/people/stella-hoops\">Stella Hoops</a></p>"
+        "<p><strong>À lire aussi »</strong> <a href=\"/bien-etre/sommeil\">Quatre aliments pour mieux dormir la nuit, et ceux qui vous tiennent éveillé jusqu’&agrave; l’aube</a></p>" + kProse + "</article>"));
     const std::string body = body_of(doc);
+    CHECK(body.find("mieux dormir") == std::string::npos);  // behind a furniture title that ends without a colon
     CHECK(body.find("Czytaj") == std::string::npos);
     CHECK(body.find("Madre se acerca") == std::string::npos);
     CHECK(body.find("El ferry nuevo llega") == std::string::npos);  // a no-break space after the label
@@ -668,7 +670,9 @@ TEST_CASE("html: related reading, share prompts and the author's box after the t
     CHECK(test::has_note(doc, "boilerplate-after-title"));
     // The same furniture in other languages.
     for (const char* title : {"Vous aimerez aussi", "Verwandte Beiträge", "Zobacz też", "Lo más leído", "Pressekontakt",
-                              "Weitere Informationen zum Thema", "Press contact", "Más información", "Über diese Reihe"}) {
+                              "Weitere Informationen zum Thema", "Press contact", "Más información", "Über diese Reihe",
+                              "Schon gelesen?", "Weiterführende Informationen", "Originalpublikation:", "Quellenangaben:",
+                              "References", "Sources"}) {
         INFO(title);
         const Document other = read_page(page_around("<article><h1>Edges</h1>" + kProse + "<h3>" + title +
                                                      "</h3><p>Another story about ships that the site wants you to read next, "
@@ -693,7 +697,9 @@ TEST_CASE("html: breadcrumbs, authors' descriptions, tables of contents, placeho
           "<div class=\"Teasers Teasers--3columns\"><p>Contents of this page, in the order the sections follow</p></div>",
           "<span class=\"post-ratings\">Contents of this page, in the order the sections follow (12 votes)</span>",
           "<p class=\"postmetadata alt\">Contents of this page, in the order the sections follow, filed under Ports</p>",
-          "<blockquote class=\"wp-embedded-content\"><p><a href=\"/other\">Contents of this page, in the order the sections follow</a></p></blockquote>"}) {
+          "<blockquote class=\"wp-embedded-content\"><p><a href=\"/other\">Contents of this page, in the order the sections follow</a></p></blockquote>",
+          "<div class=\"formular\" id=\"site_spenden\"><h3>Contents of this page, in the order the sections follow?</h3><p>Give what you can.</p></div>",
+          "<div class=\"donation-box\"><p>Contents of this page, in the order the sections follow, are paid for by readers like you, every month.</p></div>"}) {
         INFO(furniture);
         const std::string body = body_with(furniture);
         CHECK(body.find("harbour board") != std::string::npos);
