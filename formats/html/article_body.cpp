@@ -894,7 +894,7 @@ ArticleBody extract_article(const XmlNode* root, std::string_view meta_title, st
         out.blocks.insert(out.blocks.end(), std::make_move_iterator(lead.blocks.begin()), std::make_move_iterator(lead.blocks.end()));
     }
     out.blocks.insert(out.blocks.end(), std::make_move_iterator(read.blocks.begin()), std::make_move_iterator(read.blocks.end()));
-    out.edge_lines = trim_body_edges(out.blocks, out.notes, authors);
+    out.cut_lines = trim_body_edges(out.blocks, out.notes, authors);
     const std::uint32_t page_text = nodes.front().text;
     std::uint32_t kept = 0;
     for (const int p : s.parts) kept += at(nodes, p).text;

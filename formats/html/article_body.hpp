@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/html/body_trim.hpp"
 #include "formats/markup/xml_tree.hpp"
 #include "pipeline/model/model.hpp"
 
@@ -21,7 +22,7 @@ struct ArticleBody {
     std::vector<Note> notes;    ///< `body-source`, one `boilerplate-left-out` per rule, media left out.
     std::string headline;       ///< The article's own heading as the page shows it; empty when none was found.
     int headline_line = 0;      ///< The input line of that heading.
-    std::vector<std::string> edge_lines;  ///< Short lines cut before and after the text (see trim_body_edges()).
+    CutLines cut_lines;         ///< Lines cut before, after and from the text that tell of the article (see trim_body_edges()).
 };
 
 /// True when an element named `name` is a block (`p`, `div`, `h2`, `li`...), which ends a line of text.

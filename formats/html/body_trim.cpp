@@ -144,12 +144,14 @@ bool is_call_to_action(const std::string& text) {
     return folded_holds(text, kCallsToAction);
 }
 
-/// Labels and agency marks that credit a picture, case-folded (`Foto: ...`, `(REUTERS/Name)`).
-constexpr std::array<std::string_view, 18> kPictureCredits{
+/// Labels and agency marks that credit a picture or a source, case-folded (`Foto: ...`,
+/// `(REUTERS/Name)`, `Quelle: Landesamt`, `Image illustrative : ...`).
+constexpr std::array<std::string_view, 24> kPictureCredits{
     "foto:", "fotos:", "photo:", "photos:", "bild:", "bildquelle:", "image:", "credit:", "(reuters/", "(ap photo",
-    "(afp/", "/afp)", "getty images", "(foto ", "photograph by", "photo by", "photos by", "image by"};
+    "(afp/", "/afp)", "getty images", "(foto ", "photograph by", "photo by", "photos by", "image by",
+    "quelle:", "illustration:", "image illustrative", "image d'illustration", "photo d'illustration", "imagen ilustrativa"};
 
-/// True for a short paragraph that credits a picture the page showed beside the text.
+/// True for a short paragraph that credits a picture the page showed beside the text, or a source.
 bool is_picture_credit(const std::string& text) { return text.size() <= 120 && folded_holds(text, kPictureCredits); }
 
 /// True for a short line that only dates the page (`Veröffentlichung: 2. Februar 2022`): of
@@ -350,7 +352,7 @@ void note_cuts(const Edges& e, std::vector<Note>& notes) {
 
 }  // namespace
 
-std::vector<std::string> trim_body_edges(std::vector<Block>& blocks, std::vector<Note>& notes, std::span<const std::string> authors) {
+CutLines trim_body_edges(std::vector<Block>& blocks, std::vector<Note>& notes, std::span<const std::string> authors) {
     Edges e;
     for (const Block& b : blocks) {
         std::string text = text_of(b);
@@ -366,17 +368,19 @@ std::vector<std::string> trim_body_edges(std::vector<Block>& blocks, std::vector
     cut_author_bios(blocks, authors, e);
     if (std::find(e.cuts.begin(), e.cuts.end(), Cut::after_title) == e.cuts.end()) cut_tail(blocks, e);
     note_cuts(e, notes);
-    std::vector<std::string> edge_lines;
+    CutLines lines;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Cut cut = e.cuts[i];
         if ((cut == Cut::head_line || cut == Cut::edge_line || cut == Cut::tail) && e.sizes[i] <= kKeptText) {
-            edge_lines.push_back(e.texts[i]);
+            lines.edges.push_back(e.texts[i]);
+        } else if (cut == Cut::credit) {
+            lines.credits.push_back(e.texts[i]);
         }
     }
     std::size_t at = 0;
     blocks.erase(std::remove_if(blocks.begin(), blocks.end(), [&](const Block&) { return e.cuts[at++] != Cut::keep; }),
                  blocks.end());
-    return edge_lines;
+    return lines;
 }
 
 }  // namespace briefkit::formats::html

@@ -12,10 +12,15 @@
 
 namespace briefkit::formats::html {
 
+/// The text of lines trim_body_edges() cut that tell something of the article, in order.
+struct CutLines {
+    std::vector<std::string> edges;    ///< Short lines before and after the text, where a page prints its date and byline.
+    std::vector<std::string> credits;  ///< Credit lines of pictures and sources (`Foto: …`, `Quelle: dpa`).
+};
+
 /// Trims `blocks` as above, and the author's box after the text that opens with one of
-/// `authors`' names, adding one note per rule that removed something; returns the text of the
-/// short lines cut before and after the article's text (where a page prints its date), in order.
-std::vector<std::string> trim_body_edges(std::vector<Block>& blocks, std::vector<Note>& notes,
-                                         std::span<const std::string> authors = {});
+/// `authors`' names, adding one note per rule that removed something; returns the lines cut
+/// that may date the article, name its author or credit its source.
+CutLines trim_body_edges(std::vector<Block>& blocks, std::vector<Note>& notes, std::span<const std::string> authors = {});
 
 }  // namespace briefkit::formats::html

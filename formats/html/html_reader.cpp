@@ -9,6 +9,7 @@
 #include "formats/html/page_charset.hpp"
 #include "formats/html/page_metadata.hpp"
 #include "formats/html/page_strip.hpp"
+#include "formats/html/wire_credit.hpp"
 #include "formats/markup/feed_document.hpp"
 #include "formats/markup/xml_tree.hpp"
 #include "pipeline/model/deadline.hpp"
@@ -112,6 +113,17 @@ std::string_view opening_words(std::string_view text) {
     return end == std::string_view::npos ? text : text.substr(0, end);
 }
 
+/// The text of the article's first paragraph, under its own headings (a title, a deck) if it has
+/// them, where a dateline stands; empty when the body opens otherwise.
+std::string opening_paragraph(const std::vector<Block>& body) {
+    const auto searched = body.begin() + std::min<std::ptrdiff_t>(3, std::ssize(body));
+    const auto paragraph = std::find_if(body.begin(), searched, [](const Block& b) { return std::holds_alternative<Paragraph>(b); });
+    if (paragraph == searched || !std::all_of(body.begin(), paragraph, [](const Block& b) { return std::holds_alternative<Heading>(b); })) {
+        return {};
+    }
+    return plain_text(std::get<Paragraph>(*paragraph).content);
+}
+
 /// For a page whose metadata gives no date, the one its article prints at its edges: in a short
 /// line cut before or after the text, at the start of the first paragraph (a dateline), or in a
 /// short last paragraph (a signature). Sets the date and its `date-source` note.
@@ -120,11 +132,8 @@ void date_from_edges(Document& doc, const std::vector<std::string>& edge_lines) 
     places.reserve(edge_lines.size() + 2);
     for (const std::string& line : edge_lines) places.emplace_back(line, "short line at the article's edge");
     if (!doc.body.empty()) {
-        // The first paragraph, under the article's own headings (a title, a deck) if it has them.
-        const auto searched = doc.body.begin() + std::min<std::ptrdiff_t>(3, std::ssize(doc.body));
-        const auto paragraph = std::find_if(doc.body.begin(), searched, [](const Block& b) { return std::holds_alternative<Paragraph>(b); });
-        if (paragraph != searched && std::all_of(doc.body.begin(), paragraph, [](const Block& b) { return std::holds_alternative<Heading>(b); })) {
-            places.emplace_back(opening_words(plain_text(std::get<Paragraph>(*paragraph).content)), "dateline opening the article");
+        if (const std::string first = opening_paragraph(doc.body); !first.empty()) {
+            places.emplace_back(opening_words(first), "dateline opening the article");
         }
         if (const auto* last = std::get_if<Paragraph>(&doc.body.back()); last != nullptr && doc.body.size() > 1) {
             if (std::string text = plain_text(last->content); text.size() <= 80) places.emplace_back(std::move(text), "closing line");
@@ -156,6 +165,20 @@ void authors_from_edges(Document& doc, const std::vector<std::string>& edge_line
             return;
         }
     }
+}
+
+/// The agency is the wire the article's text credits (html::credited_wire()) when it credits
+/// one; the publisher the metadata names stays in the note.
+void agency_from_text(Document& doc, const html::CutLines& cut) {
+    std::vector<std::string> lines = cut.edges;
+    lines.insert(lines.end(), cut.credits.begin(), cut.credits.end());
+    const std::optional<html::WireCredit> wire = html::credited_wire(opening_paragraph(doc.body), lines);
+    if (!wire || wire->agency == doc.meta.source.name) return;
+    const std::string publisher = doc.meta.source.name.empty() ? std::string() : fmt::format(" (the page names its publisher {})", doc.meta.source.name);
+    doc.meta.source.name = std::string(wire->agency);
+    std::erase_if(doc.notes, [](const Note& n) { return n.rule == "agency-source"; });
+    doc.notes.push_back(Note{0, "agency-source", fmt::format("the agency is the wire the text credits in its {}, '{}'{}", wire->where,
+                                                             unicode::shortened(wire->words, 60), publisher)});
 }
 
 }  // namespace
@@ -209,8 +232,9 @@ Document read_html(std::string_view bytes, std::string_view name, const ReadOpti
     }
     doc.body = std::move(body.blocks);
     take_notes(doc.notes, body.notes);
-    if (!doc.meta.date) date_from_edges(doc, body.edge_lines);
-    if (doc.meta.authors.empty() && !doc.body.empty()) authors_from_edges(doc, body.edge_lines);
+    if (!doc.meta.date) date_from_edges(doc, body.cut_lines.edges);
+    if (doc.meta.authors.empty() && !doc.body.empty()) authors_from_edges(doc, body.cut_lines.edges);
+    agency_from_text(doc, body.cut_lines);
     remove_invisible_breaks(doc);
     markup::finish_feed_document(doc, "HTML", "", name, options);
     return doc;

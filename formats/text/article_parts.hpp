@@ -8,6 +8,7 @@
 
 #include "pipeline/model/model.hpp"
 #include "pipeline/model/read_options.hpp"
+#include "formats/markup/agencies.hpp"
 #include "formats/markup/dates.hpp"
 #include "formats/text/lines.hpp"
 #include "formats/text/note_log.hpp"
@@ -18,6 +19,7 @@ using markup::ascii_digit;
 using markup::DateReading;
 using markup::days_between;
 using markup::fold_case;
+using markup::known_agency;
 using markup::has_year_digits;
 using markup::month_number;
 using markup::month_number_lenient;
@@ -60,8 +62,6 @@ struct LineTable {
 /// Finds the column layouts among the body lines, noting each (`table-found`, `layout-kept`).
 [[nodiscard]] std::vector<LineTable> find_column_tables(const Draft& draft, NoteLog& notes);
 
-/// The agency's own spelling of `text` when it names a known agency; nullopt otherwise.
-[[nodiscard]] std::optional<std::string_view> known_agency(std::string_view text);
 
 /// True when `text` is a whole wire figure row that compares two figures (`Net 7.6 mln vs 7.5 mln`).
 [[nodiscard]] bool compared_figure_row(std::string_view text);

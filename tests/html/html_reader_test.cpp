@@ -529,6 +529,28 @@ TEST_CASE("html: a link to another article behind a short label is left out, in 
     CHECK(test::has_note(doc, "teaser-link"));
 }
 
+TEST_CASE("html: the agency is the wire the text credits in its dateline or a source line, not a picture's credit") {
+    const std::string publisher = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Harbour\","
+                                  "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Example Gazette\"}}</script>";
+    const auto read_with = [&](std::string_view before, std::string_view after) {
+        return read_page(page_around("<article><h1>Harbour</h1>" + std::string(before) + kProse + std::string(after) + "</article>", publisher));
+    };
+    const Document dateline = read_with("<p>HAMBURG (dpa/lno) - The port authority published the plan for the channel on "
+                                        "Monday, after two years of hearings with the shipping lines and the city.</p>", "");
+    CHECK(dateline.meta.source.name == "dpa");
+    CHECK(std::any_of(dateline.notes.begin(), dateline.notes.end(), [](const Note& n) {
+        return n.rule == "agency-source" && n.message.find("Example Gazette") != std::string::npos;  // the publisher kept in the note
+    }));
+    CHECK(read_with("", "<p>Quelle: Reuters</p>").meta.source.name == "Reuters");
+    CHECK(read_with("", "<p>(AFP)</p>").meta.source.name == "AFP");
+    // A picture's credit, or an agency's name alone under a picture, credits no text.
+    CHECK(read_with("", "<p>Foto: Jane Roe/dpa</p>").meta.source.name == "Example Gazette");
+    CHECK(read_with("<figure><img src=\"/a.jpg\"><figcaption>Reuters</figcaption></figure>", "").meta.source.name == "Example Gazette");
+    // A parenthesis that is no dateline's: a sentence naming the agency.
+    CHECK(read_with("<p>The port authority told the agency (Reuters) it would publish the plan on Monday, after two years "
+                    "of hearings with the shipping lines.</p>", "").meta.source.name == "Example Gazette");
+}
+
 TEST_CASE("html: a line giving a date and a name beside the headline gives the author") {
     const Document doc = read_page(page_around("<article><h1>Variablen und ihr Zuhause</h1><p class=\"muted\">11.12.2019 - Amelie Loevenich</p>" +
                                                kProse + "</article>"));
