@@ -541,7 +541,10 @@ TEST_CASE("html: the agency is the wire the text credits in its dateline or a so
     CHECK(std::any_of(dateline.notes.begin(), dateline.notes.end(), [](const Note& n) {
         return n.rule == "agency-source" && n.message.find("Example Gazette") != std::string::npos;  // the publisher kept in the note
     }));
-    CHECK(read_with("", "<p>Quelle: Reuters</p>").meta.source.name == "Reuters");
+    const Document source_line = read_with("", "<p>Quelle: Reuters</p><p>Illustration: Jane Roe</p>");
+    CHECK(source_line.meta.source.name == "Reuters");
+    CHECK(body_of(source_line).find("Quelle") == std::string::npos);  // credits, cut from the text
+    CHECK(body_of(source_line).find("Illustration") == std::string::npos);
     CHECK(read_with("", "<p>(AFP)</p>").meta.source.name == "AFP");
     // A picture's credit, or an agency's name alone under a picture, credits no text.
     CHECK(read_with("", "<p>Foto: Jane Roe/dpa</p>").meta.source.name == "Example Gazette");
