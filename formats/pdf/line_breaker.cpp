@@ -20,8 +20,11 @@ struct Node {
     Totals totals;
     double demerits = 0;
     double ratio = 0;
+    int flagged_run = 0;  // hyphenated lines in a row ending here
     std::shared_ptr<const Node> previous;
 };
+
+constexpr int kFitnessClasses = 4;
 
 int fitness_class(double ratio) {
     if (ratio < -0.5) return 0;  // tight
@@ -33,7 +36,12 @@ int fitness_class(double ratio) {
 class Breaker {
 public:
     Breaker(const std::vector<Item>& items, double width, const BreakParameters& params, bool allow_overfull)
-        : items_(items), width_(width), params_(params), allow_overfull_(allow_overfull) {}
+        : items_(items), width_(width), params_(params), allow_overfull_(allow_overfull), spaces_before_(items.size() + 1, 0) {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const bool space = items[i].kind == Item::Kind::glue && items[i].width > 0 && items[i].stretch < kFill;
+            spaces_before_[i + 1] = spaces_before_[i] + (space ? 1 : 0);
+        }
+    }
 
     std::shared_ptr<const Node> run() {
         active_.push_back(std::make_shared<Node>());
@@ -90,10 +98,31 @@ private:
         return t;
     }
 
+    // True when the line from `from` to the break at `at` holds no word space: one word.
+    bool one_word(const Node& from, std::size_t at) const { return spaces_before_[at] - spaces_before_[from.position + 1] == 0; }
+
+    // The demerits of a line from `node` ending at `at`, its badness `badness`, beside what it follows.
+    double line_demerits(const Node& node, std::size_t at, double badness, bool forced) const {
+        const Item& item = items_[at];
+        double demerits = std::pow(params_.line_penalty + std::min(badness, 10000.0), 2);
+        if (item.kind == Item::Kind::penalty) {
+            if (item.penalty >= 0) {
+                demerits += item.penalty * item.penalty;
+            } else if (!forced) {
+                demerits -= item.penalty * item.penalty;
+            }
+            if (item.flagged && node.flagged_run > 0) demerits += params_.flagged_demerits;
+        }
+        // The paragraph's last line: one word alone there is avoided where a rebreak can.
+        if (forced && at + 1 == items_.size() && node.position > 0 && one_word(node, at)) demerits += params_.one_word_last_demerits;
+        return demerits;
+    }
+
     void consider(std::size_t at) {
         const Item& item = items_[at];
         const bool forced = item.kind == Item::Kind::penalty && item.penalty <= kForcedBreak;
-        std::vector<std::shared_ptr<const Node>> candidates(4);
+        const bool flagged = item.kind == Item::Kind::penalty && item.flagged;
+        std::vector<std::shared_ptr<const Node>> candidates(static_cast<std::size_t>(kFitnessClasses * (params_.max_flagged_run + 1)));
         std::vector<std::shared_ptr<const Node>> still_active;
         std::shared_ptr<const Node> overfull;  // the cheapest node whose line would be overfull
         for (const auto& node : active_) {
@@ -105,24 +134,19 @@ private:
             if (!forced) still_active.push_back(node);
             const double badness = 100 * std::pow(std::min(std::abs(ratio), 100.0), 3);
             if (badness > params_.tolerance && !allow_overfull_) continue;
-            double demerits = std::pow(params_.line_penalty + std::min(badness, 10000.0), 2);
-            if (item.kind == Item::Kind::penalty) {
-                if (item.penalty >= 0) {
-                    demerits += item.penalty * item.penalty;
-                } else if (!forced) {
-                    demerits -= item.penalty * item.penalty;
-                }
-                if (item.flagged && items_[node->position].kind == Item::Kind::penalty &&
-                    items_[node->position].flagged) {
-                    demerits += params_.flagged_demerits;
-                }
-            }
+            const int run = flagged ? node->flagged_run + 1 : 0;
+            const bool run_limited = params_.max_flagged_run > 0 && !allow_overfull_;
+            if (run_limited && run > params_.max_flagged_run) continue;
+            double demerits = line_demerits(*node, at, badness, forced);
             ratio = std::min(ratio, 100.0);
             const int fitness = fitness_class(ratio);
             if (std::abs(fitness - node->fitness) > 1) demerits += params_.fitness_demerits;
             demerits += node->demerits;
-            auto& slot = candidates[static_cast<std::size_t>(fitness)];
-            if (!slot || demerits < slot->demerits) slot = make_node(at, node, demerits, ratio, fitness);
+            // The best node per fitness class and per run of hyphens: a costlier line that ends
+            // no hyphen may let a later one hyphenate.
+            const int run_slot = std::min(run, params_.max_flagged_run);
+            auto& slot = candidates[static_cast<std::size_t>(fitness * (params_.max_flagged_run + 1) + run_slot)];
+            if (!slot || demerits < slot->demerits) slot = make_node(at, node, demerits, ratio, fitness, run);
         }
         active_ = std::move(still_active);
         bool any = false;
@@ -134,12 +158,12 @@ private:
         }
         // Last pass only: when nothing fits (a word wider than the line), accept the overfull line.
         if (!any && active_.empty() && overfull && allow_overfull_) {
-            active_.push_back(make_node(at, overfull, overfull->demerits + 1e7, -1, 1));
+            active_.push_back(make_node(at, overfull, overfull->demerits + 1e7, -1, 1, flagged ? overfull->flagged_run + 1 : 0));
         }
     }
 
     std::shared_ptr<const Node> make_node(std::size_t at, const std::shared_ptr<const Node>& from, double demerits,
-                                          double ratio, int fitness) const {
+                                          double ratio, int fitness, int flagged_run) const {
         auto next = std::make_shared<Node>();
         next->position = at;
         next->line = from->line + 1;
@@ -147,6 +171,7 @@ private:
         next->totals = after_break(at);
         next->demerits = demerits;
         next->ratio = ratio;
+        next->flagged_run = flagged_run;
         next->previous = from;
         return next;
     }
@@ -156,6 +181,7 @@ private:
     BreakParameters params_;
     bool allow_overfull_;
     Totals sum_;
+    std::vector<std::size_t> spaces_before_;  // word spaces among the items before each index
     std::vector<std::shared_ptr<const Node>> active_;
 };
 
@@ -165,10 +191,18 @@ std::vector<Break> break_lines(const std::vector<Item>& items, double line_width
     if (items.empty()) return {};
     std::shared_ptr<const Node> best;
     BreakParameters p = params;
-    for (int pass = 0; pass < 4 && !best; ++pass) {
-        best = Breaker(items, line_width, p, false).run();
-        if (!params.escalate) break;
-        p.tolerance *= 4;
+    // Within the run of hyphens at rising tolerances; only when no tolerance serves, past it.
+    const bool hyphenated = std::any_of(items.begin(), items.end(), [](const Item& i) { return i.flagged; });
+    for (const bool limited : {true, false}) {
+        if (!limited && (params.max_flagged_run == 0 || !hyphenated)) break;
+        p = params;
+        p.max_flagged_run = limited ? params.max_flagged_run : 0;
+        for (int pass = 0; pass < 4 && !best; ++pass) {
+            best = Breaker(items, line_width, p, false).run();
+            if (!params.escalate) break;
+            p.tolerance *= 4;
+        }
+        if (best) break;
     }
     if (!best && !params.escalate) return {};
     if (!best) best = Breaker(items, line_width, p, true).run();

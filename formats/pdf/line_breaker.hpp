@@ -35,20 +35,26 @@ struct Break {
     double ratio = 0;          ///< Adjustment ratio: the share of the line's stretch or shrink used.
 };
 
-/// Tuning of the breaker; the defaults are TeX's.
+/// Tuning of the breaker; TeX's, but for the tolerance, the run of hyphens and the last line.
 struct BreakParameters {
-    double tolerance = 200;           ///< Largest badness a line may have.
+    /// Largest badness a line may have. 100 (TeX's is 200) keeps every word space within 1.5
+    /// times its natural width where glue stretches by half a space (ratio 1).
+    double tolerance = 100;
     double line_penalty = 10;         ///< Added to every line's badness.
     double flagged_demerits = 3000;   ///< For two hyphenated lines in a row.
     double fitness_demerits = 3000;   ///< For a very loose line next to a tight one.
+    int max_flagged_run = 2;          ///< Most hyphenated lines in a row; 0 for no limit.
+    double one_word_last_demerits = 1e6;    ///< For a paragraph whose last line is one word.
     bool escalate = true;             ///< Raise the tolerance when nothing fits (else return no breaks).
 };
 
 /// The best breaks for `items` set in lines of `line_width` points. The list must end with a
 /// forced break (glue with kFill stretch, then a kForcedBreak penalty). When no set of breaks
-/// keeps every line within tolerance, the tolerance is raised step by step until one does, and
-/// at last overfull lines are accepted, so the result is never empty for a non-empty paragraph;
-/// with `params.escalate` false it is empty instead.
+/// keeps every line within tolerance (and the run of hyphenated lines within its limit), the
+/// tolerance is raised step by step until one does, and at last overfull lines (and any run of
+/// hyphens) are accepted, so the result is never empty for a non-empty paragraph; with
+/// `params.escalate` false it is empty instead. A word space is glue of some width that does
+/// not fill the line; a last line without one is one word.
 [[nodiscard]] std::vector<Break> break_lines(const std::vector<Item>& items, double line_width,
                                              const BreakParameters& params = {});
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "formats/pdf/line_breaker.hpp"
+#include "pipeline/model/text.hpp"
 #include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats::pdf {
@@ -14,6 +15,7 @@ namespace {
 using Words = std::vector<std::vector<std::pair<std::size_t, std::string>>>;
 
 constexpr double kHyphenPenalty = 50;
+constexpr double kNameHyphenPenalty = 1000;  // a capitalised word, likely a name: only where nothing else sets the lines
 constexpr double kSlashPenalty = 150;
 constexpr double kEmergencyPenalty = 500;  // inside a token wider than the line
 constexpr double kPretolerance = 100;  // TeX's \pretolerance: the unhyphenated pass
@@ -22,7 +24,7 @@ constexpr double kPretolerance = 100;  // TeX's \pretolerance: the unhyphenated 
 struct Fragment {
     std::size_t span = 0;
     std::string text;
-    enum class After { nothing, hyphenate, slash_break } after = After::nothing;
+    enum class After { nothing, hyphenate, hyphenate_name, slash_break } after = After::nothing;
 };
 
 // What an Item stands for, kept beside the items the breaker sees.
@@ -54,8 +56,12 @@ void split_word(const std::vector<std::pair<std::size_t, std::string>>& parts, c
             const auto alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
             while (b < e && !alpha(text[b]) && static_cast<unsigned char>(text[b]) < 0x80) ++b;
             while (e > b && !alpha(text[e - 1]) && static_cast<unsigned char>(text[e - 1]) < 0x80) --e;
-            for (const std::size_t at : setting.hyphenator->points(std::string_view(text).substr(b, e - b))) {
-                cuts.emplace_back(b + at, Fragment::After::hyphenate);
+            const std::string_view letters = std::string_view(text).substr(b, e - b);
+            std::size_t first = 0;
+            const bool name = setting.hyphenator->capitals_mark_names() && !letters.empty() &&
+                              unicode::is_upper_or_title(utf8::next(letters, first));
+            for (const std::size_t at : setting.hyphenator->points(letters)) {
+                cuts.emplace_back(b + at, name ? Fragment::After::hyphenate_name : Fragment::After::hyphenate);
             }
         }
         std::size_t from = 0;
@@ -144,10 +150,10 @@ void build_items(const Words& words, const std::vector<Span>& spans,
                 for (const Placed& p : pieces) width += p.width;
                 add({Item::Kind::box, width, 0, 0, 0, false}, {std::move(pieces), f.span, false});
             }
-            if (f.after == Fragment::After::hyphenate) {
+            if (f.after == Fragment::After::hyphenate || f.after == Fragment::After::hyphenate_name) {
                 const Span& sp = spans[f.span];
-                add({Item::Kind::penalty, fonts.width("-", sp.face, sp.size), 0, 0,
-                     setting.justify ? kHyphenPenalty : 5 * kHyphenPenalty, true},
+                const double penalty = f.after == Fragment::After::hyphenate_name ? kNameHyphenPenalty : kHyphenPenalty;
+                add({Item::Kind::penalty, fonts.width("-", sp.face, sp.size), 0, 0, setting.justify ? penalty : 5 * penalty, true},
                     {{}, f.span, false});
             } else if (f.after == Fragment::After::slash_break) {
                 add({Item::Kind::penalty, 0, 0, 0, kSlashPenalty, false}, {{}, f.span, false});

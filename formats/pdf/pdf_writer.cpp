@@ -64,21 +64,12 @@ std::string sha256_bytes(const std::string& text) {
 class Setup {
 public:
     explicit Setup(const WriterOptions& options)
-        : style_(load_style(options.style.empty() ? kDefaultStyle : options.style)), epoch_(source_date_epoch()) {
+        : style_(load_style(options.style.empty() ? kDefaultStyle : options.style)),
+          epoch_(source_date_epoch()),
+          hyphenators_(style_.hyphenate, style_.hyphenation_exceptions) {
         try {
             // Load the faces now, so a damaged font fails before any input is read.
             const FontSet probe(style_);
-            if (style_.hyphenate) {
-                if (style_.hyphenation_exceptions.empty()) {
-                    hyphenator_ = &Hyphenator::english();
-                } else {
-                    std::vector<std::string> exceptions = Hyphenator::default_exceptions();
-                    exceptions.insert(exceptions.end(), style_.hyphenation_exceptions.begin(),
-                                      style_.hyphenation_exceptions.end());
-                    own_ = std::make_unique<Hyphenator>(Hyphenator::kDefaultPatterns, exceptions);
-                    hyphenator_ = own_.get();
-                }
-            }
         } catch (const std::runtime_error& e) {
             if (dynamic_cast<const Error*>(&e) != nullptr) throw;
             throw UsageError(fmt::format("style '{}': {}", style_.name, e.what()));
@@ -87,10 +78,9 @@ public:
 
     [[nodiscard]] const Style& style() const { return style_; }
 
-    // English text (or text of unknown language) is hyphenated; other languages are not.
-    [[nodiscard]] const Hyphenator* hyphenator(const Document& doc) const {
-        return doc.meta.language.empty() || doc.meta.language == "en" ? hyphenator_ : nullptr;
-    }
+    // Text is hyphenated by its language's patterns (English when it names none); a language
+    // Debian has no patterns for is set without hyphens.
+    [[nodiscard]] const Hyphenator* hyphenator(const Document& doc) const { return hyphenators_.for_language(doc.meta.language); }
 
     void finish(PdfFile& pdf, const PdfInfo& base, const std::optional<std::time_t>& fallback_date,
                 const std::string& identity) const {
@@ -104,8 +94,7 @@ public:
 private:
     Style style_;
     std::optional<std::time_t> epoch_;
-    const Hyphenator* hyphenator_ = nullptr;
-    std::unique_ptr<Hyphenator> own_;
+    Hyphenators hyphenators_;
 };
 
 PdfInfo info_for(const Document& doc, const std::string& title) {

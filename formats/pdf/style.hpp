@@ -38,7 +38,7 @@ struct Style {
     bool title_case = true;      ///< Turn all-caps headlines into title case.
     bool notes_appendix = true;  ///< List the reader's notes after the article.
     bool justify = true;         ///< Justify body text (else ragged right).
-    bool hyphenate = true;       ///< Hyphenate English body text.
+    bool hyphenate = true;       ///< Hyphenate body text by its language's patterns.
     std::vector<std::string> hyphenation_exceptions;  ///< Extra exceptions, hyphens at allowed points.
 };
 

@@ -18,6 +18,11 @@ utf8proc_category_t category(char32_t cp) { return utf8proc_category(static_cast
 
 bool is_upper(char32_t cp) { return category(cp) == UTF8PROC_CATEGORY_LU; }
 
+char32_t to_lower(char32_t cp) {
+    if (cp > 0x10FFFF) return cp;
+    return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
+}
+
 bool is_upper_or_title(char32_t cp) {
     const utf8proc_category_t cat = category(cp);
     return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;

@@ -22,6 +22,9 @@ namespace briefkit::unicode {
 /// True for any letter (Lu, Ll, Lt, Lm, Lo), cased or not.
 [[nodiscard]] bool is_letter(char32_t cp);
 
+/// `cp`'s lowercase mapping (one code point: `Ü` gives `ü`); `cp` itself when it has none.
+[[nodiscard]] char32_t to_lower(char32_t cp);
+
 /// `c` lowered when it is an ASCII capital; any other byte as it is.
 [[nodiscard]] constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 

@@ -45,6 +45,28 @@ std::vector<Item> items_for(const std::string& text) {
     return items;
 }
 
+// Items for `words`, each a letter count, `-` between the parts of a word where it may be
+// hyphenated (`3-4-2`): every letter 6 points wide, a hyphen 6, spaces of 4 (+2/-1) points.
+std::vector<Item> hyphenated_items(const std::string& words) {
+    std::vector<Item> items;
+    std::size_t at = 0;
+    while (at < words.size()) {
+        std::size_t end = words.find(' ', at);
+        if (end == std::string::npos) end = words.size();
+        if (!items.empty()) items.push_back({Item::Kind::glue, 4, 2, 1, 0, false});
+        for (std::size_t part = at; part < end;) {
+            const std::size_t dash = std::min(words.find('-', part), end);
+            if (part > at) items.push_back({Item::Kind::penalty, 6, 0, 0, 50, true});
+            items.push_back({Item::Kind::box, 6.0 * std::stod(words.substr(part, dash - part)), 0, 0, 0, false});
+            part = dash + 1;
+        }
+        at = end + 1;
+    }
+    items.push_back({Item::Kind::glue, 0, kFill, 0, 0, false});
+    items.push_back({Item::Kind::penalty, 0, 0, 0, kForcedBreak, false});
+    return items;
+}
+
 // Adjustment ratios of the lines a first-fit breaker would make.
 std::vector<double> first_fit_ratios(const std::vector<Item>& items, double width) {
     std::vector<double> ratios;
@@ -148,6 +170,85 @@ TEST_CASE("hyphenation: short words, capitals, digits and exceptions are left wh
     const Hyphenator custom(Hyphenator::kDefaultPatterns, {"brief-kit", "newsroom"});
     CHECK(custom.points("Briefkit") == std::vector<std::size_t>{5});
     CHECK(custom.points("newsroom").empty());
+}
+
+TEST_CASE("hyphenation: each language's patterns from Debian, in their own charset, at UTF-8 boundaries") {
+    CHECK(Hyphenator::patterns_for("de-AT").ends_with("/hyph_de_AT.dic"));
+    CHECK(Hyphenator::patterns_for("de").ends_with("/hyph_de_DE.dic"));
+    CHECK(Hyphenator::patterns_for("pt-BR").ends_with("/hyph_pt_BR.dic"));
+    CHECK(Hyphenator::patterns_for("no").ends_with("/hyph_nb_NO.dic"));  // Norwegian is Bokmål's
+    CHECK(Hyphenator::patterns_for("en").ends_with("/hyph_en_US.dic"));
+    CHECK(Hyphenator::patterns_for("tlh").empty());  // no patterns for Klingon
+    const Hyphenators all(true, {});
+    const Hyphenator* german = all.for_language("de");  // ISO 8859-1 patterns
+    REQUIRE(german != nullptr);
+    CHECK_FALSE(german->capitals_mark_names());  // German capitalises every noun
+    CHECK(pieces_of("Gewässer", german->points("Gewässer")) == std::vector<std::string>{"Ge", "wäs", "ser"});
+    CHECK(pieces_of("Umweltschutz", german->points("Umweltschutz")) == std::vector<std::string>{"Um", "welt", "schutz"});
+    const Hyphenator* russian = all.for_language("ru");  // KOI8-R patterns
+    REQUIRE(russian != nullptr);
+    CHECK(russian->capitals_mark_names());
+    CHECK(pieces_of("правительство", russian->points("правительство")).front() == "пра");
+    const Hyphenator* french = all.for_language("fr-FR");  // UTF-8 patterns
+    REQUIRE(french != nullptr);
+    CHECK(pieces_of("gouvernement", french->points("gouvernement")) == std::vector<std::string>{"gou", "ver", "ne", "ment"});
+    CHECK(french->points("Ωmega-word").empty());  // not letters only
+    CHECK(all.for_language("tlh") == nullptr);
+    CHECK(Hyphenators(false, {}).for_language("de") == nullptr);  // the style turns it off
+    CHECK(all.for_language("") == all.for_language("en"));  // a document without a language is set as English
+}
+
+TEST_CASE("line breaker: at most two hyphenated lines in a row where the lines can be set otherwise") {
+    // Words as letter counts, `-` where a word may be hyphenated; each letter 6 points wide.
+    const std::vector<Item> items = hyphenated_items("5 5-5-2 3-4-2 4 5 2-2 3-5-2 4-5-5 2 2 2-2 2 3-5-5 2");
+    const auto longest_run = [&](const std::vector<Break>& breaks) {
+        int run = 0;
+        int longest = 0;
+        for (const Break& b : breaks) {
+            run = items[b.position].flagged ? run + 1 : 0;
+            longest = std::max(longest, run);
+        }
+        return longest;
+    };
+    const std::vector<Break> limited = break_lines(items, 156);
+    CHECK(longest_run(limited) <= 2);
+    for (std::size_t i = 0; i + 1 < limited.size(); ++i) CHECK(limited[i].ratio <= 1.0);
+    BreakParameters unlimited;
+    unlimited.max_flagged_run = 0;
+    CHECK(longest_run(break_lines(items, 156, unlimited)) >= 3);  // what the limit prevents
+}
+
+TEST_CASE("line breaker: no word alone on the last line where a rebreak within tolerance avoids it") {
+    const std::vector<Item> items = hyphenated_items("5 7 7 8 3 4 2 3 4 2 8 3 3 7 2 5");
+    const auto last_line_words = [&](const std::vector<Break>& breaks) {
+        std::size_t spaces = 0;
+        for (std::size_t i = breaks[breaks.size() - 2].position + 1; i < items.size(); ++i) {
+            spaces += items[i].kind == Item::Kind::glue && items[i].width > 0 && items[i].stretch < kFill ? 1 : 0;
+        }
+        return spaces + 1;
+    };
+    const std::vector<Break> breaks = break_lines(items, 232);
+    REQUIRE(breaks.size() >= 2);
+    CHECK(last_line_words(breaks) >= 2);
+    for (std::size_t i = 0; i + 1 < breaks.size(); ++i) CHECK(breaks[i].ratio <= 1.0);
+    BreakParameters indifferent;
+    indifferent.one_word_last_demerits = 0;
+    CHECK(last_line_words(break_lines(items, 232, indifferent)) == 1);
+}
+
+TEST_CASE("line breaker: no word space wider than 1.5 times where a breaking keeps within it") {
+    // TeX's tolerance (200) lets a line stretch its spaces to 1.63 times when that costs less.
+    const std::vector<Item> items = items_for(kParagraph);
+    int within = 0;
+    for (double width = 240; width <= 420; width += 3) {
+        BreakParameters strict;
+        strict.escalate = false;
+        if (break_lines(items, width, strict).empty()) continue;  // no breaking keeps within 1.5 times
+        ++within;
+        const std::vector<Break> breaks = break_lines(items, width);
+        for (std::size_t i = 0; i + 1 < breaks.size(); ++i) CHECK(breaks[i].ratio <= 1.0);
+    }
+    CHECK(within > 5);
 }
 
 TEST_CASE("pagination: no paragraph leaves a single line at the foot or the head of a page") {
