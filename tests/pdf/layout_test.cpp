@@ -198,6 +198,57 @@ TEST_CASE("hyphenation: each language's patterns from Debian, in their own chars
     CHECK(all.for_language("") == all.for_language("en"));  // a document without a language is set as English
 }
 
+TEST_CASE("paragraph: a capitalised word (a name) is hyphenated less than the same word in lowercase") {
+    Style style = load_style("briefing");
+    FontSet fonts(style);
+    // One invented paragraph twice: with names, and with the same words in lowercase. The patterns
+    // split both alike; the breaker prefers any other break to one inside a name.
+    const std::string names =
+        "Delegations from Germany, Switzerland and the Netherlands met on Wednesday with representatives of the "
+        "Mediterranean shipping companies to discuss the consequences of dredging, and negotiations would continue "
+        "in September, after consultations with associations from Portugal, Denmark and Norway about compensation.";
+    const std::vector<std::string> capitalised{"Germany", "Switzerland", "Netherlands", "Wednesday", "Mediterranean",
+                                               "September", "Portugal", "Denmark", "Norway"};
+    std::string lowered = names;
+    std::vector<std::string> lowercase;
+    for (const std::string& name : capitalised) {
+        lowercase.push_back(name);
+        lowercase.back()[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+        lowered.replace(lowered.find(name), name.size(), lowercase.back());
+    }
+    // How often a line ends inside one of `words`: the glyphs of the line's last word, before the
+    // inserted hyphen, begin one of them.
+    const auto splits_inside = [&](const std::string& text, const std::vector<std::string>& words) {
+        std::vector<std::vector<std::uint16_t>> shapes;
+        for (const std::string& word : words) {
+            std::vector<Glyph> glyphs;
+            fonts.shape(word, Face::body, glyphs);
+            shapes.emplace_back();
+            for (const Glyph& g : glyphs) shapes.back().push_back(g.code);
+        }
+        int count = 0;
+        for (double width = 200; width <= 420; width += 2) {
+            for (const TextLine& line : set_paragraph({{text, Face::body, 10, {}, {}}}, fonts, {width, true, &Hyphenator::english()})) {
+                if (!line.hyphenated) continue;
+                std::vector<std::uint16_t> last;
+                for (std::size_t k = 0; k + 1 < line.pieces.size(); ++k) {  // the last piece is the hyphen
+                    if (line.pieces[k].space_before) last.clear();
+                    last.insert(last.end(), line.pieces[k].codes.begin(), line.pieces[k].codes.end());
+                }
+                count += std::any_of(shapes.begin(), shapes.end(), [&](const std::vector<std::uint16_t>& shape) {
+                    return last.size() < shape.size() && std::equal(last.begin(), last.end(), shape.begin());
+                }) ? 1 : 0;
+            }
+        }
+        return count;
+    };
+    const int names_split = splits_inside(names, capitalised);
+    const int same_words_split = splits_inside(lowered, lowercase);
+    INFO(names_split << " lines end inside a name, " << same_words_split << " inside the same words in lowercase");
+    CHECK(same_words_split > 10);
+    CHECK(names_split * 10 < same_words_split * 9);
+}
+
 TEST_CASE("line breaker: at most two hyphenated lines in a row where the lines can be set otherwise") {
     // Words as letter counts, `-` where a word may be hyphenated; each letter 6 points wide.
     const std::vector<Item> items = hyphenated_items("5 5-5-2 3-4-2 4 5 2-2 3-5-2 4-5-5 2 2 2-2 2 3-5-5 2");
