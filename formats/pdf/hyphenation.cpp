@@ -4,6 +4,7 @@
 #include <iconv.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
@@ -210,7 +211,8 @@ const Hyphenator& Hyphenator::english() {
 
 std::string Hyphenator::patterns_for(std::string_view tag, const std::string& folder) {
     const auto [language, region] = language_and_region(tag);
-    if (language.empty() || language.size() > 3) return {};
+    const auto letters = [](const std::string& s) { return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'z' && std::isalpha(static_cast<unsigned char>(c)); }); };
+    if (language.empty() || language.size() > 3 || !letters(language) || !letters(region)) return {};  // a tag is never a path
     namespace fs = std::filesystem;
     std::vector<std::string> names;
     if (!region.empty()) names.push_back(fmt_name(language, region));

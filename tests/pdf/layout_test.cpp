@@ -179,6 +179,8 @@ TEST_CASE("hyphenation: each language's patterns from Debian, in their own chars
     CHECK(Hyphenator::patterns_for("no").ends_with("/hyph_nb_NO.dic"));  // Norwegian is Bokmål's
     CHECK(Hyphenator::patterns_for("en").ends_with("/hyph_en_US.dic"));
     CHECK(Hyphenator::patterns_for("tlh").empty());  // no patterns for Klingon
+    CHECK(Hyphenator::patterns_for("../en").empty());  // a tag is never a path
+    CHECK(Hyphenator::patterns_for("en-../..").ends_with("/hyph_en_US.dic"));  // a region that is none is passed over
     const Hyphenators all(true, {});
     const Hyphenator* german = all.for_language("de");  // ISO 8859-1 patterns
     REQUIRE(german != nullptr);
