@@ -29,22 +29,6 @@ const char* const kParagraph =
     "and mutual assistance in the fight against coronavirus infection, and the ministers discussed a wide range of "
     "issues that have a negative impact on the situation in the regions located in close proximity to the area.";
 
-// Items for `text` with every character 6 points wide and spaces of 4 (+2/-1) points.
-std::vector<Item> items_for(const std::string& text) {
-    std::vector<Item> items;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
-        if (!items.empty()) items.push_back({Item::Kind::glue, 4, 2, 1, 0, false});
-        items.push_back({Item::Kind::box, 6.0 * static_cast<double>(end - start), 0, 0, 0, false});
-        start = end + 1;
-    }
-    items.push_back({Item::Kind::glue, 0, kFill, 0, 0, false});
-    items.push_back({Item::Kind::penalty, 0, 0, 0, kForcedBreak, false});
-    return items;
-}
-
 // Items for `words`, each a letter count, `-` between the parts of a word where it may be
 // hyphenated (`3-4-2`): every letter 6 points wide, a hyphen 6, spaces of 4 (+2/-1) points.
 std::vector<Item> hyphenated_items(const std::string& words) {
@@ -65,6 +49,18 @@ std::vector<Item> hyphenated_items(const std::string& words) {
     items.push_back({Item::Kind::glue, 0, kFill, 0, 0, false});
     items.push_back({Item::Kind::penalty, 0, 0, 0, kForcedBreak, false});
     return items;
+}
+
+// Items for `text` with every character 6 points wide and spaces of 4 (+2/-1) points.
+std::vector<Item> items_for(const std::string& text) {
+    std::string counts;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        counts += (counts.empty() ? "" : " ") + std::to_string(end - start);
+        start = end + 1;
+    }
+    return hyphenated_items(counts);
 }
 
 // Adjustment ratios of the lines a first-fit breaker would make.
