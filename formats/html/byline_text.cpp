@@ -300,6 +300,29 @@ std::vector<std::string> names_of(const std::vector<std::string>& bylines) {
     return names;
 }
 
+std::string name_from_description(std::string_view given, std::string_view description) {
+    if (given.empty() || given.find(' ') != std::string_view::npos || !description.starts_with(given) ||
+        description.substr(given.size(), 1) != " ") {
+        return {};
+    }
+    std::string name(given);
+    std::string_view rest = description.substr(given.size() + 1);
+    for (int added = 0; added < 3 && !rest.empty(); ++added) {
+        const std::size_t end = std::min(rest.find(' '), rest.size());
+        std::string_view word = rest.substr(0, end);
+        const bool closes = word.ends_with(',') || word.ends_with(';');
+        if (closes) word.remove_suffix(1);
+        const std::u32string letters = unicode::decode(word.substr(0, 4));
+        const bool capitalised = !letters.empty() && unicode::is_upper_or_title(letters.front()) && word.size() > 1;
+        if (!capitalised && !is_name_particle(word)) break;
+        name.append(" ").append(word);
+        if (closes) break;
+        rest.remove_prefix(std::min(end + 1, rest.size()));
+    }
+    while (name.size() > given.size() && is_name_particle(name.substr(name.rfind(' ') + 1))) name.erase(name.rfind(' '));
+    return name.size() > given.size() ? name : std::string();
+}
+
 std::vector<std::string> byline_names(std::string_view line) {
     if (!opens_with_label(line)) return {};
     const std::string names = clean_byline(plain_spaced(line));

@@ -48,6 +48,12 @@ struct LineOpening {
 /// title (`Uta Staschewski, Projektleiterin der HSS`): a byline, not a phrase that opens with `von`.
 [[nodiscard]] bool reads_as_byline(std::string_view names);
 
+/// The whole name a profile's description opens with when `given` is one word of it, a first
+/// name (`Nils` described as `Nils Pickert ist freier Autor…`, `Stefanus` as `Stefanus Stahl -
+/// Maschinenbauer…`): `given` and the capitalised words (and name particles) that follow it, at
+/// most three; empty when the description does not open so.
+[[nodiscard]] std::string name_from_description(std::string_view given, std::string_view description);
+
 /// True when `name` is a word a byline's furniture prints, not anyone's name: a label (`By`,
 /// `Autor`), a button (`Follow`), a placeholder (`admin`, `No Author`).
 [[nodiscard]] bool is_furniture_word(std::string_view name);

@@ -467,7 +467,11 @@ void read_ld_authors(const JsonValue* author, const JsonValue& root, JsonLdArtic
                                         : nullptr;
         const JsonValue& a = referred != nullptr ? *referred : given;
         if (is_organisation(a)) return;
-        const std::string name = markup::collapse_space(markup::resolve_references(name_of(a)));
+        std::string name = markup::collapse_space(markup::resolve_references(name_of(a)));
+        // A profile named by its first name alone (Yoast's Person) whose description opens with the whole name.
+        if (std::string whole = name_from_description(name, markup::collapse_space(string_of(a.find("description")))); !whole.empty()) {
+            name = std::move(whole);
+        }
         if (!name.empty() && name.size() < 100) {
             for (std::string& n : markup::authors_from_byline(name)) out.authors.push_back(std::move(n));
         }

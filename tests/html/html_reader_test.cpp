@@ -554,6 +554,18 @@ TEST_CASE("html: the agency is the wire the text credits in its dateline or a so
                     "of hearings with the shipping lines.</p>", "").meta.source.name == "Example Gazette");
 }
 
+TEST_CASE("html: a JSON-LD author named by a first name alone takes the whole name its description opens with") {
+    const auto authors_for = [](std::string_view description) {
+        const std::string head = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"Article\",\"headline\":\"Harbour\","
+                                 "\"author\":{\"@id\":\"#ines\"}},{\"@type\":\"Person\",\"@id\":\"#ines\",\"name\":\"Ines\","
+                                 "\"description\":\"" + std::string(description) + "\"}]}</script>";
+        return read_page(page_around("<article><h1>Harbour</h1>" + kProse + "</article>", head)).meta.authors;
+    };
+    CHECK(authors_for("Ines Okafor ist freie Autorin und schreibt über Häfen.") == std::vector<std::string>{"Ines Okafor"});
+    CHECK(authors_for("Ines van der Berg - Hafenreporterin") == std::vector<std::string>{"Ines van der Berg"});
+    CHECK(authors_for("Ines writes about ports and ships.") == std::vector<std::string>{"Ines"});  // no surname follows
+}
+
 TEST_CASE("html: a line giving a date and a name beside the headline gives the author") {
     const Document doc = read_page(page_around("<article><h1>Variablen und ihr Zuhause</h1><p class=\"muted\">11.12.2019 - Amelie Loevenich</p>" +
                                                kProse + "</article>"));
