@@ -84,7 +84,7 @@ bool has_repeated_key(std::string_view text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace briefkit;
-    std::string_view text = fuzz::as_text(data, size);
+    const std::string_view text = fuzz::as_text(data, size);
     ReadOptions options;
     options.max_depth = 64;
     std::optional<nlohmann::json> ours;
@@ -96,7 +96,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     // nlohmann-json takes a NUL byte for the end of the text, where Briefkit refuses it.
     if (text.find('\0') != std::string_view::npos) return 0;
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    // nlohmann-json skips one byte-order mark itself, as Briefkit does; removing one here too let
+    // it skip two (a fuzz finding: `BOM BOM ""`, which both refuse when each skips one).
     const nlohmann::json theirs = nlohmann::json::parse(text, nullptr, false);
     const bool they_accept = !theirs.is_discarded() && !has_repeated_key(text);
     fuzz::require(ours.has_value() == they_accept, "Briefkit's JSON parser and nlohmann-json disagree on accepting it");

@@ -218,6 +218,11 @@ TEST_CASE("markup: strict JSON: a key given twice, nesting past the limit and a 
     CHECK(json_error("[1e-4444444, 123456789012345678901234567890]") == "(no error)");  // underflow is zero, as strtod reads it
 }
 
+TEST_CASE("markup: strict JSON: one byte-order mark is skipped, a second is refused (the fuzz harness had skipped two)") {
+    CHECK(json_error("\xEF\xBB\xBF[1]") == "(no error)");
+    CHECK(json_error("\xEF\xBB\xBF\xEF\xBB\xBF \"\"").find("item.json:1: not readable as JSON") == 0);
+}
+
 TEST_CASE("markup: strict JSON: a backslash before a non-ASCII letter is quoted as its byte, so the message stays UTF-8") {
     // The error message becomes a note of the web page reader: quoting the lead byte alone made it invalid UTF-8.
     CHECK(json_error("[\"\\\xC3\xA9\"]") == "item.json:1: not readable as JSON: '\\' before byte 0xC3 is no escape JSON has");
