@@ -31,11 +31,10 @@ const std::vector<std::string>& builtin_list() {
     return words;
 }
 
-/// `word`'s code points, each lowered.
-std::u32string lowered(std::string_view word) {
-    std::u32string out = unicode::decode(word);
-    for (char32_t& cp : out) cp = unicode::to_lower(cp);
-    return out;
+/// `letters`, each lowered.
+std::u32string lowered(std::u32string letters) {
+    for (char32_t& cp : letters) cp = unicode::to_lower(cp);
+    return letters;
 }
 
 /// The name of the patterns file of `language` in `region`: `hyph_de_AT.dic`.
@@ -169,7 +168,7 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
         while (at < word.size() && (static_cast<unsigned char>(word[at]) & 0xC0) == 0x80);
         ends.push_back(at);
     }
-    const std::u32string lower = lowered(word);
+    const std::u32string lower = lowered(letters);
     if (const auto it = exceptions_.find(unicode::encode(lower)); it != exceptions_.end()) {
         std::vector<std::size_t> out;
         for (const std::size_t letters_before : it->second) {
