@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "formats/markup/agencies.hpp"
 #include "formats/markup/body_markup.hpp"
 #include "formats/markup/feed_document.hpp"
 #include "pipeline/model/text.hpp"
@@ -13,7 +14,7 @@ namespace briefkit::formats::html {
 namespace {
 
 /// The labels that open a byline, folded (and as LabelForm writes them).
-constexpr std::array<std::string_view, 38> kLabels{
+constexpr std::array<std::string_view, 39> kLabels{
     "written by: ",       "written by ",       "posted by ",        "posted on ",       "published by ",
     "submitted by ",      "geschrieben von ",  "verfasst von: ",    "verfasst von ",    "gespeichert von ",
     "veröffentlicht von ",
@@ -22,7 +23,7 @@ constexpr std::array<std::string_view, 38> kLabels{
     "authors: ",          "redaktion: ",       "autor ",            "autorin ",         "autoren ",
     "author ",            "by: ",              "by ",               "von: ",            "von ",
     "par ",               "por ",              "di ",               "auteur : ",        "auteur: ",
-    "auteur ",            "autore: "};
+    "auteur ",            "autore: ",         "author(s): "};
 
 /// The small words that names hold (`von`, `de`, `bin`) and that join them (`und`, `y`).
 constexpr std::array<std::string_view, 22> kNameParticles{"von", "van", "de", "der", "den", "la", "le", "di",
@@ -123,12 +124,23 @@ std::string clean_byline(std::string text) {
         text.resize(space);
         while (!text.empty() && std::string_view(" ,:;").find(text.back()) != std::string_view::npos) text.pop_back();
     }
-    if (text.size() < 2 || text.size() > 80) return {};
-    // What a date line's label leaves (`Stand: 3.2.2022`, `Zuletzt geändert am ...`) names no one.
+    // What a date line's label leaves (`Stand: 3.2.2022`, `Zuletzt geändert am ...`) names no
+    // one; the label after a name (`Reuters Updated: January 16`) ends the names.
     static constexpr std::array<std::string_view, 8> kDateLineWords{"stand",     "zuletzt",   "aktualisiert", "updated",
                                                                  "last updated", "published", "veröffentlicht", "erschienen"};
-    const std::string folded = unicode::fold_case(text);
-    if (std::any_of(kDateLineWords.begin(), kDateLineWords.end(), [&](std::string_view l) { return folded.starts_with(l); })) return {};
+    const std::string lower = unicode::ascii_lower(text);
+    for (const std::string_view word : kDateLineWords) {
+        if (lower.starts_with(word)) return {};
+        for (std::size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+            const char after = at + word.size() < lower.size() ? lower[at + word.size()] : ':';
+            if (at < text.size() && lower[at - 1] == ' ' && (after == ':' || (after == ' ' && word != "stand"))) {
+                text.resize(at);
+                break;
+            }
+        }
+    }
+    while (!text.empty() && std::string_view(" ,:;").find(text.back()) != std::string_view::npos) text.pop_back();
+    if (text.size() < 2 || text.size() > 80) return {};
     return text;
 }
 
@@ -297,6 +309,9 @@ std::vector<std::string> names_of(const std::vector<std::string>& bylines) {
             if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
         }
     }
+    // a wire beside a person (`Von David Hutzler, dpa`) credits the agency, not another author
+    const auto is_agency = [](const std::string& n) { return markup::known_agency(n).has_value(); };
+    if (!std::all_of(names.begin(), names.end(), is_agency)) std::erase_if(names, is_agency);
     return names;
 }
 

@@ -59,8 +59,9 @@ struct LineOpening {
 [[nodiscard]] bool is_furniture_word(std::string_view name);
 
 /// The names the bylines give, each split by markup::authors_from_byline(), without repeats,
-/// without the quotation marks markup left around them, and without a byline's furniture words
-/// or phrases that name no one (`Redakteurin bei der Abendpost`).
+/// without the quotation marks markup left around them, without a byline's furniture words or
+/// phrases that name no one (`Redakteurin bei der Abendpost`), and without the agencies it
+/// credits beside a person (`dpa` of `David Hutzler, dpa`).
 [[nodiscard]] std::vector<std::string> names_of(const std::vector<std::string>& bylines);
 
 /// The authors a printed byline names (`Von Claudia Lindner`, `By A and B, 5 May 2022`); none

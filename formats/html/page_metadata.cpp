@@ -123,17 +123,21 @@ void add_byline(std::vector<std::string>& out, const XmlNode* n) {
 }
 
 /// True when `n` is an author's name by its class or id, lower-cased in `words` (`author`,
-/// `byline`, hCard's `fn`), or a link to an author's page.
+/// `byline`, hCard's `fn`), a link to an author's or a staff member's page, or an element named
+/// `<byline>` (NITF's, which some publishing systems print into their pages).
 bool marks_an_author(const XmlNode* n, std::string_view words) {
+    if (n->name == "byline") return true;
     if (n->name == "a") {
         const std::string href = unicode::ascii_lower(markup::attribute(n, "href"));
-        for (const std::string_view part : {"/author/", "/autor/", "/autoren/", "/authors/", "/autorin/"}) {
+        for (const std::string_view part : {"/author/", "/autor/", "/autoren/", "/authors/", "/autorin/", "/staff/"}) {
             if (href.find(part) != std::string::npos) return true;
         }
     }
     if (n->name == "label" || n->name == "input" || n->name == "form") return false;
-    if (words.find("bio") != std::string::npos || words.find("about") != std::string::npos || words.find("comment") != std::string::npos ||
-        words.find("avatar") != std::string::npos || words.find("box") != std::string::npos) {
+    // an author's box, a commenter, or a picture's author (`img-author`, `photo-byline`)
+    static constexpr std::array<std::string_view, 10> kNotTheArticles{"bio", "about", "comment", "avatar", "box",
+                                                                      "img", "image", "photo", "foto", "caption"};
+    if (std::any_of(kNotTheArticles.begin(), kNotTheArticles.end(), [&](std::string_view w) { return words.find(w) != std::string_view::npos; })) {
         return false;
     }
     return words.find("author") != std::string::npos || words.find("byline") != std::string::npos ||
@@ -288,7 +292,7 @@ bool scan_element(const XmlNode* n, PageScan& s) {
     const std::string_view class_attribute = markup::attribute(n, "class");
     const std::string_view id = markup::attribute(n, "id");
     const bool aside = name == "nav" || name == "aside" || (name == "footer" && s.article_depth == 0);
-    if (class_attribute.empty() && id.empty() && name != "a") return aside;
+    if (class_attribute.empty() && id.empty() && name != "a" && name != "byline") return aside;
     std::string& words = s.words;
     words.assign(class_attribute).append(" ").append(id);
     for (char& c : words) c = unicode::ascii_lower(c);
@@ -483,24 +487,77 @@ void read_ld_authors(const JsonValue* author, const JsonValue& root, JsonLdArtic
     }
 }
 
+/// `text` as search engines read a JSON-LD block that is not quite JSON: control characters
+/// written raw inside strings (a line break in an `articleBody`) escaped, and a `;` after the
+/// value (a script's habit) left out. Empty when there is nothing to mend.
+std::string mended_json_ld(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 64);
+    bool in_string = false;
+    bool changed = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string && c == '\\' && i + 1 < text.size()) {
+            out += c;
+            out += text[++i];
+            continue;
+        }
+        if (c == '"') in_string = !in_string;
+        if (in_string && static_cast<unsigned char>(c) < 0x20) {
+            out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+            changed = true;
+            continue;
+        }
+        out += c;
+    }
+    while (!out.empty() && is_blank(out.back())) out.pop_back();
+    if (!out.empty() && out.back() == ';') {
+        out.pop_back();
+        changed = true;
+    }
+    return changed ? out : std::string();
+}
+
+/// The article a JSON-LD tree describes, if it describes one.
+std::optional<JsonLdArticle> ld_article(const markup::JsonTree& tree) {
+    const JsonValue* article = find_article(tree.root());
+    if (article == nullptr) return std::nullopt;
+    JsonLdArticle out;
+    out.headline = markup::collapse_space(markup::resolve_references(string_of(article->find("headline"))));
+    if (out.headline.empty()) out.headline = markup::collapse_space(markup::resolve_references(string_of(article->find("name"))));
+    out.date = string_of(article->find("datePublished"));
+    if (out.date.empty()) out.date = string_of(article->find("dateCreated"));
+    read_ld_authors(article->find("author"), tree.root(), out);
+    if (const JsonValue* p = article->find("publisher"); p != nullptr) out.publisher = markup::collapse_space(name_of(*p));
+    out.language = string_of(article->find("inLanguage"));
+    out.url = string_of(article->find("url"));
+    return out;
+}
+
+/// The article of the first JSON-LD block that describes one; a block that is not JSON is read
+/// as mended_json_ld() mends it, with a note, or passed over with one.
 std::optional<JsonLdArticle> read_json_ld(const PageScan& s, const ReadOptions& options, std::vector<Note>& notes) {
     ReadOptions json_options = options;
     json_options.max_depth = std::max<std::size_t>(options.max_depth, 64);
     for (const std::string_view text : s.json_ld) {
+        std::string mended;  // outlives the tree read from it
         try {
-            const markup::JsonTree tree = markup::parse_json(text, "JSON-LD", json_options);
-            const JsonValue* article = find_article(tree.root());
-            if (article == nullptr) continue;
-            JsonLdArticle out;
-            out.headline = markup::collapse_space(markup::resolve_references(string_of(article->find("headline"))));
-            if (out.headline.empty()) out.headline = markup::collapse_space(markup::resolve_references(string_of(article->find("name"))));
-            out.date = string_of(article->find("datePublished"));
-            if (out.date.empty()) out.date = string_of(article->find("dateCreated"));
-            read_ld_authors(article->find("author"), tree.root(), out);
-            if (const JsonValue* p = article->find("publisher"); p != nullptr) out.publisher = markup::collapse_space(name_of(*p));
-            out.language = string_of(article->find("inLanguage"));
-            out.url = string_of(article->find("url"));
-            return out;
+            std::optional<markup::JsonTree> tree;
+            try {
+                tree.emplace(markup::parse_json(text, "JSON-LD", json_options));
+            } catch (const InputError&) {
+                mended = mended_json_ld(text);
+                if (mended.empty()) throw;
+                tree.emplace(markup::parse_json(mended, "JSON-LD", json_options));
+            }
+            std::optional<JsonLdArticle> article = ld_article(*tree);
+            if (!article) continue;
+            if (!mended.empty()) {
+                notes.push_back(Note{0, "json-ld-mended",
+                                     "a JSON-LD block that is not quite JSON (control characters raw inside its strings, or a ';' "
+                                     "after it) was read as search engines read it"});
+            }
+            return article;
         } catch (const Error& e) {
             notes.push_back(Note{0, "json-ld-unreadable",
                                  fmt::format("a JSON-LD block was not read, its metadata not used: {}", e.what())});

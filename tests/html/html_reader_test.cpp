@@ -625,6 +625,36 @@ TEST_CASE("html: the author of a blog named after them is not taken for the site
     CHECK(site.meta.authors.empty());
 }
 
+TEST_CASE("html: a JSON-LD block with line breaks raw inside its strings or a semicolon after it is read, with a note") {
+    const auto read_ld = [](std::string_view json) {
+        return read_page(page_around("<article><h1>Harbour</h1>" + kProse + "</article>",
+                                     "<script type=\"application/ld+json\">" + std::string(json) + "</script>"));
+    };
+    const Document raw = read_ld("{\"@type\":\"BlogPosting\",\"headline\":\"Harbour\",\"articleBody\":\"One line\nand\tanother\","
+                                 "\"author\":{\"@type\":\"Person\",\"name\":\"Ines Okafor\"}}");
+    CHECK(raw.meta.authors == std::vector<std::string>{"Ines Okafor"});
+    CHECK(test::has_note(raw, "json-ld-mended"));
+    CHECK_FALSE(test::has_note(raw, "json-ld-unreadable"));
+    const Document semicolon = read_ld("{\"@type\":\"NewsArticle\",\"headline\":\"Harbour\",\"author\":\"Ines Okafor\"};\n");
+    CHECK(semicolon.meta.authors == std::vector<std::string>{"Ines Okafor"});
+    const Document broken = read_ld("{\"@type\":\"NewsArticle\",\"author\":");
+    CHECK(test::has_note(broken, "json-ld-unreadable"));
+    CHECK_FALSE(test::has_note(broken, "json-ld-mended"));
+}
+
+TEST_CASE("html: a byline element, a staff page link and a byline's date label give the author, a picture's author does not") {
+    const auto authors_of = [](std::string_view top) {
+        return read_page(page_around("<article><h1>By whom</h1>" + std::string(top) + kProse + "</article>")).meta.authors;
+    };
+    CHECK(authors_of("<byline>Von David Brand, dpa</byline>") == std::vector<std::string>{"David Brand"});
+    CHECK(authors_of("<dd><a href=\"/fr/staff/ana-ruiz/\">Ana Ruiz</a></dd>") == std::vector<std::string>{"Ana Ruiz"});
+    CHECK(authors_of("<div class=\"byline\">Reuters Updated: January 16, 2020</div>") == std::vector<std::string>{"Reuters"});
+    CHECK(authors_of("<div class=\"byline\">Ana Ruiz Published 3 May</div>") == std::vector<std::string>{"Ana Ruiz"});
+    CHECK(authors_of("<div class=\"author\">Author(s): Ana Ruiz</div>") == std::vector<std::string>{"Ana Ruiz"});
+    CHECK(authors_of("<figure><figcaption><span class=\"img-author\">Mike Blake/Reuters files</span></figcaption></figure>").empty());
+    CHECK(authors_of("<p class=\"byline\">By AFP</p>") == std::vector<std::string>{"AFP"});  // the wire alone is the byline
+}
+
 TEST_CASE("html: dates come from a labelled line, a date line above the headline, microdata text or the title") {
     const auto date_of = [](std::string_view before, std::string_view top, std::string_view title = "Site") {
         std::string page = page_around(std::string(before) + "<article><h1>Dated</h1>" + std::string(top) + kProse + "</article>");
