@@ -48,10 +48,7 @@ Conversion Converter::named(const std::string& name, const Conversion_fn& conver
     }
 }
 
-namespace {
-
-/// Now, or SOURCE_DATE_EPOCH when it is set to a number (the reproducible-builds convention).
-std::int64_t made_at() {
+std::int64_t output_time() {
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
         char* end = nullptr;
         const long long value = std::strtoll(epoch, &end, 10);
@@ -60,10 +57,8 @@ std::int64_t made_at() {
     return static_cast<std::int64_t>(std::time(nullptr));
 }
 
-}  // namespace
-
 Converter::Converter(ConversionOptions options) : options_(std::move(options)) {
-    if (options_.write.made_at == 0) options_.write.made_at = made_at();
+    if (options_.write.made_at == 0) options_.write.made_at = output_time();
     for (const WriterEntry* format : options_.formats) writers_.push_back(format->make(options_.write));
 }
 

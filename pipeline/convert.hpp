@@ -34,6 +34,10 @@ struct Conversion {
     std::vector<std::string> warnings;       ///< The writers' warnings (a character no font could draw).
 };
 
+/// When the outputs are made, in seconds since 1970: SOURCE_DATE_EPOCH when it is set to a
+/// number (the reproducible-builds convention), else now.
+[[nodiscard]] std::int64_t output_time();
+
 /// What a Converter does with every article.
 struct ConversionOptions {
     ReadOptions read;                          ///< Reader options, the input format included.

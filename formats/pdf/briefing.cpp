@@ -26,8 +26,8 @@ constexpr double kLabelColumn = 64;          // width of the metadata labels
 constexpr double kColumnGap = 6;             // least gap between two metadata columns
 constexpr double kMetaLeading = 1.4;         // metadata leading, times its size
 constexpr double kMetaSpaceAbove = 0.4;      // space above the metadata, times the title size
-constexpr double kKeyPointsSizeDrop = 1.5;   // key points are set this much smaller than the body
-constexpr double kKeyPointsLeading = 1.28;   // their leading, times their size
+constexpr double kKeyPointsSizeDrop = 1;     // key points are set this much smaller than the body
+constexpr double kKeyPointsLeading = 1.3;    // their leading, times their size
 constexpr double kBoxPadding = 6;            // space inside the key-points box
 constexpr double kBulletIndent = 12;         // key points hang this far right of their bullet
 constexpr double kParagraphSpace = 0.25;     // space between paragraphs, times the leading
@@ -39,6 +39,11 @@ constexpr double kHeadingLeading = 1.3;      // heading leading, times its size
 constexpr double kHeadingSpaceAbove = 0.8;   // space above a heading, times the body leading
 constexpr double kSourceLeading = 1.35;      // source line leading, times its size
 constexpr double kNotesLeading = 1.3;        // notes leading, times their size
+constexpr double kMarginGap = 18;            // between the text column and the margin column
+constexpr double kMinMarginColumn = 100;     // the narrowest margin column the metadata stands in
+constexpr double kMarginRowSpace = 0;        // between two metadata entries in the margin
+constexpr double kLabelSize = 12;            // the handling label's size (FIRST's TLP asks 12 pt or more)
+constexpr double kLabelPadding = 3;          // the label's box around it
 
 const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                "July",    "August",   "September", "October", "November", "December"};
@@ -70,13 +75,29 @@ std::size_t count_words(const std::string& s) {
     return n;
 }
 
+/// The colour FIRST's Traffic Light Protocol 2.0 gives `label`'s level (set on black), or none
+/// when the label is not a TLP level.
+std::optional<Rgb> tlp_colour(std::string_view label) {
+    const auto rgb = [](int hex) { return Rgb{((hex >> 16) & 0xFF) / 255.0, ((hex >> 8) & 0xFF) / 255.0, (hex & 0xFF) / 255.0}; };
+    static constexpr std::pair<std::string_view, int> kLevels[] = {
+        {"TLP:RED", 0xFF2B2B}, {"TLP:AMBER+STRICT", 0xFFC000}, {"TLP:AMBER", 0xFFC000}, {"TLP:GREEN", 0x33FF00}, {"TLP:CLEAR", 0xFFFFFF}};
+    for (const auto& [name, hex] : kLevels) {
+        if (label == name) return rgb(hex);
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 BriefingComposer::BriefingComposer(const Style& style, FontSet& fonts, const Hyphenator* hyphenator)
     : style_(style),
       fonts_(fonts),
       hyphenator_(hyphenator),
-      content_width_(style.page_width - style.margin_left - style.margin_right) {}
+      content_width_(style.measure > 0 ? style.measure : style.page_width - style.margin_left - style.margin_right),
+      furniture_width_(style.page_width - style.margin_left - style.margin_right),
+      text_x_(style.page_width - style.margin_right - content_width_),
+      margin_x_(style.margin_left),
+      margin_width_(text_x_ - kMarginGap - style.margin_left) {}
 
 std::string BriefingComposer::format_date(const Date& date) {
     std::string out = fmt::format("{} {} {}", date.day.day, kMonths[(date.day.month + 11) % 12], date.day.year);
@@ -115,11 +136,23 @@ ArticleLayout BriefingComposer::layout(const Document& doc) {
     const std::string body = body_text(doc);
     out.title = printed_title(doc, body);
     blocks.push_back(title_block(out.title));
-    for (FlowBlock& row : metadata_blocks(metadata_rows(doc, body))) blocks.push_back(std::move(row));
-    if (std::optional<FlowBlock> box = key_points_box(doc)) blocks.push_back(std::move(*box));
+    const std::vector<MetadataRow> rows = metadata_rows(doc, body);
+    if (margin_width_ >= kMinMarginColumn) out.margin = margin_blocks(rows);
+    if (out.margin.empty()) {
+        for (FlowBlock& row : metadata_blocks(rows)) blocks.push_back(std::move(row));
+    }
+    const std::size_t front_matter = blocks.size();
     add_body(doc, blocks);
-    blocks.push_back(source_line(doc));
-    add_notes(doc, missing_before, blocks);
+    add_source_lines(doc, blocks);
+    add_rendering_notes(missing_before, blocks);
+    // Key points summarise what a reader would turn pages for: a story that its first page holds
+    // is read whole, and a box would print a third of it twice.
+    if (style_.key_points && paginate(blocks, frame()).size() > 1) {
+        if (std::optional<FlowBlock> box = key_points_box(doc)) {
+            blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(front_matter), std::move(*box));
+        }
+    }
+    if (style_.notes_appendix && !doc.notes.empty()) add_notes_appendix(doc, blocks);
     out.pages = paginate(blocks, frame());
     return out;
 }
@@ -161,7 +194,6 @@ std::vector<MetadataRow> BriefingComposer::metadata_rows(const Document& doc, co
     const std::size_t words = count_words(body);
     const auto minutes = std::max<std::size_t>(1, (words + kWordsPerMinute - 1) / kWordsPerMinute);
     rows.push_back({"Length", value(fmt::format("{} words, {} min read", words, minutes))});
-    rows.push_back({"Document", value(doc.id)});
     return rows;
 }
 
@@ -202,9 +234,38 @@ std::vector<FlowBlock> BriefingComposer::metadata_blocks(const std::vector<Metad
     return meta;
 }
 
+std::vector<FlowBlock> BriefingComposer::margin_blocks(const std::vector<MetadataRow>& rows) {
+    const Style& s = style_;
+    std::vector<FlowBlock> margin;
+    double height = 0;
+    for (const MetadataRow& row : rows) {
+        FlowBlock entry;
+        entry.size = s.size_meta;
+        entry.leading = s.size_meta * kMetaLeading;
+        entry.space_before = margin.empty() ? 0 : kMarginRowSpace;
+        entry.lines = set({{row.label, Face::sans_bold, s.size_meta, s.muted, {}}}, margin_width_, false);
+        for (TextLine& l : set({row.value}, margin_width_, false)) entry.lines.push_back(std::move(l));
+        height += entry.space_before + slice_height(entry, 0, entry.lines.size());
+        margin.push_back(std::move(entry));
+    }
+    const Frame f = frame();
+    if (height > f.bottom - f.first_top) return {};  // too long for the margin: the grid takes it
+    return margin;
+}
+
+void BriefingComposer::draw_margin(Canvas& canvas, const std::vector<FlowBlock>& margin) const {
+    double top = frame().first_top;
+    for (const FlowBlock& entry : margin) {
+        top += entry.space_before;
+        for (const TextLine& line : entry.lines) {
+            canvas.text_line(line, margin_x_, line_baseline(entry, top));
+            top += entry.leading;
+        }
+    }
+}
+
 std::optional<FlowBlock> BriefingComposer::key_points_box(const Document& doc) {
     const Style& s = style_;
-    if (!s.key_points) return std::nullopt;
     std::vector<std::string> paragraphs;
     for (const Block& block : doc.body) {
         if (const auto* p = std::get_if<Paragraph>(&block)) paragraphs.push_back(plain_text(p->content));
@@ -222,7 +283,7 @@ std::optional<FlowBlock> BriefingComposer::key_points_box(const Document& doc) {
     const std::vector<Span> heading{{"Key points", Face::sans_bold, box.size, s.accent, {}}};
     for (TextLine& l : set(heading, inner, false)) box.lines.push_back(std::move(l));
     for (const std::string& point : points) {
-        std::vector<TextLine> lines = set({{point, Face::body, box.size, s.text, {}}}, inner - kBulletIndent, true);
+        std::vector<TextLine> lines = set({{point, Face::body, box.size, s.text, {}}}, inner - kBulletIndent, false);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             for (Placed& p : lines[i].pieces) p.x += kBulletIndent;
             if (i == 0) {
@@ -314,7 +375,9 @@ void BriefingComposer::add_quote(const Quote& quote, const BodyFlow& flow, std::
     }
 }
 
-FlowBlock BriefingComposer::source_line(const Document& doc) {
+void BriefingComposer::add_source_lines(const Document& doc, std::vector<FlowBlock>& blocks) {
+    // The credit, and the original's address on a line of its own (where it breaks only at its
+    // own punctuation, never after a short line of credit).
     const Style& s = style_;
     const Metadata& meta = doc.meta;
     std::string source = "Source: " + (meta.source.name.empty() ? std::string("unknown agency") : meta.source.name);
@@ -323,9 +386,12 @@ FlowBlock BriefingComposer::source_line(const Document& doc) {
     } else if (meta.date) {
         source += ", " + format_date(*meta.date);
     }
-    std::vector<Span> spans{{source + (meta.url.empty() ? "." : ". Original: "), Face::sans, s.size_small, s.muted, {}}};
-    if (!meta.url.empty()) spans.push_back({meta.url, Face::sans, s.size_small, s.accent, meta.url});
-    return text_block(spans, s.size_small, s.size_small * kSourceLeading, s.leading, false);
+    blocks.push_back(text_block({{source + ".", Face::sans, s.size_small, s.muted, {}}}, s.size_small, s.size_small * kSourceLeading,
+                                s.leading, false));
+    if (meta.url.empty()) return;
+    blocks.back().keep_with_next = true;
+    blocks.push_back(text_block({{"Original: ", Face::sans, s.size_small, s.muted, {}}, {meta.url, Face::sans, s.size_small, s.accent, meta.url}},
+                                s.size_small, s.size_small * kSourceLeading, 0, false));
 }
 
 FlowBlock BriefingComposer::run_in_block(const std::string& heading, const std::vector<std::string>& items,
@@ -338,21 +404,29 @@ FlowBlock BriefingComposer::run_in_block(const std::string& heading, const std::
     return text_block(spans, s.size_small, s.size_small * kNotesLeading, s.size_small, false);
 }
 
-void BriefingComposer::add_notes(const Document& doc, std::size_t missing_before, std::vector<FlowBlock>& blocks) {
-    // Run in as one paragraph each: the reader's repairs, and characters no font could draw.
-    if (style_.notes_appendix && !doc.notes.empty()) {
-        std::vector<std::string> items;
-        for (const Note& note : doc.notes) {
-            const std::string where = note.line > 0 ? fmt::format("Line {}", note.line) : std::string("File");
-            items.push_back(fmt::format("{} ({}): {}.", where, note.rule, note.message));
-        }
-        blocks.push_back(run_in_block("Reader notes", items, style_.muted));
-    }
-    if (fonts_.missing().size() > missing_before) {
-        // Only the characters this article brought (a digest's fonts serve every article).
-        std::vector<std::string> items;
-        for (std::size_t i = missing_before; i < fonts_.missing().size(); ++i) items.push_back(fonts_.missing()[i] + ".");
-        blocks.push_back(run_in_block("Rendering notes", items, style_.label));
+void BriefingComposer::add_rendering_notes(std::size_t missing_before, std::vector<FlowBlock>& blocks) {
+    if (fonts_.missing().size() <= missing_before) return;
+    // Run in after the article: characters no font could draw, which the page shows as boxes.
+    // Only the characters this article brought (a digest's fonts serve every article).
+    std::vector<std::string> items;
+    for (std::size_t i = missing_before; i < fonts_.missing().size(); ++i) items.push_back(fonts_.missing()[i] + ".");
+    blocks.push_back(run_in_block("Rendering notes", items, style_.label));
+}
+
+void BriefingComposer::add_notes_appendix(const Document& doc, std::vector<FlowBlock>& blocks) {
+    // The reader's repairs and decisions on a page of their own, one note a paragraph, ragged:
+    // long addresses break after their slashes.
+    const Style& s = style_;
+    FlowBlock heading = text_block({{"Reader notes", Face::sans_bold, s.size_heading, s.accent, {}}}, s.size_heading,
+                                   s.size_heading * kHeadingLeading, 0, false);
+    heading.new_page = true;
+    heading.keep_with_next = true;
+    blocks.push_back(std::move(heading));
+    for (const Note& note : doc.notes) {
+        const std::string where = note.line > 0 ? fmt::format("Line {}", note.line) : std::string("File");
+        blocks.push_back(text_block({{fmt::format("{} \u00B7 {}  ", where, note.rule), Face::sans_bold, s.size_small, s.muted, {}},
+                                     {note.message + ".", Face::sans, s.size_small, s.text, {}}},
+                                    s.size_small, s.size_small * kNotesLeading, s.size_small * 0.6, false));
     }
 }
 
@@ -360,7 +434,7 @@ void BriefingComposer::add_links(PdfFile& pdf, int page, const Canvas& canvas) {
     for (const LinkArea& link : canvas.links()) pdf.link_to_url(page, link.area, link.href);
 }
 
-void BriefingComposer::header_band(Canvas& canvas, const Document& doc) {
+void BriefingComposer::header_band(Canvas& canvas) {
     const Style& s = style_;
     const double left = s.margin_left;
     const double top = s.margin_top;
@@ -370,15 +444,16 @@ void BriefingComposer::header_band(Canvas& canvas, const Document& doc) {
     } else {
         canvas.rule(left, s.page_width - s.margin_right, top + kBandHeight + 2, 1.2, s.accent);
     }
-    const std::vector<TextLine> org = set({{s.organisation, Face::sans_bold, 13, ink, {}}}, content_width_ * 0.6, false);
+    const std::vector<TextLine> org = set({{s.organisation, Face::sans_bold, 13, ink, {}}}, furniture_width_ * 0.6, false);
     if (!org.empty()) canvas.text_line(org.front(), left, top + 19);
-    const std::vector<TextLine> desk = set({{s.desk, Face::sans, 8.5, ink, {}}}, content_width_ * 0.6, false);
+    const std::vector<TextLine> desk = set({{s.desk, Face::sans, 8.5, ink, {}}}, furniture_width_ * 0.6, false);
     if (!desk.empty()) canvas.text_line(desk.front(), left, top + 33);
-    const std::string when = doc.meta.date ? format_date(*doc.meta.date)
-                                           : doc.meta.source.date ? format_date(*doc.meta.source.date) : "undated";
-    const std::vector<std::pair<std::string, double>> right{{"Briefing, " + when, 19}, {doc.id, 33}};
+    // The issue date, not the article's: a briefing printed today of an article of 2020.
+    const std::string issued = issued_ ? format_date(Date{*issued_, std::nullopt, std::nullopt, {}, false}) : std::string();
+    const std::vector<std::pair<std::string, double>> right{{"Briefing", 19}, {issued, 33}};
     for (const auto& [text, baseline] : right) {
-        const std::vector<TextLine> line = set({{text, Face::sans, 8.5, ink, {}}}, content_width_ * 0.45, false);
+        if (text.empty()) continue;
+        const std::vector<TextLine> line = set({{text, Face::sans, 8.5, ink, {}}}, furniture_width_ * 0.45, false);
         if (!line.empty()) canvas.text_line(line.front(), s.page_width - s.margin_right - line.front().width, top + baseline);
     }
 }
@@ -386,7 +461,7 @@ void BriefingComposer::header_band(Canvas& canvas, const Document& doc) {
 void BriefingComposer::running_header(Canvas& canvas, const std::string& title) {
     const Style& s = style_;
     std::string text = s.organisation.empty() ? title : s.organisation + " \u00B7 " + title;
-    std::vector<TextLine> lines = set({{text, Face::sans, s.size_small, s.muted, {}}}, content_width_, false);
+    std::vector<TextLine> lines = set({{text, Face::sans, s.size_small, s.muted, {}}}, furniture_width_, false);
     if (lines.empty()) return;
     canvas.text_line(lines.front(), s.margin_left, s.margin_top + 8);
     canvas.rule(s.margin_left, s.page_width - s.margin_right, s.margin_top + 12, 0.5, s.muted);
@@ -396,18 +471,29 @@ void BriefingComposer::draw_furniture(Canvas& canvas, const std::string& left_te
     const Style& s = style_;
     const double foot = s.page_height - s.margin_bottom;
     canvas.rule(s.margin_left, s.page_width - s.margin_right, foot + 8, 0.5, s.muted);
-    const std::vector<TextLine> left = set({{left_text, Face::sans, s.size_small, s.muted, {}}}, content_width_ * 0.6, false);
+    const std::vector<TextLine> left = set({{left_text, Face::sans, s.size_small, s.muted, {}}}, furniture_width_ * 0.6, false);
     if (!left.empty()) canvas.text_line(left.front(), s.margin_left, foot + 18);
     const std::vector<TextLine> page =
-        set({{fmt::format("Page {} of {}", number, total), Face::sans, s.size_small, s.muted, {}}}, content_width_, false);
+        set({{fmt::format("Page {} of {}", number, total), Face::sans, s.size_small, s.muted, {}}}, furniture_width_, false);
     canvas.text_line(page.front(), s.page_width - s.margin_right - page.front().width, foot + 18);
     if (!s.handling_label.empty()) {
-        const std::vector<TextLine> label =
-            set({{s.handling_label, Face::sans_bold, s.size_small + 0.5, s.label, {}}}, content_width_, false);
-        const double x = (s.page_width - label.front().width) / 2;
-        canvas.text_line(label.front(), x, s.margin_top * 0.55);
-        canvas.text_line(label.front(), x, s.page_height - s.margin_bottom * 0.3);
+        handling_label(canvas, s.margin_top * 0.6);
+        handling_label(canvas, s.page_height - s.margin_bottom * 0.25);
     }
+}
+
+void BriefingComposer::handling_label(Canvas& canvas, double baseline) {
+    // FIRST's TLP 2.0: 12 pt or larger, right-aligned, each level's colour on black.
+    const Style& s = style_;
+    const std::optional<Rgb> tlp = tlp_colour(s.handling_label);
+    const std::vector<TextLine> label = set({{s.handling_label, Face::sans_bold, kLabelSize, tlp ? *tlp : s.label, {}}}, furniture_width_, false);
+    if (label.empty()) return;
+    const double x = s.page_width - s.margin_right - label.front().width;
+    if (tlp) {
+        canvas.fill_rect(x - kLabelPadding, baseline - kLabelSize * 0.8 - kLabelPadding, label.front().width + 2 * kLabelPadding,
+                         kLabelSize + 2 * kLabelPadding, Rgb{0, 0, 0});
+    }
+    canvas.text_line(label.front(), x, baseline);
 }
 
 int BriefingComposer::draw(PdfFile& pdf, const Document& doc, const ArticleLayout& layout, int first_number, int total) {
@@ -419,23 +505,24 @@ int BriefingComposer::draw(PdfFile& pdf, const Document& doc, const ArticleLayou
         if (first_page < 0) first_page = page;
         Canvas canvas(s.page_height);
         if (p == 0) {
-            header_band(canvas, doc);
+            header_band(canvas);
+            draw_margin(canvas, layout.margin);
         } else {
             running_header(canvas, layout.title);
         }
         for (const Slice& slice : layout.pages[p]) {
             const FlowBlock& block = layout.blocks[slice.block];
             const double height = slice_height(block, slice);
-            if (block.background) canvas.fill_rect(s.margin_left, slice.top, content_width_, height, *block.background);
+            if (block.background) canvas.fill_rect(text_x_, slice.top, content_width_, height, *block.background);
             if (block.rule_left) {
-                canvas.fill_rect(s.margin_left + 2, slice.top + 2, 1.5, height - 4, *block.rule_left);
+                canvas.fill_rect(text_x_ + 2, slice.top + 2, 1.5, height - 4, *block.rule_left);
             }
             if (block.table_rules) draw_table_rules(canvas, block, slice, height);
             double line_top = slice.top + block.padding;
             const auto draw_line = [&](std::size_t l) {
                 const double baseline = line_baseline(block, line_top);
-                if (l == 0 && !block.marker.empty()) canvas.pieces(block.marker, s.margin_left, baseline);
-                canvas.text_line(block.lines[l], s.margin_left + block.indent, baseline);
+                if (l == 0 && !block.marker.empty()) canvas.pieces(block.marker, text_x_, baseline);
+                canvas.text_line(block.lines[l], text_x_ + block.indent, baseline);
                 line_top += block.leading;
             };
             for (std::size_t l = 0; l < slice.repeated; ++l) draw_line(l);  // a table's header, again

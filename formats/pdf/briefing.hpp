@@ -21,6 +21,9 @@ struct ArticleLayout {
     std::vector<FlowBlock> blocks;               ///< Everything below the header band, in order.
     std::vector<std::vector<Slice>> pages;       ///< The blocks' slices, page by page.
     std::string title;                           ///< The title as printed (title-cased when the style asks).
+    /// The metadata stacked in the margin column of the first page, from the text's top; empty
+    /// when the measure leaves no margin wide enough, and the metadata stands in the text column.
+    std::vector<FlowBlock> margin;
 };
 
 /// One row of the metadata grid: a label and its value.
@@ -34,6 +37,10 @@ class BriefingComposer {
 public:
     /// A composer for `style`, shaping with `fonts` and hyphenating with `hyphenator` (may be null).
     BriefingComposer(const Style& style, FontSet& fonts, const Hyphenator* hyphenator);
+
+    /// Prints `day` as the briefing's issue date in the header band (the article's own date stays
+    /// in its metadata); without one the band names no date.
+    void set_issue_date(const CalendarDay& day) { issued_ = day; }
 
     /// Lays out `doc` and paginates it.
     [[nodiscard]] ArticleLayout layout(const Document& doc);
@@ -76,6 +83,9 @@ private:
     [[nodiscard]] std::vector<MetadataRow> metadata_rows(const Document& doc, const std::string& body) const;
     [[nodiscard]] FlowBlock metadata_row(const MetadataRow& row);
     [[nodiscard]] std::vector<FlowBlock> metadata_blocks(const std::vector<MetadataRow>& rows);
+    [[nodiscard]] std::vector<FlowBlock> margin_blocks(const std::vector<MetadataRow>& rows);
+    void draw_margin(Canvas& canvas, const std::vector<FlowBlock>& margin) const;
+    void handling_label(Canvas& canvas, double baseline);
     [[nodiscard]] std::optional<FlowBlock> key_points_box(const Document& doc);
     void add_body(const Document& doc, std::vector<FlowBlock>& blocks);
     [[nodiscard]] FlowBlock paragraph_block(const Document& doc, const Paragraph& paragraph, const BodyFlow& flow);
@@ -89,21 +99,27 @@ private:
                         const std::vector<double>& widths, double gap, FlowBlock& block);
     [[nodiscard]] FlowBlock preformatted_block(const Preformatted& pre, const BodyFlow& flow);
     void draw_table_rules(Canvas& canvas, const FlowBlock& block, const Slice& slice, double height) const;
-    [[nodiscard]] FlowBlock source_line(const Document& doc);
+    void add_source_lines(const Document& doc, std::vector<FlowBlock>& blocks);
     [[nodiscard]] FlowBlock run_in_block(const std::string& heading, const std::vector<std::string>& items,
                                          const Rgb& colour);
-    void add_notes(const Document& doc, std::size_t missing_before, std::vector<FlowBlock>& blocks);
+    void add_rendering_notes(std::size_t missing_before, std::vector<FlowBlock>& blocks);
+    void add_notes_appendix(const Document& doc, std::vector<FlowBlock>& blocks);
     [[nodiscard]] std::vector<Span> spans_of(const Inlines& content, double size, Face face, const Rgb& colour) const;
 
     [[nodiscard]] FlowBlock text_block(const std::vector<Span>& spans, double size, double leading, double space_before,
                                        bool justify, double indent = 0);
-    void header_band(Canvas& canvas, const Document& doc);
+    void header_band(Canvas& canvas);
     void running_header(Canvas& canvas, const std::string& title);
 
     const Style& style_;
     FontSet& fonts_;
     const Hyphenator* hyphenator_;
-    double content_width_;
+    double content_width_;    // the text column: the style's measure
+    double furniture_width_;  // the band's, the running header's and the footer's: the margins'
+    double text_x_;           // the text column's left edge: against the right margin
+    double margin_x_;         // the margin column's left edge: the left margin
+    double margin_width_;     // its width; too narrow for the metadata under kMinMarginColumn
+    std::optional<CalendarDay> issued_;
 };
 
 }  // namespace briefkit::formats::pdf

@@ -23,6 +23,9 @@ public:
     /// each article; returns the digest's one-line summary (`3 articles, 1 May 2020 to ...`).
     std::string compose(PdfFile& pdf, std::span<const Document> docs);
 
+    /// Prints `day` as the digest's issue date in each article's header band.
+    void set_issue_date(const CalendarDay& day) { composer_.set_issue_date(day); }
+
 private:
     /// Every article's layout, and the contents paginated, before any page is drawn.
     struct Plan {

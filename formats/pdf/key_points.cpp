@@ -1,6 +1,7 @@
 #include "formats/pdf/key_points.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -49,38 +50,9 @@ std::vector<std::string> content_words(const std::string& sentence) {
     return out;
 }
 
-}  // namespace
-
-std::vector<std::string> split_sentences(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-        const char c = text[i];
-        if (c != '.' && c != '!' && c != '?') continue;
-        std::size_t after = i + 1;
-        while (after < text.size() && (text[after] == '"' || text[after] == '\'' || text[after] == ')')) ++after;
-        if (after + 1 >= text.size() || text[after] != ' ') continue;
-        const auto next = static_cast<unsigned char>(text[after + 1]);
-        if (std::isupper(next) == 0 && std::isdigit(next) == 0 && next != '"' && next < 0x80) continue;
-        if (c == '.') {
-            std::size_t w = i;
-            while (w > start && text[w - 1] != ' ') --w;
-            if (abbreviation(std::string_view(text).substr(w, i - w))) continue;
-        }
-        out.push_back(text.substr(start, after - start));
-        start = after + 1;
-    }
-    if (start < text.size()) out.push_back(text.substr(start));
-    return out;
-}
-
-std::vector<std::string> key_points(const std::vector<std::string>& paragraphs, int count) {
-    std::vector<std::string> sentences;
-    for (const std::string& p : paragraphs) {
-        check_deadline();
-        for (std::string& s : split_sentences(p)) sentences.push_back(std::move(s));
-    }
-    if (count <= 0 || sentences.size() <= static_cast<std::size_t>(count)) return {};
+/// Each sentence's centrality: the sum of its cosine similarities to every other sentence,
+/// divided by the square root of its length in words.
+std::vector<double> centrality(const std::vector<std::string>& sentences) {
     std::vector<std::map<std::string, double>> vectors;
     for (const std::string& s : sentences) {
         check_deadline();
@@ -116,16 +88,94 @@ std::vector<std::string> key_points(const std::vector<std::string>& paragraphs, 
         }
         score[i] = (dot / norms[i] - 1) / std::sqrt(std::max(length, 1.0));
     }
-    std::vector<std::size_t> order;
-    for (std::size_t i = 1; i < sentences.size(); ++i) order.push_back(i);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
-    std::vector<std::size_t> chosen{0};
-    for (std::size_t k = 0; k < order.size() && chosen.size() < static_cast<std::size_t>(count); ++k) {
-        chosen.push_back(order[k]);
+    return score;
+}
+
+/// True when `sentence` reads as a whole sentence of prose: it opens with a capital, a digit or
+/// a quote, ends with `.`, `!` or `?` (and closing quotes or brackets), holds at least
+/// kMinSentenceWords words and mostly words of letters, so that a table's row (`Shr 1.23 vs
+/// 1.01`), a label or a line cut short (`... were -`) is never a key point.
+bool is_whole_sentence(std::string_view sentence) {
+    constexpr std::size_t kMinSentenceWords = 6;
+    constexpr double kMinShareOfWords = 0.7;  // of its tokens, those that hold letters and no digit
+    if (sentence.empty()) return false;
+    const auto first = static_cast<unsigned char>(sentence.front());
+    if (std::islower(first) != 0 || (first < 0x80 && std::isalnum(first) == 0 && first != '"' && first != '\'')) return false;
+    std::string_view end = sentence;
+    static constexpr std::array<std::string_view, 7> kClosers{"\"", "'", ")", "\u201D", "\u2019", "\u00BB", "\u201C"};
+    for (bool trimmed = true; trimmed;) {
+        trimmed = false;
+        for (const std::string_view closer : kClosers) {
+            if (end.ends_with(closer)) {
+                end.remove_suffix(closer.size());
+                trimmed = true;
+            }
+        }
     }
-    std::sort(chosen.begin(), chosen.end());
+    if (end.empty() || std::string_view(".!?").find(end.back()) == std::string_view::npos) return false;
+    std::size_t tokens = 0;
+    std::size_t words = 0;
+    for (std::size_t at = 0; at < sentence.size();) {
+        const std::size_t stop = std::min(sentence.find(' ', at), sentence.size());
+        const std::string_view token = sentence.substr(at, stop - at);
+        at = stop + 1;
+        if (token.empty()) continue;
+        ++tokens;
+        const bool digit = std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool letter = std::any_of(token.begin(), token.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
+        });
+        if (letter && !digit) ++words;
+    }
+    return tokens >= kMinSentenceWords && static_cast<double>(words) >= kMinShareOfWords * static_cast<double>(tokens);
+}
+
+}  // namespace
+
+std::vector<std::string> split_sentences(const std::string& text) {
     std::vector<std::string> out;
-    for (const std::size_t i : chosen) out.push_back(sentences[i]);
+    std::size_t start = 0;
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+        const char c = text[i];
+        if (c != '.' && c != '!' && c != '?') continue;
+        std::size_t after = i + 1;
+        while (after < text.size() && (text[after] == '"' || text[after] == '\'' || text[after] == ')')) ++after;
+        if (after + 1 >= text.size() || text[after] != ' ') continue;
+        const auto next = static_cast<unsigned char>(text[after + 1]);
+        if (std::isupper(next) == 0 && std::isdigit(next) == 0 && next != '"' && next < 0x80) continue;
+        if (c == '.') {
+            std::size_t w = i;
+            while (w > start && text[w - 1] != ' ') --w;
+            if (abbreviation(std::string_view(text).substr(w, i - w))) continue;
+        }
+        out.push_back(text.substr(start, after - start));
+        start = after + 1;
+    }
+    if (start < text.size()) out.push_back(text.substr(start));
+    return out;
+}
+
+std::vector<std::string> key_points(const std::vector<std::string>& paragraphs, int count) {
+    if (count <= 0 || paragraphs.empty()) return {};
+    std::vector<std::string> sentences;
+    std::size_t lead_sentences = 0;  // the first paragraph's, printed just below the box
+    for (const std::string& p : paragraphs) {
+        check_deadline();
+        for (std::string& s : split_sentences(p)) sentences.push_back(std::move(s));
+        if (&p == &paragraphs.front()) lead_sentences = sentences.size();
+    }
+    std::vector<std::size_t> candidates;
+    for (std::size_t i = lead_sentences; i < sentences.size(); ++i) {
+        if (is_whole_sentence(sentences[i])) candidates.push_back(i);
+    }
+    // With few sentences to choose from, the box would print most of the article twice.
+    if (candidates.size() < 2 * static_cast<std::size_t>(count)) return {};
+    const std::vector<double> score = centrality(sentences);
+    std::stable_sort(candidates.begin(), candidates.end(), [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
+    candidates.resize(static_cast<std::size_t>(count));
+    std::sort(candidates.begin(), candidates.end());
+    std::vector<std::string> out;
+    for (const std::size_t i : candidates) out.push_back(sentences[i]);
     return out;
 }
 

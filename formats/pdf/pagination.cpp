@@ -37,6 +37,7 @@ std::vector<std::vector<Slice>> paginate(const std::vector<FlowBlock>& blocks, c
         const FlowBlock& block = blocks[b];
         const std::size_t n = block.lines.size();
         if (n == 0) continue;
+        if (block.new_page && !pages.back().empty()) new_page();
         std::size_t first = 0;
         while (first < n) {
             const bool at_top = y <= page_top + 1e-6;

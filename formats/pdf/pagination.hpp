@@ -34,6 +34,7 @@ struct FlowBlock {
     /// Lines at the block's start printed again at the top of each page it continues on (a
     /// table's header rows); its first page keeps at least two more lines with them.
     std::size_t repeat_lines = 0;
+    bool new_page = false;  ///< Starts a new page (an appendix).
 };
 
 /// The part of a block on one page.
@@ -64,7 +65,7 @@ struct Frame {
 /// The height of `slice` of `block`: its lines, the repeated ones above them and its padding.
 [[nodiscard]] double slice_height(const FlowBlock& block, const Slice& slice);
 
-/// Flows `blocks` into pages. A block that does not fit is split only when at least two lines
+/// Flows `blocks` into pages; a block marked new_page starts one. A block that does not fit is split only when at least two lines
 /// stay on each side; a block marked keep_with_next moves to the next page unless the first
 /// two lines of the block after it fit beside it. A block taller than a page is split anyway.
 [[nodiscard]] std::vector<std::vector<Slice>> paginate(const std::vector<FlowBlock>& blocks, const Frame& frame);

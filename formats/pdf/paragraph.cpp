@@ -36,7 +36,8 @@ struct ItemInfo {
 
 bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r'; }
 
-// Splits a word into fragments at hyphenation points, and after slashes in long tokens (addresses).
+// Splits a word into fragments at hyphenation points, and in long addresses after a slash or
+// before the punctuation of the path.
 // There is no break after a hyphen or dash the author wrote: text extraction (pdftotext) takes a
 // line-final hyphen for an inserted one and drops it, so "Petro-|Chemical" would come back as
 // "PetroChemical".
@@ -44,9 +45,17 @@ void split_word(const std::vector<std::pair<std::size_t, std::string>>& parts, c
                 std::vector<Fragment>& out) {
     for (const auto& [span, text] : parts) {
         std::vector<std::pair<std::size_t, Fragment::After>> cuts;  // byte offset after which to cut
-        if (text.size() > 16) {
-            for (std::size_t at = 3; at + 2 < text.size(); ++at) {
-                if (text[at - 1] == '/' && text[at] != '/') cuts.emplace_back(at, Fragment::After::slash_break);
+        if (text.size() > 16 && text.find('/') != std::string::npos) {
+            // An address breaks after a slash, or before the punctuation of its path (as the
+            // Chicago Manual has it: the mark that starts the next line shows the line goes on).
+            const std::size_t scheme = text.find("//");
+            const std::size_t host = scheme == std::string::npos ? 0 : scheme + 2;  // never `http://` alone on a line
+            const std::size_t path = text.find('/', host);
+            for (std::size_t at = std::max<std::size_t>(3, host + 1); at + 2 < text.size(); ++at) {
+                const bool after_slash = text[at - 1] == '/' && text[at] != '/';
+                const bool before_mark = at > path && std::string_view("-._?#&=").find(text[at]) != std::string_view::npos &&
+                                         text[at - 1] != '/';
+                if (after_slash || before_mark) cuts.emplace_back(at, Fragment::After::slash_break);
             }
         }
         if (setting.hyphenator != nullptr && cuts.empty()) {

@@ -66,6 +66,7 @@ public:
     explicit Setup(const WriterOptions& options)
         : style_(load_style(options.style.empty() ? kDefaultStyle : options.style)),
           epoch_(source_date_epoch()),
+          made_at_(options.made_at),
           hyphenators_(style_.hyphenate, style_.hyphenation_exceptions) {
         try {
             // Load the faces now, so a damaged font fails before any input is read.
@@ -77,6 +78,16 @@ public:
     }
 
     [[nodiscard]] const Style& style() const { return style_; }
+
+    /// The day the briefing is issued: the day the outputs are made (SOURCE_DATE_EPOCH when set),
+    /// in UTC; none when the converter gave no time.
+    [[nodiscard]] std::optional<CalendarDay> issue_day() const {
+        if (made_at_ <= 0) return std::nullopt;
+        const auto t = static_cast<std::time_t>(made_at_);
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        return CalendarDay{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    }
 
     // Text is hyphenated by its language's patterns (English when it names none); a language
     // Debian has no patterns for is set without hyphens.
@@ -94,6 +105,7 @@ public:
 private:
     Style style_;
     std::optional<std::time_t> epoch_;
+    std::int64_t made_at_;
     Hyphenators hyphenators_;
 };
 
@@ -122,6 +134,7 @@ public:
             PdfFile pdf;
             FontSet fonts(setup_.style());
             BriefingComposer composer(setup_.style(), fonts, setup_.hyphenator(doc));
+            if (const auto day = setup_.issue_day()) composer.set_issue_date(*day);
             const ArticleLayout layout = composer.layout(doc);
             const int total = static_cast<int>(layout.pages.size());
             const int first = composer.draw(pdf, doc, layout, 1, total);
@@ -161,6 +174,7 @@ private:
         PdfFile pdf;
         FontSet fonts(s);
         DigestComposer digest(s, fonts, [this](const Document& doc) { return setup_.hyphenator(doc); });
+        if (const auto day = setup_.issue_day()) digest.set_issue_date(*day);
         const std::string summary = digest.compose(pdf, docs);
         pdf.embed_fonts(fonts);
         PdfInfo info;

@@ -148,8 +148,10 @@ public:
 private:
     void read_page(const YAML::Node& v, const std::string& path, Style& s) const {
         bool has_size = false;
-        each(v, path, {"size", "margins_mm"}, [&](const std::string& k, const YAML::Node& n, const std::string& f) {
-            if (k == "size") {
+        each(v, path, {"size", "margins_mm", "measure_mm"}, [&](const std::string& k, const YAML::Node& n, const std::string& f) {
+            if (k == "measure_mm") {
+                s.measure = number(n, f, 40, 400) * kPointsPerMm;
+            } else if (k == "size") {
                 has_size = true;
                 const std::string size = text(n, f);
                 if (size == "A4") {
@@ -173,6 +175,9 @@ private:
             }
         });
         if (!has_size) fail(v, path + ".size", "missing (expected A4 or Letter)");
+        if (s.measure > s.page_width - s.margin_left - s.margin_right + 0.01) {
+            fail(v["measure_mm"], path + ".measure_mm", "wider than the page between its margins");
+        }
     }
 
     void read_fonts(const YAML::Node& v, const std::string& path, Style& s) const {

@@ -23,6 +23,9 @@ struct Style {
     double page_width = 0;    ///< Page width.
     double page_height = 0;   ///< Page height.
     double margin_top = 0, margin_bottom = 0, margin_left = 0, margin_right = 0;  ///< Page margins.
+    /// The text column's width (the measure), from the left margin; the band and the page's
+    /// furniture span the margins. 0 for the whole width between the margins.
+    double measure = 0;
     std::string font_body, font_body_bold, font_sans, font_sans_bold;            ///< TrueType file paths.
     /// The monospace face of preformatted blocks; Debian's DejaVu Sans Mono unless the style names one.
     std::string font_mono = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
@@ -36,7 +39,7 @@ struct Style {
     bool key_points = true;      ///< Show the key-points box.
     int key_point_count = 3;     ///< Sentences in the key-points box, the lead included.
     bool title_case = true;      ///< Turn all-caps headlines into title case.
-    bool notes_appendix = true;  ///< List the reader's notes after the article.
+    bool notes_appendix = false;  ///< List the reader's notes on an appendix page after the article.
     bool justify = true;         ///< Justify body text (else ragged right).
     bool hyphenate = true;       ///< Hyphenate body text by its language's patterns.
     std::vector<std::string> hyphenation_exceptions;  ///< Extra exceptions, hyphens at allowed points.

@@ -189,7 +189,7 @@ FlowBlock BriefingComposer::preformatted_block(const Preformatted& pre, const Bo
 
 void BriefingComposer::draw_table_rules(Canvas& canvas, const FlowBlock& block, const Slice& slice, double height) const {
     const TableRules& rules = *block.table_rules;
-    const double left = style_.margin_left + block.indent;
+    const double left = text_x_ + block.indent;
     const double right = left + rules.width;
     canvas.rule(left, right, slice.top, kRuleOuter, rules.colour);
     canvas.rule(left, right, slice.top + height, kRuleOuter, rules.colour);

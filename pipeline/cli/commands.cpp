@@ -230,7 +230,9 @@ ExitCode digest(const DigestOptions& options) {
     }
     if (options.output.empty()) throw UsageError("-o names no file (write -o digest.pdf, or -o - for standard output)");
     const bool to_stdout = options.output == "-";
-    const std::unique_ptr<CollectionWriter> writer = format->make_collection(options.write);
+    WriterOptions write = options.write;
+    if (write.made_at == 0) write.made_at = output_time();
+    const std::unique_ptr<CollectionWriter> writer = format->make_collection(write);
     const std::vector<Input> inputs = collect_inputs(options.inputs, options.glob, options.follow_links);
     if (inputs.empty()) {
         throw UsageError(fmt::format("no input files found (folders are searched for {})",
