@@ -8,6 +8,7 @@
 
 #include "formats/pdf/key_points.hpp"
 #include "formats/pdf/title_case.hpp"
+#include "formats/pdf/typography.hpp"
 #include "pipeline/model/deadline.hpp"
 #include "pipeline/model/overloaded.hpp"
 #include "pipeline/model/utf8.hpp"
@@ -22,6 +23,8 @@ constexpr int kWordsPerMinute = 200;     // reading speed for the reading time
 
 // The proportions of the briefing page, in points or as multiples of a type size.
 constexpr double kTitleLeading = 1.2;        // title leading, times its size
+constexpr double kTitleNarrowing = 0.96;     // each step of balancing a title's lines narrows it so
+constexpr std::size_t kMaxBalancedLines = 5; // a longer title is set as it falls
 constexpr double kLabelColumn = 64;          // width of the metadata labels
 constexpr double kColumnGap = 6;             // least gap between two metadata columns
 constexpr double kMetaLeading = 1.4;         // metadata leading, times its size
@@ -131,6 +134,7 @@ FlowBlock BriefingComposer::text_block(const std::vector<Span>& spans, double si
 
 ArticleLayout BriefingComposer::layout(const Document& doc) {
     ArticleLayout out;
+    language_ = doc.meta.language;
     std::vector<FlowBlock>& blocks = out.blocks;
     const std::size_t missing_before = fonts_.missing().size();
     const std::string body = body_text(doc);
@@ -159,14 +163,27 @@ ArticleLayout BriefingComposer::layout(const Document& doc) {
 
 std::string BriefingComposer::printed_title(const Document& doc, const std::string& body) const {
     std::string title = doc.meta.title.empty() ? std::string("Untitled article") : doc.meta.title;
-    if (style_.title_case) title = title_case(title, body, doc.meta.language);
-    return title;
+    if (style_.title_case) {
+        std::vector<std::string> names = doc.meta.authors;
+        names.push_back(doc.meta.place);
+        names.push_back(doc.meta.source.name);
+        title = title_case(title, body, doc.meta.language, names);
+    }
+    return printed(title);
 }
 
 FlowBlock BriefingComposer::title_block(const std::string& title) {
     const Style& s = style_;
     FlowBlock block = text_block({{title, Face::body_bold, s.size_title, s.text, {}}}, s.size_title,
                                  s.size_title * kTitleLeading, 0, false);
+    // Balanced: the narrowest measure that keeps the number of lines, so that a second line
+    // holds as much as the first rather than one word.
+    const std::size_t lines = block.lines.size();
+    for (double width = content_width_ * kTitleNarrowing; lines > 1 && lines < kMaxBalancedLines; width *= kTitleNarrowing) {
+        std::vector<TextLine> narrower = set({{title, Face::body_bold, s.size_title, s.text, {}}}, width, false);
+        if (narrower.size() != lines) break;
+        block.lines = std::move(narrower);
+    }
     block.keep_with_next = true;
     return block;
 }
@@ -283,7 +300,7 @@ std::optional<FlowBlock> BriefingComposer::key_points_box(const Document& doc) {
     const std::vector<Span> heading{{"Key points", Face::sans_bold, box.size, s.accent, {}}};
     for (TextLine& l : set(heading, inner, false)) box.lines.push_back(std::move(l));
     for (const std::string& point : points) {
-        std::vector<TextLine> lines = set({{point, Face::body, box.size, s.text, {}}}, inner - kBulletIndent, false);
+        std::vector<TextLine> lines = set({{printed(point), Face::body, box.size, s.text, {}}}, inner - kBulletIndent, false);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             for (Placed& p : lines[i].pieces) p.x += kBulletIndent;
             if (i == 0) {
@@ -300,14 +317,20 @@ std::optional<FlowBlock> BriefingComposer::key_points_box(const Document& doc) {
 
 std::vector<Span> BriefingComposer::spans_of(const Inlines& content, double size, Face face, const Rgb& colour) const {
     std::vector<Span> spans;
+    Typographer typographer(language_);
+    const auto printed = [&](const std::string& text) { return style_.typographic ? typographer.set(text) : text; };
     for (const Inline& in : content) {
         std::visit(overloaded{
-                       [&](const Text& t) { spans.push_back({t.text, face, size, colour, {}}); },
-                       [&](const Link& l) { spans.push_back({l.text, face, size, style_.accent, l.href}); },
+                       [&](const Text& t) { spans.push_back({printed(t.text), face, size, colour, {}}); },
+                       [&](const Link& l) { spans.push_back({printed(l.text), face, size, style_.accent, l.href}); },
                    },
                    in);
     }
     return spans;
+}
+
+std::string BriefingComposer::printed(const std::string& text) const {
+    return style_.typographic ? Typographer(language_).set(text) : text;
 }
 
 void BriefingComposer::add_body(const Document& doc, std::vector<FlowBlock>& blocks) {

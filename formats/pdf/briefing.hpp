@@ -105,6 +105,7 @@ private:
     void add_rendering_notes(std::size_t missing_before, std::vector<FlowBlock>& blocks);
     void add_notes_appendix(const Document& doc, std::vector<FlowBlock>& blocks);
     [[nodiscard]] std::vector<Span> spans_of(const Inlines& content, double size, Face face, const Rgb& colour) const;
+    [[nodiscard]] std::string printed(const std::string& text) const;  // set typographically when the style asks
 
     [[nodiscard]] FlowBlock text_block(const std::vector<Span>& spans, double size, double leading, double space_before,
                                        bool justify, double indent = 0);
@@ -120,6 +121,7 @@ private:
     double margin_x_;         // the margin column's left edge: the left margin
     double margin_width_;     // its width; too narrow for the metadata under kMinMarginColumn
     std::optional<CalendarDay> issued_;
+    std::string language_;  // of the article being laid out: its quotation marks and dashes
 };
 
 }  // namespace briefkit::formats::pdf

@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+#include <map>
 #include <set>
 #include <string_view>
 #include <vector>
@@ -83,6 +85,16 @@ std::vector<Word> find_words(const std::u32string& text) {
     return words;
 }
 
+/// True when `word` of `text` is an English ordinal (`3RD`, `21ST`): digits, then st, nd, rd or th.
+bool is_ordinal(const std::u32string& text, const Word& word) {
+    std::size_t k = word.begin;
+    while (k < word.end && is_digit(text[k])) ++k;
+    if (k == word.begin || word.end - k != 2) return false;
+    std::u32string suffix;
+    for (std::size_t i = k; i < word.end; ++i) suffix.push_back(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(text[i]))));
+    return suffix == U"st" || suffix == U"nd" || suffix == U"rd" || suffix == U"th";
+}
+
 /// True when `word` of `text` is a code to keep as it is: digits anywhere in its run of
 /// non-spaces (COVID-19, 1987/88), inner dots (U.S.), or a ticker in parentheses ("(NYSE: IBM)").
 bool is_code(const std::u32string& text, const Word& word) {
@@ -93,6 +105,7 @@ bool is_code(const std::u32string& text, const Word& word) {
     bool digit = false;
     bool dotted = false;
     for (std::size_t k = token_begin; k < token_end; ++k) digit = digit || is_digit(text[k]);
+    if (is_ordinal(text, word)) return false;
     for (std::size_t k = word.begin; k < word.end; ++k) dotted = dotted || text[k] == '.';
     const char32_t before = word.begin > 0 ? text[word.begin - 1] : U' ';
     const char32_t after = word.end < text.size() ? text[word.end] : U' ';
@@ -120,6 +133,14 @@ const std::set<std::u32string>& acronyms() {
     return words;
 }
 
+/// The wires' abbreviations of units and amounts, lower-case wherever they stand (`mln dlrs`,
+/// `cts/lb`, `3rd qtr` keeps its `Qtr`: a word, not a unit).
+const std::set<std::u32string>& units() {
+    static const std::set<std::u32string> words{U"mln", U"bln", U"trln", U"dlrs", U"dlr", U"cts", U"ct", U"pct", U"lb",
+                                                U"lbs", U"kg",  U"km",   U"mths", U"yrs", U"yr",  U"oz", U"pc"};
+    return words;
+}
+
 /// English words left lower-case inside a title.
 const std::set<std::u32string>& small_words() {
     static const std::set<std::u32string> words{U"a",  U"an", U"the", U"and",  U"but", U"or",   U"nor",  U"for",
@@ -128,14 +149,88 @@ const std::set<std::u32string>& small_words() {
     return words;
 }
 
+/// How often the body writes a word capitalised and in lower case, inside its sentences.
+struct CaseCounts {
+    int capitalised = 0;
+    int lower = 0;
+};
+
+/// The lower-cased words of `body` with how it writes each where no sentence starts: whether a
+/// language capitalises the word (a name, a German noun) is read from the article itself.
+std::map<std::u32string, CaseCounts> body_forms(const std::u32string& body, bool turkic) {
+    std::map<std::u32string, CaseCounts> forms;
+    bool sentence_start = true;
+    constexpr std::size_t kDeadlineStride = 4096;
+    for (std::size_t i = 0; i < body.size();) {
+        if (i % kDeadlineStride == 0) check_deadline();
+        if (!unicode::is_cased_letter(body[i])) {
+            if (std::u32string_view(U".!?:\n\u2014\u00AB\u201E\u201C\"").find(body[i]) != std::u32string_view::npos) sentence_start = true;
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < body.size() && unicode::is_cased_letter(body[j])) ++j;
+        if (!sentence_start) {
+            std::u32string key;
+            for (std::size_t k = i; k < j; ++k) key.push_back(lower(body[k], turkic));
+            CaseCounts& c = forms[key];
+            (is_upper(body[i]) ? c.capitalised : c.lower) += 1;
+        }
+        sentence_start = false;
+        i = j;
+    }
+    return forms;
+}
+
+/// True when word `w` of an English headline is capitalised: all but the small words (of, in,
+/// and) inside it, and the units (mln, dlrs) anywhere.
+bool title_cased_word(const std::u32string& text, const std::vector<Word>& words, std::size_t w, const std::u32string& lowered) {
+    if (units().count(lowered) != 0) return false;
+    const char32_t before = words[w].begin > 0 ? text[words[w].begin - 1] : U' ';
+    const char32_t before2 = words[w].begin > 1 ? text[words[w].begin - 2] : U' ';
+    const bool first = w == 0;
+    const bool last = w + 1 == words.size();
+    const bool after_colon = words[w].begin > 1 && (before2 == ':' || before == ':');
+    return first || last || after_colon || small_words().count(lowered) == 0;
+}
+
+/// True when word `w` of a headline in sentence case is capitalised: the first, and those the
+/// body capitalises more often than not inside its sentences (names; in German, nouns).
+bool sentence_cased_word(std::size_t w, const std::u32string& lowered,
+                         const std::map<std::u32string, CaseCounts>& forms) {
+    if (w == 0) return true;
+    const auto form = forms.find(lowered);
+    return form != forms.end() && form->second.capitalised > form->second.lower;
+}
+
 }  // namespace
 
-std::string title_case(const std::string& title, const std::string& body, const std::string& language) {
+std::string title_case(const std::string& title, const std::string& body, const std::string& language,
+                       const std::vector<std::string>& names) {
     const std::u32string text = decode(title);
     if (!is_all_caps(text)) return title;
     const bool turkic = language == "tr" || language == "az";
-    const bool english = language.empty() || language == "en";
-    const std::set<std::u32string> in_body = capital_words(decode(body));
+    // A headline in no stated language is taken for English when it is written in Latin letters.
+    const bool latin = std::all_of(text.begin(), text.end(), [](char32_t cp) { return !unicode::is_cased_letter(cp) || cp < 0x250; });
+    const bool english = language == "en" || language.starts_with("en-") || (language.empty() && latin);
+    const std::u32string body_text = decode(body);
+    const std::set<std::u32string> in_body = capital_words(body_text);
+    std::map<std::u32string, CaseCounts> forms;
+    if (!english) {
+        forms = body_forms(body_text, turkic);
+        for (const std::string& name : names) {
+            // The metadata's names (the place, the authors) are names wherever they stand.
+            std::u32string key;
+            for (const char32_t cp : decode(name + " ")) {
+                if (unicode::is_cased_letter(cp)) {
+                    key.push_back(lower(cp, turkic));
+                } else if (!key.empty()) {
+                    forms[key].capitalised += 1000;
+                    key.clear();
+                }
+            }
+        }
+    }
     const std::vector<Word> words = find_words(text);
     std::u32string out = text;
     for (std::size_t w = 0; w < words.size(); ++w) {
@@ -143,12 +238,8 @@ std::string title_case(const std::string& title, const std::string& body, const 
         if (is_code(text, words[w]) || acronyms().count(word) != 0 || in_body.count(word) != 0) continue;
         std::u32string lowered;
         for (const char32_t cp : word) lowered.push_back(lower(cp, turkic));
-        const char32_t before = words[w].begin > 0 ? text[words[w].begin - 1] : U' ';
-        const char32_t before2 = words[w].begin > 1 ? text[words[w].begin - 2] : U' ';
-        const bool first = w == 0;
-        const bool last = w + 1 == words.size();
-        const bool after_colon = words[w].begin > 1 && (before2 == ':' || before == ':');
-        if (!(english && !first && !last && !after_colon && small_words().count(lowered) != 0)) {
+        const bool capital = english ? title_cased_word(text, words, w, lowered) : sentence_cased_word(w, lowered, forms);
+        if (capital && !is_ordinal(text, words[w])) {
             // Capitalise the first letter; after an apostrophe (O'BRIEN) keep the next capital too.
             lowered[0] = word[0];
             for (std::size_t k = 1; k + 1 < lowered.size(); ++k) {

@@ -381,8 +381,24 @@ TEST_CASE("title case: all-caps headlines keep acronyms, codes and tickers") {
     CHECK(title_case("STANDARD OIL <SRD> TO FORM UNIT", "", "en") == "Standard Oil <SRD> to Form Unit");
     CHECK(title_case("SHARES OF (NYSE: IBM) FALL", "", "en") == "Shares of (NYSE: IBM) Fall");
     CHECK(title_case("Already Mixed Case Title", "", "en") == "Already Mixed Case Title");
-    CHECK(title_case("ЁЛКИ ПОДОРОЖАЛИ В АЛМАТЫ", "", "ru") == "Ёлки Подорожали В Алматы");
-    CHECK(title_case("İZMİR'DE ISLAK YOLLAR", "", "tr") == "İzmir'de Islak Yollar");
+    CHECK(title_case("İZMİR'DE ISLAK YOLLAR", "", "tr") == "İzmir'de ıslak yollar");
+}
+
+TEST_CASE("title case: an English wire headline keeps its ordinals and units as text writes them") {
+    CHECK(title_case("BALANCE COMPUTER CORP 3RD QTR JAN 31 LOSS", "", "en") == "Balance Computer Corp 3rd Qtr Jan 31 Loss");
+    CHECK(title_case("ACME 1ST QTR NET 4.5 MLN DLRS", "", "en") == "Acme 1st Qtr Net 4.5 mln dlrs");
+    CHECK(title_case("COFFEE RISES TO 120 CTS/LB", "", "") == "Coffee Rises to 120 cts/lb");
+    CHECK(title_case("ITEM 21ST OF 22ND", "", "en") == "Item 21st of 22nd");
+}
+
+TEST_CASE("title case: other languages get sentence case, names and German nouns as the body writes them") {
+    CHECK(title_case("ЁЛКИ ПОДОРОЖАЛИ В АЛМАТЫ", "Цены на ёлки в Алматы выросли.", "ru") == "Ёлки подорожали в Алматы");
+    CHECK(title_case("ЁЛКИ ПОДОРОЖАЛИ В АЛМАТЫ", "Цены выросли.", "ru", {"Алматы"}) == "Ёлки подорожали в Алматы");  // the dateline's place
+    CHECK(title_case("ЁЛКИ ПОДОРОЖАЛИ", "", "") == "Ёлки подорожали");  // no language, not Latin letters: not English
+    const std::string body = "In Heidelberg hat ein Student mehrere Menschen verletzt. Der Amoklauf geschah am Montag.";
+    CHECK(title_case("AMOKLAUF IN HEIDELBERG: STUDENT VERLETZT MEHRERE MENSCHEN", body, "de") ==
+          "Amoklauf in Heidelberg: Student verletzt mehrere Menschen");
+    CHECK(title_case("LA CSTO SE RÉUNIT À MOSCOU", "Les ministres de la CSTO à Moscou.", "fr") == "La CSTO se réunit à Moscou");
 }
 
 TEST_CASE("key points: central whole sentences after the lead, in article order") {
