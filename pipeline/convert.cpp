@@ -57,8 +57,24 @@ std::int64_t output_time() {
     return static_cast<std::int64_t>(std::time(nullptr));
 }
 
+std::function<std::vector<Rendering>(const Document&)> data_renderings() {
+    // Made once and shared by every article (writers are thread-safe).
+    std::vector<std::pair<const WriterEntry*, std::shared_ptr<const Writer>>> writers;
+    for (const std::string_view name : {"xml", "json"}) {
+        if (const WriterEntry* entry = find_writer(name)) writers.emplace_back(entry, entry->make(WriterOptions{}));
+    }
+    return [writers](const Document& doc) {
+        std::vector<Rendering> out;
+        for (const auto& [entry, writer] : writers) {
+            out.push_back({doc.id + "." + std::string(entry->extension), std::string(entry->media_type), write_to_string(*writer, doc)});
+        }
+        return out;
+    };
+}
+
 Converter::Converter(ConversionOptions options) : options_(std::move(options)) {
     if (options_.write.made_at == 0) options_.write.made_at = output_time();
+    if (!options_.write.renderings) options_.write.renderings = data_renderings();
     for (const WriterEntry* format : options_.formats) writers_.push_back(format->make(options_.write));
 }
 

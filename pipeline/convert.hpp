@@ -38,6 +38,9 @@ struct Conversion {
 /// number (the reproducible-builds convention), else now.
 [[nodiscard]] std::int64_t output_time();
 
+/// The article as XML and JSON, by the registry's writers: what a PDF briefing attaches.
+[[nodiscard]] std::function<std::vector<Rendering>(const Document&)> data_renderings();
+
 /// What a Converter does with every article.
 struct ConversionOptions {
     ReadOptions read;                          ///< Reader options, the input format included.

@@ -1,5 +1,7 @@
 #include "formats/pdf/pdf_file.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -241,6 +243,53 @@ void PdfFile::set_info(const PdfInfo& info) {
         HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
     }
     state_->check("setting the document information");
+}
+
+void PdfFile::set_language_and_title_display(const std::string& language) {
+    HPDF_Doc pdf = state_->doc.get();
+    pdf->pdf_version = HPDF_VER_17;
+    if (!language.empty()) HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, language.c_str(), nullptr));
+    HPDF_Dict preferences = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict_Add(preferences, "DisplayDocTitle", HPDF_Boolean_New(pdf->mmgr, HPDF_TRUE));
+    HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", preferences);
+    state_->check("setting the language");
+}
+
+void PdfFile::attach(std::vector<Attachment> files) {
+    if (files.empty()) return;
+    HPDF_Doc pdf = state_->doc.get();
+    HPDF_MMgr mmgr = pdf->mmgr;
+    std::sort(files.begin(), files.end(), [](const Attachment& a, const Attachment& b) { return a.name < b.name; });
+    HPDF_Array names = HPDF_Array_New(mmgr);
+    HPDF_Array associated = HPDF_Array_New(mmgr);
+    for (const Attachment& file : files) {
+        HPDF_Dict stream = state_->stream_object(file.bytes);
+        HPDF_Dict_AddName(stream, "Type", "EmbeddedFile");
+        HPDF_Dict_AddName(stream, "Subtype", file.media_type.c_str());
+        HPDF_Dict params = HPDF_Dict_New(mmgr);
+        HPDF_Dict_AddNumber(params, "Size", static_cast<HPDF_INT32>(file.bytes.size()));
+        HPDF_Dict_Add(stream, "Params", params);
+        HPDF_Dict spec = state_->indirect_dict();
+        HPDF_Dict_AddName(spec, "Type", "Filespec");
+        HPDF_Dict_Add(spec, "F", HPDF_String_New(mmgr, file.name.c_str(), nullptr));
+        HPDF_Dict_Add(spec, "UF", HPDF_String_New(mmgr, file.name.c_str(), HPDF_GetEncoder(pdf, "UTF-8")));
+        HPDF_Dict_Add(spec, "Desc", HPDF_String_New(mmgr, file.description.c_str(), HPDF_GetEncoder(pdf, "UTF-8")));
+        HPDF_Dict_AddName(spec, "AFRelationship", "Data");
+        HPDF_Dict embedded = HPDF_Dict_New(mmgr);
+        HPDF_Dict_Add(embedded, "F", stream);
+        HPDF_Dict_Add(embedded, "UF", stream);
+        HPDF_Dict_Add(spec, "EF", embedded);
+        HPDF_Array_Add(names, HPDF_String_New(mmgr, file.name.c_str(), nullptr));
+        HPDF_Array_Add(names, spec);
+        HPDF_Array_Add(associated, spec);
+    }
+    HPDF_Dict tree = HPDF_Dict_New(mmgr);
+    HPDF_Dict_Add(tree, "Names", names);
+    HPDF_Dict name_dictionary = HPDF_Dict_New(mmgr);
+    HPDF_Dict_Add(name_dictionary, "EmbeddedFiles", tree);
+    HPDF_Dict_Add(pdf->catalog, "Names", name_dictionary);
+    HPDF_Dict_Add(pdf->catalog, "AF", associated);
+    state_->check("attaching the article's data");
 }
 
 void PdfFile::set_id(std::string_view id) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "formats/pdf/font_set.hpp"
 
@@ -28,6 +29,14 @@ struct PdfInfo {
     std::string keywords;  ///< /Keywords.
     std::string creator;   ///< /Creator, such as `Briefkit 0.2.0`.
     std::optional<std::time_t> created;  ///< /CreationDate and /ModDate, UTC; none when unknown.
+};
+
+/// A file carried inside the PDF (the article's data beside its briefing).
+struct Attachment {
+    std::string name;         ///< File name, such as `article.xml`.
+    std::string media_type;   ///< Such as `application/xml`.
+    std::string description;  ///< One line for a reader's attachment list.
+    std::string bytes;        ///< The file's content.
 };
 
 /// One PDF being built. Not thread-safe; one per document.
@@ -57,6 +66,12 @@ public:
     /// Sets the document information.
     void set_info(const PdfInfo& info);
 
+    /// Declares the document's language (a BCP 47 tag, the catalog's /Lang), asks viewers to
+    /// show its title rather than its file name, and marks the file PDF 1.7.
+    void set_language_and_title_display(const std::string& language);
+    /// Embeds `files` as associated files (the catalog's /AF, relationship /Data) listed in the
+    /// /EmbeddedFiles name tree, in name order, so that `pdfdetach -list` shows them.
+    void attach(std::vector<Attachment> files);
     /// Sets the trailer /ID from the hash bytes `id` (16 are used).
     void set_id(std::string_view id);
 

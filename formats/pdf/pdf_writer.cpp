@@ -67,6 +67,7 @@ public:
         : style_(load_style(options.style.empty() ? kDefaultStyle : options.style)),
           epoch_(source_date_epoch()),
           made_at_(options.made_at),
+          renderings_(options.renderings),
           hyphenators_(style_.hyphenate, style_.hyphenation_exceptions) {
         try {
             // Load the faces now, so a damaged font fails before any input is read.
@@ -93,6 +94,16 @@ public:
     // Debian has no patterns for is set without hyphens.
     [[nodiscard]] const Hyphenator* hyphenator(const Document& doc) const { return hyphenators_.for_language(doc.meta.language); }
 
+    /// Attaches `doc`'s data (its XML and JSON) when the style asks and the pipeline made them.
+    void attach_data(PdfFile& pdf, const Document& doc) const {
+        if (!style_.attach_data || !renderings_) return;
+        std::vector<Attachment> files;
+        for (Rendering& r : renderings_(doc)) {
+            files.push_back({std::move(r.name), std::move(r.media_type), fmt::format("The article's data, as {}", r.media_type), std::move(r.bytes)});
+        }
+        pdf.attach(std::move(files));
+    }
+
     void finish(PdfFile& pdf, const PdfInfo& base, const std::optional<std::time_t>& fallback_date,
                 const std::string& identity) const {
         PdfInfo info = base;
@@ -106,13 +117,16 @@ private:
     Style style_;
     std::optional<std::time_t> epoch_;
     std::int64_t made_at_;
+    std::function<std::vector<Rendering>(const Document&)> renderings_;
     Hyphenators hyphenators_;
 };
 
 PdfInfo info_for(const Document& doc, const std::string& title) {
     PdfInfo info;
     info.title = title;
-    info.author = doc.meta.source.name;
+    // The byline when there is one; else the agency.
+    for (const std::string& a : doc.meta.authors) info.author += (info.author.empty() ? "" : ", ") + a;
+    if (info.author.empty()) info.author = doc.meta.source.name;
     std::string subject = "News briefing";
     if (!doc.meta.place.empty()) subject += ": " + doc.meta.place;
     if (doc.meta.date) subject += ", " + BriefingComposer::format_date(*doc.meta.date);
@@ -140,6 +154,8 @@ public:
             const int first = composer.draw(pdf, doc, layout, 1, total);
             pdf.bookmark(layout.title, first);
             pdf.embed_fonts(fonts);
+            pdf.set_language_and_title_display(doc.meta.language);
+            setup_.attach_data(pdf, doc);
             setup_.finish(pdf, info_for(doc, layout.title), article_time(doc), doc.id);
             sink.write(pdf.save());
             for (const std::string& m : fonts.missing()) sink.warn(m);

@@ -222,9 +222,9 @@ private:
         const std::map<std::string, bool*> flags{
             {"header_band", &s.header_band},       {"key_points", &s.key_points}, {"title_case", &s.title_case},
             {"notes_appendix", &s.notes_appendix}, {"justify", &s.justify},       {"hyphenate", &s.hyphenate},
-            {"typographic", &s.typographic}};
+            {"typographic", &s.typographic}, {"attach_data", &s.attach_data}};
         each(v, path,
-             {"header_band", "key_points", "key_point_count", "title_case", "notes_appendix", "justify", "hyphenate", "typographic"},
+             {"header_band", "key_points", "key_point_count", "title_case", "notes_appendix", "justify", "hyphenate", "typographic", "attach_data"},
              [&](const std::string& k, const YAML::Node& n, const std::string& f) {
                  if (k == "key_point_count") {
                      s.key_point_count = static_cast<int>(number(n, f, 1, 8));

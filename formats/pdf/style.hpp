@@ -42,6 +42,7 @@ struct Style {
     bool notes_appendix = false;  ///< List the reader's notes on an appendix page after the article.
     bool justify = true;         ///< Justify body text (else ragged right).
     bool typographic = true;     ///< Print quotes, apostrophes, dashes and ellipses as a typesetter sets them.
+    bool attach_data = true;     ///< Attach the article's XML and JSON to its briefing.
     bool hyphenate = true;       ///< Hyphenate body text by its language's patterns.
     std::vector<std::string> hyphenation_exceptions;  ///< Extra exceptions, hyphens at allowed points.
 };

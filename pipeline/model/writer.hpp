@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -48,6 +49,13 @@ private:
     std::vector<std::string> warnings_;
 };
 
+/// The article written in another format, for a writer that carries it inside its output.
+struct Rendering {
+    std::string name;        ///< A file name, such as `bk-3f2a….xml`.
+    std::string media_type;  ///< Its IANA media type.
+    std::string bytes;       ///< Its content.
+};
+
 /// Options every writer is made with; each writer reads the ones it understands.
 struct WriterOptions {
     std::string style;  ///< PDF briefing style: a built-in name or a style file path; empty for the default.
@@ -55,6 +63,9 @@ struct WriterOptions {
     /// creation time (NewsML-G2's versionCreated) gives an undated article. Converter sets it
     /// once per run, from SOURCE_DATE_EPOCH when that is set, for reproducible outputs.
     std::int64_t made_at = 0;
+    /// The article in the data formats a PDF briefing attaches (its XML and JSON), made by the
+    /// pipeline's own writers; empty when none is given (a writer made alone, in a test).
+    std::function<std::vector<Rendering>(const Document&)> renderings;
 };
 
 /// One output format.

@@ -9,6 +9,7 @@
 #include "formats/pdf/pdf_writer.hpp"
 #include "formats/pdf/style.hpp"
 #include "pipeline/batch.hpp"
+#include "pipeline/convert.hpp"
 #include "pipeline/model/text.hpp"
 #include "support/test_support.hpp"
 
@@ -62,7 +63,9 @@ Document long_story(int n) {
     for (int i = 0; i < n; ++i) {
         std::string text;
         for (int k = 0; k < 4; ++k) text += std::string(kSentences[(i + k) % 4]) + (k < 3 ? " " : "");
-        doc.body.push_back(Paragraph{{Text{text}}});
+        Paragraph paragraph;
+        paragraph.content.emplace_back(Text{text});
+        doc.body.emplace_back(std::move(paragraph));
     }
     return doc;
 }
@@ -93,7 +96,7 @@ TEST_CASE("briefing page: a measure that leaves no margin column sets the metada
     const fs::path wide = dir.path() / "wide.yaml";
     test::write_file(wide, yaml);
     const Document doc = read_sample("kyrgyz-water-council.txt");
-    const std::string text = briefing_text(doc, WriterOptions{wide.string(), 0});
+    const std::string text = briefing_text(doc, WriterOptions{wide.string(), 0, {}});
     REQUIRE(text.find(first_words(doc)) != std::string::npos);
     CHECK(text.find("Source") < text.find(first_words(doc)));  // the grid, above the body
     CHECK(text.find("Source") > text.find("Regional Water Council"));  // under the (title-cased) title
@@ -104,10 +107,10 @@ TEST_CASE("briefing page: a measure that leaves no margin column sets the metada
 
 TEST_CASE("briefing page: the band prints the issue date, not the article's") {
     const Document doc = read_sample("kyrgyz-water-council.txt");
-    const std::string text = briefing_text(doc, WriterOptions{"", 1600000000});  // 13 September 2020
+    const std::string text = briefing_text(doc, WriterOptions{"", 1600000000, {}});  // 13 September 2020
     CHECK(text.find("13 September 2020") != std::string::npos);
     CHECK(text.find("Briefing, ") == std::string::npos);
-    const std::string undated = briefing_text(doc, WriterOptions{"", 0});
+    const std::string undated = briefing_text(doc, WriterOptions{"", 0, {}});
     CHECK(undated.find("13 September 2020") == std::string::npos);
 }
 
@@ -147,9 +150,37 @@ TEST_CASE("briefing page: the reader's notes go on an appendix page when the sty
     yaml = std::regex_replace(yaml, std::regex("notes_appendix: false"), "notes_appendix: true");
     const fs::path style = dir.path() / "notes.yaml";
     test::write_file(style, yaml);
-    const std::string text = briefing_text(doc, WriterOptions{style.string(), 0});
+    const std::string text = briefing_text(doc, WriterOptions{style.string(), 0, {}});
     const std::size_t notes = text.find("Reader notes");
     REQUIRE(notes != std::string::npos);
     CHECK(text.find('\f') < notes);  // after a page break: on a page of its own
     CHECK(text.find("paragraph-rejoined", notes) != std::string::npos);
+}
+
+TEST_CASE("briefing page: the briefing carries the article's XML and JSON, its language, and its byline as author") {
+    Document doc = long_story(2);
+    doc.meta.authors = {"Ines Okafor", "Tom Seidel"};
+    doc.meta.source.name = "Northbridge Courier";
+    WriterOptions options;
+    options.renderings = data_renderings();
+    const test::TempDir dir;
+    const fs::path pdf = dir.path() / "briefing.pdf";
+    const std::string bytes = write_to_string(*formats::make_pdf_writer(options), doc);
+    test::write_file(pdf, bytes);
+    const std::string listed = test::run_command({"pdfdetach", "-list", pdf.string()}).out;
+    CHECK(listed.find("2 embedded files") != std::string::npos);
+    CHECK(listed.find("bk-longstory.json") != std::string::npos);
+    CHECK(listed.find("bk-longstory.xml") != std::string::npos);
+    const fs::path saved = dir.path() / "data.xml";
+    REQUIRE(test::run_command({"pdfdetach", "-save", "2", pdf.string(), "-o", saved.string()}).exit_code == 0);
+    CHECK(test::read_file(saved).find("Ines Okafor") != std::string::npos);
+    CHECK(bytes.starts_with("%PDF-1.7"));
+    CHECK(bytes.find("/Lang (en)") != std::string::npos);
+    CHECK(bytes.find("/DisplayDocTitle true") != std::string::npos);
+    const std::string info = test::run_command({"pdfinfo", pdf.string()}).out;
+    CHECK(info.find("Ines Okafor, Tom Seidel") != std::string::npos);
+    // A writer made alone (no pipeline to write the data) attaches nothing.
+    const fs::path bare = dir.path() / "bare.pdf";
+    test::write_file(bare, write_to_string(*formats::make_pdf_writer({}), doc));
+    CHECK(test::run_command({"pdfdetach", "-list", bare.string()}).out.find("0 embedded files") != std::string::npos);
 }
