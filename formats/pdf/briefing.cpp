@@ -47,6 +47,7 @@ constexpr double kMinMarginColumn = 100;     // the narrowest margin column the 
 constexpr double kMarginRowSpace = 0;        // between two metadata entries in the margin
 constexpr double kLabelSize = 12;            // the handling label's size (FIRST's TLP asks 12 pt or more)
 constexpr double kLabelPadding = 3;          // the label's box around it
+constexpr std::size_t kFlowKeys = 1000;      // structure keys of the flow's blocks; the margin's are below
 
 const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                "July",    "August",   "September", "October", "November", "December"};
@@ -176,6 +177,7 @@ FlowBlock BriefingComposer::title_block(const std::string& title) {
     const Style& s = style_;
     FlowBlock block = text_block({{title, Face::body_bold, s.size_title, s.text, {}}}, s.size_title,
                                  s.size_title * kTitleLeading, 0, false);
+    block.role = Role::title;
     // Balanced: the narrowest measure that keeps the number of lines, so that a second line
     // holds as much as the first rather than one word.
     const std::size_t lines = block.lines.size();
@@ -270,14 +272,20 @@ std::vector<FlowBlock> BriefingComposer::margin_blocks(const std::vector<Metadat
     return margin;
 }
 
-void BriefingComposer::draw_margin(Canvas& canvas, const std::vector<FlowBlock>& margin) const {
+void BriefingComposer::draw_margin(Canvas& canvas, const std::vector<FlowBlock>& margin, int page, StructureRecorder* tags) const {
     double top = frame().first_top;
-    for (const FlowBlock& entry : margin) {
+    for (std::size_t i = 0; i < margin.size(); ++i) {
+        const FlowBlock& entry = margin[i];
         top += entry.space_before;
+        if (tags != nullptr) {
+            const auto [tag, mcid] = tags->mark(i, Role::paragraph, page);  // each entry a paragraph, before the title
+            canvas.begin_tagged(tag, mcid);
+        }
         for (const TextLine& line : entry.lines) {
             canvas.text_line(line, margin_x_, line_baseline(entry, top));
             top += entry.leading;
         }
+        if (tags != nullptr) canvas.end_marked();
     }
 }
 
@@ -371,6 +379,7 @@ FlowBlock BriefingComposer::heading_block(const Heading& heading) {
     const Style& s = style_;
     FlowBlock block = text_block(spans_of(heading.content, s.size_heading, Face::sans_bold, s.accent), s.size_heading,
                                  s.size_heading * kHeadingLeading, s.leading * kHeadingSpaceAbove, false);
+    block.role = Role::heading;
     block.keep_with_next = true;
     return block;
 }
@@ -381,6 +390,7 @@ void BriefingComposer::add_list(const List& list, const BodyFlow& flow, std::vec
     for (std::size_t i = 0; i < list.items.size(); ++i) {
         FlowBlock b = text_block(spans_of(list.items[i], s.size_body, Face::body, s.text), s.size_body, s.leading,
                                  i == 0 ? flow.space : item_space, s.justify, kListIndent);
+        b.role = Role::list_item;
         const std::string mark = list.ordered ? fmt::format("{}.", i + 1) : std::string("\u2022");
         b.marker = set({{mark, Face::body, s.size_body, s.text, {}}}, kListIndent, false).front().pieces;
         for (Placed& p : b.marker) p.x += kListMarkerInset;
@@ -394,6 +404,7 @@ void BriefingComposer::add_quote(const Quote& quote, const BodyFlow& flow, std::
         FlowBlock b = text_block(spans_of(quote.paragraphs[i], s.size_body, Face::body, s.muted), s.size_body, s.leading,
                                  i == 0 ? flow.space : s.leading * kParagraphSpace, s.justify, kQuoteIndent);
         b.rule_left = s.accent;
+        b.role = Role::quote;
         blocks.push_back(std::move(b));
     }
 }
@@ -443,6 +454,7 @@ void BriefingComposer::add_notes_appendix(const Document& doc, std::vector<FlowB
     FlowBlock heading = text_block({{"Reader notes", Face::sans_bold, s.size_heading, s.accent, {}}}, s.size_heading,
                                    s.size_heading * kHeadingLeading, 0, false);
     heading.new_page = true;
+    heading.role = Role::heading;
     heading.keep_with_next = true;
     blocks.push_back(std::move(heading));
     for (const Note& note : doc.notes) {
@@ -519,7 +531,8 @@ void BriefingComposer::handling_label(Canvas& canvas, double baseline) {
     canvas.text_line(label.front(), x, baseline);
 }
 
-int BriefingComposer::draw(PdfFile& pdf, const Document& doc, const ArticleLayout& layout, int first_number, int total) {
+int BriefingComposer::draw(PdfFile& pdf, const Document& doc, const ArticleLayout& layout, int first_number, int total,
+                           StructureRecorder* tags) {
     const Style& s = style_;
     int first_page = -1;
     for (std::size_t p = 0; p < layout.pages.size(); ++p) {
@@ -527,35 +540,66 @@ int BriefingComposer::draw(PdfFile& pdf, const Document& doc, const ArticleLayou
         const int page = pdf.add_page(s.page_width, s.page_height);
         if (first_page < 0) first_page = page;
         Canvas canvas(s.page_height);
+        if (tags != nullptr) canvas.begin_artifact();
         if (p == 0) {
             header_band(canvas);
-            draw_margin(canvas, layout.margin);
         } else {
             running_header(canvas, layout.title);
         }
-        for (const Slice& slice : layout.pages[p]) {
-            const FlowBlock& block = layout.blocks[slice.block];
-            const double height = slice_height(block, slice);
-            if (block.background) canvas.fill_rect(text_x_, slice.top, content_width_, height, *block.background);
-            if (block.rule_left) {
-                canvas.fill_rect(text_x_ + 2, slice.top + 2, 1.5, height - 4, *block.rule_left);
-            }
-            if (block.table_rules) draw_table_rules(canvas, block, slice, height);
-            double line_top = slice.top + block.padding;
-            const auto draw_line = [&](std::size_t l) {
-                const double baseline = line_baseline(block, line_top);
-                if (l == 0 && !block.marker.empty()) canvas.pieces(block.marker, text_x_, baseline);
-                canvas.text_line(block.lines[l], text_x_ + block.indent, baseline);
-                line_top += block.leading;
-            };
-            for (std::size_t l = 0; l < slice.repeated; ++l) draw_line(l);  // a table's header, again
-            for (std::size_t l = slice.first; l < slice.last; ++l) draw_line(l);
-        }
         draw_furniture(canvas, doc.id, first_number + static_cast<int>(p), total);
+        if (tags != nullptr) canvas.end_marked();
+        if (p == 0) draw_margin(canvas, layout.margin, page, tags);
+        for (const Slice& slice : layout.pages[p]) draw_slice(canvas, layout.blocks[slice.block], slice, page, tags);
         pdf.append_content(page, canvas.operators());
         add_links(pdf, page, canvas);
     }
     return first_page;
+}
+
+void BriefingComposer::draw_slice(Canvas& canvas, const FlowBlock& block, const Slice& slice, int page, StructureRecorder* tags) const {
+    const double height = slice_height(block, slice);
+    if (tags != nullptr) canvas.begin_artifact();  // boxes and rules are decoration
+    if (block.background) canvas.fill_rect(text_x_, slice.top, content_width_, height, *block.background);
+    if (block.rule_left) canvas.fill_rect(text_x_ + 2, slice.top + 2, 1.5, height - 4, *block.rule_left);
+    if (block.table_rules) draw_table_rules(canvas, block, slice, height);
+    if (tags != nullptr) canvas.end_marked();
+    // Marked content: a slice's lines together, a table's each line (a row) alone, a list
+    // item's marker as its label; a grid row's label is part of its paragraph.
+    const std::size_t key = kFlowKeys + slice.block;
+    const auto open = [&](Part part) {
+        if (tags == nullptr) return;
+        const auto [tag, mcid] = tags->mark(key, block.role, page, part);
+        canvas.begin_tagged(tag, mcid);
+    };
+    const auto close = [&] {
+        if (tags != nullptr) canvas.end_marked();
+    };
+    double line_top = slice.top + block.padding;
+    const auto draw_line = [&](std::size_t l) {
+        canvas.text_line(block.lines[l], text_x_ + block.indent, line_baseline(block, line_top));
+        line_top += block.leading;
+    };
+    if (tags != nullptr && slice.repeated > 0) canvas.begin_artifact();  // a table's header, again
+    for (std::size_t l = 0; l < slice.repeated; ++l) draw_line(l);
+    if (tags != nullptr && slice.repeated > 0) canvas.end_marked();
+    const bool marker = slice.first == 0 && !block.marker.empty();
+    if (block.role == Role::table) {
+        for (std::size_t l = slice.first; l < slice.last; ++l) {
+            open(Part::body);
+            draw_line(l);
+            close();
+        }
+        return;
+    }
+    if (marker && block.role == Role::list_item) {
+        open(Part::label);
+        canvas.pieces(block.marker, text_x_, line_baseline(block, line_top));
+        close();
+    }
+    open(Part::body);
+    if (marker && block.role != Role::list_item) canvas.pieces(block.marker, text_x_, line_baseline(block, line_top));
+    for (std::size_t l = slice.first; l < slice.last; ++l) draw_line(l);
+    close();
 }
 
 }  // namespace briefkit::formats::pdf

@@ -11,6 +11,7 @@
 #include "formats/pdf/hyphenation.hpp"
 #include "formats/pdf/pagination.hpp"
 #include "formats/pdf/pdf_file.hpp"
+#include "formats/pdf/structure.hpp"
 #include "formats/pdf/style.hpp"
 #include "pipeline/model/model.hpp"
 
@@ -47,7 +48,10 @@ public:
 
     /// Adds the pages of `layout` to `pdf`, numbering them from `first_number` of `total`;
     /// returns the index of its first page.
-    int draw(PdfFile& pdf, const Document& doc, const ArticleLayout& layout, int first_number, int total);
+    /// With `tags`, the content is marked and its structure recorded there, the page's
+    /// furniture marked as artifacts.
+    int draw(PdfFile& pdf, const Document& doc, const ArticleLayout& layout, int first_number, int total,
+             StructureRecorder* tags = nullptr);
 
     /// Draws the running furniture of any page: handling labels and the `Page X of N` footer.
     void draw_furniture(Canvas& canvas, const std::string& left_text, int number, int total);
@@ -84,7 +88,8 @@ private:
     [[nodiscard]] FlowBlock metadata_row(const MetadataRow& row);
     [[nodiscard]] std::vector<FlowBlock> metadata_blocks(const std::vector<MetadataRow>& rows);
     [[nodiscard]] std::vector<FlowBlock> margin_blocks(const std::vector<MetadataRow>& rows);
-    void draw_margin(Canvas& canvas, const std::vector<FlowBlock>& margin) const;
+    void draw_margin(Canvas& canvas, const std::vector<FlowBlock>& margin, int page, StructureRecorder* tags) const;
+    void draw_slice(Canvas& canvas, const FlowBlock& block, const Slice& slice, int page, StructureRecorder* tags) const;
     void handling_label(Canvas& canvas, double baseline);
     [[nodiscard]] std::optional<FlowBlock> key_points_box(const Document& doc);
     void add_body(const Document& doc, std::vector<FlowBlock>& blocks);

@@ -30,6 +30,12 @@ void Canvas::rule(double left, double right, double y, double thickness, const R
                         pdf_number(right), pdf_number(height_ - y));
 }
 
+void Canvas::begin_tagged(std::string_view tag, int mcid) { ops_ += fmt::format("/{} <</MCID {}>> BDC\n", tag, mcid); }
+
+void Canvas::begin_artifact() { ops_ += "/Artifact BMC\n"; }
+
+void Canvas::end_marked() { ops_ += "EMC\n"; }
+
 void Canvas::text_line(const TextLine& line, double x, double baseline) { pieces(line.pieces, x, baseline); }
 
 void Canvas::pieces(const std::vector<Placed>& pieces, double x, double baseline) {

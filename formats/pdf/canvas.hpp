@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "formats/pdf/paragraph.hpp"
@@ -37,6 +38,12 @@ public:
     /// Draws `pieces` (already placed relative to `x`) on the baseline at `baseline`.
     void pieces(const std::vector<Placed>& pieces, double x, double baseline);
 
+    /// Opens marked content tagged `tag` with marked-content id `mcid` (a structure element's part).
+    void begin_tagged(std::string_view tag, int mcid);
+    /// Opens marked content that is page furniture, not the document's content (an artifact).
+    void begin_artifact();
+    /// Closes the marked content opened last.
+    void end_marked();
     /// The operators written so far.
     [[nodiscard]] const std::string& operators() const { return ops_; }
 

@@ -17,8 +17,20 @@ struct TableRules {
     std::size_t head_lines = 0;  ///< Lines of the header rows (no rule under them when 0).
 };
 
+/// What a block is in the tagged PDF's structure tree (ISO 32000's standard structure types).
+enum class Role {
+    paragraph,   ///< P.
+    title,       ///< H1: the headline.
+    heading,     ///< H2: a heading of the body.
+    list_item,   ///< LI (with its LBody), inside an L of the items next to it.
+    quote,       ///< BlockQuote.
+    table,       ///< Table, each line a TR.
+    code,        ///< Code: a preformatted block.
+};
+
 /// A block of set lines that flows onto pages: a paragraph, a heading, a box, a list item.
 struct FlowBlock {
+    Role role = Role::paragraph;     ///< Its structure type.
     std::vector<TextLine> lines;     ///< The set lines.
     double leading = 14;             ///< Distance from one line to the next.
     double size = 10;                ///< Main type size, which places the baseline in the line.

@@ -1,6 +1,7 @@
 #include "formats/pdf/pdf_file.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 #include <hpdf.h>
@@ -90,11 +91,11 @@ struct PdfFile::State {
         throw std::runtime_error(message);
     }
 
-    HPDF_Dict stream_object(std::string_view bytes) {
+    HPDF_Dict stream_object(std::string_view bytes, bool compressed = true) {
         HPDF_Doc pdf = doc.get();
         HPDF_Dict dict = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
         if (dict == nullptr) return nullptr;
-        dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        dict->filter = compressed ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
         HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                           static_cast<HPDF_UINT>(bytes.size()));
         return dict;
@@ -290,6 +291,70 @@ void PdfFile::attach(std::vector<Attachment> files) {
     HPDF_Dict_Add(pdf->catalog, "Names", name_dictionary);
     HPDF_Dict_Add(pdf->catalog, "AF", associated);
     state_->check("attaching the article's data");
+}
+
+namespace {
+
+/// Writes the structure element `e` under `parent`, and each of its marked contents into
+/// `by_page` (the parent tree's entries: for each page, the element of each MCID).
+HPDF_Dict write_element(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, const StructElement& e, HPDF_Dict parent,
+                        std::map<int, std::map<int, HPDF_Dict>>& by_page) {
+    HPDF_MMgr mmgr = pdf->mmgr;
+    HPDF_Dict element = HPDF_Dict_New(mmgr);
+    HPDF_Xref_Add(pdf->xref, element);
+    HPDF_Dict_AddName(element, "Type", "StructElem");
+    HPDF_Dict_AddName(element, "S", e.type.c_str());
+    HPDF_Dict_Add(element, "P", parent);
+    HPDF_Array kids = HPDF_Array_New(mmgr);
+    if (!e.content.empty()) HPDF_Dict_Add(element, "Pg", pages.at(static_cast<std::size_t>(e.content.front().first)));
+    for (const auto& [page, mcid] : e.content) {
+        HPDF_Dict reference = HPDF_Dict_New(mmgr);
+        HPDF_Dict_AddName(reference, "Type", "MCR");
+        HPDF_Dict_Add(reference, "Pg", pages.at(static_cast<std::size_t>(page)));
+        HPDF_Dict_AddNumber(reference, "MCID", mcid);
+        HPDF_Array_Add(kids, reference);
+        by_page[page][mcid] = element;
+    }
+    for (const StructElement& kid : e.kids) HPDF_Array_Add(kids, write_element(pdf, pages, kid, element, by_page));
+    HPDF_Dict_Add(element, "K", kids);
+    return element;
+}
+
+}  // namespace
+
+void PdfFile::set_structure(const StructElement& document) {
+    HPDF_Doc pdf = state_->doc.get();
+    HPDF_MMgr mmgr = pdf->mmgr;
+    HPDF_Dict root = state_->indirect_dict();
+    HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+    std::map<int, std::map<int, HPDF_Dict>> by_page;
+    HPDF_Dict_Add(root, "K", write_element(pdf, state_->pages, document, root, by_page));
+    HPDF_Array nums = HPDF_Array_New(mmgr);
+    for (std::size_t page = 0; page < state_->pages.size(); ++page) {
+        HPDF_Dict_AddNumber(state_->pages[page], "StructParents", static_cast<HPDF_INT32>(page));
+        HPDF_Dict_AddName(state_->pages[page], "Tabs", "S");
+        HPDF_Array elements = HPDF_Array_New(mmgr);
+        for (const auto& [mcid, element] : by_page[static_cast<int>(page)]) HPDF_Array_Add(elements, element);
+        HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(page));
+        HPDF_Array_Add(nums, elements);
+    }
+    HPDF_Dict parent_tree = HPDF_Dict_New(mmgr);
+    HPDF_Dict_Add(parent_tree, "Nums", nums);
+    HPDF_Dict_Add(root, "ParentTree", parent_tree);
+    HPDF_Dict_AddNumber(root, "ParentTreeNextKey", static_cast<HPDF_INT32>(state_->pages.size()));
+    HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
+    HPDF_Dict mark_info = HPDF_Dict_New(mmgr);
+    HPDF_Dict_Add(mark_info, "Marked", HPDF_Boolean_New(mmgr, HPDF_TRUE));
+    HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark_info);
+    state_->check("writing the structure tree");
+}
+
+void PdfFile::set_xmp(std::string_view packet) {
+    HPDF_Dict metadata = state_->stream_object(packet, false);  // readable by tools that do not inflate
+    HPDF_Dict_AddName(metadata, "Type", "Metadata");
+    HPDF_Dict_AddName(metadata, "Subtype", "XML");
+    HPDF_Dict_Add(state_->doc.get()->catalog, "Metadata", metadata);
+    state_->check("writing the XMP metadata");
 }
 
 void PdfFile::set_id(std::string_view id) {

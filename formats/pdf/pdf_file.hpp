@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "formats/pdf/font_set.hpp"
+#include "formats/pdf/structure.hpp"
 
 namespace briefkit::formats::pdf {
 
@@ -72,6 +73,12 @@ public:
     /// Embeds `files` as associated files (the catalog's /AF, relationship /Data) listed in the
     /// /EmbeddedFiles name tree, in name order, so that `pdfdetach -list` shows them.
     void attach(std::vector<Attachment> files);
+    /// Makes the file a tagged PDF: writes `document`'s structure tree (its elements, each
+    /// holding its marked content by page and MCID), the parent tree that maps each page's
+    /// marked content back to its element, and /MarkInfo.
+    void set_structure(const StructElement& document);
+    /// Sets the document's XMP metadata (the catalog's /Metadata), `packet` as given, uncompressed.
+    void set_xmp(std::string_view packet);
     /// Sets the trailer /ID from the hash bytes `id` (16 are used).
     void set_id(std::string_view id);
 

@@ -121,6 +121,44 @@ private:
     Hyphenators hyphenators_;
 };
 
+/// `text` with XML's special characters escaped.
+std::string xml_text(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+/// The XMP packet of a briefing: title, authors, agency, language, the article's date and the
+/// producer, as Dublin Core, XMP and PDF properties.
+std::string xmp_packet(const Document& doc, const PdfInfo& info) {
+    std::string creators;
+    for (const std::string& a : doc.meta.authors) creators += fmt::format("<rdf:li>{}</rdf:li>", xml_text(a));
+    std::string out =
+        "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+        "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" "
+        "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
+    out += fmt::format("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>\n", xml_text(info.title));
+    if (!creators.empty()) out += fmt::format("<dc:creator><rdf:Seq>{}</rdf:Seq></dc:creator>\n", creators);
+    if (!doc.meta.source.name.empty()) {
+        out += fmt::format("<dc:publisher><rdf:Bag><rdf:li>{}</rdf:li></rdf:Bag></dc:publisher>\n", xml_text(doc.meta.source.name));
+    }
+    if (!doc.meta.language.empty()) out += fmt::format("<dc:language><rdf:Bag><rdf:li>{}</rdf:li></rdf:Bag></dc:language>\n", xml_text(doc.meta.language));
+    if (doc.meta.date) out += fmt::format("<dc:date><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:date>\n", doc.meta.date->iso());
+    out += fmt::format("<dc:identifier>{}</dc:identifier>\n", xml_text(doc.id));
+    out += fmt::format("<pdf:Producer>{}</pdf:Producer>\n<xmp:CreatorTool>{}</xmp:CreatorTool>\n", xml_text(info.creator), xml_text(info.creator));
+    out += "</rdf:Description>\n</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"r\"?>";
+    return out;
+}
+
 PdfInfo info_for(const Document& doc, const std::string& title) {
     PdfInfo info;
     info.title = title;
@@ -151,12 +189,17 @@ public:
             if (const auto day = setup_.issue_day()) composer.set_issue_date(*day);
             const ArticleLayout layout = composer.layout(doc);
             const int total = static_cast<int>(layout.pages.size());
-            const int first = composer.draw(pdf, doc, layout, 1, total);
+            StructureRecorder tags;
+            const int first = composer.draw(pdf, doc, layout, 1, total, &tags);
+            pdf.set_structure(tags.document());
             pdf.bookmark(layout.title, first);
             pdf.embed_fonts(fonts);
             pdf.set_language_and_title_display(doc.meta.language);
             setup_.attach_data(pdf, doc);
-            setup_.finish(pdf, info_for(doc, layout.title), article_time(doc), doc.id);
+            PdfInfo info = info_for(doc, layout.title);
+            info.creator = fmt::format("Briefkit {}", kVersion);
+            pdf.set_xmp(xmp_packet(doc, info));
+            setup_.finish(pdf, info, article_time(doc), doc.id);
             sink.write(pdf.save());
             for (const std::string& m : fonts.missing()) sink.warn(m);
         } catch (const Error&) {

@@ -73,6 +73,7 @@ void BriefingComposer::add_table(const Table& table, const BodyFlow& flow, std::
     const double gap = size * kTableColumnGap;
     const std::vector<double> widths = column_widths(table, size, gap);
     FlowBlock block;
+    block.role = Role::table;
     block.size = size;
     block.leading = leading;
     block.space_before = space;
@@ -159,6 +160,7 @@ FlowBlock BriefingComposer::preformatted_block(const Preformatted& pre, const Bo
     double size = s.size_body - kPreSizeDrop;
     if (widest * size > room) size = std::max(kPreMinSize, room / widest);
     FlowBlock block;
+    block.role = Role::code;
     block.size = size;
     block.leading = size * kPreLeading;
     block.space_before = flow.space;

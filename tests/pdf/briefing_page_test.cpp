@@ -157,7 +157,7 @@ TEST_CASE("briefing page: the reader's notes go on an appendix page when the sty
     CHECK(text.find("paragraph-rejoined", notes) != std::string::npos);
 }
 
-TEST_CASE("briefing page: the briefing carries the article's XML and JSON, its language, and its byline as author") {
+TEST_CASE("briefing page: the briefing carries the article's XML and JSON, its language, XMP metadata and its byline as author") {
     Document doc = long_story(2);
     doc.meta.authors = {"Ines Okafor", "Tom Seidel"};
     doc.meta.source.name = "Northbridge Courier";
@@ -179,8 +179,45 @@ TEST_CASE("briefing page: the briefing carries the article's XML and JSON, its l
     CHECK(bytes.find("/DisplayDocTitle true") != std::string::npos);
     const std::string info = test::run_command({"pdfinfo", pdf.string()}).out;
     CHECK(info.find("Ines Okafor, Tom Seidel") != std::string::npos);
+    const std::string xmp = test::run_command({"pdfinfo", "-meta", pdf.string()}).out;
+    CHECK(xmp.find("<dc:creator><rdf:Seq><rdf:li>Ines Okafor</rdf:li><rdf:li>Tom Seidel</rdf:li></rdf:Seq></dc:creator>") != std::string::npos);
+    CHECK(xmp.find("<rdf:li>Northbridge Courier</rdf:li>") != std::string::npos);
+    CHECK(xmp.find("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Harbour works go on</rdf:li>") != std::string::npos);
     // A writer made alone (no pipeline to write the data) attaches nothing.
     const fs::path bare = dir.path() / "bare.pdf";
     test::write_file(bare, write_to_string(*formats::make_pdf_writer({}), doc));
     CHECK(test::run_command({"pdfdetach", "-list", bare.string()}).out.find("0 embedded files") != std::string::npos);
+}
+
+TEST_CASE("briefing page: a tagged PDF: headline, paragraphs, list, table rows in reading order, furniture as artifacts") {
+    Document doc = long_story(2);
+    List list;
+    list.items = {Inlines{Text{"First item of the list."}}, Inlines{Text{"Second item of the list."}}};
+    doc.body.emplace_back(std::move(list));
+    Table table;
+    table.columns = {Alignment::left, Alignment::right};
+    table.rows = {{Inlines{Text{"Containers"}}, Inlines{Text{"412"}}}, {Inlines{Text{"Grain"}}, Inlines{Text{"96"}}}};
+    doc.body.emplace_back(std::move(table));
+    const test::TempDir dir;
+    const fs::path pdf = dir.path() / "tagged.pdf";
+    test::write_file(pdf, write_to_string(*formats::make_pdf_writer({}), doc));
+    CHECK(test::run_command({"pdfinfo", pdf.string()}).out.find("Tagged:          yes") != std::string::npos);
+    const std::string tree = test::run_command({"pdfinfo", "-struct-text", pdf.string()}).out;
+    INFO(tree);
+    const std::size_t h1 = tree.find("H1");
+    const std::size_t paragraph = tree.find("The harbour board said");
+    const std::size_t item = tree.find("First item of the list.");
+    const std::size_t row = tree.find("Containers 412");
+    REQUIRE(h1 != std::string::npos);
+    CHECK(h1 < paragraph);
+    CHECK(paragraph < item);
+    CHECK(item < row);
+    CHECK(tree.find("  L (block)") != std::string::npos);
+    CHECK(tree.find("Lbl") != std::string::npos);
+    CHECK(tree.find("LBody") != std::string::npos);
+    CHECK(tree.find("TR") != std::string::npos);
+    CHECK(tree.find("Page 1 of") == std::string::npos);  // the footer is an artifact
+    CHECK(tree.find("TLP:CLEAR") == std::string::npos);
+    CHECK(tree.find("Open-source briefing desk") == std::string::npos);
+    CHECK(test::run_command({"qpdf", "--check", pdf.string()}).exit_code == 0);
 }

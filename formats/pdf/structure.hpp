@@ -1,0 +1,54 @@
+// The tagged PDF's structure: while a briefing's pages are drawn, each block's marked content
+// (its page and marked-content id) is recorded under the block's structure element, in
+// reading order; the tree is then written into the file (PdfFile::set_structure()).
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "formats/pdf/pagination.hpp"
+
+namespace briefkit::formats::pdf {
+
+/// One element of a tagged PDF's structure tree: its standard type, and the marked content it
+/// holds ((page, MCID) pairs, in reading order) or its child elements.
+struct StructElement {
+    std::string type;                           ///< Such as `P`, `H1`, `L`, `TR`.
+    std::vector<std::pair<int, int>> content;   ///< Marked content: (page index, MCID).
+    std::vector<StructElement> kids;            ///< Child elements, in reading order.
+};
+
+/// Which part of a block a piece of marked content draws.
+enum class Part {
+    body,   ///< The block's lines (a table's: one row each).
+    label,  ///< A list item's marker (its Lbl).
+};
+
+/// Records the structure of pages as they are drawn.
+class StructureRecorder {
+public:
+    /// The tag and a new marked-content id on `page` for `part` of the block `key` (unique per
+    /// block, in the order blocks are first drawn) whose role is `role`; `row` is the line of a
+    /// table, each its own row.
+    [[nodiscard]] std::pair<std::string_view, int> mark(std::size_t key, Role role, int page, Part part = Part::body);
+
+    /// The structure tree of everything marked: a Document element whose kids are the blocks'
+    /// elements, list items gathered into lists.
+    [[nodiscard]] StructElement document() const;
+
+private:
+    struct Block {
+        std::size_t key = 0;
+        Role role = Role::paragraph;
+        std::vector<std::pair<int, int>> body;   // a table's: one entry a row
+        std::vector<std::pair<int, int>> label;
+    };
+    std::vector<Block> blocks_;
+    std::map<int, int> next_mcid_;  // per page
+};
+
+}  // namespace briefkit::formats::pdf
