@@ -584,8 +584,9 @@ void BriefingComposer::draw_slice(Canvas& canvas, const FlowBlock& block, const 
     if (tags != nullptr && slice.repeated > 0) canvas.end_marked();
     const bool marker = slice.first == 0 && !block.marker.empty();
     if (block.role == Role::table) {
+        const std::size_t head_lines = block.table_rules ? block.table_rules->head_lines : 0;
         for (std::size_t l = slice.first; l < slice.last; ++l) {
-            open(Part::body);
+            open(l < head_lines ? Part::head : Part::body);
             draw_line(l);
             close();
         }

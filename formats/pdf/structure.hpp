@@ -26,14 +26,15 @@ struct StructElement {
 enum class Part {
     body,   ///< The block's lines (a table's: one row each).
     label,  ///< A list item's marker (its Lbl).
+    head,   ///< A table's header row (its cell a TH).
 };
 
 /// Records the structure of pages as they are drawn.
 class StructureRecorder {
 public:
     /// The tag and a new marked-content id on `page` for `part` of the block `key` (unique per
-    /// block, in the order blocks are first drawn) whose role is `role`; `row` is the line of a
-    /// table, each its own row.
+    /// block, in the order blocks are first drawn) whose role is `role`; each line of a table
+    /// is marked alone, a row.
     [[nodiscard]] std::pair<std::string_view, int> mark(std::size_t key, Role role, int page, Part part = Part::body);
 
     /// The structure tree of everything marked: a Document element whose kids are the blocks'
@@ -46,6 +47,7 @@ private:
         Role role = Role::paragraph;
         std::vector<std::pair<int, int>> body;   // a table's: one entry a row
         std::vector<std::pair<int, int>> label;
+        std::vector<bool> head;  // for each of a table's rows: a header row
     };
     std::vector<Block> blocks_;
     std::map<int, int> next_mcid_;  // per page

@@ -196,6 +196,7 @@ TEST_CASE("briefing page: a tagged PDF: headline, paragraphs, list, table rows i
     doc.body.emplace_back(std::move(list));
     Table table;
     table.columns = {Alignment::left, Alignment::right};
+    table.head = {{Inlines{Text{"Cargo"}}, Inlines{Text{"Tonnes"}}}};
     table.rows = {{Inlines{Text{"Containers"}}, Inlines{Text{"412"}}}, {Inlines{Text{"Grain"}}, Inlines{Text{"96"}}}};
     doc.body.emplace_back(std::move(table));
     const test::TempDir dir;
@@ -216,6 +217,8 @@ TEST_CASE("briefing page: a tagged PDF: headline, paragraphs, list, table rows i
     CHECK(tree.find("Lbl") != std::string::npos);
     CHECK(tree.find("LBody") != std::string::npos);
     CHECK(tree.find("TR") != std::string::npos);
+    CHECK(tree.find("TH") < tree.find("Cargo Tonnes"));  // the header row's cell
+    CHECK(tree.find("TD") < tree.find("Containers 412"));
     CHECK(tree.find("Page 1 of") == std::string::npos);  // the footer is an artifact
     CHECK(tree.find("TLP:CLEAR") == std::string::npos);
     CHECK(tree.find("Open-source briefing desk") == std::string::npos);
