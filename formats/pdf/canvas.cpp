@@ -70,8 +70,14 @@ void Canvas::pieces(const std::vector<Placed>& pieces, double x, double baseline
             const double adjust = -gap * 1000.0 / p.size;
             if (std::abs(adjust) >= 0.05) ops_ += pdf_number(adjust);
         }
+        // A kerned pair parts the string: `<0031> 12 <0032>` draws the second glyph 12
+        // thousandths of the size nearer.
         ops_ += '<';
-        for (const std::uint16_t code : p.codes) ops_ += fmt::format("{:04X}", code);
+        for (std::size_t i = 0; i < p.codes.size(); ++i) {
+            ops_ += fmt::format("{:04X}", p.codes[i]);
+            const int kern = i < p.kerns.size() ? p.kerns[i] : 0;
+            if (kern != 0 && i + 1 < p.codes.size()) ops_ += fmt::format(">{}<", -kern);
+        }
         ops_ += '>';
         if (p.href) {
             const Rect area{x + p.x, y - 0.25 * p.size, x + p.x + p.width, y + 0.85 * p.size};

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "formats/pdf/kerning.hpp"
 #include "pipeline/model/hash.hpp"
 #include "pipeline/model/utf8.hpp"
 
@@ -53,10 +54,15 @@ std::uint16_t FontSet::code(Font& font, std::uint16_t gid, char32_t cp) {
 
 void FontSet::shape(std::string_view text, Face face, std::vector<Glyph>& out) {
     const int primary = role_[static_cast<int>(face)];
+    const std::size_t first = out.size();
+    std::string visible;  // the characters drawn, for kerning
+    bool one_face = true;
     std::size_t pos = 0;
     while (pos < text.size()) {
+        const std::size_t start = pos;
         const char32_t cp = utf8::next(text, pos);
         if (invisible(cp)) continue;
+        visible.append(text.substr(start, pos - start));
         int font = primary;
         std::uint16_t gid = fonts_[static_cast<std::size_t>(font)].face->glyph(cp);
         for (std::size_t f = 0; gid == 0 && f < fallback_.size(); ++f) {
@@ -85,15 +91,20 @@ void FontSet::shape(std::string_view text, Face face, std::vector<Glyph>& out) {
             }
         }
         Font& f = fonts_[static_cast<std::size_t>(font)];
-        out.push_back({font, code(f, gid, drawn), f.face->advance(gid)});
+        one_face = one_face && font == primary && drawn == cp;
+        out.push_back({font, code(f, gid, drawn), f.face->advance(gid), 0});
     }
+    if (!one_face || out.size() - first < 2) return;
+    const std::vector<int> kerns = kerning(fonts_[static_cast<std::size_t>(primary)].face, visible);
+    if (kerns.size() != out.size() - first) return;
+    for (std::size_t i = 0; i < kerns.size(); ++i) out[first + i].kern = kerns[i];
 }
 
 double FontSet::width(std::string_view text, Face face, double size) {
     std::vector<Glyph> glyphs;
     shape(text, face, glyphs);
     int total = 0;
-    for (const Glyph& g : glyphs) total += g.advance;
+    for (const Glyph& g : glyphs) total += g.advance + g.kern;
     return total * size / 1000.0;
 }
 

@@ -25,6 +25,7 @@ struct Glyph {
     int font = 0;             ///< Index of the font resource (see FontSet::resource_name()).
     std::uint16_t code = 0;   ///< Two-byte code in that font.
     int advance = 0;          ///< Advance in thousandths of the font size.
+    int kern = 0;             ///< The font's kerning with the next glyph of the run, in thousandths (0 for most).
 };
 
 /// The fonts of one PDF document. Not thread-safe; one per document.

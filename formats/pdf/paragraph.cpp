@@ -97,7 +97,8 @@ std::vector<Placed> place_glyphs(const std::string& text, const Span& span, cons
             pieces.push_back(p);
         }
         pieces.back().codes.push_back(g.code);
-        pieces.back().width += g.advance * span.size / 1000.0;
+        pieces.back().kerns.push_back(g.kern);
+        pieces.back().width += (g.advance + g.kern) * span.size / 1000.0;
     }
     return pieces;
 }

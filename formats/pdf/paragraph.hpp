@@ -32,6 +32,7 @@ struct Placed {
     double x = 0;                     ///< Left edge, from the line's start, in points.
     double width = 0;                 ///< Advance of the glyphs, in points.
     std::vector<std::uint16_t> codes; ///< Glyph codes.
+    std::vector<int> kerns;           ///< For each glyph, the kerning after it, thousandths of the size.
     bool space_before = false;        ///< True when a word space precedes it on the line.
     std::uint16_t space_code = 0;     ///< Code of a space in the same font, drawn in that gap.
     int space_advance = 0;            ///< Advance of that space, thousandths of the size.

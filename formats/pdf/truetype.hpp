@@ -22,6 +22,9 @@ public:
     /// Parses the TrueType font `bytes`; `name` names it in errors (std::runtime_error).
     static std::shared_ptr<const FontFace> from_bytes(std::string bytes, const std::string& name);
 
+    /// The font file's bytes, as loaded.
+    [[nodiscard]] std::string_view bytes() const { return bytes_; }
+
     /// The face at `path`, loaded once per process and shared.
     static std::shared_ptr<const FontFace> cached(const std::string& path);
 

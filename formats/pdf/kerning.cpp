@@ -1,0 +1,85 @@
+#include "formats/pdf/kerning.hpp"
+
+#include <hb.h>
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace briefkit::formats::pdf {
+
+namespace {
+
+struct FontFree {
+    void operator()(hb_font_t* font) const { hb_font_destroy(font); }
+};
+struct BufferFree {
+    void operator()(hb_buffer_t* buffer) const { hb_buffer_destroy(buffer); }
+};
+using ShapingFont = std::unique_ptr<hb_font_t, FontFree>;
+
+/// HarfBuzz's font of `face`, scaled to thousandths of an em, made once per process. The face
+/// (and its bytes, which HarfBuzz reads in place) is kept alive beside it.
+hb_font_t* shaping_font(const std::shared_ptr<const FontFace>& face) {
+    static std::mutex mutex;
+    static std::map<const FontFace*, std::pair<std::shared_ptr<const FontFace>, ShapingFont>> fonts;
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto& entry = fonts[face.get()];
+    if (!entry.second) {
+        const std::string_view bytes = face->bytes();
+        hb_blob_t* blob = hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+        hb_face_t* hb_face = hb_face_create(blob, 0);
+        hb_blob_destroy(blob);
+        entry.second.reset(hb_font_create(hb_face));
+        hb_face_destroy(hb_face);
+        hb_font_set_scale(entry.second.get(), 1000, 1000);
+        entry.first = face;
+    }
+    return entry.second.get();
+}
+
+/// What kerning() returns, shaped by HarfBuzz.
+std::vector<int> shaped_kerning(const std::shared_ptr<const FontFace>& face, std::string_view text) {
+    thread_local std::unique_ptr<hb_buffer_t, BufferFree> buffer(hb_buffer_create());
+    hb_font_t* font = shaping_font(face);
+    hb_buffer_t* b = buffer.get();
+    hb_buffer_clear_contents(b);
+    hb_buffer_add_utf8(b, text.data(), static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
+    hb_buffer_guess_segment_properties(b);
+    if (hb_buffer_get_direction(b) != HB_DIRECTION_LTR) return {};
+    static const hb_feature_t kNoLigatures[] = {{HB_TAG('l', 'i', 'g', 'a'), 0, 0, ~0U}, {HB_TAG('c', 'l', 'i', 'g'), 0, 0, ~0U},
+                                                {HB_TAG('d', 'l', 'i', 'g'), 0, 0, ~0U}, {HB_TAG('r', 'l', 'i', 'g'), 0, 0, ~0U}};
+    hb_shape(font, b, kNoLigatures, 4);
+    unsigned count = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(b, &count);
+    const hb_glyph_position_t* position = hb_buffer_get_glyph_positions(b, &count);
+    std::vector<int> out;
+    out.reserve(count);
+    std::size_t chars = 0;
+    for (std::size_t at = 0; at < text.size(); ++at) chars += (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80 ? 1 : 0;
+    if (count != chars) return {};
+    for (unsigned i = 0; i < count; ++i) {
+        // One glyph a character, in order: each cluster the byte offset of its own character.
+        if (i > 0 && info[i].cluster <= info[i - 1].cluster) return {};
+        out.push_back(position[i].x_advance - static_cast<int>(hb_font_get_glyph_h_advance(font, info[i].codepoint)));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<int> kerning(const std::shared_ptr<const FontFace>& face, std::string_view text) {
+    // Words recur (a batch's articles share most of theirs): each thread keeps what it shaped,
+    // forgetting all past a bound.
+    constexpr std::size_t kRemembered = 200000;
+    thread_local std::unordered_map<std::string, std::vector<int>> remembered;
+    const FontFace* const shaped = face.get();  // faces live as long as the process (shaping_font keeps them)
+    std::string key(reinterpret_cast<const char*>(&shaped), sizeof shaped);
+    key.append(text);
+    if (const auto it = remembered.find(key); it != remembered.end()) return it->second;
+    if (remembered.size() >= kRemembered) remembered.clear();
+    return remembered.emplace(std::move(key), shaped_kerning(face, text)).first->second;
+}
+
+}  // namespace briefkit::formats::pdf
