@@ -312,6 +312,26 @@ std::vector<std::string> names_of(const std::vector<std::string>& bylines) {
     // a wire beside a person (`Von David Hutzler, dpa`) credits the agency, not another author
     const auto is_agency = [](const std::string& n) { return markup::known_agency(n).has_value(); };
     if (!std::all_of(names.begin(), names.end(), is_agency)) std::erase_if(names, is_agency);
+    // a page that prints a name whole and each of its parts apart (`Matthias Roth`, `Matthias`,
+    // `Roth`): the parts go
+    const auto listed = [&](std::string_view word) {
+        return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return unicode::fold_case(n) == unicode::fold_case(word); });
+    };
+    const auto whole_with_parts = [&](const std::string& whole) {
+        static constexpr std::array<std::string_view, 1> kSpace{" "};
+        const std::vector<std::string_view> words = markup::split(whole, kSpace);
+        return words.size() > 1 && whole.find_first_of(":|/()\xE2") == std::string::npos &&
+               std::all_of(words.begin(), words.end(), listed);
+    };
+    const auto part_of_another = [&](const std::string& n) {
+        if (n.find(' ') != std::string::npos) return false;
+        return std::any_of(names.begin(), names.end(), [&](const std::string& whole) {
+            if (!whole_with_parts(whole)) return false;
+            const std::string folded = " " + unicode::fold_case(whole) + " ";
+            return folded.find(" " + unicode::fold_case(n) + " ") != std::string::npos;
+        });
+    };
+    std::erase_if(names, part_of_another);
     return names;
 }
 

@@ -60,8 +60,9 @@ struct LineOpening {
 
 /// The names the bylines give, each split by markup::authors_from_byline(), without repeats,
 /// without the quotation marks markup left around them, without a byline's furniture words or
-/// phrases that name no one (`Redakteurin bei der Abendpost`), and without the agencies it
-/// credits beside a person (`dpa` of `David Hutzler, dpa`).
+/// phrases that name no one (`Redakteurin bei der Abendpost`), without the agencies it
+/// credits beside a person (`dpa` of `David Hutzler, dpa`), and without a one-word name that
+/// is a word of another name given (`Matthias` beside `Matthias Roth`).
 [[nodiscard]] std::vector<std::string> names_of(const std::vector<std::string>& bylines);
 
 /// The authors a printed byline names (`Von Claudia Lindner`, `By A and B, 5 May 2022`); none

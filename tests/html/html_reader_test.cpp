@@ -653,6 +653,9 @@ TEST_CASE("html: a byline element, a staff page link and a byline's date label g
     CHECK(authors_of("<div class=\"author\">Author(s): Ana Ruiz</div>") == std::vector<std::string>{"Ana Ruiz"});
     CHECK(authors_of("<figure><figcaption><span class=\"img-author\">Mike Blake/Reuters files</span></figcaption></figure>").empty());
     CHECK(authors_of("<p class=\"byline\">By AFP</p>") == std::vector<std::string>{"AFP"});  // the wire alone is the byline
+    // a name printed whole and its parts apart (an author box's first name, a login) is one person
+    CHECK(authors_of("<div class=\"author\"><a href=\"/author/x\">Lina brandt</a></div><span class=\"author-first\">Lina</span>"
+                     "<span class=\"author-last\">brandt</span>") == std::vector<std::string>{"Lina brandt"});
 }
 
 TEST_CASE("html: dates come from a labelled line, a date line above the headline, microdata text or the title") {
