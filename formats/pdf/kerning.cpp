@@ -19,12 +19,21 @@ struct BufferFree {
 };
 using ShapingFont = std::unique_ptr<hb_font_t, FontFree>;
 
-/// HarfBuzz's font of `face`, scaled to thousandths of an em, made once per process. The face
-/// (and its bytes, which HarfBuzz reads in place) is kept alive beside it.
-hb_font_t* shaping_font(const std::shared_ptr<const FontFace>& face) {
+/// What a run is shaped with: HarfBuzz's font of a face, and the language it is shaped in.
+struct Shaping {
+    hb_font_t* font;
+    hb_language_t language;
+};
+
+/// HarfBuzz's font of `face`, scaled to thousandths of an em, made once per process, and the
+/// process's default language. The face (and its bytes, which HarfBuzz reads in place) is kept
+/// alive beside it. HarfBuzz makes its default language lazily, with atomics of its own that a
+/// thread sanitizer cannot see: made here, under the lock every caller takes, it is seen made.
+Shaping shaping_font(const std::shared_ptr<const FontFace>& face) {
     static std::mutex mutex;
     static std::map<const FontFace*, std::pair<std::shared_ptr<const FontFace>, ShapingFont>> fonts;
     const std::lock_guard<std::mutex> lock(mutex);
+    static const hb_language_t language = hb_language_get_default();
     auto& entry = fonts[face.get()];
     if (!entry.second) {
         const std::string_view bytes = face->bytes();
@@ -35,17 +44,25 @@ hb_font_t* shaping_font(const std::shared_ptr<const FontFace>& face) {
         hb_face_destroy(hb_face);
         hb_font_set_scale(entry.second.get(), 1000, 1000);
         entry.first = face;
+        // HarfBuzz loads a face's tables on first use: shaping once here loads them under the lock.
+        std::unique_ptr<hb_buffer_t, BufferFree> warm(hb_buffer_create());
+        hb_buffer_add_utf8(warm.get(), "AVTo", 4, 0, 4);
+        hb_buffer_set_language(warm.get(), language);
+        hb_buffer_guess_segment_properties(warm.get());
+        hb_shape(entry.second.get(), warm.get(), nullptr, 0);
     }
-    return entry.second.get();
+    return {entry.second.get(), language};
 }
 
 /// What kerning() returns, shaped by HarfBuzz.
 std::vector<int> shaped_kerning(const std::shared_ptr<const FontFace>& face, std::string_view text) {
     thread_local std::unique_ptr<hb_buffer_t, BufferFree> buffer(hb_buffer_create());
-    hb_font_t* font = shaping_font(face);
+    const Shaping shaping = shaping_font(face);
+    hb_font_t* font = shaping.font;
     hb_buffer_t* b = buffer.get();
     hb_buffer_clear_contents(b);
     hb_buffer_add_utf8(b, text.data(), static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
+    hb_buffer_set_language(b, shaping.language);
     hb_buffer_guess_segment_properties(b);
     if (hb_buffer_get_direction(b) != HB_DIRECTION_LTR) return {};
     static const hb_feature_t kNoLigatures[] = {{HB_TAG('l', 'i', 'g', 'a'), 0, 0, ~0U}, {HB_TAG('c', 'l', 'i', 'g'), 0, 0, ~0U},

@@ -1,6 +1,8 @@
 // pdf: kerning by HarfBuzz: the pairs a face kerns come closer, copied text keeps its letters.
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include "formats/pdf/font_set.hpp"
 #include "formats/pdf/kerning.hpp"
 #include "formats/pdf/style.hpp"
@@ -36,4 +38,17 @@ TEST_CASE("kerning: a shaped word is narrower by its kerning, and its glyphs car
     glyphs.clear();
     fonts.shape("T\u4E2Do", Face::body, glyphs);  // a character from no face of the run: not kerned
     for (const Glyph& g : glyphs) CHECK(g.kern == 0);
+}
+
+TEST_CASE("kerning: workers shaping at once with a face none has shaped get the same kerning (HarfBuzz's lazy tables and default language made under the lock)") {
+    // ThreadSanitizer saw the batch's workers race on HarfBuzz's lazily made default language.
+    const auto face = FontFace::load("/usr/share/fonts/truetype/noto/NotoSerif-Bold.ttf");  // not the cached one
+    std::vector<std::vector<int>> got(4);
+    std::vector<std::thread> workers;
+    for (std::size_t t = 0; t < got.size(); ++t) {
+        workers.emplace_back([&, t] { got[t] = kerning(face, "AVATAR Toward"); });
+    }
+    for (std::thread& w : workers) w.join();
+    REQUIRE(got[0].size() == 13);
+    for (const auto& g : got) CHECK(g == got[0]);
 }
