@@ -44,7 +44,6 @@ constexpr double kSourceLeading = 1.35;      // source line leading, times its s
 constexpr double kNotesLeading = 1.3;        // notes leading, times their size
 constexpr double kMarginGap = 18;            // between the text column and the margin column
 constexpr double kMinMarginColumn = 100;     // the narrowest margin column the metadata stands in
-constexpr double kMarginRowSpace = 0;        // between two metadata entries in the margin
 constexpr double kLabelSize = 12;            // the handling label's size (FIRST's TLP asks 12 pt or more)
 constexpr double kLabelPadding = 3;          // the label's box around it
 constexpr std::size_t kFlowKeys = 1000;      // structure keys of the flow's blocks; the margin's are below
@@ -261,7 +260,8 @@ std::vector<FlowBlock> BriefingComposer::margin_blocks(const std::vector<Metadat
         FlowBlock entry;
         entry.size = s.size_meta;
         entry.leading = s.size_meta * kMetaLeading;
-        entry.space_before = margin.empty() ? 0 : kMarginRowSpace;
+        // No space between entries (the bold label parts them): with a gap, pdftotext reads the
+        // margin's entries one by one between the text's paragraphs.
         entry.lines = set({{row.label, Face::sans_bold, s.size_meta, s.muted, {}}}, margin_width_, false);
         for (TextLine& l : set({row.value}, margin_width_, false)) entry.lines.push_back(std::move(l));
         height += entry.space_before + slice_height(entry, 0, entry.lines.size());
@@ -558,11 +558,12 @@ int BriefingComposer::draw(PdfFile& pdf, const Document& doc, const ArticleLayou
 
 void BriefingComposer::draw_slice(Canvas& canvas, const FlowBlock& block, const Slice& slice, int page, StructureRecorder* tags) const {
     const double height = slice_height(block, slice);
-    if (tags != nullptr) canvas.begin_artifact();  // boxes and rules are decoration
+    const bool decorated = block.background || block.rule_left || block.table_rules;
+    if (tags != nullptr && decorated) canvas.begin_artifact();  // boxes and rules are decoration
     if (block.background) canvas.fill_rect(text_x_, slice.top, content_width_, height, *block.background);
     if (block.rule_left) canvas.fill_rect(text_x_ + 2, slice.top + 2, 1.5, height - 4, *block.rule_left);
     if (block.table_rules) draw_table_rules(canvas, block, slice, height);
-    if (tags != nullptr) canvas.end_marked();
+    if (tags != nullptr && decorated) canvas.end_marked();
     // Marked content: a slice's lines together, a table's each line (a row) alone, a list
     // item's marker as its label; a grid row's label is part of its paragraph.
     const std::size_t key = kFlowKeys + slice.block;

@@ -60,6 +60,9 @@ std::string sha256_bytes(const std::string& text) {
     return out;
 }
 
+/// What the document information and XMP name as the file's creator and producer.
+std::string producer() { return fmt::format("Briefkit {}", kVersion); }
+
 // Holds what every document written in one style shares: the style, its hyphenator and the date.
 class Setup {
 public:
@@ -107,7 +110,7 @@ public:
     void finish(PdfFile& pdf, const PdfInfo& base, const std::optional<std::time_t>& fallback_date,
                 const std::string& identity) const {
         PdfInfo info = base;
-        info.creator = fmt::format("Briefkit {}", kVersion);
+        info.creator = producer();
         info.created = epoch_ ? epoch_ : fallback_date;
         pdf.set_info(info);
         pdf.set_id(sha256_bytes(identity + "|" + style_.name + "|" + std::string(kVersion)));
@@ -154,7 +157,7 @@ std::string xmp_packet(const Document& doc, const PdfInfo& info) {
     if (!doc.meta.language.empty()) out += fmt::format("<dc:language><rdf:Bag><rdf:li>{}</rdf:li></rdf:Bag></dc:language>\n", xml_text(doc.meta.language));
     if (doc.meta.date) out += fmt::format("<dc:date><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:date>\n", doc.meta.date->iso());
     out += fmt::format("<dc:identifier>{}</dc:identifier>\n", xml_text(doc.id));
-    out += fmt::format("<pdf:Producer>{}</pdf:Producer>\n<xmp:CreatorTool>{}</xmp:CreatorTool>\n", xml_text(info.creator), xml_text(info.creator));
+    out += fmt::format("<pdf:Producer>{0}</pdf:Producer>\n<xmp:CreatorTool>{0}</xmp:CreatorTool>\n", xml_text(producer()));
     out += "</rdf:Description>\n</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"r\"?>";
     return out;
 }
@@ -196,8 +199,7 @@ public:
             pdf.embed_fonts(fonts);
             pdf.set_language_and_title_display(doc.meta.language);
             setup_.attach_data(pdf, doc);
-            PdfInfo info = info_for(doc, layout.title);
-            info.creator = fmt::format("Briefkit {}", kVersion);
+            const PdfInfo info = info_for(doc, layout.title);
             pdf.set_xmp(xmp_packet(doc, info));
             setup_.finish(pdf, info, article_time(doc), doc.id);
             sink.write(pdf.save());

@@ -49,7 +49,7 @@ bool opens_after(char32_t c) {
 bool is_letter_or_digit(char32_t c) { return unicode::is_letter(c) || (c >= U'0' && c <= U'9'); }
 
 /// True when `token` is an address, whose quotes and hyphens are the address's own.
-bool is_address(std::string_view token) { return token.find("://") != std::string_view::npos || token.starts_with("www."); }
+bool is_address(std::u32string_view token) { return token.find(U"://") != std::u32string_view::npos || token.starts_with(U"www."); }
 
 }  // namespace
 
@@ -83,9 +83,7 @@ std::string Typographer::set(std::string_view text) {
         if (i >= token_end && !is_space(c)) {
             token_end = i;
             while (token_end < cps.size() && !is_space(cps[token_end])) ++token_end;
-            std::string token;
-            for (std::size_t k = i; k < token_end; ++k) utf8::append(token, cps[k]);
-            in_address = is_address(token);
+            in_address = is_address(std::u32string_view(cps).substr(i, token_end - i));
         }
         if (in_address) {
             utf8::append(out, c);
