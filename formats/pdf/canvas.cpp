@@ -38,6 +38,42 @@ void Canvas::end_marked() { ops_ += "EMC\n"; }
 
 void Canvas::text_line(const TextLine& line, double x, double baseline) { pieces(line.pieces, x, baseline); }
 
+void Canvas::glyphs(const Placed& p) {
+    // A kerned pair parts the string: `<0031> 12 <0032>` draws the second glyph 12 thousandths
+    // of the size nearer. A mark drawn off the pen is moved there and back the same way, and
+    // raised or lowered by the text rise, which only a new TJ can change.
+    int move = 0;  // thousandths of the size, in TJ's sense: positive moves the pen left
+    int rise = 0;
+    bool open = false;
+    const auto flush = [&] {
+        if (move == 0) return;
+        if (open) ops_ += '>';
+        ops_ += fmt::format("{}", move);
+        open = false;
+        move = 0;
+    };
+    const auto set_rise = [&](int to) {
+        flush();
+        if (open) ops_ += '>';
+        open = false;
+        ops_ += fmt::format("] TJ\n{} Ts\n[", pdf_number(to * p.size / 1000.0));
+        rise = to;
+    };
+    for (std::size_t i = 0; i < p.codes.size(); ++i) {
+        const auto [dx, dy] = i < p.offsets.size() ? p.offsets[i] : std::pair<int, int>(0, 0);
+        move -= dx;
+        if (dy != rise) set_rise(dy);
+        flush();
+        if (!open) ops_ += '<';
+        open = true;
+        ops_ += fmt::format("{:04X}", p.codes[i]);
+        move = dx - (i < p.kerns.size() ? p.kerns[i] : 0);
+    }
+    flush();
+    if (open) ops_ += '>';
+    if (rise != 0) set_rise(0);
+}
+
 void Canvas::pieces(const std::vector<Placed>& pieces, double x, double baseline) {
     if (pieces.empty()) return;
     const double y = height_ - baseline;
@@ -70,15 +106,7 @@ void Canvas::pieces(const std::vector<Placed>& pieces, double x, double baseline
             const double adjust = -gap * 1000.0 / p.size;
             if (std::abs(adjust) >= 0.05) ops_ += pdf_number(adjust);
         }
-        // A kerned pair parts the string: `<0031> 12 <0032>` draws the second glyph 12
-        // thousandths of the size nearer.
-        ops_ += '<';
-        for (std::size_t i = 0; i < p.codes.size(); ++i) {
-            ops_ += fmt::format("{:04X}", p.codes[i]);
-            const int kern = i < p.kerns.size() ? p.kerns[i] : 0;
-            if (kern != 0 && i + 1 < p.codes.size()) ops_ += fmt::format(">{}<", -kern);
-        }
-        ops_ += '>';
+        glyphs(p);
         if (p.href) {
             const Rect area{x + p.x, y - 0.25 * p.size, x + p.x + p.width, y + 0.85 * p.size};
             if (!links_.empty() && links_.back().target == p.href.get() && std::abs(links_.back().area.bottom - area.bottom) < 0.01 &&

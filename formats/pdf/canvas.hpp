@@ -52,6 +52,7 @@ public:
 
 private:
     void colour(const Rgb& c, bool stroke);
+    void glyphs(const Placed& p);
 
     double height_;
     std::string ops_;

@@ -1,10 +1,11 @@
 #include "formats/pdf/font_set.hpp"
 
 #include <fmt/format.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 
-#include "formats/pdf/kerning.hpp"
+#include "formats/pdf/shaping.hpp"
 #include "pipeline/model/hash.hpp"
 #include "pipeline/model/utf8.hpp"
 
@@ -37,7 +38,7 @@ int FontSet::font_for_path(const std::string& path) {
     font.path = path;
     font.face = FontFace::cached(path);
     font.glyph_of_code.push_back(0);  // code 0 is .notdef, never drawn
-    font.char_of_code.push_back(0);
+    font.text_of_code.emplace_back();
     fonts_.push_back(std::move(font));
     return static_cast<int>(fonts_.size() - 1);
 }
@@ -47,12 +48,64 @@ std::uint16_t FontSet::code(Font& font, std::uint16_t gid, char32_t cp) {
     if (const auto it = font.code_index.find(key); it != font.code_index.end()) return it->second;
     const auto c = static_cast<std::uint16_t>(font.glyph_of_code.size());
     font.glyph_of_code.push_back(gid);
-    font.char_of_code.push_back(cp);
+    font.text_of_code.emplace_back(1, cp);
     font.code_index.emplace(key, c);
     return c;
 }
 
-void FontSet::shape(std::string_view text, Face face, std::vector<Glyph>& out) {
+std::uint16_t FontSet::code(Font& font, std::uint16_t gid, const std::u32string& text, bool zero_width) {
+    if (text.size() == 1 && !zero_width) return code(font, gid, text.front());
+    std::u32string key(1, gid | (zero_width ? 0x10000U : 0U));
+    key += text;
+    if (const auto it = font.cluster_code_index.find(key); it != font.cluster_code_index.end()) return it->second;
+    const auto c = static_cast<std::uint16_t>(font.glyph_of_code.size());
+    font.glyph_of_code.push_back(gid);
+    font.text_of_code.push_back(text);
+    font.zero_width_codes.push_back(c);
+    if (!zero_width) font.zero_width_codes.pop_back();
+    font.cluster_code_index.emplace(std::move(key), c);
+    return c;
+}
+
+int FontSet::font_with(char32_t cp, int primary) const {
+    if (fonts_[static_cast<std::size_t>(primary)].face->glyph(cp) != 0) return primary;
+    for (const int f : fallback_) {
+        if (fonts_[static_cast<std::size_t>(f)].face->glyph(cp) != 0) return f;
+    }
+    return -1;
+}
+
+Glyph FontSet::simple_glyph(char32_t cp, int primary) {
+    int font = font_with(cp, primary);
+    char32_t drawn = cp;
+    if (font < 0) {
+        if (std::find(missing_seen_.begin(), missing_seen_.end(), cp) == missing_seen_.end()) {
+            missing_seen_.push_back(cp);
+            std::string shown;
+            utf8::append(shown, cp);
+            missing_.push_back(fmt::format("U+{:04X} '{}' is in no font of the style; drawn as U+FFFD", static_cast<std::uint32_t>(cp), shown));
+        }
+        drawn = 0xFFFD;
+        font = font_with(drawn, primary);
+        if (font < 0) {
+            drawn = '?';
+            font = primary;
+        }
+    }
+    Font& f = fonts_[static_cast<std::size_t>(font)];
+    const std::uint16_t gid = f.face->glyph(drawn);
+    return {font, code(f, gid, drawn), f.face->advance(gid), 0, 0, 0};
+}
+
+void FontSet::shape(std::string_view text, Face face, std::vector<Glyph>& out, bool rtl) {
+    if (rtl || needs_shaping(text)) {
+        shape_complex(text, face, out, rtl);
+    } else {
+        shape_simple(text, face, out);
+    }
+}
+
+void FontSet::shape_simple(std::string_view text, Face face, std::vector<Glyph>& out) {
     const int primary = role_[static_cast<int>(face)];
     const std::size_t first = out.size();
     std::string visible;  // the characters drawn, for kerning
@@ -63,41 +116,64 @@ void FontSet::shape(std::string_view text, Face face, std::vector<Glyph>& out) {
         const char32_t cp = utf8::next(text, pos);
         if (invisible(cp)) continue;
         visible.append(text.substr(start, pos - start));
-        int font = primary;
-        std::uint16_t gid = fonts_[static_cast<std::size_t>(font)].face->glyph(cp);
-        for (std::size_t f = 0; gid == 0 && f < fallback_.size(); ++f) {
-            font = fallback_[f];
-            gid = fonts_[static_cast<std::size_t>(font)].face->glyph(cp);
-        }
-        char32_t drawn = cp;
-        if (gid == 0) {
-            if (std::find(missing_seen_.begin(), missing_seen_.end(), cp) == missing_seen_.end()) {
-                missing_seen_.push_back(cp);
-                std::string shown;
-                utf8::append(shown, cp);
-                missing_.push_back(fmt::format("U+{:04X} '{}' is in no font of the style; drawn as U+FFFD", static_cast<std::uint32_t>(cp), shown));
-            }
-            drawn = 0xFFFD;
-            font = primary;
-            gid = fonts_[static_cast<std::size_t>(font)].face->glyph(drawn);
-            for (std::size_t f = 0; gid == 0 && f < fallback_.size(); ++f) {
-                font = fallback_[f];
-                gid = fonts_[static_cast<std::size_t>(font)].face->glyph(drawn);
-            }
-            if (gid == 0) {
-                drawn = '?';
-                font = primary;
-                gid = fonts_[static_cast<std::size_t>(font)].face->glyph(drawn);
-            }
-        }
-        Font& f = fonts_[static_cast<std::size_t>(font)];
-        one_face = one_face && font == primary && drawn == cp;
-        out.push_back({font, code(f, gid, drawn), f.face->advance(gid), 0});
+        const Glyph g = simple_glyph(cp, primary);
+        const std::u32string& drawn = fonts_[static_cast<std::size_t>(g.font)].text_of_code[g.code];
+        one_face = one_face && g.font == primary && drawn.size() == 1 && drawn.front() == cp;
+        out.push_back(g);
     }
     if (!one_face || out.size() - first < 2) return;
     const std::vector<int> kerns = kerning(fonts_[static_cast<std::size_t>(primary)].face, visible);
     if (kerns.size() != out.size() - first) return;
     for (std::size_t i = 0; i < kerns.size(); ++i) out[first + i].kern = kerns[i];
+}
+
+void FontSet::shape_complex(std::string_view text, Face face, std::vector<Glyph>& out, bool rtl) {
+    // Stretches of one font in logical order: each character in the first face that has it; a
+    // mark or an invisible joiner stays in the stretch of the letter before it.
+    struct Stretch {
+        std::size_t from = 0, to = 0;
+        int font = -1;  // -1: in no face
+    };
+    const int primary = role_[static_cast<int>(face)];
+    std::vector<Stretch> stretches;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t start = pos;
+        const char32_t cp = utf8::next(text, pos);
+        const int category = u_charType(static_cast<UChar32>(cp));
+        const bool follows = invisible(cp) || category == U_NON_SPACING_MARK || category == U_COMBINING_SPACING_MARK ||
+                             category == U_ENCLOSING_MARK;
+        if (follows && !stretches.empty()) {
+            stretches.back().to = pos;
+            continue;
+        }
+        if (follows && invisible(cp)) continue;
+        const int font = font_with(cp, primary);
+        if (!stretches.empty() && stretches.back().font == font && font >= 0) {
+            stretches.back().to = pos;
+        } else {
+            stretches.push_back({start, pos, font});
+        }
+    }
+    if (rtl) std::reverse(stretches.begin(), stretches.end());
+    for (const Stretch& s : stretches) {
+        if (s.font < 0) {
+            std::vector<Glyph> missing;
+            std::size_t at = s.from;
+            while (at < s.to) missing.push_back(simple_glyph(utf8::next(text, at), primary));
+            if (rtl) std::reverse(missing.begin(), missing.end());
+            out.insert(out.end(), missing.begin(), missing.end());
+            continue;
+        }
+        Font& f = fonts_[static_cast<std::size_t>(s.font)];
+        for (const ShapedGlyph& g : shape_run(f.face, text, s.from, s.to - s.from, rtl)) {
+            // A mark the shaper gives no advance is stated with none (text extraction takes a
+            // glyph that reaches into the next for the end of a word).
+            const bool zero_width = g.x_advance == 0 && f.face->advance(g.gid) != 0;
+            const int advance = zero_width ? 0 : f.face->advance(g.gid);
+            out.push_back({s.font, code(f, g.gid, g.text, zero_width), advance, g.x_advance - advance, g.x_offset, g.y_offset});
+        }
+    }
 }
 
 double FontSet::width(std::string_view text, Face face, double size) {
@@ -145,8 +221,9 @@ FontSet::Embedding FontSet::embedding(int index) const {
     for (const std::uint16_t g : glyphs) key += fmt::format("{},", g);
     e.font_file = font.face->subset(glyphs);
     for (std::size_t c = 0; c < font.glyph_of_code.size(); ++c) {
-        e.widths.push_back(font.face->advance(font.glyph_of_code[c]));
-        e.unicode.emplace_back(1, font.char_of_code[c]);
+        const bool zero = std::binary_search(font.zero_width_codes.begin(), font.zero_width_codes.end(), c);
+        e.widths.push_back(zero ? 0 : font.face->advance(font.glyph_of_code[c]));
+        e.unicode.push_back(font.text_of_code[c]);
     }
     // The subset tag is derived from the glyph set, so the same text gives the same bytes.
     const std::string hash = sha256_hex(key + font.face->postscript_name());

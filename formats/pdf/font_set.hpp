@@ -25,7 +25,9 @@ struct Glyph {
     int font = 0;             ///< Index of the font resource (see FontSet::resource_name()).
     std::uint16_t code = 0;   ///< Two-byte code in that font.
     int advance = 0;          ///< Advance in thousandths of the font size.
-    int kern = 0;             ///< The font's kerning with the next glyph of the run, in thousandths (0 for most).
+    int kern = 0;             ///< What shaping adds to its advance (kerning; minus the advance for a mark), in thousandths.
+    int dx = 0;               ///< How far right of the pen it is drawn, in thousandths (a mark over its base).
+    int dy = 0;               ///< How far above the baseline it is drawn, in thousandths.
 };
 
 /// The fonts of one PDF document. Not thread-safe; one per document.
@@ -34,9 +36,11 @@ public:
     /// Loads (or takes from the process cache) every face `style` names.
     explicit FontSet(const Style& style);
 
-    /// Appends the glyphs of UTF-8 `text` set in `face` to `out`. Zero-width format characters
-    /// and soft hyphens are skipped.
-    void shape(std::string_view text, Face face, std::vector<Glyph>& out);
+    /// Appends the glyphs of UTF-8 `text` set in `face` to `out`, in visual order, right to left
+    /// when `rtl`. Zero-width format characters and soft hyphens are skipped. Text of a script
+    /// that joins, reorders or takes marks, and any right-to-left text, is shaped whole (see
+    /// shaping.hpp), each stretch in the first face that has all its letters.
+    void shape(std::string_view text, Face face, std::vector<Glyph>& out, bool rtl = false);
 
     /// Width in points of `text` in `face` at `size`.
     [[nodiscard]] double width(std::string_view text, Face face, double size);
@@ -78,11 +82,18 @@ private:
         std::string path;
         std::shared_ptr<const FontFace> face;
         std::vector<std::uint16_t> glyph_of_code;  // original glyph id per code
-        std::vector<char32_t> char_of_code;
+        std::vector<std::u32string> text_of_code;
         std::unordered_map<std::uint64_t, std::uint16_t> code_index;  // (glyph << 32 | cp) -> code
+        std::unordered_map<std::u32string, std::uint16_t> cluster_code_index;  // glyph (+0x10000 when zero-width), then its text -> code
+        std::vector<std::uint16_t> zero_width_codes;  // codes stated with no advance (marks), rising
     };
     int font_for_path(const std::string& path);
     std::uint16_t code(Font& font, std::uint16_t gid, char32_t cp);
+    std::uint16_t code(Font& font, std::uint16_t gid, const std::u32string& text, bool zero_width);
+    Glyph simple_glyph(char32_t cp, int primary);
+    int font_with(char32_t cp, int primary) const;
+    void shape_simple(std::string_view text, Face face, std::vector<Glyph>& out);
+    void shape_complex(std::string_view text, Face face, std::vector<Glyph>& out, bool rtl);
 
     std::vector<Font> fonts_;
     int role_[5] = {0, 0, 0, 0, 0};

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "formats/pdf/bidi.hpp"
 #include "formats/pdf/line_breaker.hpp"
 #include "pipeline/model/text.hpp"
 #include "pipeline/model/utf8.hpp"
@@ -11,8 +12,15 @@ namespace briefkit::formats::pdf {
 
 namespace {
 
-/// A paragraph's words, each a list of (span index, text) parts.
-using Words = std::vector<std::vector<std::pair<std::size_t, std::string>>>;
+/// A part of a word in one span.
+struct Part {
+    std::size_t span = 0;    // the span it is in
+    std::string text;        // its text
+    std::size_t offset = 0;  // where it starts in the paragraph's text (all spans' text, one after another)
+};
+
+/// A paragraph's words, each a list of parts.
+using Words = std::vector<std::vector<Part>>;
 
 constexpr double kHyphenPenalty = 50;
 constexpr double kNameHyphenPenalty = 1000;  // a capitalised word, likely a name: only where nothing else sets the lines
@@ -24,6 +32,7 @@ constexpr double kPretolerance = 100;  // TeX's \pretolerance: the unhyphenated 
 struct Fragment {
     std::size_t span = 0;
     std::string text;
+    std::size_t offset = 0;  // in the paragraph's text
     enum class After { nothing, hyphenate, hyphenate_name, slash_break } after = After::nothing;
 };
 
@@ -41,9 +50,8 @@ bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp 
 // There is no break after a hyphen or dash the author wrote: text extraction (pdftotext) takes a
 // line-final hyphen for an inserted one and drops it, so "Petro-|Chemical" would come back as
 // "PetroChemical".
-void split_word(const std::vector<std::pair<std::size_t, std::string>>& parts, const ParagraphSetting& setting,
-                std::vector<Fragment>& out) {
-    for (const auto& [span, text] : parts) {
+void split_word(const std::vector<Part>& parts, const ParagraphSetting& setting, std::vector<Fragment>& out) {
+    for (const auto& [span, text, offset] : parts) {
         std::vector<std::pair<std::size_t, Fragment::After>> cuts;  // byte offset after which to cut
         if (text.size() > 16 && text.find('/') != std::string::npos) {
             // An address breaks after a slash, or before the punctuation of its path (as the
@@ -75,30 +83,52 @@ void split_word(const std::vector<std::pair<std::size_t, std::string>>& parts, c
         }
         std::size_t from = 0;
         for (const auto& [at, kind] : cuts) {
-            out.push_back({span, text.substr(from, at - from), kind});
+            out.push_back({span, text.substr(from, at - from), offset + from, kind});
             from = at;
         }
-        out.push_back({span, text.substr(from), Fragment::After::nothing});
+        out.push_back({span, text.substr(from), offset + from, Fragment::After::nothing});
     }
 }
 
-std::vector<Placed> place_glyphs(const std::string& text, const Span& span, const std::shared_ptr<const std::string>& href,
-                                 FontSet& fonts) {
-    std::vector<Glyph> glyphs;
-    fonts.shape(text, span.face, glyphs);
-    std::vector<Placed> pieces;
+/// Appends `glyphs`, of embedding level `level`, to `pieces`: one piece per run of one font.
+void add_glyphs(const std::vector<Glyph>& glyphs, std::uint8_t level, const Span& span,
+                const std::shared_ptr<const std::string>& href, std::vector<Placed>& pieces) {
+    bool first = true;
     for (const Glyph& g : glyphs) {
-        if (pieces.empty() || pieces.back().font != g.font) {
+        if (first || pieces.back().font != g.font) {
             Placed p;
             p.font = g.font;
             p.size = span.size;
             p.colour = span.colour;
             p.href = href;
+            p.level = level;
             pieces.push_back(p);
+            first = false;
         }
-        pieces.back().codes.push_back(g.code);
-        pieces.back().kerns.push_back(g.kern);
-        pieces.back().width += (g.advance + g.kern) * span.size / 1000.0;
+        Placed& p = pieces.back();
+        if ((g.dx != 0 || g.dy != 0) && p.offsets.empty()) p.offsets.resize(p.codes.size());
+        p.codes.push_back(g.code);
+        p.kerns.push_back(g.kern);
+        if (!p.offsets.empty()) p.offsets.emplace_back(g.dx, g.dy);
+        p.width += (g.advance + g.kern) * span.size / 1000.0;
+    }
+}
+
+/// The glyphs of `text`, which starts at byte `offset` of the paragraph whose embedding levels
+/// are `levels`: each run of one level shaped in its direction.
+std::vector<Placed> place_glyphs(std::string_view text, std::size_t offset, const Span& span,
+                                 const std::shared_ptr<const std::string>& href, FontSet& fonts, const BidiLevels& levels) {
+    std::vector<Placed> pieces;
+    std::vector<Glyph> glyphs;
+    std::size_t from = 0;
+    while (from < text.size()) {
+        const std::uint8_t level = levels.at(offset + from);
+        std::size_t to = from + 1;
+        while (to < text.size() && levels.at(offset + to) == level) ++to;
+        glyphs.clear();
+        fonts.shape(text.substr(from, to - from), span.face, glyphs, (level & 1) != 0);
+        add_glyphs(glyphs, level, span, href, pieces);
+        from = to;
     }
     return pieces;
 }
@@ -106,21 +136,23 @@ std::vector<Placed> place_glyphs(const std::string& text, const Span& span, cons
 // `text` whole, or, when it is wider than the line (a 5,000-letter string, a huge address), cut
 // into its characters, so that the line breaker may break it anywhere rather than let it run
 // off the page. A UTF-8 sequence is never split.
-std::vector<std::string> fit_chunks(const std::string& text, const Span& span, FontSet& fonts, double width) {
-    if (fonts.width(text, span.face, span.size) <= width) return {text};
-    std::vector<std::string> out;
+// Each chunk is its offset in `text` and its text.
+std::vector<std::pair<std::size_t, std::string_view>> fit_chunks(std::string_view text, const Span& span, FontSet& fonts,
+                                                                double width) {
+    if (fonts.width(text, span.face, span.size) <= width) return {{0, text}};
+    std::vector<std::pair<std::size_t, std::string_view>> out;
     std::size_t pos = 0;
     while (pos < text.size()) {
         const std::size_t start = pos;
         utf8::next(text, pos);
-        out.emplace_back(text, start, pos - start);
+        out.emplace_back(start, text.substr(start, pos - start));
     }
     return out;
 }
 
 // The boxes, glue and penalties of a paragraph of `words`, with what each stands for.
 void build_items(const Words& words, const std::vector<Span>& spans,
-                 const std::vector<std::shared_ptr<const std::string>>& hrefs, FontSet& fonts,
+                 const std::vector<std::shared_ptr<const std::string>>& hrefs, const BidiLevels& levels, FontSet& fonts,
                  const ParagraphSetting& setting, std::vector<Item>& items, std::vector<ItemInfo>& info) {
     items.clear();
     info.clear();
@@ -130,11 +162,11 @@ void build_items(const Words& words, const std::vector<Span>& spans,
     };
     for (std::size_t w = 0; w < words.size(); ++w) {
         if (w > 0) {
-            const std::size_t span = words[w].front().first;
+            const std::size_t span = words[w].front().span;
             const Span& sp = spans[span];
             const double space = fonts.space(sp.face).advance * sp.size / 1000.0;
             // A line never ends in a hyphen the author wrote (see split_word).
-            const bool breakable = words[w - 1].back().second.back() != '-';
+            const bool breakable = words[w - 1].back().text.back() != '-';
             if (!breakable) {
                 add({Item::Kind::penalty, 0, 0, 0, kNoBreak, false}, {});
                 add({Item::Kind::glue, space, setting.justify ? space / 2 : 0, setting.justify ? space / 3 : 0, 0, false},
@@ -151,11 +183,11 @@ void build_items(const Words& words, const std::vector<Span>& spans,
         std::vector<Fragment> fragments;
         split_word(words[w], setting, fragments);
         for (const Fragment& f : fragments) {
-            for (const std::string& chunk : fit_chunks(f.text, spans[f.span], fonts, setting.width)) {
+            for (const auto& [at, chunk] : fit_chunks(f.text, spans[f.span], fonts, setting.width)) {
                 if (!items.empty() && items.back().kind == Item::Kind::box) {
                     add({Item::Kind::penalty, 0, 0, 0, kEmergencyPenalty, false}, {{}, f.span, false});
                 }
-                std::vector<Placed> pieces = place_glyphs(chunk, spans[f.span], hrefs[f.span], fonts);
+                std::vector<Placed> pieces = place_glyphs(chunk, f.offset + at, spans[f.span], hrefs[f.span], fonts, levels);
                 double width = 0;
                 for (const Placed& p : pieces) width += p.width;
                 add({Item::Kind::box, width, 0, 0, 0, false}, {std::move(pieces), f.span, false});
@@ -175,9 +207,10 @@ void build_items(const Words& words, const std::vector<Span>& spans,
     add({Item::Kind::penalty, 0, 0, 0, kForcedBreak, false}, {});
 }
 
-/// The words of `spans`: runs of non-space characters, each a list of (span, text) parts.
+/// The words of `spans`: runs of non-space characters, each a list of parts.
 Words split_words(const std::vector<Span>& spans) {
     Words words(1);
+    std::size_t span_offset = 0;
     for (std::size_t s = 0; s < spans.size(); ++s) {
         const std::string& text = spans[s].text;
         std::size_t pos = 0;
@@ -189,61 +222,121 @@ Words split_words(const std::vector<Span>& spans) {
                 continue;
             }
             auto& word = words.back();
-            if (word.empty() || word.back().first != s) word.emplace_back(s, std::string());
-            word.back().second.append(text, start, pos - start);
+            if (word.empty() || word.back().span != s) word.push_back({s, std::string(), span_offset + start});
+            word.back().text.append(text, start, pos - start);
         }
+        span_offset += text.size();
     }
     if (words.back().empty()) words.pop_back();
     return words;
 }
 
-/// What a paragraph's lines are made from: its spans, their link targets, its items and their glyphs.
+/// What a paragraph's lines are made from: its spans, their link targets, its items and their
+/// glyphs, its embedding levels, and the line width.
 struct LineParts {
     const std::vector<Span>& spans;
     const std::vector<std::shared_ptr<const std::string>>& hrefs;
     const std::vector<Item>& items;
     const std::vector<ItemInfo>& info;
+    const BidiLevels& levels;
+    double width;
 };
 
-/// The line of items [start, br.position), with a hyphen when it breaks at a flagged penalty.
-TextLine assemble_line(const LineParts& parts, std::size_t start, const Break& br, FontSet& fonts, bool justify) {
-    const auto& [spans, hrefs, items, info] = parts;
-    TextLine line;
-    double x = 0;
-    bool gap = false;
+/// A piece of a line in logical order, with the room before it.
+struct Cell {
+    Placed piece;
+    double gap = 0;           // room before it, in points
+    bool space = false;       // that room is a word space
+    Face space_face = Face::body;  // the face of that space
+};
+
+/// The cells of items [start, br.position), with a hyphen when it breaks at a flagged penalty.
+std::vector<Cell> line_cells(const LineParts& parts, std::size_t start, const Break& br, FontSet& fonts, bool justify) {
+    const auto& [spans, hrefs, items, info, levels, width] = parts;
+    std::vector<Cell> cells;
+    Cell next;
     for (std::size_t i = start; i < br.position; ++i) {
         const Item& item = items[i];
         if (item.kind == Item::Kind::box) {
-            for (Placed p : info[i].pieces) {
-                p.x = x;
-                p.space_before = gap;
-                if (gap) {
-                    const Glyph space = fonts.space(spans[info[i].span].face);
-                    p.space_code = space.font == p.font ? space.code : 0;
-                    p.space_advance = space.font == p.font ? space.advance : 0;
-                }
-                gap = false;
-                x += p.width;
-                line.pieces.push_back(std::move(p));
+            for (const Placed& p : info[i].pieces) {
+                next.piece = p;
+                cells.push_back(std::move(next));
+                next = Cell();
             }
         } else if (item.kind == Item::Kind::glue) {
             const double ratio = std::isfinite(br.ratio) ? br.ratio : 0;
             const double adjust = ratio >= 0 ? ratio * item.stretch : ratio * item.shrink;
-            x += item.width + (justify ? adjust : 0);
-            if (info[i].space) gap = true;
+            next.gap += item.width + (justify ? adjust : 0);
+            if (info[i].space) {
+                next.space = true;
+                next.space_face = spans[info[i].span].face;
+            }
         }
     }
     const Item& end = items[br.position];
     if (end.kind == Item::Kind::penalty && end.flagged && end.width > 0) {
-        std::vector<Placed> hyphen = place_glyphs("-", spans[info[br.position].span], hrefs[info[br.position].span], fonts);
-        for (Placed& p : hyphen) {
-            p.x = x;
-            x += p.width;
-            line.pieces.push_back(std::move(p));
+        const std::size_t span = info[br.position].span;
+        for (Placed& p : place_glyphs("-", 0, spans[span], hrefs[span], fonts, BidiLevels())) {
+            p.level = cells.empty() ? 0 : cells.back().piece.level;
+            cells.push_back({std::move(p), 0, false, Face::body});
         }
-        line.hyphenated = true;
+    }
+    return cells;
+}
+
+/// The order in which `cells` and the room before each are drawn, left to right: entry 2k is
+/// the room before cell k, 2k + 1 the cell (UAX #9 rule L2; a room takes the lower level of
+/// the cells beside it).
+std::vector<std::size_t> visual_cells(const std::vector<Cell>& cells) {
+    std::vector<std::uint8_t> levels;
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+        const std::uint8_t own = cells[k].piece.level;
+        levels.push_back(k == 0 ? own : std::min(own, cells[k - 1].piece.level));
+        levels.push_back(own);
+    }
+    return visual_order(levels);
+}
+
+/// The line of items [start, br.position), its pieces in visual order; a line of a
+/// right-to-left paragraph that does not fill the width is set flush right.
+TextLine assemble_line(const LineParts& parts, std::size_t start, const Break& br, FontSet& fonts, bool justify) {
+    std::vector<Cell> cells = line_cells(parts, start, br, fonts, justify);
+    std::vector<std::size_t> order;
+    if (parts.levels.of_byte.empty()) {
+        for (std::size_t k = 0; k < 2 * cells.size(); ++k) order.push_back(k);
+    } else {
+        order = visual_cells(cells);
+    }
+    TextLine line;
+    const Item& end = parts.items[br.position];
+    line.hyphenated = end.kind == Item::Kind::penalty && end.flagged && end.width > 0;
+    double x = 0;
+    const Cell* space = nullptr;  // the word space just passed, if any
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        Cell& cell = cells[order[k] / 2];
+        if (order[k] % 2 == 0) {
+            if (k > 0) x += cell.gap;  // no room before the line's first piece
+            if (cell.space && k > 0) space = &cell;
+            continue;
+        }
+        Placed p = std::move(cell.piece);
+        p.x = x;
+        p.space_before = space != nullptr;
+        if (space != nullptr) {
+            const Glyph glyph = fonts.space(space->space_face);
+            p.space_code = glyph.font == p.font ? glyph.code : 0;
+            p.space_advance = glyph.font == p.font ? glyph.advance : 0;
+        }
+        space = nullptr;
+        x += p.width;
+        line.pieces.push_back(std::move(p));
     }
     line.width = line.pieces.empty() ? 0 : line.pieces.back().x + line.pieces.back().width;
+    if ((parts.levels.paragraph & 1) != 0 && line.width < parts.width) {
+        const double shift = parts.width - line.width;
+        for (Placed& p : line.pieces) p.x += shift;
+        line.width = parts.width;
+    }
     return line;
 }
 
@@ -251,6 +344,9 @@ TextLine assemble_line(const LineParts& parts, std::size_t start, const Break& b
 
 std::vector<TextLine> set_paragraph(const std::vector<Span>& spans, FontSet& fonts, const ParagraphSetting& setting) {
     const Words words = split_words(spans);
+    std::string text;
+    for (const Span& span : spans) text += span.text;
+    const BidiLevels levels = resolve_levels(text);
     std::vector<std::shared_ptr<const std::string>> hrefs;
     for (const Span& span : spans) {
         hrefs.push_back(span.href.empty() ? nullptr : std::make_shared<const std::string>(span.href));
@@ -263,17 +359,17 @@ std::vector<TextLine> set_paragraph(const std::vector<Span>& spans, FontSet& fon
     if (setting.hyphenator != nullptr) {
         ParagraphSetting plain = setting;
         plain.hyphenator = nullptr;
-        build_items(words, spans, hrefs, fonts, plain, items, info);
+        build_items(words, spans, hrefs, levels, fonts, plain, items, info);
         if (items.empty()) return {};
         breaks = break_lines(items, setting.width, {.tolerance = kPretolerance, .escalate = false});
     }
     if (breaks.empty()) {
-        build_items(words, spans, hrefs, fonts, setting, items, info);
+        build_items(words, spans, hrefs, levels, fonts, setting, items, info);
         if (items.empty()) return {};
         breaks = break_lines(items, setting.width);
     }
     std::vector<TextLine> lines;
-    const LineParts parts{spans, hrefs, items, info};
+    const LineParts parts{spans, hrefs, items, info, levels, setting.width};
     std::size_t start = 0;
     for (const Break& br : breaks) {
         while (start < br.position && items[start].kind != Item::Kind::box) ++start;

@@ -5,6 +5,7 @@
 // line breaker chooses the breaks.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -39,6 +40,10 @@ struct Placed {
     /// Link target, shared by every piece of its span (a long address cut into one piece per
     /// character must not carry one copy each); null for plain text.
     std::shared_ptr<const std::string> href;
+    std::uint8_t level = 0;           ///< Bidirectional embedding level: odd for right-to-left text.
+    /// For each glyph, how far right and up of the pen it is drawn, thousandths of the size;
+    /// empty when every glyph sits on the pen (all but marks).
+    std::vector<std::pair<int, int>> offsets;
 };
 
 /// One set line.
@@ -55,7 +60,8 @@ struct ParagraphSetting {
     const Hyphenator* hyphenator = nullptr; ///< Hyphenation points; nullptr for none.
 };
 
-/// Breaks `spans` into lines of `setting.width` points.
+/// Breaks `spans` into lines of `setting.width` points. Right-to-left text (UAX #9) is drawn in
+/// visual order, and a paragraph that opens with a right-to-left letter is set flush right.
 [[nodiscard]] std::vector<TextLine> set_paragraph(const std::vector<Span>& spans, FontSet& fonts,
                                                   const ParagraphSetting& setting);
 

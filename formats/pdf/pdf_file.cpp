@@ -54,7 +54,8 @@ std::string utf16_hex(const std::u32string& text) {
     return out;
 }
 
-// A /ToUnicode CMap in bfchar form (libharu 2.3.0 writes an invalid `begincidrange` one).
+// A /ToUnicode CMap in bfchar form (libharu 2.3.0 writes an invalid `begincidrange` one). A
+// code with no text (a glyph whose cluster another glyph speaks for) has no entry.
 std::string to_unicode_cmap(const std::vector<std::u32string>& unicode) {
     std::string out =
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -62,7 +63,9 @@ std::string to_unicode_cmap(const std::vector<std::u32string>& unicode) {
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
     std::vector<std::size_t> codes;
-    for (std::size_t c = 1; c < unicode.size(); ++c) codes.push_back(c);
+    for (std::size_t c = 1; c < unicode.size(); ++c) {
+        if (!unicode[c].empty()) codes.push_back(c);
+    }
     for (std::size_t i = 0; i < codes.size(); i += 100) {
         const std::size_t n = std::min<std::size_t>(100, codes.size() - i);
         out += fmt::format("{} beginbfchar\n", n);

@@ -46,7 +46,7 @@ TextLine place_monospace(const std::vector<Glyph>& glyphs, double size, const Rg
     double x = 0;
     for (const Glyph& g : glyphs) {
         if (line.pieces.empty() || line.pieces.back().font != g.font) {
-            line.pieces.push_back(Placed{g.font, size, colour, x, 0, {}, {}, false, 0, 0, nullptr});
+            line.pieces.push_back(Placed{g.font, size, colour, x, 0, {}, {}, false, 0, 0, nullptr, 0, {}});
         }
         Placed& piece = line.pieces.back();
         piece.codes.push_back(g.code);

@@ -463,9 +463,9 @@ TEST_CASE("font set: soft hyphens draw nothing and characters no face has become
     fonts.shape("co\u00ADop", Face::body, glyphs);
     CHECK(glyphs.size() == 4);
     glyphs.clear();
-    fonts.shape("\u4E2D and \U00020BB7", Face::body, glyphs);
+    fonts.shape("\U00013000 and \U00020BB7", Face::body, glyphs);  // an Egyptian hieroglyph, a rare Han character
     REQUIRE(fonts.missing().size() == 2);
-    CHECK(fonts.missing()[0].find("U+4E2D") != std::string::npos);
+    CHECK(fonts.missing()[0].find("U+13000") != std::string::npos);
     CHECK(fonts.missing()[1].find("U+20BB7") != std::string::npos);
     glyphs.clear();
     // U+1F600 lies above U+FFFF (libharu 2.3.0 prints such characters as spaces); DejaVu Sans,
@@ -593,4 +593,42 @@ TEST_CASE("truetype: a composite glyph naming a glyph the font lacks, or cut sho
     CHECK_THROWS_WITH(cut->subset(glyphs), Catch::Contains("a glyph is damaged"));
     // Also found by fuzzing: a font of no glyphs was accepted, and subsetting read its .notdef.
     CHECK_THROWS_WITH(FontFace::from_bytes(tiny_font(1, 16, 0), "empty.ttf"), Catch::Contains("no glyphs"));
+}
+
+TEST_CASE("paragraph: a right-to-left paragraph draws its first word rightmost and its last line flush right") {
+    Style style = load_style("briefing");
+    FontSet fonts(style);
+    const std::string first = "\u05E9\u05DC\u05D5\u05DD";   // Hebrew: shalom
+    const std::string second = "\u05E2\u05D5\u05DC\u05DD";  // olam
+    const std::vector<TextLine> lines = set_paragraph({Span{first + " " + second, Face::body, 10, {}, {}}}, fonts, {300, true, nullptr});
+    REQUIRE(lines.size() == 1);
+    REQUIRE(lines[0].pieces.size() == 2);
+    std::vector<Glyph> glyphs;
+    fonts.shape(first, Face::body, glyphs, true);
+    std::vector<std::uint16_t> codes;
+    for (const Glyph& g : glyphs) codes.push_back(g.code);
+    CHECK(lines[0].pieces[1].codes == codes);  // the first word, drawn right of the second
+    CHECK(lines[0].pieces[1].level == 1);
+    CHECK(lines[0].pieces[1].x + lines[0].pieces[1].width == Approx(300));
+    CHECK(lines[0].pieces[0].x > 0);
+    CHECK(lines[0].pieces[1].space_before);  // the word space between them is drawn for extraction
+}
+
+TEST_CASE("paragraph: an Arabic phrase in an English line keeps the English around it in place and its words right to left") {
+    Style style = load_style("briefing");
+    FontSet fonts(style);
+    const std::string text = "said \u0627\u0644\u0623\u0633\u0639\u0627\u0631 \u0645\u0633\u062A\u0642\u0631\u0629 today";
+    const std::vector<TextLine> lines = set_paragraph({Span{text, Face::body, 10, {}, {}}}, fonts, {400, false, nullptr});
+    REQUIRE(lines.size() == 1);
+    const std::vector<Placed>& p = lines[0].pieces;
+    REQUIRE(p.size() == 4);
+    CHECK(p[0].level == 0);  // said
+    CHECK(p[1].level == 1);  // the phrase's second word, drawn first
+    CHECK(p[2].level == 1);
+    CHECK(p[3].level == 0);  // today
+    std::vector<Glyph> glyphs;
+    fonts.shape("\u0645\u0633\u062A\u0642\u0631\u0629", Face::body, glyphs, true);
+    CHECK(p[1].codes.size() == glyphs.size());
+    CHECK(p[1].codes.front() == glyphs.front().code);
+    for (std::size_t i = 1; i < p.size(); ++i) CHECK(p[i].x > p[i - 1].x);
 }

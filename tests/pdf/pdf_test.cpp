@@ -205,6 +205,9 @@ TEST_CASE("pdf: samples and fixtures pass qpdf --check, extract every word in or
     require_tools();
     const test::TempDir dir;
     for (const fs::path& input : sample_inputs()) {
+        // pdftotext gives the right-to-left runs of a line in the order they stand on a
+        // left-to-right page, so that fixture is checked word by word in a test of its own.
+        if (input.filename() == "desert-rail-rtl-multiscript.txt") continue;
         INFO(input.filename().string());
         const Document doc = read_path(input);
         const fs::path pdf = dir.path() / (input.stem().string() + ".pdf");
@@ -457,18 +460,19 @@ TEST_CASE("digest: an unreadable input is reported and the digest holds the rest
 TEST_CASE("pdf: a character no font has is drawn visibly, listed in the briefing and warned about") {
     require_tools();
     const test::TempDir dir;
-    test::write_file(dir.path() / "cjk.txt",
-                     "TRADE TALKS RESUME\n\n3 March 2024\n\nThe delegation from \xE4\xB8\xAD\xE5\x9B\xBD (China) "
-                     "arrived on Sunday, officials said, and talks will resume on Monday morning.\n");
+    // Two Egyptian hieroglyphs, which no face of the styles has.
+    test::write_file(dir.path() / "glyphs.txt",
+                     "TRADE TALKS RESUME\n\n3 March 2024\n\nThe delegation signed under \xF0\x93\x80\x80\xF0\x93\x80\x81 (a seal) "
+                     "on Sunday, officials said, and talks will resume on Monday morning.\n");
     const test::RunResult r =
-        test::run_briefkit({"convert", (dir.path() / "cjk.txt").string(), "-t", "pdf", "-o", dir.path().string()});
+        test::run_briefkit({"convert", (dir.path() / "glyphs.txt").string(), "-t", "pdf", "-o", dir.path().string()});
     CHECK(r.exit_code == 0);
     CHECK(r.err.find("briefkit: warning: ") != std::string::npos);
-    CHECK(r.err.find("U+4E2D") != std::string::npos);
-    CHECK(r.err.find("U+56FD") != std::string::npos);
-    const test::RunResult text = test::run_command({"pdftotext", "-enc", "UTF-8", (dir.path() / "cjk.pdf").string(), "-"});
+    CHECK(r.err.find("U+13000") != std::string::npos);
+    CHECK(r.err.find("U+13001") != std::string::npos);
+    const test::RunResult text = test::run_command({"pdftotext", "-enc", "UTF-8", (dir.path() / "glyphs.pdf").string(), "-"});
     CHECK(text.out.find("Rendering notes") != std::string::npos);
-    CHECK(text.out.find("\xEF\xBF\xBD\xEF\xBF\xBD (China)") != std::string::npos);  // drawn as U+FFFD U+FFFD
+    CHECK(text.out.find("\xEF\xBF\xBD\xEF\xBF\xBD (a seal)") != std::string::npos);  // drawn as U+FFFD U+FFFD
 }
 
 TEST_CASE("pdf: a table prints its rows in order, each on one line with its cells apart, in both styles") {
@@ -505,5 +509,31 @@ TEST_CASE("pdf: a table prints its rows in order, each on one line with its cell
             }
         }
         CHECK(tables == 2);
+    }
+}
+
+TEST_CASE("pdf: the right-to-left and multiscript fixture sets Arabic, Hebrew, Devanagari and Chinese from embedded subsets, each word extractable") {
+    require_tools();
+    const test::TempDir dir;
+    const fs::path input = test::source_dir() / "tests/fixtures/desert-rail-rtl-multiscript.txt";
+    const test::RunResult r = test::run_briefkit({"convert", input.string(), "-t", "pdf", "-o", dir.path().string()});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.find("warning") == std::string::npos);  // every character found a face
+    const fs::path pdf = dir.path() / "desert-rail-rtl-multiscript.pdf";
+    CHECK(test::run_command({"qpdf", "--check", pdf.string()}).exit_code == 0);
+    const test::RunResult fonts = test::run_command({"pdffonts", pdf.string()});
+    for (const char* face : {"NotoNaskhArabic", "NotoSerifHebrew", "NotoSerifDevanagari", "DroidSansFallback"}) {
+        INFO(face);
+        CHECK(fonts.out.find(face) != std::string::npos);
+    }
+    CHECK(fonts.out.find(" no ") == std::string::npos);  // embedded, subset, with a ToUnicode map
+    const test::RunResult text = test::run_command({"pdftotext", "-enc", "UTF-8", pdf.string(), "-"});
+    // Right-to-left words come back in reading order (pdftotext reverses what is drawn left to right).
+    for (const char* word : {"\u0627\u0644\u0645\u0633\u0624\u0648\u0644\u0648\u0646", "\u0627\u0644\u0627\u062B\u0646\u064A\u0646",
+                             "\u05D4\u05E8\u05D0\u05E9\u05D5\u05E0\u05D4", "\u05D4\u05E4\u05E7\u05D9\u05D3\u05D9\u05DD",
+                             "\u0905\u0927\u093F\u0915\u093E\u0930\u093F\u092F\u094B\u0902",
+                             "\u65B0\u94C1\u8DEF\u7EBF\u5468\u4E00\u5F00\u901A\u8D27\u8FD0"}) {
+        INFO(word);
+        CHECK(text.out.find(word) != std::string::npos);
     }
 }

@@ -1,11 +1,16 @@
-#include "formats/pdf/kerning.hpp"
+#include "formats/pdf/shaping.hpp"
 
 #include <hb.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+
+#include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats::pdf {
 
@@ -84,7 +89,91 @@ std::vector<int> shaped_kerning(const std::shared_ptr<const FontFace>& face, std
     return out;
 }
 
+/// The characters of bytes [from, to) of `text`.
+std::u32string characters(std::string_view text, std::size_t from, std::size_t to) {
+    std::u32string out;
+    while (from < to) out.push_back(utf8::next(text, from));
+    return out;
+}
+
+/// Gives each glyph of the cluster `glyphs[first, last)` the text it stands for: one character a
+/// glyph when the counts agree, else the whole cluster on one glyph and nothing on the others.
+/// Right-to-left text is drawn, and so stated, in visual order, as text extraction expects
+/// (pdftotext and Acrobat turn each right-to-left run back into reading order): a ligature
+/// of lam and alef stands for alef, lam.
+void assign_cluster_text(std::vector<ShapedGlyph>& glyphs, std::size_t first, std::size_t last, std::u32string text, bool rtl) {
+    const std::size_t count = last - first;
+    if (rtl) std::reverse(text.begin(), text.end());
+    if (count == text.size()) {
+        for (std::size_t k = 0; k < count; ++k) glyphs[first + k].text = std::u32string(1, text[k]);
+        return;
+    }
+    glyphs[first].text = std::move(text);
+}
+
 }  // namespace
+
+bool needs_shaping(std::string_view text) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const unsigned char lead = static_cast<unsigned char>(text[pos]);
+        if (lead < 0xCC) {  // below U+0300: Latin, and no mark
+            pos += lead < 0x80 ? 1 : 2;
+            continue;
+        }
+        const char32_t cp = utf8::next(text, pos);
+        const int category = u_charType(static_cast<UChar32>(cp));
+        if (category == U_NON_SPACING_MARK || category == U_COMBINING_SPACING_MARK || category == U_ENCLOSING_MARK) return true;
+        UErrorCode error = U_ZERO_ERROR;
+        switch (uscript_getScript(static_cast<UChar32>(cp), &error)) {
+            case USCRIPT_COMMON: case USCRIPT_INHERITED: case USCRIPT_LATIN: case USCRIPT_GREEK: case USCRIPT_CYRILLIC:
+            case USCRIPT_ARMENIAN: case USCRIPT_GEORGIAN: case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA:
+            case USCRIPT_BOPOMOFO: case USCRIPT_UNKNOWN:
+                break;
+            default:
+                return true;
+        }
+    }
+    return false;
+}
+
+std::vector<ShapedGlyph> shape_run(const std::shared_ptr<const FontFace>& face, std::string_view text, std::size_t start,
+                                   std::size_t length, bool rtl) {
+    thread_local std::unique_ptr<hb_buffer_t, BufferFree> buffer(hb_buffer_create());
+    const Shaping shaping = shaping_font(face);
+    hb_buffer_t* b = buffer.get();
+    hb_buffer_clear_contents(b);
+    hb_buffer_add_utf8(b, text.data(), static_cast<int>(text.size()), static_cast<unsigned>(start), static_cast<int>(length));
+    hb_buffer_set_language(b, shaping.language);
+    hb_buffer_guess_segment_properties(b);
+    hb_buffer_set_direction(b, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+    hb_shape(shaping.font, b, nullptr, 0);
+    unsigned count = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(b, &count);
+    const hb_glyph_position_t* position = hb_buffer_get_glyph_positions(b, &count);
+    std::vector<ShapedGlyph> out(count);
+    for (unsigned i = 0; i < count; ++i) {
+        out[i].gid = static_cast<std::uint16_t>(info[i].codepoint);
+        out[i].x_advance = position[i].x_advance;
+        out[i].x_offset = position[i].x_offset;
+        out[i].y_offset = position[i].y_offset;
+    }
+    // Clusters are byte offsets, monotone in visual order (rising left to right, falling right
+    // to left); a cluster's text runs to the next cluster in reading order.
+    std::vector<std::size_t> starts;
+    for (unsigned i = 0; i < count; ++i) starts.push_back(info[i].cluster);
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    starts.push_back(start + length);
+    for (unsigned first = 0; first < count;) {
+        unsigned last = first + 1;
+        while (last < count && info[last].cluster == info[first].cluster) ++last;
+        const std::size_t end = *std::upper_bound(starts.begin(), starts.end() - 1, info[first].cluster);
+        assign_cluster_text(out, first, last, characters(text, info[first].cluster, end), rtl);
+        first = last;
+    }
+    return out;
+}
 
 std::vector<int> kerning(const std::shared_ptr<const FontFace>& face, std::string_view text) {
     // Words recur (a batch's articles share most of theirs): each thread keeps what it shaped,
