@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "formats/pdf/bidi.hpp"
+#include "formats/pdf/east_asian_breaks.hpp"
 #include "formats/pdf/line_breaker.hpp"
 #include "pipeline/model/text.hpp"
 #include "pipeline/model/utf8.hpp"
@@ -27,13 +28,15 @@ constexpr double kNameHyphenPenalty = 1000;  // a capitalised word, likely a nam
 constexpr double kSlashPenalty = 150;
 constexpr double kEmergencyPenalty = 500;  // inside a token wider than the line
 constexpr double kPretolerance = 100;  // TeX's \pretolerance: the unhyphenated pass
+constexpr double kEastAsianStretch = 0.1;  // between two East Asian letters, ems
+constexpr double kEastAsianShrink = 0.02;
 
 // A fragment of a word in one span; a line may break after it, as `after` says.
 struct Fragment {
     std::size_t span = 0;
     std::string text;
     std::size_t offset = 0;  // in the paragraph's text
-    enum class After { nothing, hyphenate, hyphenate_name, slash_break } after = After::nothing;
+    enum class After { nothing, hyphenate, hyphenate_name, slash_break, east_asian_break } after = After::nothing;
 };
 
 // What an Item stands for, kept beside the items the breaker sees.
@@ -65,6 +68,9 @@ void split_word(const std::vector<Part>& parts, const ParagraphSetting& setting,
                                          text[at - 1] != '/';
                 if (after_slash || before_mark) cuts.emplace_back(at, Fragment::After::slash_break);
             }
+        }
+        if (cuts.empty()) {
+            for (const std::size_t at : east_asian_breaks(text)) cuts.emplace_back(at, Fragment::After::east_asian_break);
         }
         if (setting.hyphenator != nullptr && cuts.empty()) {
             // Hyphenate the letters inside any leading and trailing punctuation.
@@ -150,6 +156,20 @@ std::vector<std::pair<std::size_t, std::string_view>> fit_chunks(std::string_vie
     return out;
 }
 
+// A break between two East Asian letters: no room, but room to stretch (a line of Chinese is
+// justified between its characters, having no spaces), or a ragged line's filler.
+template <typename Add>
+void add_east_asian_break(const Span& span, bool justify, const Add& add) {
+    if (justify) {
+        add({Item::Kind::glue, 0, kEastAsianStretch * span.size, kEastAsianShrink * span.size, 0, false}, {});
+        return;
+    }
+    const double filler = 3 * span.size;
+    add({Item::Kind::glue, 0, filler, 0, 0, false}, {});
+    add({Item::Kind::penalty, 0, 0, 0, 0, false}, {});
+    add({Item::Kind::glue, 0, -filler, 0, 0, false}, {});
+}
+
 // The boxes, glue and penalties of a paragraph of `words`, with what each stands for.
 void build_items(const Words& words, const std::vector<Span>& spans,
                  const std::vector<std::shared_ptr<const std::string>>& hrefs, const BidiLevels& levels, FontSet& fonts,
@@ -199,6 +219,8 @@ void build_items(const Words& words, const std::vector<Span>& spans,
                     {{}, f.span, false});
             } else if (f.after == Fragment::After::slash_break) {
                 add({Item::Kind::penalty, 0, 0, 0, kSlashPenalty, false}, {{}, f.span, false});
+            } else if (f.after == Fragment::After::east_asian_break) {
+                add_east_asian_break(spans[f.span], setting.justify, add);
             }
         }
     }

@@ -97,18 +97,29 @@ std::u32string characters(std::string_view text, std::size_t from, std::size_t t
 }
 
 /// Gives each glyph of the cluster `glyphs[first, last)` the text it stands for: one character a
-/// glyph when the counts agree, else the whole cluster on one glyph and nothing on the others.
+/// glyph when the counts agree and no glyph is a mark, else the whole cluster on its first
+/// glyph that advances and nothing on the others. A mark drawn off the pen that spoke for
+/// itself would stand apart from its letter, and text extraction would part the word there.
 /// Right-to-left text is drawn, and so stated, in visual order, as text extraction expects
 /// (pdftotext and Acrobat turn each right-to-left run back into reading order): a ligature
 /// of lam and alef stands for alef, lam.
 void assign_cluster_text(std::vector<ShapedGlyph>& glyphs, std::size_t first, std::size_t last, std::u32string text, bool rtl) {
     const std::size_t count = last - first;
     if (rtl) std::reverse(text.begin(), text.end());
-    if (count == text.size()) {
+    std::size_t base = last;
+    bool mark = false;
+    for (std::size_t k = first; k < last; ++k) {
+        if (glyphs[k].x_advance == 0) {
+            mark = true;
+        } else if (base == last) {
+            base = k;
+        }
+    }
+    if (count == text.size() && !mark) {
         for (std::size_t k = 0; k < count; ++k) glyphs[first + k].text = std::u32string(1, text[k]);
         return;
     }
-    glyphs[first].text = std::move(text);
+    glyphs[base == last ? first : base].text = std::move(text);
 }
 
 }  // namespace
