@@ -33,16 +33,23 @@ bool east_asian(char32_t cp) {
 
 std::vector<std::size_t> east_asian_breaks(std::string_view word) {
     std::vector<std::size_t> out;
+    bool any = false;
+    for (std::size_t pos = 0; pos < word.size() && !any;) {
+        if (static_cast<unsigned char>(word[pos]) < 0xE1) {  // below U+1000
+            ++pos;
+            continue;
+        }
+        any = east_asian(utf8::next(word, pos));
+    }
+    if (!any) return out;
     std::u16string utf16;
     std::vector<std::size_t> byte_of_unit;  // the byte each UTF-16 unit starts in
     std::vector<bool> east;                 // per unit: its character is East Asian
-    bool any = false;
     std::size_t pos = 0;
     while (pos < word.size()) {
         const std::size_t start = pos;
         const char32_t cp = utf8::next(word, pos);
         const bool e = east_asian(cp);
-        any = any || e;
         const int units = cp >= 0x10000 ? 2 : 1;
         if (units == 2) {
             utf16.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
@@ -55,7 +62,6 @@ std::vector<std::size_t> east_asian_breaks(std::string_view word) {
             east.push_back(e);
         }
     }
-    if (!any) return out;
     // One iterator per thread: opening one loads ICU's rules.
     thread_local std::unique_ptr<UBreakIterator, BreakClose> iterator;
     UErrorCode error = U_ZERO_ERROR;

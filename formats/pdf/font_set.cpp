@@ -27,16 +27,18 @@ FontSet::FontSet(const Style& style) {
     role_[static_cast<int>(Face::sans)] = font_for_path(style.font_sans);
     role_[static_cast<int>(Face::sans_bold)] = font_for_path(style.font_sans_bold);
     role_[static_cast<int>(Face::mono)] = font_for_path(style.font_mono);
-    for (const std::string& path : style.font_fallback) fallback_.push_back(font_for_path(path));
+    // A fallback face is read when a character first needs it: most documents need none, and
+    // a batch process reads each once.
+    for (const std::string& path : style.font_fallback) fallback_.push_back(font_for_path(path, false));
 }
 
-int FontSet::font_for_path(const std::string& path) {
+int FontSet::font_for_path(const std::string& path, bool load) {
     for (std::size_t i = 0; i < fonts_.size(); ++i) {
         if (fonts_[i].path == path) return static_cast<int>(i);
     }
     Font font;
     font.path = path;
-    font.face = FontFace::cached(path);
+    if (load) font.face = FontFace::cached(path);
     font.glyph_of_code.push_back(0);  // code 0 is .notdef, never drawn
     font.text_of_code.emplace_back();
     fonts_.push_back(std::move(font));
@@ -70,12 +72,18 @@ std::uint16_t FontSet::code(Font& font, std::uint16_t gid, const std::u32string&
 int FontSet::font_with(char32_t cp, int primary) const {
     if (fonts_[static_cast<std::size_t>(primary)].face->glyph(cp) != 0) return primary;
     for (const int f : fallback_) {
-        if (fonts_[static_cast<std::size_t>(f)].face->glyph(cp) != 0) return f;
+        const Font& font = fonts_[static_cast<std::size_t>(f)];
+        if (!font.face) font.face = FontFace::cached(font.path);
+        if (font.face->glyph(cp) != 0) return f;
     }
     return -1;
 }
 
 Glyph FontSet::simple_glyph(char32_t cp, int primary) {
+    const Font& first = fonts_[static_cast<std::size_t>(primary)];
+    if (const std::uint16_t gid = first.face->glyph(cp); gid != 0) {
+        return {primary, code(fonts_[static_cast<std::size_t>(primary)], gid, cp), first.face->advance(gid), 0, 0, 0};
+    }
     int font = font_with(cp, primary);
     char32_t drawn = cp;
     if (font < 0) {

@@ -80,14 +80,14 @@ public:
 private:
     struct Font {
         std::string path;
-        std::shared_ptr<const FontFace> face;
+        mutable std::shared_ptr<const FontFace> face;  // a fallback's is read on first need
         std::vector<std::uint16_t> glyph_of_code;  // original glyph id per code
         std::vector<std::u32string> text_of_code;
         std::unordered_map<std::uint64_t, std::uint16_t> code_index;  // (glyph << 32 | cp) -> code
         std::unordered_map<std::u32string, std::uint16_t> cluster_code_index;  // glyph (+0x10000 when zero-width), then its text -> code
         std::vector<std::uint16_t> zero_width_codes;  // codes stated with no advance (marks), rising
     };
-    int font_for_path(const std::string& path);
+    int font_for_path(const std::string& path, bool load = true);
     std::uint16_t code(Font& font, std::uint16_t gid, char32_t cp);
     std::uint16_t code(Font& font, std::uint16_t gid, const std::u32string& text, bool zero_width);
     Glyph simple_glyph(char32_t cp, int primary);

@@ -73,8 +73,10 @@ public:
           renderings_(options.renderings),
           hyphenators_(style_.hyphenate, style_.hyphenation_exceptions) {
         try {
-            // Load the faces now, so a damaged font fails before any input is read.
+            // Load the faces now, so a damaged font fails before any input is read (the
+            // fallback faces, read on first need, have their table directories checked).
             const FontSet probe(style_);
+            for (const std::string& path : style_.font_fallback) FontFace::check_file(path);
         } catch (const std::runtime_error& e) {
             if (dynamic_cast<const Error*>(&e) != nullptr) throw;
             throw UsageError(fmt::format("style '{}': {}", style_.name, e.what()));

@@ -144,6 +144,43 @@ std::shared_ptr<const FontFace> FontFace::from_bytes(std::string bytes, const st
     return face;
 }
 
+void FontFace::check_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) throw std::runtime_error("cannot open font file " + path);
+    const auto size = static_cast<std::uint64_t>(in.tellg());
+    std::string directory(12, '\0');
+    in.seekg(0);
+    in.read(directory.data(), 12);
+    try {
+        if (in) {
+            directory.resize(12 + 16 * static_cast<std::size_t>(u16(directory, 4)));
+            in.read(directory.data() + 12, static_cast<std::streamsize>(directory.size() - 12));
+        }
+        if (!in) directory.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+        check_directory(directory, size);
+    } catch (const std::out_of_range&) {
+        throw std::runtime_error("damaged font file " + path + ": its table directory is cut short");
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error("font file " + path + ": " + e.what());
+    }
+}
+
+void FontFace::check_directory(std::string_view directory, std::uint64_t file_size) {
+    if (directory.size() < 12 || (u32(directory, 0) != 0x00010000 && directory.substr(0, 4) != "true")) {
+        throw std::runtime_error("not a TrueType font (OpenType CFF and collections are not supported)");
+    }
+    const std::uint16_t count = u16(directory, 4);
+    int required = 0;
+    for (std::uint16_t i = 0; i < count; ++i) {
+        const std::size_t rec = 12 + 16 * static_cast<std::size_t>(i);
+        const std::string_view tag = directory.substr(rec, 4);
+        const std::uint64_t end = std::uint64_t{u32(directory, rec + 8)} + u32(directory, rec + 12);
+        if (end > file_size) throw std::runtime_error("table '" + std::string(tag) + "' lies outside the file");
+        for (const std::string_view needed : {"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap"}) required += tag == needed ? 1 : 0;
+    }
+    if (required < 7) throw std::runtime_error("a required table (head, hhea, maxp, hmtx, loca, glyf, cmap) is missing");
+}
+
 std::shared_ptr<const FontFace> FontFace::cached(const std::string& path) {
     static std::mutex mutex;
     static std::map<std::string, std::shared_ptr<const FontFace>> faces;
@@ -172,10 +209,7 @@ std::string_view FontFace::table(std::string_view tag) const {
 
 void FontFace::parse(const std::string& path) {
     try {
-        const std::string_view all = bytes_;
-        if (all.size() < 12 || (u32(all, 0) != 0x00010000 && all.substr(0, 4) != "true")) {
-            throw std::runtime_error("not a TrueType font (OpenType CFF and collections are not supported)");
-        }
+        check_directory(bytes_, bytes_.size());
         const std::string_view head = table("head");
         const std::string_view hhea = table("hhea");
         const std::string_view maxp = table("maxp");

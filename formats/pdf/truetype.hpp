@@ -25,6 +25,10 @@ public:
     /// The font file's bytes, as loaded.
     [[nodiscard]] std::string_view bytes() const { return bytes_; }
 
+    /// Checks, reading only its table directory, that the file at `path` is a TrueType font
+    /// whose tables lie inside it; throws std::runtime_error naming the file when not.
+    static void check_file(const std::string& path);
+
     /// The face at `path`, loaded once per process and shared.
     static std::shared_ptr<const FontFace> cached(const std::string& path);
 
@@ -60,6 +64,7 @@ public:
 
 private:
     FontFace() = default;
+    static void check_directory(std::string_view directory, std::uint64_t file_size);
     [[nodiscard]] std::string_view table(std::string_view tag) const;
     [[nodiscard]] std::string_view glyph_data(std::uint16_t gid) const;
     [[nodiscard]] std::string subset_glyphs(std::vector<std::uint16_t>& glyphs) const;
