@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "formats/pdf/builtin_styles.hpp"
+#include "formats/pdf/font_lookup.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/keys.hpp"
 
@@ -85,13 +86,26 @@ public:
         return {channel(1), channel(3), channel(5)};
     }
 
+    // A font is a file (a path, with a slash or a font file's extension) or a family for
+    // fontconfig to find (`Noto Serif`, `Noto Serif:bold`).
     std::string font(const YAML::Node& node, const std::string& key) const {
-        std::filesystem::path path = text(node, key);
+        const std::string value = text(node, key);
+        std::filesystem::path path = value;
+        const std::string extension = path.extension().string();
+        const bool is_path = value.find('/') != std::string::npos || extension == ".ttf" || extension == ".otf" ||
+                             extension == ".ttc" || extension == ".TTF";
+        if (!is_path) {
+            try {
+                path = font_file_for(value);
+            } catch (const std::runtime_error& e) {
+                fail(node, key, e.what());
+            }
+        }
         if (path.is_relative()) path = std::filesystem::path(base_) / path;
         const std::optional<std::uintmax_t> size = regular_file_size(path);
         if (!size) {
             fail(node, key,
-                 fmt::format("font file {} does not exist or is not a regular file (expected a TrueType .ttf path)",
+                 fmt::format("font file {} does not exist or is not a regular file (expected a TrueType .ttf path or a font family)",
                              path.string()));
         }
         if (*size > kMaxFontBytes) {
@@ -184,7 +198,7 @@ private:
         each(v, path, {"body", "body_bold", "sans", "sans_bold", "mono", "fallback"},
              [&](const std::string& k, const YAML::Node& n, const std::string& f) {
                  if (k == "fallback") {
-                     if (!n.IsSequence()) fail(n, f, "expected a list of font paths");
+                     if (!n.IsSequence()) fail(n, f, "expected a list of font paths or families");
                      for (const auto& item : n) s.font_fallback.push_back(font(item, f));
                      return;
                  }
@@ -197,7 +211,7 @@ private:
             {"body", &s.font_body}, {"body_bold", &s.font_body_bold}, {"sans", &s.font_sans},
             {"sans_bold", &s.font_sans_bold}};
         for (const auto& [k, slot] : required) {
-            if (slot->empty()) fail(v, path + "." + k, "missing (expected a TrueType font path)");
+            if (slot->empty()) fail(v, path + "." + k, "missing (expected a TrueType font path or a font family)");
         }
     }
 

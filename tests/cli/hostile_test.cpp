@@ -298,27 +298,34 @@ void expect_style_refused(Batch& b, const std::string& style, const std::string&
 
 TEST_CASE("hostile: a style naming a missing font is refused before anything is converted") {
     Batch b;
-    style_with(b, "bad.yaml", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", "no-such-font.ttf");
+    style_with(b, "bad.yaml", "\"DejaVu Serif\"", "no-such-font.ttf");
     expect_style_refused(b, "./bad.yaml", "does not exist");
+}
+
+TEST_CASE("hostile: a style naming a font family that is not installed is refused, with fontconfig's nearest") {
+    Batch b;
+    style_with(b, "bad.yaml", "\"DejaVu Serif\"", "\"No Such Family Serif\"");
+    expect_style_refused(b, "./bad.yaml", "no font of the family 'No Such Family Serif' is installed");
+    expect_style_refused(b, "./bad.yaml", "bad.yaml:");
 }
 
 TEST_CASE("hostile: a style naming a file that is not a TrueType font is refused") {
     Batch b;
     b.file("fake.ttf", "This is a text file, not a font.\n");
-    style_with(b, "bad.yaml", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", "fake.ttf");
+    style_with(b, "bad.yaml", "\"DejaVu Serif\"", "fake.ttf");
     expect_style_refused(b, "./bad.yaml", "not a TrueType font");
 }
 
 TEST_CASE("hostile: a style naming a truncated font file is refused") {
     Batch b;
     b.file("cut.ttf", read_file("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf").substr(0, 4000));
-    style_with(b, "bad.yaml", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", "cut.ttf");
+    style_with(b, "bad.yaml", "\"DejaVu Serif\"", "cut.ttf");
     expect_style_refused(b, "./bad.yaml", "cut.ttf");
 }
 
 TEST_CASE("hostile: a style naming a device as its font is refused without reading it") {
     Batch b;
-    style_with(b, "bad.yaml", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", "/dev/zero");
+    style_with(b, "bad.yaml", "\"DejaVu Serif\"", "/dev/zero");
     expect_style_refused(b, "./bad.yaml", "not a regular file");
 }
 

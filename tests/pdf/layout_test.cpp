@@ -7,6 +7,7 @@
 #include <cmath>
 #include <thread>
 
+#include "formats/pdf/font_lookup.hpp"
 #include "formats/pdf/font_set.hpp"
 #include "formats/pdf/hyphenation.hpp"
 #include "formats/pdf/key_points.hpp"
@@ -631,4 +632,12 @@ TEST_CASE("paragraph: an Arabic phrase in an English line keeps the English arou
     CHECK(p[1].codes.size() == glyphs.size());
     CHECK(p[1].codes.front() == glyphs.front().code);
     for (std::size_t i = 1; i < p.size(); ++i) CHECK(p[i].x > p[i - 1].x);
+}
+
+TEST_CASE("font lookup: a family, and a family with a style, name their installed files through fontconfig") {
+    CHECK(font_file_for("Noto Serif") == "/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf");
+    CHECK(font_file_for("Noto Serif:bold") == "/usr/share/fonts/truetype/noto/NotoSerif-Bold.ttf");
+    CHECK(font_file_for("droid sans fallback") == "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
+    CHECK_THROWS_WITH(font_file_for("No Such Family Serif"), Catch::Contains("fontconfig's nearest"));
+    CHECK_THROWS_WITH(font_file_for(":bold"), Catch::Contains("names no font family"));
 }
