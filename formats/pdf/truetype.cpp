@@ -376,21 +376,32 @@ std::string FontFace::subset_glyphs(std::vector<std::uint16_t>& glyphs) const {
     const std::string_view hmtx = table("hmtx");
     const std::size_t metrics = u16(table("hhea"), 34);
     std::string glyf;
-    std::string loca;
+    std::vector<std::uint32_t> offsets;
     std::string hmtx_out;
     for (const std::uint16_t gid : glyphs) {
-        put32(loca, static_cast<std::uint32_t>(glyf.size()));
+        offsets.push_back(static_cast<std::uint32_t>(glyf.size()));
         glyf += rewrite_glyph(glyph_data(gid), renumber);
+        if (glyf.size() % 2 != 0) glyf.push_back('\0');  // even offsets, so the short loca format serves
         put16(hmtx_out, advances_[gid]);
         const std::size_t lsb_at = gid < metrics ? 4 * static_cast<std::size_t>(gid) + 2
                                                  : 4 * metrics + 2 * (static_cast<std::size_t>(gid) - metrics);
         put16(hmtx_out, u16(hmtx, lsb_at));
     }
-    put32(loca, static_cast<std::uint32_t>(glyf.size()));
+    offsets.push_back(static_cast<std::uint32_t>(glyf.size()));
+    // Offsets in halves, two bytes each, while they fit (most subsets); else four bytes each.
+    const bool short_loca = glyf.size() <= 0x1FFFE;
+    std::string loca;
+    for (const std::uint32_t at : offsets) {
+        if (short_loca) {
+            put16(loca, at / 2);
+        } else {
+            put32(loca, at);
+        }
+    }
 
     std::string head(table("head"));
     set32(head, 8, 0);
-    set16(head, 50, 1);
+    set16(head, 50, short_loca ? 0 : 1);
     std::string hhea(table("hhea"));
     set16(hhea, 34, static_cast<std::uint32_t>(glyphs.size()));
     std::string maxp(table("maxp"));
