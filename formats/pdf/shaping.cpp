@@ -122,34 +122,9 @@ void assign_cluster_text(std::vector<ShapedGlyph>& glyphs, std::size_t first, st
     glyphs[base == last ? first : base].text = std::move(text);
 }
 
-}  // namespace
-
-bool needs_shaping(std::string_view text) {
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        const unsigned char lead = static_cast<unsigned char>(text[pos]);
-        if (lead < 0xCC) {  // below U+0300: Latin, and no mark
-            pos += lead < 0x80 ? 1 : 2;
-            continue;
-        }
-        const char32_t cp = utf8::next(text, pos);
-        const int category = u_charType(static_cast<UChar32>(cp));
-        if (category == U_NON_SPACING_MARK || category == U_COMBINING_SPACING_MARK || category == U_ENCLOSING_MARK) return true;
-        UErrorCode error = U_ZERO_ERROR;
-        switch (uscript_getScript(static_cast<UChar32>(cp), &error)) {
-            case USCRIPT_COMMON: case USCRIPT_INHERITED: case USCRIPT_LATIN: case USCRIPT_GREEK: case USCRIPT_CYRILLIC:
-            case USCRIPT_ARMENIAN: case USCRIPT_GEORGIAN: case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA:
-            case USCRIPT_BOPOMOFO: case USCRIPT_UNKNOWN:
-                break;
-            default:
-                return true;
-        }
-    }
-    return false;
-}
-
-std::vector<ShapedGlyph> shape_run(const std::shared_ptr<const FontFace>& face, std::string_view text, std::size_t start,
-                                   std::size_t length, bool rtl) {
+/// What shape_run() returns, shaped by HarfBuzz.
+std::vector<ShapedGlyph> shape_whole(const std::shared_ptr<const FontFace>& face, std::string_view text, std::size_t start,
+                                     std::size_t length, bool rtl) {
     thread_local std::unique_ptr<hb_buffer_t, BufferFree> buffer(hb_buffer_create());
     const Shaping shaping = shaping_font(face);
     hb_buffer_t* b = buffer.get();
@@ -184,6 +159,50 @@ std::vector<ShapedGlyph> shape_run(const std::shared_ptr<const FontFace>& face, 
         first = last;
     }
     return out;
+}
+
+}  // namespace
+
+bool needs_shaping(std::string_view text) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const unsigned char lead = static_cast<unsigned char>(text[pos]);
+        if (lead == 'f' && pos + 1 < text.size() && std::string_view("fijl").find(text[pos + 1]) != std::string_view::npos) {
+            return true;  // the standard ligatures: fi, fl, ff, ffi, ffl, fj
+        }
+        if (lead < 0xCC) {  // below U+0300: Latin, and no mark
+            pos += lead < 0x80 ? 1 : 2;
+            continue;
+        }
+        const char32_t cp = utf8::next(text, pos);
+        const int category = u_charType(static_cast<UChar32>(cp));
+        if (category == U_NON_SPACING_MARK || category == U_COMBINING_SPACING_MARK || category == U_ENCLOSING_MARK) return true;
+        UErrorCode error = U_ZERO_ERROR;
+        switch (uscript_getScript(static_cast<UChar32>(cp), &error)) {
+            case USCRIPT_COMMON: case USCRIPT_INHERITED: case USCRIPT_LATIN: case USCRIPT_GREEK: case USCRIPT_CYRILLIC:
+            case USCRIPT_ARMENIAN: case USCRIPT_GEORGIAN: case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA:
+            case USCRIPT_BOPOMOFO: case USCRIPT_UNKNOWN:
+                break;
+            default:
+                return true;
+        }
+    }
+    return false;
+}
+
+std::vector<ShapedGlyph> shape_run(const std::shared_ptr<const FontFace>& face, std::string_view text, std::size_t start,
+                                   std::size_t length, bool rtl) {
+    // Words recur: each thread keeps what it shaped, as kerning() does.
+    constexpr std::size_t kRemembered = 100000;
+    thread_local std::unordered_map<std::string, std::vector<ShapedGlyph>> remembered;
+    const FontFace* const shaped = face.get();  // faces live as long as the process (shaping_font keeps them)
+    std::string key(reinterpret_cast<const char*>(&shaped), sizeof shaped);
+    key += rtl ? 'R' : 'L';
+    key += std::to_string(start) + ',' + std::to_string(length) + ',';
+    key.append(text);
+    if (const auto it = remembered.find(key); it != remembered.end()) return it->second;
+    if (remembered.size() >= kRemembered) remembered.clear();
+    return remembered.emplace(std::move(key), shape_whole(face, text, start, length, rtl)).first->second;
 }
 
 std::vector<int> kerning(const std::shared_ptr<const FontFace>& face, std::string_view text) {

@@ -1,7 +1,9 @@
 // Shaping by HarfBuzz. A run of Latin, Greek or Cyrillic keeps one glyph a character and takes
 // only the face's kerning; a run of a script whose letters join, reorder or stack (Arabic,
-// Hebrew with points, Devanagari...) or one set right to left is shaped whole: contextual forms,
-// the font's required and standard ligatures, marks placed on their bases.
+// Hebrew with points, Devanagari...), one set right to left, and a word with a pair a face may
+// join (fi, fl, ff) are shaped whole: contextual forms, the font's required and standard
+// ligatures, marks placed on their bases. A ligature's code stands for all its letters, so
+// copied text keeps them.
 #pragma once
 
 #include <cstdint>
@@ -22,7 +24,8 @@ namespace briefkit::formats::pdf {
 [[nodiscard]] std::vector<int> kerning(const std::shared_ptr<const FontFace>& face, std::string_view text);
 
 /// True when a character of UTF-8 `text` belongs to a script that needs shaping whole (its
-/// letters join, reorder or take marks), or is a combining mark.
+/// letters join, reorder or take marks), or is a combining mark, or when `text` holds a pair
+/// of the standard Latin ligatures (fi, fl, ff, fj).
 [[nodiscard]] bool needs_shaping(std::string_view text);
 
 /// One glyph of a shaped run. Measures are thousandths of the font size.
@@ -36,7 +39,8 @@ struct ShapedGlyph {
 
 /// Shapes bytes [start, start + length) of UTF-8 `text` in `face`, the rest of `text` being the
 /// context letters join across, left to right or right to left (`rtl`). The glyphs come in
-/// visual order, left to right on the page. Thread-safe.
+/// visual order, left to right on the page. Thread-safe; each thread remembers the runs it
+/// shaped (up to 100,000).
 [[nodiscard]] std::vector<ShapedGlyph> shape_run(const std::shared_ptr<const FontFace>& face, std::string_view text,
                                                  std::size_t start, std::size_t length, bool rtl);
 

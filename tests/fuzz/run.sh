@@ -27,7 +27,7 @@ targets=("$@")
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j"$(nproc)" >/dev/null
 # libhyphen's own leaks on loading patterns are not findings (see the file).
-export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 work=build/fuzz
 shared=$(cd .. && pwd)/shared/corpus

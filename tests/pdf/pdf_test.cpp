@@ -537,3 +537,19 @@ TEST_CASE("pdf: the right-to-left and multiscript fixture sets Arabic, Hebrew, D
         CHECK(text.out.find(word) != std::string::npos);
     }
 }
+
+TEST_CASE("pdf: words drawn with ligatures (fi, fl, ffl) give their letters back to pdftotext") {
+    require_tools();
+    const test::TempDir dir;
+    test::write_file(dir.path() / "ligatures.txt",
+                     "OFFICIALS FIND FLAWS\n\n3 March 2024\n\nThe office staff found a baffling flaw in the fifth filing, "
+                     "officials said on Monday.\n");
+    const test::RunResult r =
+        test::run_briefkit({"convert", (dir.path() / "ligatures.txt").string(), "-t", "pdf", "-o", dir.path().string()});
+    REQUIRE(r.exit_code == 0);
+    const test::RunResult text = test::run_command({"pdftotext", "-enc", "UTF-8", (dir.path() / "ligatures.pdf").string(), "-"});
+    CHECK(text.out.find("The office staff found a baffling flaw in the fifth filing,") != std::string::npos);
+    const std::string stream = test::run_command({"qpdf", "--qdf", "--object-streams=disable", (dir.path() / "ligatures.pdf").string(), "-"}).out;
+    CHECK((stream.find("<00660066006C>") != std::string::npos || stream.find("<0066006C>") != std::string::npos ||
+           stream.find("<00660069>") != std::string::npos));  // a ToUnicode entry: one code standing for ffl, fl or fi
+}

@@ -108,3 +108,19 @@ TEST_CASE("shaping: the font set draws Arabic, Hebrew and Devanagari from the st
     CHECK(fatha.kern == 0);
     CHECK((fatha.dx != 0 || fatha.dy != 0));
 }
+
+TEST_CASE("shaping: fi and ffl are drawn as the face's ligatures, each standing for its letters") {
+    CHECK(needs_shaping("office"));
+    CHECK(needs_shaping("flow"));
+    CHECK_FALSE(needs_shaping("of course"));
+    Style style = load_style("briefing");
+    FontSet fonts(style);
+    std::vector<Glyph> glyphs;
+    fonts.shape("baffle", Face::body, glyphs);
+    CHECK(glyphs.size() == 4);  // b, a, ffl, e
+    std::vector<Glyph> plain;
+    fonts.shape("ba", Face::body, plain);
+    REQUIRE(plain.size() == 2);
+    CHECK(glyphs[0].code == plain[0].code);
+    CHECK(glyphs[1].code == plain[1].code);
+}
