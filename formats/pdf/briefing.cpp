@@ -465,8 +465,11 @@ void BriefingComposer::add_notes_appendix(const Document& doc, std::vector<FlowB
     }
 }
 
-void BriefingComposer::add_links(PdfFile& pdf, int page, const Canvas& canvas) {
-    for (const LinkArea& link : canvas.links()) pdf.link_to_url(page, link.area, link.href);
+void BriefingComposer::add_links(PdfFile& pdf, int page, const Canvas& canvas, StructureRecorder* tags) {
+    for (const LinkArea& link : canvas.links()) {
+        const int annotation = pdf.link_to_url(page, link.area, link.href);
+        if (tags != nullptr && link.mcid >= 0) tags->link(page, link.mcid, annotation);
+    }
 }
 
 void BriefingComposer::header_band(Canvas& canvas) {
@@ -551,7 +554,7 @@ int BriefingComposer::draw(PdfFile& pdf, const Document& doc, const ArticleLayou
         if (p == 0) draw_margin(canvas, layout.margin, page, tags);
         for (const Slice& slice : layout.pages[p]) draw_slice(canvas, layout.blocks[slice.block], slice, page, tags);
         pdf.append_content(page, canvas.operators());
-        add_links(pdf, page, canvas);
+        add_links(pdf, page, canvas, tags);
     }
     return first_page;
 }

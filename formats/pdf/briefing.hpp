@@ -66,8 +66,9 @@ public:
     /// ` UTC` or ` UTC+06:00` after it when the zone is known.
     [[nodiscard]] static std::string format_date(const Date& date);
 
-    /// Emits each page's links into `pdf`.
-    static void add_links(PdfFile& pdf, int page, const Canvas& canvas);
+    /// Emits each page's links into `pdf`, each under a Link element of the block its text is
+    /// in when `tags` records the structure.
+    static void add_links(PdfFile& pdf, int page, const Canvas& canvas, StructureRecorder* tags = nullptr);
 
     /// The style.
     [[nodiscard]] const Style& style() const { return style_; }

@@ -30,11 +30,17 @@ void Canvas::rule(double left, double right, double y, double thickness, const R
                         pdf_number(right), pdf_number(height_ - y));
 }
 
-void Canvas::begin_tagged(std::string_view tag, int mcid) { ops_ += fmt::format("/{} <</MCID {}>> BDC\n", tag, mcid); }
+void Canvas::begin_tagged(std::string_view tag, int mcid) {
+    ops_ += fmt::format("/{} <</MCID {}>> BDC\n", tag, mcid);
+    mcid_ = mcid;
+}
 
 void Canvas::begin_artifact() { ops_ += "/Artifact BMC\n"; }
 
-void Canvas::end_marked() { ops_ += "EMC\n"; }
+void Canvas::end_marked() {
+    ops_ += "EMC\n";
+    mcid_ = -1;
+}
 
 void Canvas::text_line(const TextLine& line, double x, double baseline) { pieces(line.pieces, x, baseline); }
 
@@ -113,7 +119,7 @@ void Canvas::pieces(const std::vector<Placed>& pieces, double x, double baseline
                 area.left - links_.back().area.right < p.size) {
                 links_.back().area.right = area.right;
             } else {
-                links_.push_back({area, *p.href, p.href.get()});
+                links_.push_back({area, *p.href, p.href.get(), mcid_});
             }
         }
         previous = &p;

@@ -18,6 +18,7 @@ struct LinkArea {
     Rect area;         ///< Where the link text is.
     std::string href;  ///< Its target.
     const std::string* target = nullptr;  ///< The placed pieces' shared target, to join them without comparing text.
+    int mcid = -1;     ///< The marked content its text is drawn in; -1 outside any.
 };
 
 /// Builds the content stream of one page, in PDF coordinates (origin bottom left).
@@ -57,6 +58,7 @@ private:
     double height_;
     std::string ops_;
     std::vector<LinkArea> links_;
+    int mcid_ = -1;  // the marked content open now, if tagged
 };
 
 /// A number as a PDF content stream writes it: at most 3 decimals, no trailing zeros.

@@ -84,6 +84,7 @@ struct PdfFile::State {
     std::string error;
     std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, HpdfFree> doc;
     std::vector<HPDF_Page> pages;
+    std::vector<std::pair<int, HPDF_Annotation>> links;  // each link annotation and its page, by number
 
     // Turns an error the handler recorded into an exception, and clears it in libharu.
     void check(const char* what) {
@@ -102,6 +103,15 @@ struct PdfFile::State {
         HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                           static_cast<HPDF_UINT>(bytes.size()));
         return dict;
+    }
+
+    // Borderless (no black box around the link), described, and numbered for the structure tree.
+    int add_link(int page, HPDF_Annotation annot, const std::string& description) {
+        HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+        HPDF_Dict_Add(annot, "Contents", HPDF_String_New(doc.get()->mmgr, description.c_str(), HPDF_GetEncoder(doc.get(), "UTF-8")));
+        links.emplace_back(page, annot);
+        check("describing a link");
+        return static_cast<int>(links.size()) - 1;
     }
 
     HPDF_Dict indirect_dict() {
@@ -200,22 +210,22 @@ HPDF_Rect hpdf_rect(const Rect& r) {
 }
 }  // namespace
 
-void PdfFile::link_to_url(int page, const Rect& area, const std::string& url) {
+int PdfFile::link_to_url(int page, const Rect& area, const std::string& url) {
     const std::string uri = uri_ascii(url);
     HPDF_Annotation annot =
         HPDF_Page_CreateURILinkAnnot(state_->pages.at(static_cast<std::size_t>(page)), hpdf_rect(area), uri.c_str());
-    if (annot != nullptr) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);  // no black box around the link
     state_->check("adding a link");
+    return state_->add_link(page, annot, "Link to " + url);
 }
 
-void PdfFile::link_to_page(int page, const Rect& area, int target) {
+int PdfFile::link_to_page(int page, const Rect& area, int target) {
     HPDF_Page to = state_->pages.at(static_cast<std::size_t>(target));
     HPDF_Destination dst = HPDF_Page_CreateDestination(to);
     HPDF_Destination_SetFitH(dst, HPDF_Page_GetHeight(to));
     HPDF_Annotation annot =
         HPDF_Page_CreateLinkAnnot(state_->pages.at(static_cast<std::size_t>(page)), hpdf_rect(area), dst);
-    if (annot != nullptr) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
     state_->check("adding a contents link");
+    return state_->add_link(page, annot, fmt::format("Go to page {}", target + 1));
 }
 
 void PdfFile::bookmark(const std::string& title, int target) {
@@ -298,10 +308,19 @@ void PdfFile::attach(std::vector<Attachment> files) {
 
 namespace {
 
-/// Writes the structure element `e` under `parent`, and each of its marked contents into
-/// `by_page` (the parent tree's entries: for each page, the element of each MCID).
-HPDF_Dict write_element(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, const StructElement& e, HPDF_Dict parent,
-                        std::map<int, std::map<int, HPDF_Dict>>& by_page) {
+/// What writing a structure tree needs and gathers: the pages and link annotations its
+/// elements refer to, and the parent tree's entries (for each page, the element of each MCID;
+/// for each link annotation, its Link element).
+struct TreeParts {
+    const std::vector<HPDF_Page>& pages;
+    const std::vector<std::pair<int, HPDF_Annotation>>& links;
+    std::map<int, std::map<int, HPDF_Dict>> by_page;
+    std::vector<std::pair<HPDF_INT32, HPDF_Dict>> link_parents;
+};
+
+/// Writes the structure element `e` under `parent`, and its entries into `tree`.
+HPDF_Dict write_element(HPDF_Doc pdf, TreeParts& tree, const StructElement& e, HPDF_Dict parent) {
+    const std::vector<HPDF_Page>& pages = tree.pages;
     HPDF_MMgr mmgr = pdf->mmgr;
     HPDF_Dict element = HPDF_Dict_New(mmgr);
     HPDF_Xref_Add(pdf->xref, element);
@@ -316,9 +335,22 @@ HPDF_Dict write_element(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, const
         HPDF_Dict_Add(reference, "Pg", pages.at(static_cast<std::size_t>(page)));
         HPDF_Dict_AddNumber(reference, "MCID", mcid);
         HPDF_Array_Add(kids, reference);
-        by_page[page][mcid] = element;
+        tree.by_page[page][mcid] = element;
     }
-    for (const StructElement& kid : e.kids) HPDF_Array_Add(kids, write_element(pdf, pages, kid, element, by_page));
+    for (const int link : e.links) {
+        // A Link element's kid is its annotation, by an object reference; the annotation points
+        // back through the parent tree (its /StructParent).
+        const auto& [page, annot] = tree.links.at(static_cast<std::size_t>(link));
+        HPDF_Dict reference = HPDF_Dict_New(mmgr);
+        HPDF_Dict_AddName(reference, "Type", "OBJR");
+        HPDF_Dict_Add(reference, "Pg", tree.pages.at(static_cast<std::size_t>(page)));
+        HPDF_Dict_Add(reference, "Obj", annot);
+        HPDF_Array_Add(kids, reference);
+        const auto key = static_cast<HPDF_INT32>(tree.pages.size() + static_cast<std::size_t>(link));
+        HPDF_Dict_AddNumber(annot, "StructParent", key);
+        tree.link_parents.emplace_back(key, element);
+    }
+    for (const StructElement& kid : e.kids) HPDF_Array_Add(kids, write_element(pdf, tree, kid, element));
     HPDF_Dict_Add(element, "K", kids);
     return element;
 }
@@ -330,21 +362,27 @@ void PdfFile::set_structure(const StructElement& document) {
     HPDF_MMgr mmgr = pdf->mmgr;
     HPDF_Dict root = state_->indirect_dict();
     HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-    std::map<int, std::map<int, HPDF_Dict>> by_page;
-    HPDF_Dict_Add(root, "K", write_element(pdf, state_->pages, document, root, by_page));
+    TreeParts tree{state_->pages, state_->links, {}, {}};
+    HPDF_Dict_Add(root, "K", write_element(pdf, tree, document, root));
     HPDF_Array nums = HPDF_Array_New(mmgr);
     for (std::size_t page = 0; page < state_->pages.size(); ++page) {
         HPDF_Dict_AddNumber(state_->pages[page], "StructParents", static_cast<HPDF_INT32>(page));
         HPDF_Dict_AddName(state_->pages[page], "Tabs", "S");
         HPDF_Array elements = HPDF_Array_New(mmgr);
-        for (const auto& [mcid, element] : by_page[static_cast<int>(page)]) HPDF_Array_Add(elements, element);
+        for (const auto& [mcid, element] : tree.by_page[static_cast<int>(page)]) HPDF_Array_Add(elements, element);
         HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(page));
         HPDF_Array_Add(nums, elements);
+    }
+    // Then the link annotations' keys, after the pages', in rising order as a number tree asks.
+    std::sort(tree.link_parents.begin(), tree.link_parents.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [key, element] : tree.link_parents) {
+        HPDF_Array_AddNumber(nums, key);
+        HPDF_Array_Add(nums, element);
     }
     HPDF_Dict parent_tree = HPDF_Dict_New(mmgr);
     HPDF_Dict_Add(parent_tree, "Nums", nums);
     HPDF_Dict_Add(root, "ParentTree", parent_tree);
-    HPDF_Dict_AddNumber(root, "ParentTreeNextKey", static_cast<HPDF_INT32>(state_->pages.size()));
+    HPDF_Dict_AddNumber(root, "ParentTreeNextKey", static_cast<HPDF_INT32>(state_->pages.size() + state_->links.size()));
     HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
     HPDF_Dict mark_info = HPDF_Dict_New(mmgr);
     HPDF_Dict_Add(mark_info, "Marked", HPDF_Boolean_New(mmgr, HPDF_TRUE));

@@ -55,11 +55,13 @@ public:
     /// Appends content-stream operators to page `page`.
     void append_content(int page, std::string_view operators);
 
-    /// A borderless link from `area` on `page` to `url`.
-    void link_to_url(int page, const Rect& area, const std::string& url);
+    /// A borderless link from `area` on `page` to `url`, described for assistive technology
+    /// as `Link to URL` (its /Contents); returns its number, for a structure element's Link.
+    int link_to_url(int page, const Rect& area, const std::string& url);
 
-    /// A borderless link from `area` on `page` to the top of page `target`.
-    void link_to_page(int page, const Rect& area, int target);
+    /// A borderless link from `area` on `page` to the top of page `target`, described as
+    /// `Go to page N`; returns its number.
+    int link_to_page(int page, const Rect& area, int target);
 
     /// A top-level bookmark titled `title` (UTF-8) that opens page `target`.
     void bookmark(const std::string& title, int target);

@@ -20,6 +20,7 @@ struct StructElement {
     std::string type;                           ///< Such as `P`, `H1`, `L`, `TR`.
     std::vector<std::pair<int, int>> content;   ///< Marked content: (page index, MCID).
     std::vector<StructElement> kids;            ///< Child elements, in reading order.
+    std::vector<int> links;                     ///< For a `Link`: the link annotations it holds (PdfFile's numbers).
 };
 
 /// Which part of a block a piece of marked content draws.
@@ -37,6 +38,10 @@ public:
     /// is marked alone, a row.
     [[nodiscard]] std::pair<std::string_view, int> mark(std::size_t key, Role role, int page, Part part = Part::body);
 
+    /// Records that the link annotation numbered `link` (PdfFile::link_to_url()) lies on the
+    /// text of marked content `mcid` on `page`: its block gets a Link element for it.
+    void link(int page, int mcid, int link);
+
     /// The structure tree of everything marked: a Document element whose kids are the blocks'
     /// elements, list items gathered into lists.
     [[nodiscard]] StructElement document() const;
@@ -48,6 +53,7 @@ private:
         std::vector<std::pair<int, int>> body;   // a table's: one entry a row
         std::vector<std::pair<int, int>> label;
         std::vector<bool> head;  // for each of a table's rows: a header row
+        std::vector<std::pair<std::size_t, int>> links;  // (index in body, link annotation)
     };
     std::vector<Block> blocks_;
     std::map<int, int> next_mcid_;  // per page

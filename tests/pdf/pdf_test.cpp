@@ -553,3 +553,29 @@ TEST_CASE("pdf: words drawn with ligatures (fi, fl, ffl) give their letters back
     CHECK((stream.find("<00660066006C>") != std::string::npos || stream.find("<0066006C>") != std::string::npos ||
            stream.find("<00660069>") != std::string::npos));  // a ToUnicode entry: one code standing for ffl, fl or fi
 }
+
+TEST_CASE("pdf: each link is a Link element of the structure holding its annotation, which says where it goes") {
+    require_tools();
+    const test::TempDir dir;
+    const fs::path input = test::source_dir() / "samples/tram-line-opening-web.html";
+    REQUIRE(test::run_briefkit({"convert", input.string(), "-t", "pdf", "-o", dir.path().string()}).exit_code == 0);
+    const fs::path pdf = dir.path() / "tram-line-opening-web.pdf";
+    CHECK(test::run_command({"qpdf", "--check", pdf.string()}).exit_code == 0);
+    const std::string tree = test::run_command({"pdfinfo", "-struct", pdf.string()}).out;
+    CHECK(tree.find("Link (inline)") != std::string::npos);
+    CHECK(tree.find("      Object ") != std::string::npos);  // the Link's kid: its annotation, by reference
+    const std::string objects = test::run_command({"qpdf", "--qdf", "--object-streams=disable", pdf.string(), "-"}).out;
+    std::size_t links = 0;
+    std::size_t described = 0;
+    std::size_t parented = 0;
+    for (std::size_t at = objects.find("/Subtype /Link"); at != std::string::npos; at = objects.find("/Subtype /Link", at + 1)) {
+        const std::size_t start = objects.rfind(" obj", at);
+        const std::string annotation = objects.substr(start, at - start);
+        ++links;
+        described += annotation.find("/Contents <feff004c0069006e006b00200074006f0020") != std::string::npos ? 1 : 0;  // "Link to "
+        parented += annotation.find("/StructParent ") != std::string::npos ? 1 : 0;
+    }
+    CHECK(links > 0);
+    CHECK(described == links);
+    CHECK(parented == links);
+}
