@@ -587,12 +587,24 @@ void BriefingComposer::draw_slice(Canvas& canvas, const FlowBlock& block, const 
     for (std::size_t l = 0; l < slice.repeated; ++l) draw_line(l);
     if (tags != nullptr && slice.repeated > 0) canvas.end_marked();
     const bool marker = slice.first == 0 && !block.marker.empty();
-    if (block.role == Role::table) {
-        const std::size_t head_lines = block.table_rules ? block.table_rules->head_lines : 0;
+    if (block.role == Role::table && block.table_rules) {
+        // Each cell's part of each line is marked alone, a TH or TD of its row.
+        const TableRules& rules = *block.table_rules;
         for (std::size_t l = slice.first; l < slice.last; ++l) {
-            open(l < head_lines ? Part::head : Part::body);
-            draw_line(l);
-            close();
+            const TextLine& line = block.lines[l];
+            const double baseline = line_baseline(block, line_top);
+            for (std::size_t k = 0; k < line.cells.size(); ++k) {
+                const std::size_t end = k + 1 < line.cells.size() ? line.cells[k + 1].first : line.pieces.size();
+                const std::vector<Placed> cell(line.pieces.begin() + static_cast<std::ptrdiff_t>(line.cells[k].first),
+                                               line.pieces.begin() + static_cast<std::ptrdiff_t>(end));
+                if (tags != nullptr) {
+                    const auto [tag, mcid] = tags->mark_cell(key, page, l < rules.head_lines, rules.row_of_line[l], line.cells[k].second);
+                    canvas.begin_tagged(tag, mcid);
+                }
+                canvas.pieces(cell, text_x_ + block.indent, baseline);
+                close();
+            }
+            line_top += block.leading;
         }
         return;
     }

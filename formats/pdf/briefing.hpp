@@ -102,7 +102,7 @@ private:
     void add_table(const Table& table, const BodyFlow& flow, std::vector<FlowBlock>& blocks);
     [[nodiscard]] std::vector<double> column_widths(const Table& table, double size, double gap);
     void add_table_rows(const Table& table, const std::vector<std::vector<Inlines>>& rows, Face face,
-                        const std::vector<double>& widths, double gap, FlowBlock& block);
+                        const std::vector<double>& widths, double gap, FlowBlock& block, std::vector<std::size_t>& row_of_line);
     [[nodiscard]] FlowBlock preformatted_block(const Preformatted& pre, const BodyFlow& flow);
     void draw_table_rules(Canvas& canvas, const FlowBlock& block, const Slice& slice, double height) const;
     void add_source_lines(const Document& doc, std::vector<FlowBlock>& blocks);

@@ -51,6 +51,9 @@ struct TextLine {
     std::vector<Placed> pieces;  ///< Pieces in drawing order.
     double width = 0;            ///< Width from the line's start to the end of its last piece.
     bool hyphenated = false;     ///< True when the line ends in an inserted hyphen.
+    /// For a line of a table: where each cell's part of it starts (index of its first piece)
+    /// and the cell's column, in order; empty for other lines.
+    std::vector<std::pair<std::size_t, std::size_t>> cells;
 };
 
 /// How a paragraph is set.

@@ -1,5 +1,7 @@
 #include "formats/pdf/structure.hpp"
 
+#include <algorithm>
+
 namespace briefkit::formats::pdf {
 
 namespace {
@@ -22,44 +24,17 @@ std::string_view type_of(Role role) {
 /// that holds it directly.
 std::string_view tag_of(Role role, Part part) {
     if (role == Role::list_item) return part == Part::label ? "Lbl" : "LBody";
-    if (role == Role::table) return part == Part::head ? "TH" : "TD";
     return type_of(role);
 }
 
-/// A Link element for each link annotation.
-std::vector<StructElement> link_elements(const std::vector<int>& links) {
+/// A Link element for each link annotation whose text lies in one of `content`.
+std::vector<StructElement> link_elements(const std::vector<std::pair<int, int>>& content,
+                                         const std::vector<std::pair<std::pair<int, int>, int>>& links) {
     std::vector<StructElement> out;
-    for (const int link : links) out.push_back({"Link", {}, {}, {link}});
-    return out;
-}
-
-/// The element of one block: its content directly, or for a list item its label and body, for
-/// a table a row (with one cell) per line; a link's element beside the content its text is in
-/// (`links`: (index in `body`, link annotation)).
-StructElement element_of(Role role, const std::vector<std::pair<int, int>>& body, const std::vector<std::pair<int, int>>& label,
-                         const std::vector<bool>& head, const std::vector<std::pair<std::size_t, int>>& links) {
-    const auto links_of_row = [&](std::size_t row) {
-        std::vector<int> out;
-        for (const auto& [at, link] : links) {
-            if (at == row) out.push_back(link);
-        }
-        return out;
-    };
-    std::vector<int> all;
-    for (const auto& [at, link] : links) all.push_back(link);
-    StructElement e{std::string(type_of(role)), {}, {}, {}};
-    if (role == Role::list_item) {
-        if (!label.empty()) e.kids.push_back({"Lbl", label, {}, {}});
-        e.kids.push_back({"LBody", body, link_elements(all), {}});
-    } else if (role == Role::table) {
-        for (std::size_t r = 0; r < body.size(); ++r) {
-            e.kids.push_back({"TR", {}, {{head[r] ? "TH" : "TD", {body[r]}, link_elements(links_of_row(r)), {}}}, {}});
-        }
-    } else {
-        e.content = body;
-        e.kids = link_elements(all);
+    for (const auto& [where, link] : links) {
+        if (std::find(content.begin(), content.end(), where) != content.end()) out.push_back({"Link", {}, {}, {link}});
     }
-    return e;
+    return out;
 }
 
 }  // namespace
@@ -68,26 +43,80 @@ std::pair<std::string_view, int> StructureRecorder::mark(std::size_t key, Role r
     if (blocks_.empty() || blocks_.back().key != key) blocks_.push_back({key, role, {}, {}, {}, {}});
     const int mcid = next_mcid_[page]++;
     (part == Part::label ? blocks_.back().label : blocks_.back().body).emplace_back(page, mcid);
-    if (part != Part::label) blocks_.back().head.push_back(part == Part::head);
     return {tag_of(role, part), mcid};
 }
 
+std::pair<std::string_view, int> StructureRecorder::mark_cell(std::size_t key, int page, bool head, std::size_t row,
+                                                              std::size_t column) {
+    if (blocks_.empty() || blocks_.back().key != key) blocks_.push_back({key, Role::table, {}, {}, {}, {}});
+    std::vector<Cell>& cells = blocks_.back().cells;
+    auto cell = std::find_if(cells.begin(), cells.end(), [&](const Cell& c) { return c.row == row && c.column == column; });
+    if (cell == cells.end()) cell = cells.insert(cells.end(), Cell{row, column, head, {}});
+    const int mcid = next_mcid_[page]++;
+    cell->content.emplace_back(page, mcid);
+    return {head ? "TH" : "TD", mcid};
+}
+
 void StructureRecorder::link(int page, int mcid, int link) {
+    const std::pair<int, int> where(page, mcid);
     for (Block& b : blocks_) {
-        for (std::size_t i = 0; i < b.body.size(); ++i) {
-            if (b.body[i] == std::pair<int, int>(page, mcid)) {
-                b.links.emplace_back(i, link);
-                return;
-            }
+        const bool in_body = std::find(b.body.begin(), b.body.end(), where) != b.body.end();
+        const bool in_cell = std::any_of(b.cells.begin(), b.cells.end(), [&](const Cell& c) {
+            return std::find(c.content.begin(), c.content.end(), where) != c.content.end();
+        });
+        if (in_body || in_cell) {
+            b.links.emplace_back(where, link);
+            return;
         }
     }
+}
+
+StructElement StructureRecorder::table_element(const Block& b) {
+    // Rows in order, each with a cell for every column (an empty one where a row has none).
+    StructElement table{"Table", {}, {}, {}};
+    std::size_t rows = 0;
+    std::size_t columns = 0;
+    for (const Cell& c : b.cells) {
+        rows = std::max(rows, c.row + 1);
+        columns = std::max(columns, c.column + 1);
+    }
+    for (std::size_t r = 0; r < rows; ++r) {
+        StructElement tr{"TR", {}, {}, {}};
+        bool head = false;
+        for (const Cell& c : b.cells) head = head || (c.row == r && c.head);
+        for (std::size_t col = 0; col < columns; ++col) {
+            const auto cell = std::find_if(b.cells.begin(), b.cells.end(), [&](const Cell& c) { return c.row == r && c.column == col; });
+            if (cell == b.cells.end()) {
+                tr.kids.push_back({head ? "TH" : "TD", {}, {}, {}});
+            } else {
+                tr.kids.push_back({cell->head ? "TH" : "TD", cell->content, link_elements(cell->content, b.links), {}});
+            }
+        }
+        bool any = false;
+        for (const Cell& c : b.cells) any = any || c.row == r;
+        if (any) table.kids.push_back(std::move(tr));
+    }
+    return table;
+}
+
+StructElement StructureRecorder::element_of(const Block& b) {
+    if (b.role == Role::table) return table_element(b);
+    StructElement e{std::string(type_of(b.role)), {}, {}, {}};
+    if (b.role == Role::list_item) {
+        if (!b.label.empty()) e.kids.push_back({"Lbl", b.label, {}, {}});
+        e.kids.push_back({"LBody", b.body, link_elements(b.body, b.links), {}});
+    } else {
+        e.content = b.body;
+        e.kids = link_elements(b.body, b.links);
+    }
+    return e;
 }
 
 StructElement StructureRecorder::document() const {
     StructElement document{"Document", {}, {}, {}};
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
         const Block& b = blocks_[i];
-        StructElement element = element_of(b.role, b.body, b.label, b.head, b.links);
+        StructElement element = element_of(b);
         if (b.role != Role::list_item) {
             document.kids.push_back(std::move(element));
             continue;

@@ -25,18 +25,22 @@ struct StructElement {
 
 /// Which part of a block a piece of marked content draws.
 enum class Part {
-    body,   ///< The block's lines (a table's: one row each).
+    body,   ///< The block's lines.
     label,  ///< A list item's marker (its Lbl).
-    head,   ///< A table's header row (its cell a TH).
 };
 
 /// Records the structure of pages as they are drawn.
 class StructureRecorder {
 public:
     /// The tag and a new marked-content id on `page` for `part` of the block `key` (unique per
-    /// block, in the order blocks are first drawn) whose role is `role`; each line of a table
-    /// is marked alone, a row.
+    /// block, in the order blocks are first drawn) whose role is `role` (a table's cells are
+    /// marked by mark_cell()).
     [[nodiscard]] std::pair<std::string_view, int> mark(std::size_t key, Role role, int page, Part part = Part::body);
+
+    /// The tag (TH in a header row, else TD) and a new marked-content id on `page` for a part
+    /// of the cell at `row` and `column` of the table block `key` (a cell's text may run over
+    /// several lines and pages; each part is marked alone).
+    [[nodiscard]] std::pair<std::string_view, int> mark_cell(std::size_t key, int page, bool head, std::size_t row, std::size_t column);
 
     /// Records that the link annotation numbered `link` (PdfFile::link_to_url()) lies on the
     /// text of marked content `mcid` on `page`: its block gets a Link element for it.
@@ -47,14 +51,21 @@ public:
     [[nodiscard]] StructElement document() const;
 
 private:
+    struct Cell {
+        std::size_t row = 0, column = 0;
+        bool head = false;
+        std::vector<std::pair<int, int>> content;  // (page, MCID) of each of its parts
+    };
     struct Block {
         std::size_t key = 0;
         Role role = Role::paragraph;
-        std::vector<std::pair<int, int>> body;   // a table's: one entry a row
+        std::vector<std::pair<int, int>> body;
         std::vector<std::pair<int, int>> label;
-        std::vector<bool> head;  // for each of a table's rows: a header row
-        std::vector<std::pair<std::size_t, int>> links;  // (index in body, link annotation)
+        std::vector<Cell> cells;  // a table's, in the order first drawn
+        std::vector<std::pair<std::pair<int, int>, int>> links;  // ((page, MCID) its text is in, link annotation)
     };
+    [[nodiscard]] static StructElement element_of(const Block& b);
+    [[nodiscard]] static StructElement table_element(const Block& b);
     std::vector<Block> blocks_;
     std::map<int, int> next_mcid_;  // per page
 };

@@ -78,11 +78,12 @@ void BriefingComposer::add_table(const Table& table, const BodyFlow& flow, std::
     block.leading = leading;
     block.space_before = space;
     block.padding = kTablePadding;
-    add_table_rows(table, table.head, Face::sans_bold, widths, gap, block);
+    std::vector<std::size_t> row_of_line;
+    add_table_rows(table, table.head, Face::sans_bold, widths, gap, block, row_of_line);
     const std::size_t head_lines = block.lines.size();
-    add_table_rows(table, table.rows, Face::sans, widths, gap, block);
+    add_table_rows(table, table.rows, Face::sans, widths, gap, block, row_of_line);
     const double width = std::accumulate(widths.begin(), widths.end(), 0.0) + gap * static_cast<double>(widths.size() - 1);
-    block.table_rules = TableRules{s.muted, width, head_lines};
+    block.table_rules = TableRules{s.muted, width, head_lines, std::move(row_of_line), widths.size()};
     block.repeat_lines = head_lines;
     blocks.push_back(std::move(block));
 }
@@ -116,10 +117,13 @@ std::vector<double> BriefingComposer::column_widths(const Table& table, double s
 }
 
 void BriefingComposer::add_table_rows(const Table& table, const std::vector<std::vector<Inlines>>& rows, Face face,
-                                      const std::vector<double>& widths, double gap, FlowBlock& block) {
+                                      const std::vector<double>& widths, double gap, FlowBlock& block,
+                                      std::vector<std::size_t>& row_of_line) {
     const Style& s = style_;
     const Glyph space = fonts_.space(face);
-    for (const std::vector<Inlines>& row : rows) {
+    const std::size_t first_row = row_of_line.empty() ? 0 : row_of_line.back() + 1;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const std::vector<Inlines>& row = rows[r];
         const std::size_t first_line = block.lines.size();
         double x = 0;
         for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
@@ -131,6 +135,7 @@ void BriefingComposer::add_table_rows(const Table& table, const std::vector<std:
                                            : table.columns[c] == Alignment::center ? slack / 2
                                                                                     : 0.0);
                 TextLine& line = block.lines[first_line + l];
+                if (!cell[l].pieces.empty()) line.cells.emplace_back(line.pieces.size(), c);
                 for (std::size_t k = 0; k < cell[l].pieces.size(); ++k) {
                     Placed piece = cell[l].pieces[k];
                     piece.x += offset;
@@ -147,6 +152,7 @@ void BriefingComposer::add_table_rows(const Table& table, const std::vector<std:
             x += widths[c] + gap;
         }
         if (block.lines.size() == first_line) block.lines.emplace_back();  // a row of empty cells
+        row_of_line.resize(block.lines.size(), first_row + r);
     }
 }
 

@@ -208,7 +208,7 @@ TEST_CASE("briefing page: a tagged PDF: headline, paragraphs, list, table rows i
     const std::size_t h1 = tree.find("H1");
     const std::size_t paragraph = tree.find("The harbour board said");
     const std::size_t item = tree.find("First item of the list.");
-    const std::size_t row = tree.find("Containers 412");
+    const std::size_t row = tree.find("\"Containers\"");
     REQUIRE(h1 != std::string::npos);
     CHECK(h1 < paragraph);
     CHECK(paragraph < item);
@@ -217,8 +217,10 @@ TEST_CASE("briefing page: a tagged PDF: headline, paragraphs, list, table rows i
     CHECK(tree.find("Lbl") != std::string::npos);
     CHECK(tree.find("LBody") != std::string::npos);
     CHECK(tree.find("TR") != std::string::npos);
-    CHECK(tree.find("TH") < tree.find("Cargo Tonnes"));  // the header row's cell
-    CHECK(tree.find("TD") < tree.find("Containers 412"));
+    REQUIRE(row != std::string::npos);
+    // A row of cells, each its own: TH in the header row, TD below.
+    CHECK(tree.find("    TR\n      TH\n        \"Cargo\"\n      TH\n        \"Tonnes\"\n") != std::string::npos);
+    CHECK(tree.find("    TR\n      TD\n        \"Containers\"\n      TD\n        \"412\"\n") != std::string::npos);
     CHECK(tree.find("Page 1 of") == std::string::npos);  // the footer is an artifact
     CHECK(tree.find("TLP:CLEAR") == std::string::npos);
     CHECK(tree.find("Open-source briefing desk") == std::string::npos);
