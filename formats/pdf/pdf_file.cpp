@@ -327,6 +327,13 @@ HPDF_Dict write_element(HPDF_Doc pdf, TreeParts& tree, const StructElement& e, H
     HPDF_Dict_AddName(element, "Type", "StructElem");
     HPDF_Dict_AddName(element, "S", e.type.c_str());
     HPDF_Dict_Add(element, "P", parent);
+    if (e.type == "TH") {
+        // A header row's cells head their columns (PDF/UA asks every TH for its scope).
+        HPDF_Dict attributes = HPDF_Dict_New(mmgr);
+        HPDF_Dict_AddName(attributes, "O", "Table");
+        HPDF_Dict_AddName(attributes, "Scope", "Column");
+        HPDF_Dict_Add(element, "A", attributes);
+    }
     HPDF_Array kids = HPDF_Array_New(mmgr);
     if (!e.content.empty()) HPDF_Dict_Add(element, "Pg", pages.at(static_cast<std::size_t>(e.content.front().first)));
     for (const auto& [page, mcid] : e.content) {

@@ -219,7 +219,8 @@ TEST_CASE("briefing page: a tagged PDF: headline, paragraphs, list, table rows i
     CHECK(tree.find("TR") != std::string::npos);
     REQUIRE(row != std::string::npos);
     // A row of cells, each its own: TH in the header row, TD below.
-    CHECK(tree.find("    TR\n      TH\n        \"Cargo\"\n      TH\n        \"Tonnes\"\n") != std::string::npos);
+    CHECK(tree.find("    TR\n      TH:\n         /Scope /Column\n        \"Cargo\"\n      TH:\n         /Scope /Column\n        \"Tonnes\"\n") !=
+          std::string::npos);  // each TH heads its column
     CHECK(tree.find("    TR\n      TD\n        \"Containers\"\n      TD\n        \"412\"\n") != std::string::npos);
     CHECK(tree.find("Page 1 of") == std::string::npos);  // the footer is an artifact
     CHECK(tree.find("TLP:CLEAR") == std::string::npos);
