@@ -32,30 +32,9 @@ bool right_to_left(char32_t cp) {
 
 BidiLevels resolve_levels(std::string_view text) {
     BidiLevels out;
-    bool any = false;
-    for (std::size_t pos = 0; pos < text.size() && !any;) {
-        if (static_cast<unsigned char>(text[pos]) < 0xD6) {  // below U+0580
-            ++pos;
-            continue;
-        }
-        any = right_to_left(utf8::next(text, pos));
-    }
-    if (!any) return out;
-    std::u16string utf16;
-    std::vector<std::size_t> byte_of_unit;  // the byte each UTF-16 unit starts in
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        const std::size_t start = pos;
-        const char32_t cp = utf8::next(text, pos);
-        if (cp >= 0x10000) {
-            utf16.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
-            byte_of_unit.push_back(start);
-            utf16.push_back(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
-        } else {
-            utf16.push_back(static_cast<char16_t>(cp));
-        }
-        byte_of_unit.push_back(start);
-    }
+    if (!utf8::any_from_lead(text, 0xD6, right_to_left)) return out;  // nothing right to left at U+0580 or above
+    std::vector<std::size_t> byte_of_unit;
+    const std::u16string utf16 = utf8::to_utf16(text, byte_of_unit);
     UErrorCode error = U_ZERO_ERROR;
     const std::unique_ptr<UBiDi, BidiClose> bidi(ubidi_openSized(static_cast<int32_t>(utf16.size()), 0, &error));
     ubidi_setPara(bidi.get(), utf16.data(), static_cast<int32_t>(utf16.size()), UBIDI_DEFAULT_LTR, nullptr, &error);

@@ -33,34 +33,13 @@ bool east_asian(char32_t cp) {
 
 std::vector<std::size_t> east_asian_breaks(std::string_view word) {
     std::vector<std::size_t> out;
-    bool any = false;
-    for (std::size_t pos = 0; pos < word.size() && !any;) {
-        if (static_cast<unsigned char>(word[pos]) < 0xE1) {  // below U+1000
-            ++pos;
-            continue;
-        }
-        any = east_asian(utf8::next(word, pos));
-    }
-    if (!any) return out;
-    std::u16string utf16;
-    std::vector<std::size_t> byte_of_unit;  // the byte each UTF-16 unit starts in
-    std::vector<bool> east;                 // per unit: its character is East Asian
-    std::size_t pos = 0;
-    while (pos < word.size()) {
-        const std::size_t start = pos;
-        const char32_t cp = utf8::next(word, pos);
-        const bool e = east_asian(cp);
-        const int units = cp >= 0x10000 ? 2 : 1;
-        if (units == 2) {
-            utf16.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
-            utf16.push_back(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
-        } else {
-            utf16.push_back(static_cast<char16_t>(cp));
-        }
-        for (int u = 0; u < units; ++u) {
-            byte_of_unit.push_back(start);
-            east.push_back(e);
-        }
+    if (!utf8::any_from_lead(word, 0xE1, east_asian)) return out;  // no East Asian letter at U+1000 or above
+    std::vector<std::size_t> byte_of_unit;
+    const std::u16string utf16 = utf8::to_utf16(word, byte_of_unit);
+    std::vector<bool> east(utf16.size());  // per unit: its character is East Asian
+    for (std::size_t unit = 0; unit < utf16.size(); ++unit) {
+        std::size_t at = byte_of_unit[unit];
+        east[unit] = east_asian(utf8::next(word, at));
     }
     // One iterator per thread: opening one loads ICU's rules.
     thread_local std::unique_ptr<UBreakIterator, BreakClose> iterator;

@@ -104,4 +104,23 @@ std::size_t valid_prefix(std::string_view s) noexcept {
     return s.size();
 }
 
+std::u16string to_utf16(std::string_view s, std::vector<std::size_t>& byte_of_unit) {
+    std::u16string out;
+    byte_of_unit.clear();
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        const std::size_t start = pos;
+        const char32_t cp = next(s, pos);
+        if (cp >= 0x10000) {
+            out.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
+            out.push_back(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+            byte_of_unit.push_back(start);
+        } else {
+            out.push_back(static_cast<char16_t>(cp));
+        }
+        byte_of_unit.push_back(start);
+    }
+    return out;
+}
+
 }  // namespace briefkit::utf8

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace briefkit::utf8 {
 
@@ -17,6 +18,24 @@ char32_t next(std::string_view s, std::size_t& pos);
 /// The length of the valid UTF-8 sequence at `pos` of `s` (1 to 4), or 0 when the bytes there are
 /// not one: a stray continuation byte, an overlong form, a surrogate, a value past U+10FFFF or a cut sequence.
 [[nodiscard]] std::size_t sequence_length(std::string_view s, std::size_t pos) noexcept;
+
+/// `s` as UTF-16 (for ICU), and in `byte_of_unit` the byte of `s` each code unit's character
+/// starts at.
+[[nodiscard]] std::u16string to_utf16(std::string_view s, std::vector<std::size_t>& byte_of_unit);
+
+/// True when `test` holds for a character of valid UTF-8 `s` whose first byte is `lead` or
+/// above; characters below (all of ASCII, and more as `lead` rises) are passed over undecoded.
+template <typename Test>
+[[nodiscard]] bool any_from_lead(std::string_view s, unsigned char lead, Test test) {
+    for (std::size_t pos = 0; pos < s.size();) {
+        if (static_cast<unsigned char>(s[pos]) < lead) {
+            ++pos;
+            continue;
+        }
+        if (test(next(s, pos))) return true;
+    }
+    return false;
+}
 
 /// True when every byte of `s` is ASCII.
 [[nodiscard]] bool is_ascii(std::string_view s) noexcept;
