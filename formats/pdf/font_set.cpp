@@ -30,6 +30,8 @@ FontSet::FontSet(const Style& style) {
     // A fallback face is read when a character first needs it: most documents need none, and
     // a batch process reads each once.
     for (const std::string& path : style.font_fallback) fallback_.push_back(font_for_path(path, false));
+    for (const std::string& path : style.font_fallback_bold) fallback_bold_.push_back(font_for_path(path, false));
+    if (fallback_bold_.size() != fallback_.size()) fallback_bold_ = fallback_;  // a style made in code names none
 }
 
 int FontSet::font_for_path(const std::string& path, bool load) {
@@ -71,7 +73,8 @@ std::uint16_t FontSet::code(Font& font, std::uint16_t gid, const std::u32string&
 
 int FontSet::font_with(char32_t cp, int primary) const {
     if (fonts_[static_cast<std::size_t>(primary)].face->glyph(cp) != 0) return primary;
-    for (const int f : fallback_) {
+    const bool bold = primary == role_[static_cast<int>(Face::body_bold)] || primary == role_[static_cast<int>(Face::sans_bold)];
+    for (const int f : bold ? fallback_bold_ : fallback_) {
         const Font& font = fonts_[static_cast<std::size_t>(f)];
         if (!font.face) font.face = FontFace::cached(font.path);
         if (font.face->glyph(cp) != 0) return f;

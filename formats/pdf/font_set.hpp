@@ -98,6 +98,7 @@ private:
     std::vector<Font> fonts_;
     int role_[5] = {0, 0, 0, 0, 0};
     std::vector<int> fallback_;
+    std::vector<int> fallback_bold_;  // for text in a bold face
     std::vector<std::string> missing_;
     std::vector<char32_t> missing_seen_;
 };

@@ -76,7 +76,9 @@ public:
             // Load the faces now, so a damaged font fails before any input is read (the
             // fallback faces, read on first need, have their table directories checked).
             const FontSet probe(style_);
-            for (const std::string& path : style_.font_fallback) FontFace::check_file(path);
+            for (const auto* list : {&style_.font_fallback, &style_.font_fallback_bold}) {
+                for (const std::string& path : *list) FontFace::check_file(path);
+            }
         } catch (const std::runtime_error& e) {
             if (dynamic_cast<const Error*>(&e) != nullptr) throw;
             throw UsageError(fmt::format("style '{}': {}", style_.name, e.what()));

@@ -87,8 +87,9 @@ public:
     }
 
     // A font is a file (a path, with a slash or a font file's extension) or a family for
-    // fontconfig to find (`Noto Serif`, `Noto Serif:bold`).
-    std::string font(const YAML::Node& node, const std::string& key) const {
+    // fontconfig to find (`Noto Serif`, `Noto Serif:bold`); `bold` asks for the family's bold
+    // face (its regular one when it has none), and leaves a file as it is.
+    std::string font(const YAML::Node& node, const std::string& key, bool bold = false) const {
         const std::string value = text(node, key);
         std::filesystem::path path = value;
         const std::string extension = path.extension().string();
@@ -96,7 +97,7 @@ public:
                              extension == ".ttc" || extension == ".TTF";
         if (!is_path) {
             try {
-                path = font_file_for(value);
+                path = font_file_for(bold ? value + ":bold" : value);
             } catch (const std::runtime_error& e) {
                 fail(node, key, e.what());
             }
@@ -199,7 +200,10 @@ private:
              [&](const std::string& k, const YAML::Node& n, const std::string& f) {
                  if (k == "fallback") {
                      if (!n.IsSequence()) fail(n, f, "expected a list of font paths or families");
-                     for (const auto& item : n) s.font_fallback.push_back(font(item, f));
+                     for (const auto& item : n) {
+                         s.font_fallback.push_back(font(item, f));
+                         s.font_fallback_bold.push_back(font(item, f, true));
+                     }
                      return;
                  }
                  const std::map<std::string, std::string*> slots{

@@ -30,6 +30,9 @@ struct Style {
     /// The monospace face of preformatted blocks; Debian's DejaVu Sans Mono unless the style names one.
     std::string font_mono = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
     std::vector<std::string> font_fallback;  ///< Faces tried, in order, for characters the others lack.
+    /// The same for bold text: each fallback family's bold face (its regular one, or the file
+    /// named, where there is none).
+    std::vector<std::string> font_fallback_bold;
     double size_body = 10.5, leading = 14, size_title = 19, size_heading = 12, size_meta = 8.5, size_small = 7.5;  ///< Type sizes.
     Rgb accent, band_text, text, muted, box, label;  ///< Colours.
     std::string organisation;    ///< Organisation name in the header.

@@ -124,3 +124,19 @@ TEST_CASE("shaping: fi and ffl are drawn as the face's ligatures, each standing 
     CHECK(glyphs[0].code == plain[0].code);
     CHECK(glyphs[1].code == plain[1].code);
 }
+
+TEST_CASE("shaping: bold text draws a fallback script from its family's bold face") {
+    Style style = load_style("briefing");
+    REQUIRE(style.font_fallback_bold.size() == style.font_fallback.size());
+    CHECK(style.font_fallback_bold.front() == "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Bold.ttf");
+    CHECK(style.font_fallback_bold.back() == "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");  // it has no bold
+    FontSet fonts(style);
+    std::vector<Glyph> regular;
+    fonts.shape("\u0642\u0637\u0627\u0631", Face::body, regular, true);
+    std::vector<Glyph> bold;
+    fonts.shape("\u0642\u0637\u0627\u0631", Face::body_bold, bold, true);
+    REQUIRE_FALSE(regular.empty());
+    REQUIRE_FALSE(bold.empty());
+    CHECK(regular.front().font != bold.front().font);
+    CHECK(fonts.embedding(bold.front().font).face->postscript_name() == "NotoNaskhArabic-Bold");
+}
