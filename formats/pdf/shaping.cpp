@@ -5,6 +5,7 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
@@ -161,6 +162,21 @@ std::vector<ShapedGlyph> shape_whole(const std::shared_ptr<const FontFace>& face
     return out;
 }
 
+/// The start of a memory key for what is shaped in `face`: faces live as long as the process
+/// (shaping_font() keeps them), so their address names them.
+std::string face_key(const std::shared_ptr<const FontFace>& face) {
+    return std::to_string(reinterpret_cast<std::uintptr_t>(face.get())) + ':';
+}
+
+/// What `make()` gives for `key`, remembered in `memory` (one per thread: words recur, and a
+/// batch's articles share most of theirs), which forgets everything when it holds `bound`.
+template <typename Result, typename Make>
+Result remembered(std::unordered_map<std::string, Result>& memory, std::size_t bound, std::string key, const Make& make) {
+    if (const auto it = memory.find(key); it != memory.end()) return it->second;
+    if (memory.size() >= bound) memory.clear();
+    return memory.emplace(std::move(key), make()).first->second;
+}
+
 }  // namespace
 
 bool needs_shaping(std::string_view text) {
@@ -192,30 +208,17 @@ bool needs_shaping(std::string_view text) {
 
 std::vector<ShapedGlyph> shape_run(const std::shared_ptr<const FontFace>& face, std::string_view text, std::size_t start,
                                    std::size_t length, bool rtl) {
-    // Words recur: each thread keeps what it shaped, as kerning() does.
-    constexpr std::size_t kRemembered = 100000;
-    thread_local std::unordered_map<std::string, std::vector<ShapedGlyph>> remembered;
-    const FontFace* const shaped = face.get();  // faces live as long as the process (shaping_font keeps them)
-    std::string key(reinterpret_cast<const char*>(&shaped), sizeof shaped);
-    key += rtl ? 'R' : 'L';
-    key += std::to_string(start) + ',' + std::to_string(length) + ',';
+    thread_local std::unordered_map<std::string, std::vector<ShapedGlyph>> memory;
+    std::string key = face_key(face) + (rtl ? 'R' : 'L') + std::to_string(start) + ',' + std::to_string(length) + ',';
     key.append(text);
-    if (const auto it = remembered.find(key); it != remembered.end()) return it->second;
-    if (remembered.size() >= kRemembered) remembered.clear();
-    return remembered.emplace(std::move(key), shape_whole(face, text, start, length, rtl)).first->second;
+    return remembered(memory, 100000, std::move(key), [&] { return shape_whole(face, text, start, length, rtl); });
 }
 
 std::vector<int> kerning(const std::shared_ptr<const FontFace>& face, std::string_view text) {
-    // Words recur (a batch's articles share most of theirs): each thread keeps what it shaped,
-    // forgetting all past a bound.
-    constexpr std::size_t kRemembered = 200000;
-    thread_local std::unordered_map<std::string, std::vector<int>> remembered;
-    const FontFace* const shaped = face.get();  // faces live as long as the process (shaping_font keeps them)
-    std::string key(reinterpret_cast<const char*>(&shaped), sizeof shaped);
+    thread_local std::unordered_map<std::string, std::vector<int>> memory;
+    std::string key = face_key(face);
     key.append(text);
-    if (const auto it = remembered.find(key); it != remembered.end()) return it->second;
-    if (remembered.size() >= kRemembered) remembered.clear();
-    return remembered.emplace(std::move(key), shaped_kerning(face, text)).first->second;
+    return remembered(memory, 200000, std::move(key), [&] { return shaped_kerning(face, text); });
 }
 
 }  // namespace briefkit::formats::pdf
