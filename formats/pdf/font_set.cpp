@@ -43,6 +43,7 @@ int FontSet::font_for_path(const std::string& path, bool load) {
     if (load) font.face = FontFace::cached(path);
     font.glyph_of_code.push_back(0);  // code 0 is .notdef, never drawn
     font.text_of_code.emplace_back();
+    font.advance_of_code.push_back(0);  // .notdef's is taken when embedding
     fonts_.push_back(std::move(font));
     return static_cast<int>(fonts_.size() - 1);
 }
@@ -53,6 +54,7 @@ std::uint16_t FontSet::code(Font& font, std::uint16_t gid, char32_t cp) {
     const auto c = static_cast<std::uint16_t>(font.glyph_of_code.size());
     font.glyph_of_code.push_back(gid);
     font.text_of_code.emplace_back(1, cp);
+    font.advance_of_code.push_back(font.face->advance(gid));
     font.code_index.emplace(key, c);
     return c;
 }
@@ -65,8 +67,7 @@ std::uint16_t FontSet::code(Font& font, std::uint16_t gid, const std::u32string&
     const auto c = static_cast<std::uint16_t>(font.glyph_of_code.size());
     font.glyph_of_code.push_back(gid);
     font.text_of_code.push_back(text);
-    font.zero_width_codes.push_back(c);
-    if (!zero_width) font.zero_width_codes.pop_back();
+    font.advance_of_code.push_back(zero_width ? 0 : font.face->advance(gid));
     font.cluster_code_index.emplace(std::move(key), c);
     return c;
 }
@@ -231,11 +232,9 @@ FontSet::Embedding FontSet::embedding(int index) const {
     std::string key;
     for (const std::uint16_t g : glyphs) key += fmt::format("{},", g);
     e.font_file = font.face->subset(glyphs);
-    for (std::size_t c = 0; c < font.glyph_of_code.size(); ++c) {
-        const bool zero = std::binary_search(font.zero_width_codes.begin(), font.zero_width_codes.end(), c);
-        e.widths.push_back(zero ? 0 : font.face->advance(font.glyph_of_code[c]));
-        e.unicode.push_back(font.text_of_code[c]);
-    }
+    e.unicode = font.text_of_code;
+    e.widths = font.advance_of_code;
+    e.widths.front() = font.face->advance(0);  // code 0, .notdef, states its own (a fallback face is read late)
     // The subset tag is derived from the glyph set, so the same text gives the same bytes.
     const std::string hash = sha256_hex(key + font.face->postscript_name());
     for (std::size_t i = 0; i < 6; ++i) e.tag.push_back(static_cast<char>('A' + (hash[i] % 26)));

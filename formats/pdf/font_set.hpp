@@ -85,7 +85,7 @@ private:
         std::vector<std::u32string> text_of_code;
         std::unordered_map<std::uint64_t, std::uint16_t> code_index;  // (glyph << 32 | cp) -> code
         std::unordered_map<std::u32string, std::uint16_t> cluster_code_index;  // glyph (+0x10000 when zero-width), then its text -> code
-        std::vector<std::uint16_t> zero_width_codes;  // codes stated with no advance (marks), rising
+        std::vector<int> advance_of_code;  // the advance stated for each code (none for a mark)
     };
     int font_for_path(const std::string& path, bool load = true);
     std::uint16_t code(Font& font, std::uint16_t gid, char32_t cp);

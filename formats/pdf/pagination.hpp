@@ -16,7 +16,6 @@ struct TableRules {
     double width = 0;          ///< Width of the table, from the block's indent.
     std::size_t head_lines = 0;  ///< Lines of the header rows (no rule under them when 0).
     std::vector<std::size_t> row_of_line;  ///< For each line, the table row it belongs to (header rows first).
-    std::size_t columns = 0;     ///< Number of columns.
 };
 
 /// What a block is in the tagged PDF's structure tree (ISO 32000's standard structure types).

@@ -156,18 +156,20 @@ std::vector<std::pair<std::size_t, std::string_view>> fit_chunks(std::string_vie
     return out;
 }
 
-// A break between two East Asian letters: no room, but room to stretch (a line of Chinese is
-// justified between its characters, having no spaces), or a ragged line's filler.
+// Room of `width` points a line may end at, in span `span` of type size `size`: justified,
+// glue that stretches and shrinks by `stretch` and `shrink`; ragged, a filler that ends the
+// line there and is taken back where the line goes on. A word space (`space`) is drawn as one.
 template <typename Add>
-void add_east_asian_break(const Span& span, bool justify, const Add& add) {
+void add_break_room(double width, double stretch, double shrink, std::size_t span, double size, bool justify, bool space,
+                    const Add& add) {
     if (justify) {
-        add({Item::Kind::glue, 0, kEastAsianStretch * span.size, kEastAsianShrink * span.size, 0, false}, {});
+        add({Item::Kind::glue, width, stretch, shrink, 0, false}, {{}, span, space});
         return;
     }
-    const double filler = 3 * span.size;
-    add({Item::Kind::glue, 0, filler, 0, 0, false}, {});
-    add({Item::Kind::penalty, 0, 0, 0, 0, false}, {});
-    add({Item::Kind::glue, 0, -filler, 0, 0, false}, {});
+    const double filler = 3 * size;
+    add({Item::Kind::glue, 0, filler, 0, 0, false}, {{}, span, false});
+    add({Item::Kind::penalty, 0, 0, 0, 0, false}, {{}, span, false});
+    add({Item::Kind::glue, width, -filler, 0, 0, false}, {{}, span, space});
 }
 
 // The boxes, glue and penalties of a paragraph of `words`, with what each stands for.
@@ -191,13 +193,8 @@ void build_items(const Words& words, const std::vector<Span>& spans,
                 add({Item::Kind::penalty, 0, 0, 0, kNoBreak, false}, {});
                 add({Item::Kind::glue, space, setting.justify ? space / 2 : 0, setting.justify ? space / 3 : 0, 0, false},
                     {{}, span, true});
-            } else if (setting.justify) {
-                add({Item::Kind::glue, space, space / 2, space / 3, 0, false}, {{}, span, true});
             } else {
-                const double filler = 3 * sp.size;
-                add({Item::Kind::glue, 0, filler, 0, 0, false}, {{}, span, false});
-                add({Item::Kind::penalty, 0, 0, 0, 0, false}, {{}, span, false});
-                add({Item::Kind::glue, space, -filler, 0, 0, false}, {{}, span, true});
+                add_break_room(space, space / 2, space / 3, span, sp.size, setting.justify, true, add);
             }
         }
         std::vector<Fragment> fragments;
@@ -220,7 +217,10 @@ void build_items(const Words& words, const std::vector<Span>& spans,
             } else if (f.after == Fragment::After::slash_break) {
                 add({Item::Kind::penalty, 0, 0, 0, kSlashPenalty, false}, {{}, f.span, false});
             } else if (f.after == Fragment::After::east_asian_break) {
-                add_east_asian_break(spans[f.span], setting.justify, add);
+                // No room between East Asian letters, but room to stretch: a line of Chinese
+                // is justified between its characters, having no spaces.
+                const double size = spans[f.span].size;
+                add_break_room(0, kEastAsianStretch * size, kEastAsianShrink * size, f.span, size, setting.justify, false, add);
             }
         }
     }
@@ -272,6 +272,9 @@ struct Cell {
     Face space_face = Face::body;  // the face of that space
 };
 
+/// True when a line ending at `end` ends in an inserted hyphen.
+bool ends_hyphenated(const Item& end) { return end.kind == Item::Kind::penalty && end.flagged && end.width > 0; }
+
 /// The cells of items [start, br.position), with a hyphen when it breaks at a flagged penalty.
 std::vector<Cell> line_cells(const LineParts& parts, std::size_t start, const Break& br, FontSet& fonts, bool justify) {
     const auto& [spans, hrefs, items, info, levels, width] = parts;
@@ -295,8 +298,7 @@ std::vector<Cell> line_cells(const LineParts& parts, std::size_t start, const Br
             }
         }
     }
-    const Item& end = items[br.position];
-    if (end.kind == Item::Kind::penalty && end.flagged && end.width > 0) {
+    if (ends_hyphenated(items[br.position])) {
         const std::size_t span = info[br.position].span;
         for (Placed& p : place_glyphs("-", 0, spans[span], hrefs[span], fonts, BidiLevels())) {
             p.level = cells.empty() ? 0 : cells.back().piece.level;
@@ -330,8 +332,7 @@ TextLine assemble_line(const LineParts& parts, std::size_t start, const Break& b
         order = visual_cells(cells);
     }
     TextLine line;
-    const Item& end = parts.items[br.position];
-    line.hyphenated = end.kind == Item::Kind::penalty && end.flagged && end.width > 0;
+    line.hyphenated = ends_hyphenated(parts.items[br.position]);
     double x = 0;
     const Cell* space = nullptr;  // the word space just passed, if any
     for (std::size_t k = 0; k < order.size(); ++k) {

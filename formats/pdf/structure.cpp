@@ -39,19 +39,27 @@ std::vector<StructElement> link_elements(const std::vector<std::pair<int, int>>&
 
 }  // namespace
 
-std::pair<std::string_view, int> StructureRecorder::mark(std::size_t key, Role role, int page, Part part) {
+StructureRecorder::Block& StructureRecorder::block(std::size_t key, Role role) {
     if (blocks_.empty() || blocks_.back().key != key) blocks_.push_back({key, role, {}, {}, {}, {}});
+    return blocks_.back();
+}
+
+std::pair<std::string_view, int> StructureRecorder::mark(std::size_t key, Role role, int page, Part part) {
+    Block& b = block(key, role);
     const int mcid = next_mcid_[page]++;
-    (part == Part::label ? blocks_.back().label : blocks_.back().body).emplace_back(page, mcid);
+    (part == Part::label ? b.label : b.body).emplace_back(page, mcid);
     return {tag_of(role, part), mcid};
 }
 
 std::pair<std::string_view, int> StructureRecorder::mark_cell(std::size_t key, int page, bool head, std::size_t row,
                                                               std::size_t column) {
-    if (blocks_.empty() || blocks_.back().key != key) blocks_.push_back({key, Role::table, {}, {}, {}, {}});
-    std::vector<Cell>& cells = blocks_.back().cells;
-    auto cell = std::find_if(cells.begin(), cells.end(), [&](const Cell& c) { return c.row == row && c.column == column; });
-    if (cell == cells.end()) cell = cells.insert(cells.end(), Cell{row, column, head, {}});
+    std::vector<Cell>& cells = block(key, Role::table).cells;
+    // A cell goes on from the line above, so it is sought from the last drawn.
+    auto cell = std::find_if(cells.rbegin(), cells.rend(), [&](const Cell& c) { return c.row == row && c.column == column; });
+    if (cell == cells.rend()) {
+        cells.push_back({row, column, head, {}});
+        cell = cells.rbegin();
+    }
     const int mcid = next_mcid_[page]++;
     cell->content.emplace_back(page, mcid);
     return {head ? "TH" : "TD", mcid};
@@ -59,7 +67,9 @@ std::pair<std::string_view, int> StructureRecorder::mark_cell(std::size_t key, i
 
 void StructureRecorder::link(int page, int mcid, int link) {
     const std::pair<int, int> where(page, mcid);
-    for (Block& b : blocks_) {
+    // Links are added as each page is drawn: their text lies in the page's blocks, the last ones.
+    for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it) {
+        Block& b = *it;
         const bool in_body = std::find(b.body.begin(), b.body.end(), where) != b.body.end();
         const bool in_cell = std::any_of(b.cells.begin(), b.cells.end(), [&](const Cell& c) {
             return std::find(c.content.begin(), c.content.end(), where) != c.content.end();
@@ -72,7 +82,8 @@ void StructureRecorder::link(int page, int mcid, int link) {
 }
 
 StructElement StructureRecorder::table_element(const Block& b) {
-    // Rows in order, each with a cell for every column (an empty one where a row has none).
+    // Rows in order, each with a cell for every column (an empty one where a row has none); a
+    // row none of whose cells drew anything is left out.
     StructElement table{"Table", {}, {}, {}};
     std::size_t rows = 0;
     std::size_t columns = 0;
@@ -80,21 +91,22 @@ StructElement StructureRecorder::table_element(const Block& b) {
         rows = std::max(rows, c.row + 1);
         columns = std::max(columns, c.column + 1);
     }
+    std::vector<const Cell*> grid(rows * columns, nullptr);
+    for (const Cell& c : b.cells) grid[c.row * columns + c.column] = &c;
     for (std::size_t r = 0; r < rows; ++r) {
+        const auto first = grid.begin() + static_cast<std::ptrdiff_t>(r * columns);
+        const auto last = first + static_cast<std::ptrdiff_t>(columns);
+        if (std::all_of(first, last, [](const Cell* c) { return c == nullptr; })) continue;
+        const bool head = std::any_of(first, last, [](const Cell* c) { return c != nullptr && c->head; });
         StructElement tr{"TR", {}, {}, {}};
-        bool head = false;
-        for (const Cell& c : b.cells) head = head || (c.row == r && c.head);
-        for (std::size_t col = 0; col < columns; ++col) {
-            const auto cell = std::find_if(b.cells.begin(), b.cells.end(), [&](const Cell& c) { return c.row == r && c.column == col; });
-            if (cell == b.cells.end()) {
+        for (auto cell = first; cell != last; ++cell) {
+            if (*cell == nullptr) {
                 tr.kids.push_back({head ? "TH" : "TD", {}, {}, {}});
             } else {
-                tr.kids.push_back({cell->head ? "TH" : "TD", cell->content, link_elements(cell->content, b.links), {}});
+                tr.kids.push_back({(*cell)->head ? "TH" : "TD", (*cell)->content, link_elements((*cell)->content, b.links), {}});
             }
         }
-        bool any = false;
-        for (const Cell& c : b.cells) any = any || c.row == r;
-        if (any) table.kids.push_back(std::move(tr));
+        table.kids.push_back(std::move(tr));
     }
     return table;
 }

@@ -64,6 +64,7 @@ private:
         std::vector<Cell> cells;  // a table's, in the order first drawn
         std::vector<std::pair<std::pair<int, int>, int>> links;  // ((page, MCID) its text is in, link annotation)
     };
+    Block& block(std::size_t key, Role role);  // the block `key`, opened when it is new
     [[nodiscard]] static StructElement element_of(const Block& b);
     [[nodiscard]] static StructElement table_element(const Block& b);
     std::vector<Block> blocks_;

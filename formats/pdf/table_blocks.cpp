@@ -83,7 +83,7 @@ void BriefingComposer::add_table(const Table& table, const BodyFlow& flow, std::
     const std::size_t head_lines = block.lines.size();
     add_table_rows(table, table.rows, Face::sans, widths, gap, block, row_of_line);
     const double width = std::accumulate(widths.begin(), widths.end(), 0.0) + gap * static_cast<double>(widths.size() - 1);
-    block.table_rules = TableRules{s.muted, width, head_lines, std::move(row_of_line), widths.size()};
+    block.table_rules = TableRules{s.muted, width, head_lines, std::move(row_of_line)};
     block.repeat_lines = head_lines;
     blocks.push_back(std::move(block));
 }
