@@ -10,17 +10,11 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build/release}
 style=${2:-briefing}
-corpus=$here/../shared/corpus
-[ -d "$corpus" ] || { echo "no $corpus: the shared corpus is not here" >&2; exit 0; }
+source "$here/bench/briefing_corpus.sh" validity
 for tool in qpdf pdffonts pdfinfo gs; do
     command -v "$tool" >/dev/null || { echo "needs $tool (qpdf, poppler-utils, ghostscript)" >&2; exit 1; }
 done
-work=$(mktemp -d "${TMPDIR:-/dev/shm}/validity.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/web"
-for f in "$corpus"/web/pages/*.html.gz; do zcat "$f" > "$work/web/$(basename "$f" .gz)"; done
-"$build/briefkit" convert "$corpus/seed" "$corpus/seedstyle" "$corpus/reuters" "$corpus/feeds" "$work/web" \
-    -t pdf --style "$style" -o "$work/out" -q 2>"$work/convert.log" || true
+"$build/briefkit" convert "${corpus_inputs[@]}" -t pdf --style "$style" -o "$work/out" -q 2>"$work/convert.log" || true
 check() {  # check PDF: prints "KIND FILE" for each problem
     local pdf=$1
     qpdf --check "$pdf" >/dev/null 2>&1 || echo "qpdf $pdf"

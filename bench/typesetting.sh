@@ -11,11 +11,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build/release}
 style=${2:-briefing}
-corpus=$here/../shared/corpus
-[ -d "$corpus" ] || { echo "no $corpus: the shared corpus is not here" >&2; exit 0; }
+source "$here/bench/briefing_corpus.sh" typesetting
 [ -x "$build/bench/briefkit_typesetting" ] || { echo "no $build/bench/briefkit_typesetting: build it with cmake --preset release && cmake --build --preset release" >&2; exit 1; }
-work=$(mktemp -d "${TMPDIR:-/dev/shm}/typesetting.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/web"
-for f in "$corpus"/web/pages/*.html.gz; do zcat "$f" > "$work/web/$(basename "$f" .gz)"; done
-"$build/bench/briefkit_typesetting" --style "$style" "$corpus/seed" "$corpus/seedstyle" "$corpus/reuters" "$corpus/feeds" "$work/web"
+"$build/bench/briefkit_typesetting" --style "$style" "${corpus_inputs[@]}"
