@@ -12,7 +12,10 @@
 //
 // Each figure overall and per language (the document's language: en, de, ru... `?` when none).
 //
-//   build/release/bench/briefkit_typesetting [--style NAME] DIR...
+//   build/release/bench/briefkit_typesetting [--style NAME] [--show] DIR...
+//
+// --show names each paragraph (file, block) with a word space past 3 times the normal one or
+// three hyphenated lines in a row, to look at.
 //
 // A body paragraph is a block set at the style's body size and leading, outside a box or a
 // table (the key points box, metadata, headings, notes are others).
@@ -90,8 +93,15 @@ std::tuple<double, double, double> spacing_of(const TextLine& line) {
     return {widest, narrowest, widest_em};
 }
 
-void measure_paragraph(const std::vector<TextLine>& lines, bool justified, Tally& t) {
+/// The worst of one paragraph: its widest word space and its longest run of hyphenated lines.
+struct ParagraphWorst {
+    double widest = 0;
+    std::size_t run = 0;
+};
+
+ParagraphWorst measure_paragraph(const std::vector<TextLine>& lines, bool justified, Tally& t) {
     ++t.paragraphs;
+    ParagraphWorst worst;
     std::size_t run = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const TextLine& line = lines[i];
@@ -101,15 +111,18 @@ void measure_paragraph(const std::vector<TextLine>& lines, bool justified, Tally
         t.hyphenated += line.hyphenated ? 1 : 0;
         t.two_in_a_row += run == 2 ? 1 : 0;
         t.three_in_a_row += run == 3 ? 1 : 0;
+        worst.run = std::max(worst.run, run);
         if (justified && i + 1 < lines.size() && words_on(line) > 1) {
             const auto [widest, narrowest, widest_em] = spacing_of(line);
             t.widest = std::max(t.widest, widest);
+            worst.widest = std::max(worst.widest, widest);
             t.narrowest = std::min(t.narrowest, narrowest);
             t.loose += widest > 1.5 ? 1 : 0;
             t.loose_em += widest_em > 0.5 + 1e-9 ? 1 : 0;
         }
     }
     if (lines.size() > 1 && words_on(lines.back()) == 1) ++t.one_word_last;
+    return worst;
 }
 
 void print_tally(const std::string& label, Tally& t) {
@@ -138,17 +151,20 @@ std::vector<fs::path> files_under(const fs::path& dir) {
 
 int main(int argc, char** argv) {
     std::string style_name = "briefing";
+    bool show = false;  // name each paragraph with a space past 3 times or three hyphens in a row
     std::vector<std::string> dirs;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--style" && i + 1 < argc) {
+        if (arg == "--show") {
+            show = true;
+        } else if (arg == "--style" && i + 1 < argc) {
             style_name = argv[++i];
         } else {
             dirs.push_back(arg);
         }
     }
     if (dirs.empty()) {
-        fmt::print(stderr, "usage: briefkit_typesetting [--style NAME] DIR...\n");
+        fmt::print(stderr, "usage: briefkit_typesetting [--style NAME] [--show] DIR...\n");
         return 2;
     }
     const Style style = load_style(style_name);
@@ -174,10 +190,14 @@ int main(int argc, char** argv) {
                 Tally& t = by_language[language];
                 ++t.documents;
                 ++all.documents;
-                for (const FlowBlock& block : layout.blocks) {
+                for (std::size_t b = 0; b < layout.blocks.size(); ++b) {
+                    const FlowBlock& block = layout.blocks[b];
                     if (block.size != style.size_body || block.leading != style.leading || block.background || block.table_rules) continue;
                     measure_paragraph(block.lines, style.justify, t);
-                    measure_paragraph(block.lines, style.justify, all);
+                    const ParagraphWorst worst = measure_paragraph(block.lines, style.justify, all);
+                    if (show && (worst.widest > 3 || worst.run > 2)) {
+                        fmt::print("{}: block {}: widest space {:.2f}x, {} hyphenated lines in a row\n", path.string(), b, worst.widest, worst.run);
+                    }
                 }
             }
         }

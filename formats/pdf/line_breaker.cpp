@@ -25,6 +25,9 @@ struct Node {
 };
 
 constexpr int kFitnessClasses = 4;
+// A run of hyphens past the limit, in the last pass: as costly as one line whose glue stretches
+// 4.6 times its stretch (badness 100 r^3, demerits its square), just past the last tolerance.
+constexpr double kPastRunDemerits = 1e8;
 
 int fitness_class(double ratio) {
     if (ratio < -0.5) return 0;  // tight
@@ -104,7 +107,9 @@ private:
     // The demerits of a line from `node` ending at `at`, its badness `badness`, beside what it follows.
     double line_demerits(const Node& node, std::size_t at, double badness, bool forced) const {
         const Item& item = items_[at];
-        double demerits = std::pow(params_.line_penalty + std::min(badness, 10000.0), 2);
+        // TeX caps badness at 10000, so past it every loose line costs the same; in the last pass,
+        // where lines past any tolerance are set, the least loose of them is the one to choose.
+        double demerits = std::pow(params_.line_penalty + (allow_overfull_ ? badness : std::min(badness, 10000.0)), 2);
         if (item.kind == Item::Kind::penalty) {
             if (item.penalty >= 0) {
                 demerits += item.penalty * item.penalty;
@@ -135,9 +140,10 @@ private:
             const double badness = 100 * std::pow(std::min(std::abs(ratio), 100.0), 3);
             if (badness > params_.tolerance && !allow_overfull_) continue;
             const int run = flagged ? node->flagged_run + 1 : 0;
-            const bool run_limited = params_.max_flagged_run > 0 && !allow_overfull_;
-            if (run_limited && run > params_.max_flagged_run) continue;
+            const bool past_run = params_.max_flagged_run > 0 && run > params_.max_flagged_run;
+            if (past_run && !allow_overfull_) continue;
             double demerits = line_demerits(*node, at, badness, forced);
+            if (past_run) demerits += kPastRunDemerits;
             ratio = std::min(ratio, 100.0);
             const int fitness = fitness_class(ratio);
             if (std::abs(fitness - node->fitness) > 1) demerits += params_.fitness_demerits;
@@ -191,18 +197,12 @@ std::vector<Break> break_lines(const std::vector<Item>& items, double line_width
     if (items.empty()) return {};
     std::shared_ptr<const Node> best;
     BreakParameters p = params;
-    // Within the run of hyphens at rising tolerances; only when no tolerance serves, past it.
-    const bool hyphenated = std::any_of(items.begin(), items.end(), [](const Item& i) { return i.flagged; });
-    for (const bool limited : {true, false}) {
-        if (!limited && (params.max_flagged_run == 0 || !hyphenated)) break;
-        p = params;
-        p.max_flagged_run = limited ? params.max_flagged_run : 0;
-        for (int pass = 0; pass < 4 && !best; ++pass) {
-            best = Breaker(items, line_width, p, false).run();
-            if (!params.escalate) break;
-            p.tolerance *= 4;
-        }
-        if (best) break;
+    // At rising tolerances within the run of hyphens; when none serves, a last pass that takes
+    // lines past any tolerance (the least loose first) and past the run only at a high cost.
+    for (int pass = 0; pass < 4 && !best; ++pass) {
+        best = Breaker(items, line_width, p, false).run();
+        if (!params.escalate) break;
+        p.tolerance *= 4;
     }
     if (!best && !params.escalate) return {};
     if (!best) best = Breaker(items, line_width, p, true).run();

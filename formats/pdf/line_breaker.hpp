@@ -51,9 +51,10 @@ struct BreakParameters {
 /// The best breaks for `items` set in lines of `line_width` points. The list must end with a
 /// forced break (glue with kFill stretch, then a kForcedBreak penalty). When no set of breaks
 /// keeps every line within tolerance and the run of hyphenated lines within its limit, the
-/// tolerance is raised step by step until one does; when none does, the same again without the
-/// limit; and at last overfull lines are accepted, so the result is never empty for a non-empty
-/// paragraph; with `params.escalate` false it is empty instead. A word space is glue of some
+/// tolerance is raised step by step until one does; when none does, a last pass accepts lines
+/// past any tolerance (preferring the least loose), overfull lines, and a run past the limit at a
+/// high cost, so the result is never empty for a non-empty paragraph; with `params.escalate`
+/// false it is empty instead. A word space is glue of some
 /// width that does not fill the line; a last line without one is one word.
 [[nodiscard]] std::vector<Break> break_lines(const std::vector<Item>& items, double line_width,
                                              const BreakParameters& params = {});

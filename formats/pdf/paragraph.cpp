@@ -28,6 +28,10 @@ constexpr double kNameHyphenPenalty = 1000;  // a capitalised word, likely a nam
 constexpr double kSlashPenalty = 150;
 constexpr double kEmergencyPenalty = 500;  // inside a token wider than the line
 constexpr double kPretolerance = 100;  // TeX's \pretolerance: the unhyphenated pass
+// The most a justified line's room stretches, as a share of its stretch: 3 times a word space,
+// the breaker's last tolerance. A line that would need more (a long address alone with a word
+// or two) is set at that and left short of the margin, not spread into gaps.
+constexpr double kMostStretch = 4;
 constexpr double kEastAsianStretch = 0.1;  // between two East Asian letters, ems
 constexpr double kEastAsianShrink = 0.02;
 
@@ -36,7 +40,7 @@ struct Fragment {
     std::size_t span = 0;
     std::string text;
     std::size_t offset = 0;  // in the paragraph's text
-    enum class After { nothing, hyphenate, hyphenate_name, slash_break, east_asian_break } after = After::nothing;
+    enum class After { nothing, hyphenate, hyphenate_name, author_hyphen, slash_break, east_asian_break } after = After::nothing;
 };
 
 // What an Item stands for, kept beside the items the breaker sees.
@@ -48,45 +52,77 @@ struct ItemInfo {
 
 bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r'; }
 
-// Splits a word into fragments at hyphenation points, and in long addresses after a slash or
-// before the punctuation of the path.
-// There is no break after a hyphen or dash the author wrote: text extraction (pdftotext) takes a
-// line-final hyphen for an inserted one and drops it, so "Petro-|Chemical" would come back as
-// "PetroChemical".
+using Cuts = std::vector<std::pair<std::size_t, Fragment::After>>;  // byte offsets after which to cut, in order
+
+// The cuts of a long address: after a slash, or before the punctuation of its path (as the
+// Chicago Manual has it: the mark that starts the next line shows the line goes on).
+Cuts address_cuts(std::string_view text) {
+    Cuts cuts;
+    if (text.size() <= 16 || text.find('/') == std::string_view::npos) return cuts;
+    const std::size_t scheme = text.find("//");
+    const std::size_t host = scheme == std::string_view::npos ? 0 : scheme + 2;  // never `http://` alone on a line
+    const std::size_t path = text.find('/', host);
+    for (std::size_t at = std::max<std::size_t>(3, host + 1); at + 2 < text.size(); ++at) {
+        const bool after_slash = text[at - 1] == '/' && text[at] != '/';
+        const bool before_mark = at > path && std::string_view("-._?#&=").find(text[at]) != std::string_view::npos && text[at - 1] != '/';
+        if (after_slash || before_mark) cuts.emplace_back(at, Fragment::After::slash_break);
+    }
+    return cuts;
+}
+
+// The hyphenation points of `letters`, a run of a word starting at byte `at` of it: a
+// capitalised run is marked a name where the hyphenator says capitals mark names.
+void add_hyphenation_cuts(std::string_view letters, std::size_t at, const Hyphenator& hyphenator, Cuts& cuts) {
+    if (letters.empty()) return;
+    std::size_t first = 0;
+    const bool name = hyphenator.capitals_mark_names() && unicode::is_upper_or_title(utf8::next(letters, first));
+    for (const std::size_t point : hyphenator.points(letters)) {
+        cuts.emplace_back(at + point, name ? Fragment::After::hyphenate_name : Fragment::After::hyphenate);
+    }
+}
+
+// The cuts of a word: after each hyphen the author wrote between letters (`Start-|up-|Unternehmen`,
+// at least two letters on each side), and, with a hyphenator, at the hyphenation points of each
+// run of letters between them, inside any leading and trailing punctuation (`«`, `„`, `),`).
+Cuts word_cuts(std::string_view text, const Hyphenator* hyphenator) {
+    // Each character's first byte and whether it is a letter; one more entry marks the end.
+    thread_local std::vector<std::pair<std::size_t, bool>> chars;
+    chars.clear();
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t at = pos;
+        const char32_t cp = utf8::next(text, pos);
+        chars.emplace_back(at, unicode::is_letter(cp));
+    }
+    chars.emplace_back(text.size(), false);
+    std::size_t first = 0;  // index of the first letter, and one past the last
+    std::size_t last = chars.size() - 1;
+    while (first < last && !chars[first].second) ++first;
+    while (last > first && !chars[last - 1].second) --last;
+    Cuts cuts;
+    std::size_t run = chars[first].first;  // byte where the run of letters being hyphenated starts
+    const auto letter = [](std::size_t i) { return chars[i].second; };
+    for (std::size_t i = first + 2; i + 2 < last; ++i) {
+        const std::size_t at = chars[i].first;
+        if (text[at] != '-' || !letter(i - 1) || !letter(i - 2) || !letter(i + 1) || !letter(i + 2)) continue;
+        if (hyphenator != nullptr) add_hyphenation_cuts(text.substr(run, at - run), run, *hyphenator, cuts);
+        cuts.emplace_back(at + 1, Fragment::After::author_hyphen);
+        run = at + 1;
+    }
+    const std::size_t end = chars[last].first;
+    if (hyphenator != nullptr && end > run) add_hyphenation_cuts(text.substr(run, end - run), run, *hyphenator, cuts);
+    return cuts;
+}
+
+// Splits a word into fragments where a line may break: in a long address after a slash or
+// before the punctuation of its path; between East Asian letters; else after a hyphen the
+// author wrote and at hyphenation points.
 void split_word(const std::vector<Part>& parts, const ParagraphSetting& setting, std::vector<Fragment>& out) {
     for (const auto& [span, text, offset] : parts) {
-        std::vector<std::pair<std::size_t, Fragment::After>> cuts;  // byte offset after which to cut
-        if (text.size() > 16 && text.find('/') != std::string::npos) {
-            // An address breaks after a slash, or before the punctuation of its path (as the
-            // Chicago Manual has it: the mark that starts the next line shows the line goes on).
-            const std::size_t scheme = text.find("//");
-            const std::size_t host = scheme == std::string::npos ? 0 : scheme + 2;  // never `http://` alone on a line
-            const std::size_t path = text.find('/', host);
-            for (std::size_t at = std::max<std::size_t>(3, host + 1); at + 2 < text.size(); ++at) {
-                const bool after_slash = text[at - 1] == '/' && text[at] != '/';
-                const bool before_mark = at > path && std::string_view("-._?#&=").find(text[at]) != std::string_view::npos &&
-                                         text[at - 1] != '/';
-                if (after_slash || before_mark) cuts.emplace_back(at, Fragment::After::slash_break);
-            }
-        }
+        Cuts cuts = address_cuts(text);
         if (cuts.empty()) {
             for (const std::size_t at : east_asian_breaks(text)) cuts.emplace_back(at, Fragment::After::east_asian_break);
         }
-        if (setting.hyphenator != nullptr && cuts.empty()) {
-            // Hyphenate the letters inside any leading and trailing punctuation.
-            std::size_t b = 0;
-            std::size_t e = text.size();
-            const auto alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
-            while (b < e && !alpha(text[b]) && static_cast<unsigned char>(text[b]) < 0x80) ++b;
-            while (e > b && !alpha(text[e - 1]) && static_cast<unsigned char>(text[e - 1]) < 0x80) --e;
-            const std::string_view letters = std::string_view(text).substr(b, e - b);
-            std::size_t first = 0;
-            const bool name = setting.hyphenator->capitals_mark_names() && !letters.empty() &&
-                              unicode::is_upper_or_title(utf8::next(letters, first));
-            for (const std::size_t at : setting.hyphenator->points(letters)) {
-                cuts.emplace_back(b + at, name ? Fragment::After::hyphenate_name : Fragment::After::hyphenate);
-            }
-        }
+        if (cuts.empty()) cuts = word_cuts(text, setting.hyphenator);
         std::size_t from = 0;
         for (const auto& [at, kind] : cuts) {
             out.push_back({span, text.substr(from, at - from), offset + from, kind});
@@ -214,6 +250,9 @@ void build_items(const Words& words, const std::vector<Span>& spans,
                 const double penalty = f.after == Fragment::After::hyphenate_name ? kNameHyphenPenalty : kHyphenPenalty;
                 add({Item::Kind::penalty, fonts.width("-", sp.face, sp.size), 0, 0, setting.justify ? penalty : 5 * penalty, true},
                     {{}, f.span, false});
+            } else if (f.after == Fragment::After::author_hyphen) {
+                // The hyphen is already printed: a flagged break of no width (TeX's \exhyphenpenalty).
+                add({Item::Kind::penalty, 0, 0, 0, setting.justify ? kHyphenPenalty : 5 * kHyphenPenalty, true}, {{}, f.span, false});
             } else if (f.after == Fragment::After::slash_break) {
                 add({Item::Kind::penalty, 0, 0, 0, kSlashPenalty, false}, {{}, f.span, false});
             } else if (f.after == Fragment::After::east_asian_break) {
@@ -289,7 +328,7 @@ std::vector<Cell> line_cells(const LineParts& parts, std::size_t start, const Br
                 next = Cell();
             }
         } else if (item.kind == Item::Kind::glue) {
-            const double ratio = std::isfinite(br.ratio) ? br.ratio : 0;
+            const double ratio = std::isfinite(br.ratio) ? std::min(br.ratio, kMostStretch) : 0;
             const double adjust = ratio >= 0 ? ratio * item.stretch : ratio * item.shrink;
             next.gap += item.width + (justify ? adjust : 0);
             if (info[i].space) {

@@ -641,3 +641,87 @@ TEST_CASE("font lookup: a family, and a family with a style, name their installe
     CHECK_THROWS_WITH(font_file_for("No Such Family Serif"), Catch::Contains("fontconfig's nearest"));
     CHECK_THROWS_WITH(font_file_for(":bold"), Catch::Contains("names no font family"));
 }
+
+TEST_CASE("line breaker: past every tolerance the least loose lines are set, not two words spread over one") {
+    // Long words no line can take with others at a comfortable spacing: every breaking has a line
+    // past the last tolerance. Such a line is kept as full as it can be (the breaker once costed
+    // every line past badness 10000 alike and might set the first two words alone on a line).
+    const std::vector<Item> items = items_for("Es ist der erste Halt einer Geschichte. Hochleistungsmessgeraete Analysegeraete "
+                                              "zaehlen Kohlenmonoxid Ammoniak Wasserdampf Stickoxide und Lachgas");
+    int lines_checked = 0;
+    for (double width = 150; width <= 180; width += 2) {
+        const std::vector<Break> breaks = break_lines(items, width);
+        REQUIRE(!breaks.empty());
+        std::size_t start = 0;
+        for (std::size_t i = 0; i + 1 < breaks.size(); ++i) {
+            double natural = 0;
+            for (std::size_t k = start; k < breaks[i].position; ++k) natural += items[k].kind == Item::Kind::penalty ? 0 : items[k].width;
+            INFO("width " << width << ", line " << i << ": natural width " << natural << ", ratio " << breaks[i].ratio);
+            CHECK(natural >= width / 2);
+            ++lines_checked;
+            start = breaks[i].position + 1;
+        }
+    }
+    CHECK(lines_checked > 50);
+}
+
+TEST_CASE("paragraph: a hyphen the author wrote inside a word is a place to break, and quotes around a word do not stop its hyphenation") {
+    Style style = load_style("briefing");
+    FontSet fonts(style);
+    // An invented paragraph of compounds: without breaks after their hyphens, no line could hold
+    // `Vorsorge-Untersuchungs-Programme` beside other words at a comfortable spacing.
+    const std::string text =
+        "Die Vorsorge-Untersuchungs-Programme der Kranken-Versicherungen und die «Gesundheitsberatungsangebote» "
+        "der Landes-Gesundheits-Behörden wurden im Herbst-Winter-Halbjahr ausgeweitet.";
+    const Hyphenators hyphenators(true, {});
+    const Hyphenator* german = hyphenators.for_language("de");
+    REQUIRE(german != nullptr);
+    const auto code_of = [&](const char* text_of_one) {
+        std::vector<Glyph> glyphs;
+        fonts.shape(text_of_one, Face::body, glyphs);
+        return glyphs.front().code;
+    };
+    const std::uint16_t hyphen = code_of("-");
+    const std::uint16_t guillemet = code_of("\u00AB");
+    bool author_break = false;
+    bool quoted_word_hyphenated = false;
+    for (double width = 220; width <= 320; width += 4) {
+        const std::vector<TextLine> lines = set_paragraph({{text, Face::body, 10, {}, {}}}, fonts, {width, true, german});
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+            const TextLine& line = lines[i];
+            CHECK(line.width <= width + 0.01);
+            // The glyphs of the line's last word, without a hyphen the breaker inserted.
+            std::vector<std::uint16_t> last;
+            for (std::size_t k = 0; k < line.pieces.size() - (line.hyphenated ? 1 : 0); ++k) {
+                if (line.pieces[k].space_before) last.clear();
+                last.insert(last.end(), line.pieces[k].codes.begin(), line.pieces[k].codes.end());
+            }
+            REQUIRE(!last.empty());
+            if (!line.hyphenated && last.back() == hyphen) author_break = true;
+            if (line.hyphenated && last.front() == guillemet) quoted_word_hyphenated = true;
+        }
+    }
+    CHECK(author_break);
+    CHECK(quoted_word_hyphenated);
+}
+
+TEST_CASE("paragraph: no word space is stretched past three times, a line that would need more is left short") {
+    Style style = load_style("briefing");
+    FontSet fonts(style);
+    // A label and an address whose path has no place to break: the line before it has one space
+    // and most of the width to fill (the briefing once spread it 51 times a space).
+    const std::string text = "Abb.: https://example.org/" + std::string(40, 'x') + " and the caption goes on after it.";
+    const double space = fonts.space(Face::body).advance * 10 / 1000.0;
+    const std::vector<TextLine> lines = set_paragraph({{text, Face::body, 10, {}, {}}}, fonts, {300, true, &Hyphenator::english()});
+    REQUIRE(lines.size() >= 2);
+    bool short_line = false;
+    for (const TextLine& line : lines) {
+        for (std::size_t k = 1; k < line.pieces.size(); ++k) {
+            if (!line.pieces[k].space_before) continue;
+            const double gap = line.pieces[k].x - (line.pieces[k - 1].x + line.pieces[k - 1].width);
+            CHECK(gap <= 3 * space + 0.01);
+        }
+        short_line = short_line || (&line != &lines.back() && line.width < 290);
+    }
+    CHECK(short_line);
+}
