@@ -550,6 +550,18 @@ std::string trim_separators(std::string text) {
             if (text.starts_with(sep)) text.erase(0, sep.size()), trimmed = true;
             if (text.ends_with(sep)) text.erase(text.size() - sep.size()), trimmed = true;
         }
+        // A first word of marks alone (`[>`, `»`, `>>`) is a decoration, unless it opens a quote
+        // or a parenthesis set apart by a space (`« Gute Löhne »`).
+        const std::size_t space = text.find(' ');
+        if (space != std::string::npos && space > 0) {
+            const std::string_view first = std::string_view(text).substr(0, space);
+            static constexpr std::array<std::string_view, 7> kOpeners{"\xC2\xAB", "\xE2\x80\x9E", "\xE2\x80\x9C", "\"", "'", "(", "\xE2\x80\x9A"};
+            const bool opens = std::any_of(kOpeners.begin(), kOpeners.end(), [&](std::string_view o) { return first.find(o) != std::string_view::npos; });
+            if (!opens && unicode::letters_key(first).empty() && first.find_first_of("0123456789") == std::string_view::npos) {
+                text.erase(0, space + 1);
+                trimmed = true;
+            }
+        }
     }
     return text;
 }
@@ -580,7 +592,7 @@ std::string main_part(const XmlNode* heading) {
         headline = trim_separators(markup::collapse_space(headline));
         if (!headline.empty()) return headline;
     }
-    return !joined && parts > 1 && longest.size() * 10 >= whole.size() * 6 ? longest : whole;
+    return trim_separators(!joined && parts > 1 && longest.size() * 10 >= whole.size() * 6 ? longest : whole);
 }
 
 /// True when `n` holds text and no element.

@@ -221,6 +221,12 @@ bool names_a_date(std::string_view words) {
     return std::any_of(kParts.begin(), kParts.end(), [&](std::string_view p) { return words.find(p) != std::string_view::npos; });
 }
 
+/// Keeps `text` among the page's first headings, unless it is empty: a heading that only holds
+/// an image (a logo, a gallery's frame) must not use up the few kept.
+void add_heading(std::string text, PageScan& s) {
+    if (s.headings.size() < 8 && !unicode::letters_key(text).empty()) s.headings.push_back(std::move(text));
+}
+
 /// Scans one element for the metadata of the page's head (meta, link, title, JSON-LD) and for its
 /// headline and `<time>` elements.
 void scan_head_and_headline(const XmlNode* n, PageScan& s) {
@@ -241,10 +247,11 @@ void scan_head_and_headline(const XmlNode* n, PageScan& s) {
         if (is_json_ld(n)) s.json_ld.push_back(n->children != nullptr ? n->children->content : std::string_view());
     } else if (name == "h1") {
         if (s.h1.empty()) s.h1_links_home = links_home(n);
-        if (s.h1.size() < 4) s.h1.push_back(markup::collapsed_text(n));
-        if (s.headings.size() < 8) s.headings.push_back(s.h1.back());
+        std::string text = markup::collapsed_text(n);
+        if (s.h1.size() < 4) s.h1.push_back(text);
+        add_heading(std::move(text), s);
     } else if (name == "h2" || name == "h3") {
-        if (s.headings.size() < 8) s.headings.push_back(markup::collapsed_text(n));
+        add_heading(markup::collapsed_text(n), s);
     } else if (name == "time") {
         const std::string_view when = markup::attribute(n, "datetime");
         if (s.time_first.empty()) s.time_first = when;
@@ -652,15 +659,17 @@ std::string without_site_name(const std::string& title, const PageScan& s, std::
         }
     }
     // A part of the title that a heading of the page prints is the headline (`Headline | Site`,
-    // `Site » Section » Headline`).
+    // `Site » Section » Headline`); of several, the longest (a section's name is a heading too).
     if (const std::vector<std::string_view> parts = markup::split(title, kTitleSeparators); parts.size() > 1) {
+        std::string_view printed;
         for (const std::string_view part : parts) {
             const std::string key = unicode::letters_key(part);
-            if (key.size() < 8) continue;
+            if (key.size() < 8 || part.size() <= printed.size()) continue;
             for (const std::string& h : s.headings) {
-                if (unicode::letters_key(h) == key) return markup::collapse_space(part);
+                if (unicode::letters_key(h) == key) printed = part;
             }
         }
+        if (!printed.empty()) return markup::collapse_space(printed);
     }
     const std::string site_key = unicode::letters_key(site);
     const std::string host = host_name(url);
@@ -696,6 +705,18 @@ std::string title_beside_site_h1(const PageScan& s) {
         all.back() = " : ";  // `Headline : Site`, as some sites space it
         return all;
     }();
+    // A site's name may hold a separator itself (`Enchufla Figuren - Salsa-Figuren - Rueda in Berlin`).
+    const std::string_view title = s.title_element;
+    const std::string_view h1 = s.h1.front();
+    for (const std::string_view sep : kSeparators) {
+        if (markup::split(h1, kSeparators).size() < 2) break;
+        if (title.size() > h1.size() + sep.size() && title.ends_with(h1) && title.substr(0, title.size() - h1.size()).ends_with(sep)) {
+            return markup::collapse_space(title.substr(0, title.size() - h1.size() - sep.size()));
+        }
+        if (title.size() > h1.size() + sep.size() && title.starts_with(h1) && title.substr(h1.size()).starts_with(sep)) {
+            return markup::collapse_space(title.substr(h1.size() + sep.size()));
+        }
+    }
     const std::vector<std::string_view> parts = markup::split(s.title_element, kSeparators);
     if (parts.size() < 2) return {};
     for (std::size_t i = 0; i < parts.size(); ++i) {

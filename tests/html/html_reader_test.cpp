@@ -960,3 +960,26 @@ TEST_CASE("html: hostile pages end in a clear error or a best-effort article, ne
         }
     }
 }
+
+TEST_CASE("html: empty headings do not crowd the headline out, a site's name with a separator and marks before a heading are left out") {
+    // Forty empty <h1>s (a gallery's frames) once used up the few headings kept, so the <title>'s
+    // headline part found no heading printing it.
+    std::string frames;
+    for (int i = 0; i < 40; ++i) frames += "<h1></h1>";
+    const Document gallery = read_page("<!DOCTYPE html><html><head><title>Villa Aurora  - Ferienhaus am See</title></head><body>" + frames +
+                                       "<h2>Details</h2><h2>Villa Aurora</h2><div class=\"entry\">" + kProse + "</div></body></html>");
+    CHECK(gallery.meta.title == "Villa Aurora");
+    // The site's name, linked home in the only <h1>, holds a separator of its own.
+    const Document wiki = read_page("<!DOCTYPE html><html><head><title>Enchufla Figuren - Tanz-Figuren - Rueda am Fluss</title></head><body>"
+                                    "<div id=\"header\"><h1><a href=\"/\">Tanz-Figuren - Rueda am Fluss</a></h1></div><div class=\"entry\">" +
+                                    kProse + "</div></body></html>");
+    CHECK(wiki.meta.title == "Enchufla Figuren");
+    // Of two parts of the <title> that headings print, the section's name and the headline, the headline.
+    const Document club = read_page("<!DOCTYPE html><html><head><title>Verein e.V. - Neuigkeiten \xC2\xBB Die Treffen der letzten Wochen</title></head><body>"
+                                    "<h1>Sommerfest am See</h1><h1>Neue Mitglieder</h1><h1>Neuigkeiten</h1><h2>Die Treffen der letzten Wochen</h2><div class=\"entry\">" + kProse + "</div></body></html>");
+    CHECK(club.meta.title == "Die Treffen der letzten Wochen");
+    // A heading opened by marks alone (`[>`) is titled without them.
+    const Document profile = read_page("<!DOCTYPE html><html><head><title>studio.example // \xC2\xBB Jana Berg</title></head><body>"
+                                       "<div class=\"entry\"><h2>[&gt; Jana Berg</h2>" + kProse + "</div></body></html>");
+    CHECK(profile.meta.title == "Jana Berg");
+}
