@@ -4,8 +4,9 @@
 # narrowest word space of a justified line, lines spaced past 1.5 times, hyphens per 100 lines,
 # two and three hyphenated lines in a row, paragraphs ending in one word; per language.
 #
-#   bench/typesetting.sh [BUILD_DIR] [STYLE]
+#   bench/typesetting.sh [BUILD_DIR] [STYLE] [--show]
 #
+# --show also names each paragraph with a word space past 3 times or three hyphens in a row.
 # To compare two builds, run it with each (bench/RESULTS.md has the figures of each round).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,4 +14,4 @@ build=${1:-$here/build/release}
 style=${2:-briefing}
 source "$here/bench/briefing_corpus.sh" typesetting
 [ -x "$build/bench/briefkit_typesetting" ] || { echo "no $build/bench/briefkit_typesetting: build it with cmake --preset release && cmake --build --preset release" >&2; exit 1; }
-"$build/bench/briefkit_typesetting" --style "$style" "${corpus_inputs[@]}"
+"$build/bench/briefkit_typesetting" --style "$style" "${@:3}" "${corpus_inputs[@]}"
