@@ -772,6 +772,26 @@ std::string completed_title(std::string_view title, std::span<const std::pair<st
     return best;
 }
 
+/// Where the metadata's titles disagree (a search engine's headline in JSON-LD, the printed one in
+/// og:title), the index of the first of them (the first `kMetadataTitles` of `candidates`) that
+/// the page prints as an `<h1>`, when the first title is no part of that `<h1>` (a headline
+/// without its kicker); else 0.
+constexpr std::size_t kMetadataTitles = 5;
+std::size_t printed_metadata_title(std::span<const std::pair<std::string, std::string_view>> candidates, const PageScan& s) {
+    if (s.h1_links_home) return 0;
+    std::string first_key;
+    for (std::size_t i = 0; i < kMetadataTitles && i < candidates.size(); ++i) {
+        const std::string key = unicode::letters_key(candidates[i].first);
+        if (key.empty()) continue;
+        if (first_key.empty()) first_key = key;
+        for (const std::string& h : s.h1) {
+            const std::string h1_key = unicode::letters_key(h);
+            if (h1_key == key) return h1_key.find(first_key) == std::string::npos ? i : 0;
+        }
+    }
+    return 0;
+}
+
 void choose_title(const PageScan& s, const std::optional<JsonLdArticle>& ld, std::string_view site, PageMetadata& out) {
     const std::string beside_site = title_beside_site_h1(s);
     const std::pair<std::string, std::string_view> candidates[] = {
@@ -784,7 +804,7 @@ void choose_title(const PageScan& s, const std::optional<JsonLdArticle>& ld, std
         {s.h1.size() == 1 && !s.h1_links_home ? s.h1.front() : std::string(), "only <h1>"},
         {s.title_element, "<title>"},
     };
-    for (std::size_t i = 0; i < std::size(candidates); ++i) {
+    for (std::size_t i = printed_metadata_title(candidates, s); i < std::size(candidates); ++i) {
         const auto& [title, source] = candidates[i];
         if (title.empty()) continue;
         std::string_view whole_source;
