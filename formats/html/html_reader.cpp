@@ -14,6 +14,7 @@
 #include "formats/markup/xml_tree.hpp"
 #include "pipeline/model/deadline.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/handling.hpp"
 #include "pipeline/model/overloaded.hpp"
 #include "pipeline/model/text.hpp"
 
@@ -49,6 +50,29 @@ std::size_t remove_invisible_breaks(Inlines& run) {
     }
     std::erase_if(run, [](const Inline& i) { return std::holds_alternative<Text>(i) && std::get<Text>(i).text.empty(); });
     return removed;
+}
+
+/// A paragraph among the body's first or last three that holds only a TLP label (`TLP:CLEAR` atop
+/// an advisory) is the article's handling label: taken out of the body, the most restrictive
+/// kept, each noted. A body of that paragraph alone keeps it.
+void handling_from_edges(Document& doc) {
+    constexpr std::size_t kEdge = 3;
+    if (doc.body.size() < 2) return;
+    std::vector<std::size_t> taken;
+    for (std::size_t i = 0; i < doc.body.size(); ++i) {
+        if (i >= kEdge && i + kEdge < doc.body.size()) continue;
+        const auto* p = std::get_if<Paragraph>(&doc.body[i]);
+        if (p == nullptr) continue;
+        const std::string text = plain_text(p->content);
+        const std::optional<handling::TlpLabel> tlp = handling::tlp_label(text);
+        if (!tlp) continue;
+        if (handling::tlp_rank(tlp->label) > handling::tlp_rank(doc.meta.handling)) doc.meta.handling = tlp->label;
+        doc.notes.push_back(Note{0, "handling-label",
+                                 fmt::format("the paragraph '{}' is the article's handling label, {}, taken out of its text{}", text,
+                                             tlp->label, tlp->legacy ? " (TLP:WHITE is TLP 1.0's name for TLP:CLEAR)" : "")});
+        taken.push_back(i);
+    }
+    for (auto it = taken.rbegin(); it != taken.rend(); ++it) doc.body.erase(doc.body.begin() + static_cast<std::ptrdiff_t>(*it));
 }
 
 /// Soft hyphens and zero-width spaces out of the title and every block, with one note; a
@@ -235,6 +259,7 @@ Document read_html(std::string_view bytes, std::string_view name, const ReadOpti
     if (!doc.meta.date) date_from_edges(doc, body.cut_lines.edges);
     if (doc.meta.authors.empty() && !doc.body.empty()) authors_from_edges(doc, body.cut_lines.edges);
     agency_from_text(doc, body.cut_lines);
+    handling_from_edges(doc);
     remove_invisible_breaks(doc);
     markup::finish_feed_document(doc, "HTML", "", name, options);
     return doc;

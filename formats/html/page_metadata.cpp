@@ -18,6 +18,7 @@
 #include "formats/markup/iso_date.hpp"
 #include "formats/markup/json_tree.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/handling.hpp"
 #include "pipeline/model/text.hpp"
 
 namespace briefkit::formats::html {
@@ -54,6 +55,8 @@ struct PageScan {
     bool h1_links_home = false;  ///< True when the first `<h1>` is a link to the site's home page (a logo).
     std::string_view time_published;  ///< `datetime` of a `<time>` marked as the publication date.
     std::string_view time_first;      ///< `datetime` of the first `<time>`.
+    std::string handling;        ///< The most restrictive TLP label an element's whole text is.
+    int handling_line = 0;       ///< The line of that element.
     std::string microdata_headline;
     std::string microdata_date;  ///< A microdata datePublished: its `content` or `datetime`, else its text.
     std::optional<Date> labelled_date;  ///< The date after the first date label (`Datum:`, `Published on`).
@@ -289,11 +292,28 @@ bool names_comments_or_footer(std::string_view name, std::string_view words, con
     return footer || words.find("comment") != std::string_view::npos;
 }
 
+/// Notes a TLP label that is the whole text of `n` (`<p><strong>TLP:CLEAR</strong></p>`, a
+/// banner atop an advisory), keeping the most restrictive.
+void scan_handling(const XmlNode* n, PageScan& s) {
+    const XmlNode* text = n->children;
+    if (text == nullptr || text->next != nullptr || text->type != markup::NodeType::text || text->content.size() > 40) return;
+    std::string_view content = text->content;
+    const std::size_t first = content.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return;
+    content = content.substr(first, content.find_last_not_of(" \t\r\n") + 1 - first);
+    if (content.size() < 7 || (content[0] != 'T' && content[0] != 't')) return;
+    const std::optional<handling::TlpLabel> tlp = handling::tlp_label(content);
+    if (!tlp || handling::tlp_rank(tlp->label) <= handling::tlp_rank(s.handling)) return;
+    s.handling = tlp->label;
+    s.handling_line = n->line;
+}
+
 /// Scans one element for metadata; true when it is navigation, an aside, comments or the site's
 /// footer, whose text holds no byline of the article.
 bool scan_element(const XmlNode* n, PageScan& s) {
     const std::string_view name = n->name;
     scan_head_and_headline(n, s);
+    scan_handling(n, s);
     scan_microdata(n, s);
     if (name == "a" && unicode::ascii_lower(markup::attribute(n, "rel")) == "author") add_byline(s.bylines, n);
     const std::string_view class_attribute = markup::attribute(n, "class");
@@ -1137,6 +1157,10 @@ PageMetadata read_page_metadata(const XmlNode* root, const ReadOptions& options)
     choose_date(s, ld, out);
     choose_authors(s, ld, site, out);
     choose_language(s, ld, out);
+    if (!s.handling.empty()) {
+        out.meta.handling = s.handling;
+        out.notes.push_back(Note{s.handling_line, "handling-label", fmt::format("the handling label is the page's text '{}'", s.handling)});
+    }
     return out;
 }
 

@@ -10,6 +10,7 @@
 
 #include "formats/markup/json_tree.hpp"
 #include "pipeline/model/article_keys.hpp"
+#include "pipeline/model/handling.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/hash.hpp"
 #include "pipeline/model/keys.hpp"
@@ -41,8 +42,9 @@ public:
                                  kSchema));
         }
         check_keys(root, "", kTopKeys);
-        if (const std::string stated = string_value(*schema, "schema"); stated != kSchema && stated != kSchemaVersion1) {
-            fail("schema", fmt::format("is '{}'; this reader reads '{}' and '{}'", stated, kSchema, kSchemaVersion1));
+        if (const std::string stated = string_value(*schema, "schema"); !article_keys::known_schema(stated)) {
+            fail("schema", fmt::format("is '{}'; this reader reads '{}', '{}' and '{}'", stated, kSchema,
+                                       article_keys::kSchemaVersion2, kSchemaVersion1));
         }
         Document doc;
         Metadata& m = doc.meta;
@@ -58,6 +60,12 @@ public:
             if (!m.language.empty() && !is_language_tag(m.language)) {
                 fail("language", fmt::format("is '{}', not a language tag such as en or pt-BR", m.language));
             }
+        }
+        if (const Json* label = root.find("handling")) {
+            const std::string stated = string_value(*label, "handling");
+            const std::optional<handling::TlpLabel> tlp = handling::tlp_label(stated);
+            if (!tlp || tlp->legacy) fail("handling", fmt::format("is '{}', not a TLP 2.0 label such as TLP:AMBER", stated));
+            m.handling = tlp->label;
         }
         if (const Json* authors = root.find("authors")) {
             std::size_t i = 0;

@@ -181,6 +181,7 @@ void metadata(JsonOut& out, const Metadata& m) {
         out.close(']');
     }
     if (!m.language.empty()) out.string("language", m.language);
+    if (!m.handling.empty()) out.string("handling", m.handling);
 }
 
 /// `"key": [` with one element per line, then `]`.
@@ -201,7 +202,7 @@ public:
         JsonOut out;
         out.text.reserve(4096);
         out.open('{');
-        out.string("schema", article_keys::kSchema);
+        out.string("schema", article_keys::schema_for(!doc.meta.handling.empty()));
         out.string("id", doc.id);
         metadata(out, doc.meta);
         member_lines(out, "body", doc.body, [&](const Block& b) { block(out, b); });

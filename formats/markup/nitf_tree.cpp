@@ -6,6 +6,7 @@
 #include "formats/markup/feed_document.hpp"
 #include "formats/markup/iso_date.hpp"
 #include "formats/markup/xml_tree.hpp"
+#include "pipeline/model/handling.hpp"
 
 namespace briefkit::formats::markup {
 
@@ -115,6 +116,7 @@ Document read_nitf_tree(const XmlNode* root) {
     m.source.name = agency(head, body_head);
     m.source.date = norm_date(child(head, "pubdata"), "date.publication", doc.notes);
     if (const XmlNode* pubdata = child(head, "pubdata")) m.url = attribute(pubdata, "ex-ref");
+    if (const auto tlp = handling::tlp_label(attribute(child(docdata, "doc.rights"), "limitations"))) m.handling = tlp->label;
     read_bylines(body_head, m.authors);
     m.place = place(body_head);
     m.language = attribute(root, "baselang");

@@ -10,6 +10,7 @@
 #include "formats/newsml/item_content.hpp"
 #include "formats/newsml/newsml_reader.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/handling.hpp"
 
 namespace briefkit::formats {
 
@@ -161,6 +162,7 @@ Document read_item(const XmlNode* item, std::string_view name, const ReadOptions
     }
     if (!is_language_tag(m.language)) m.language.clear();
     m.url = ext_property(content_meta, "bkprop:url");
+    if (const auto tlp = handling::tlp_label(ext_property(content_meta, "bkprop:handling"))) m.handling = tlp->label;
     const auto [content, type] = text_content(item);
     if (content != nullptr) newsml::merge_content(doc, newsml::read_item_content(content, type, name, options));
     if (const XmlNode* dateline = child(content_meta, "dateline")) {

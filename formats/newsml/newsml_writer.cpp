@@ -91,6 +91,7 @@ void write_content_meta(XmlOut& out, const Metadata& m) {
     }
     if (m.source.date) ext_property(out, "bkprop:sourceDate", m.source.date->iso());
     if (!m.url.empty()) ext_property(out, "bkprop:url", m.url);
+    if (!m.handling.empty()) ext_property(out, "bkprop:handling", m.handling);
     out.end();
 }
 

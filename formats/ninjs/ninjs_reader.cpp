@@ -11,6 +11,7 @@
 #include "formats/markup/json_tree.hpp"
 #include "formats/markup/xml_tree.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/handling.hpp"
 
 namespace briefkit::formats {
 
@@ -193,6 +194,8 @@ Document read_item(const JsonValue& item, std::string_view name, const ReadOptio
     }
     m.language = string_member(item, {"language"});
     if (!is_language_tag(m.language)) m.language.clear();
+    // Usage terms that are a TLP label (as Briefkit writes the handling label) are one.
+    if (const auto tlp = handling::tlp_label(string_member(item, {"usageTerms", "usageterms"}))) m.handling = tlp->label;
     const std::string_view uri = string_member(item, {"uri"});
     m.url = role_value(item, "altIds", "briefkit-url");
     if (m.url.empty() && (uri.starts_with("http://") || uri.starts_with("https://"))) m.url = uri;

@@ -138,6 +138,7 @@ public:
         std::vector<std::pair<std::string_view, std::string>> descriptions;
         write_dates(m, descriptions, meta);
         if (!meta.language.empty()) m.string("language", meta.language);
+        if (!meta.handling.empty()) m.string("usageTerms", meta.handling);
         if (!meta.title.empty()) one_object_list(m, "headlines", {{"role", "main"}, {"value", meta.title}});
         if (!meta.authors.empty()) {
             std::string by;

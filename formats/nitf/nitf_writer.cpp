@@ -25,6 +25,12 @@ void write_head(XmlOut& out, const Document& doc) {
         out.attribute("norm", markup::basic_iso(*m.date));
         out.end();
     }
+    if (!m.handling.empty()) {
+        // The TLP label as the rights' limitations.
+        out.start("doc.rights");
+        out.attribute("limitations", m.handling);
+        out.end();
+    }
     out.end();
     if (!m.source.name.empty() || m.source.date || !m.url.empty()) {
         out.start("pubdata");

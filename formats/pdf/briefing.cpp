@@ -10,6 +10,7 @@
 #include "formats/pdf/title_case.hpp"
 #include "formats/pdf/typography.hpp"
 #include "pipeline/model/deadline.hpp"
+#include "pipeline/model/handling.hpp"
 #include "pipeline/model/overloaded.hpp"
 #include "pipeline/model/utf8.hpp"
 
@@ -505,7 +506,7 @@ void BriefingComposer::running_header(Canvas& canvas, const std::string& title) 
     canvas.rule(s.margin_left, s.page_width - s.margin_right, s.margin_top + 12, 0.5, s.muted);
 }
 
-void BriefingComposer::draw_furniture(Canvas& canvas, const std::string& left_text, int number, int total) {
+void BriefingComposer::draw_furniture(Canvas& canvas, const std::string& left_text, int number, int total, std::string_view label) {
     const Style& s = style_;
     const double foot = s.page_height - s.margin_bottom;
     canvas.rule(s.margin_left, s.page_width - s.margin_right, foot + 8, 0.5, s.muted);
@@ -514,24 +515,24 @@ void BriefingComposer::draw_furniture(Canvas& canvas, const std::string& left_te
     const std::vector<TextLine> page =
         set({{fmt::format("Page {} of {}", number, total), Face::sans, s.size_small, s.muted, {}}}, furniture_width_, false);
     canvas.text_line(page.front(), s.page_width - s.margin_right - page.front().width, foot + 18);
-    if (!s.handling_label.empty()) {
-        handling_label(canvas, s.margin_top * 0.6);
-        handling_label(canvas, s.page_height - s.margin_bottom * 0.25);
+    if (!label.empty()) {
+        handling_label(canvas, s.margin_top * 0.6, label);
+        handling_label(canvas, s.page_height - s.margin_bottom * 0.25, label);
     }
 }
 
-void BriefingComposer::handling_label(Canvas& canvas, double baseline) {
+void BriefingComposer::handling_label(Canvas& canvas, double baseline, std::string_view label) {
     // FIRST's TLP 2.0: 12 pt or larger, right-aligned, each level's colour on black.
     const Style& s = style_;
-    const std::optional<Rgb> tlp = tlp_colour(s.handling_label);
-    const std::vector<TextLine> label = set({{s.handling_label, Face::sans_bold, kLabelSize, tlp ? *tlp : s.label, {}}}, furniture_width_, false);
-    if (label.empty()) return;
-    const double x = s.page_width - s.margin_right - label.front().width;
+    const std::optional<Rgb> tlp = tlp_colour(label);
+    const std::vector<TextLine> set_label = set({{std::string(label), Face::sans_bold, kLabelSize, tlp ? *tlp : s.label, {}}}, furniture_width_, false);
+    if (set_label.empty()) return;
+    const double x = s.page_width - s.margin_right - set_label.front().width;
     if (tlp) {
-        canvas.fill_rect(x - kLabelPadding, baseline - kLabelSize * 0.8 - kLabelPadding, label.front().width + 2 * kLabelPadding,
+        canvas.fill_rect(x - kLabelPadding, baseline - kLabelSize * 0.8 - kLabelPadding, set_label.front().width + 2 * kLabelPadding,
                          kLabelSize + 2 * kLabelPadding, Rgb{0, 0, 0});
     }
-    canvas.text_line(label.front(), x, baseline);
+    canvas.text_line(set_label.front(), x, baseline);
 }
 
 int BriefingComposer::draw(PdfFile& pdf, const Document& doc, const ArticleLayout& layout, int first_number, int total,
@@ -549,7 +550,7 @@ int BriefingComposer::draw(PdfFile& pdf, const Document& doc, const ArticleLayou
         } else {
             running_header(canvas, layout.title);
         }
-        draw_furniture(canvas, doc.id, first_number + static_cast<int>(p), total);
+        draw_furniture(canvas, doc.id, first_number + static_cast<int>(p), total, handling::printed_label(s.handling_label, doc.meta.handling));
         if (tags != nullptr) canvas.end_marked();
         if (p == 0) draw_margin(canvas, layout.margin, page, tags);
         for (const Slice& slice : layout.pages[p]) draw_slice(canvas, layout.blocks[slice.block], slice, page, tags);

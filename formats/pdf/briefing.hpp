@@ -53,8 +53,9 @@ public:
     int draw(PdfFile& pdf, const Document& doc, const ArticleLayout& layout, int first_number, int total,
              StructureRecorder* tags = nullptr);
 
-    /// Draws the running furniture of any page: handling labels and the `Page X of N` footer.
-    void draw_furniture(Canvas& canvas, const std::string& left_text, int number, int total);
+    /// Draws the running furniture of any page: handling label `label` (none when empty) and the
+    /// `Page X of N` footer.
+    void draw_furniture(Canvas& canvas, const std::string& left_text, int number, int total, std::string_view label);
 
     /// Sets `spans` as a paragraph `width` points wide.
     [[nodiscard]] std::vector<TextLine> set(const std::vector<Span>& spans, double width, bool justify);
@@ -91,7 +92,7 @@ private:
     [[nodiscard]] std::vector<FlowBlock> margin_blocks(const std::vector<MetadataRow>& rows);
     void draw_margin(Canvas& canvas, const std::vector<FlowBlock>& margin, int page, StructureRecorder* tags) const;
     void draw_slice(Canvas& canvas, const FlowBlock& block, const Slice& slice, int page, StructureRecorder* tags) const;
-    void handling_label(Canvas& canvas, double baseline);
+    void handling_label(Canvas& canvas, double baseline, std::string_view label);
     [[nodiscard]] std::optional<FlowBlock> key_points_box(const Document& doc);
     void add_body(const Document& doc, std::vector<FlowBlock>& blocks);
     [[nodiscard]] FlowBlock paragraph_block(const Document& doc, const Paragraph& paragraph, const BodyFlow& flow);

@@ -4,6 +4,8 @@
 
 #include <optional>
 
+#include "pipeline/model/handling.hpp"
+
 namespace briefkit::formats::pdf {
 
 namespace {
@@ -42,7 +44,7 @@ std::string DigestComposer::compose(PdfFile& pdf, std::span<const Document> docs
             composer_.draw(pdf, docs[i], laid_out.layouts[i], laid_out.first_number[i], laid_out.total));
     }
     const std::string line = summary(docs);
-    draw_cover(pdf, cover, line, laid_out.total);
+    draw_cover(pdf, cover, line, laid_out.total, laid_out.label);
     for (std::size_t p = 0; p < laid_out.contents.size(); ++p) {
         draw_contents_page(pdf, laid_out, p, contents_pages[p], article_pages);
     }
@@ -52,9 +54,12 @@ std::string DigestComposer::compose(PdfFile& pdf, std::span<const Document> docs
 
 DigestComposer::Plan DigestComposer::plan(std::span<const Document> docs) {
     Plan out;
+    // The cover and contents carry the most restrictive label of the articles (and the style's).
+    out.label = style_.handling_label;
     for (const Document& doc : docs) {
         BriefingComposer article(style_, fonts_, hyphenator_(doc));
         out.layouts.push_back(article.layout(doc));
+        out.label = handling::printed_label(out.label, doc.meta.handling);
     }
     for (std::size_t i = 0; i < docs.size(); ++i) out.rows.push_back(contents_row(docs[i], out.layouts[i]));
     Frame frame = composer_.frame();
@@ -118,7 +123,7 @@ double DigestComposer::cover_line(Canvas& canvas, const std::string& text, Face 
     return baseline;
 }
 
-void DigestComposer::draw_cover(PdfFile& pdf, int page, const std::string& summary, int total) {
+void DigestComposer::draw_cover(PdfFile& pdf, int page, const std::string& summary, int total, std::string_view label) {
     const Style& s = style_;
     Canvas canvas(s.page_height);
     canvas.fill_rect(0, s.page_height * kCoverRule, s.page_width, kCoverRuleHeight, s.accent);
@@ -127,7 +132,7 @@ void DigestComposer::draw_cover(PdfFile& pdf, int page, const std::string& summa
     y = cover_line(canvas, s.desk, Face::sans, 12, s.muted, y + 4);
     y = cover_line(canvas, "Briefing digest", Face::body_bold, 30, s.text, y + 30);
     cover_line(canvas, summary, Face::sans, 12, s.text, y + 8);
-    composer_.draw_furniture(canvas, "Digest", 1, total);
+    composer_.draw_furniture(canvas, "Digest", 1, total, label);
     pdf.append_content(page, canvas.operators());
 }
 
@@ -158,7 +163,7 @@ void DigestComposer::draw_contents_page(PdfFile& pdf, const Plan& plan, std::siz
                           s.page_height - slice.top},
                          article_pages[slice.block]);
     }
-    composer_.draw_furniture(canvas, "Contents", 2 + static_cast<int>(p), plan.total);
+    composer_.draw_furniture(canvas, "Contents", 2 + static_cast<int>(p), plan.total, plan.label);
     pdf.append_content(page, canvas.operators());
 }
 

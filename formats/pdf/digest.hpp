@@ -34,13 +34,14 @@ private:
         std::vector<std::vector<Slice>> contents;     ///< The rows, page by page.
         std::vector<int> first_number;                ///< Each article's first page number.
         int total = 0;                                ///< Pages in the digest.
+        std::string label;                            ///< The handling label of the cover and contents.
     };
 
     [[nodiscard]] Plan plan(std::span<const Document> docs);
     [[nodiscard]] FlowBlock contents_row(const Document& doc, const ArticleLayout& layout);
     double cover_line(Canvas& canvas, const std::string& text, Face face, double size, const Rgb& colour, double baseline);
     [[nodiscard]] static std::string summary(std::span<const Document> docs);
-    void draw_cover(PdfFile& pdf, int page, const std::string& summary, int total);
+    void draw_cover(PdfFile& pdf, int page, const std::string& summary, int total, std::string_view label);
     void draw_contents_page(PdfFile& pdf, const Plan& plan, std::size_t p, int page, const std::vector<int>& article_pages);
 
     const Style& style_;

@@ -43,6 +43,10 @@ struct Draft {
     std::vector<int> block_lines;                 ///< First input line of each body block.
 };
 
+/// Takes a line holding only a TLP label, among the first or last few, out of the text into
+/// `meta.handling` (the most restrictive, when both ends hold one), noting each.
+void read_handling_label(Draft& draft, NoteLog& notes);
+
 /// Finds URL lines, `Source:` labels and the wire sign-off at the end; sets `body_end`.
 void read_trailer(Draft& draft, NoteLog& notes);
 

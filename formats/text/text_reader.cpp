@@ -87,6 +87,7 @@ Document read_text(std::string_view bytes, std::string_view name, const ReadOpti
     check_line_limits(d.lines, name, options);
     check_deadline();
 
+    text::read_handling_label(d, notes);
     text::read_trailer(d, notes);
     text::read_header(d, options, notes);
     check_deadline();

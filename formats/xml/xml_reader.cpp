@@ -111,6 +111,7 @@ private:
             if (is(field, "place")) m.place = text_of(field);
             if (is(field, "url")) m.url = text_of(field);
             if (is(field, "language")) m.language = text_of(field);
+            if (is(field, "handling")) m.handling = text_of(field);
             if (is(field, "source")) {
                 for_each_element(field, [&](const xmlNode* part) {
                     if (is(part, "name")) m.source.name = text_of(part);

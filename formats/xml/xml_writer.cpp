@@ -14,6 +14,7 @@ namespace {
 constexpr std::string_view kNamespace = "urn:briefkit:article:1";
 // Version 2 added tables, preformatted blocks and UTC offsets; see the XSD's head.
 constexpr std::string_view kSchemaVersion = "2";
+constexpr std::string_view kSchemaVersionWithHandling = "3";
 
 using markup::write_inlines;
 using markup::XmlOut;
@@ -44,6 +45,7 @@ void write_meta(XmlOut& out, const Metadata& m) {
         out.end();
     }
     if (!m.language.empty()) out.element("language", m.language);
+    if (!m.handling.empty()) out.element("handling", m.handling);
     out.end();
 }
 
@@ -117,7 +119,8 @@ public:
         XmlOut out;
         out.start("article");
         out.attribute("xmlns", kNamespace);
-        out.attribute("version", kSchemaVersion);
+        // Version 3 only for an article with a handling label, so that version 2 readers read the rest.
+        out.attribute("version", doc.meta.handling.empty() ? kSchemaVersion : kSchemaVersionWithHandling);
         out.attribute("id", doc.id);
         write_meta(out, doc.meta);
         write_body(out, doc.body);

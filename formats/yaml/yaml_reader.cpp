@@ -18,6 +18,7 @@
 #include "pipeline/model/hash.hpp"
 #include "pipeline/model/keys.hpp"
 #include "pipeline/model/article_keys.hpp"
+#include "pipeline/model/handling.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/utf8.hpp"
 
@@ -57,9 +58,10 @@ public:
         const std::vector<Field> fields = fields_of(root, "", kTopKeys);
         const YAML::Node* schema = find(fields, "schema");
         if (schema == nullptr) fail(root, "schema", fmt::format("missing; an article starts 'schema: {}'", kSchema));
-        if (const std::string stated = string_value(*schema, "schema"); stated != kSchema && stated != kSchemaVersion1) {
+        if (const std::string stated = string_value(*schema, "schema"); !article_keys::known_schema(stated)) {
             fail(*schema, "schema",
-                 fmt::format("is '{}'; this reader reads '{}' and '{}'", schema->Scalar(), kSchema, kSchemaVersion1));
+                 fmt::format("is '{}'; this reader reads '{}', '{}' and '{}'", schema->Scalar(), kSchema,
+                             article_keys::kSchemaVersion2, kSchemaVersion1));
         }
         Document doc;
         Metadata& m = doc.meta;
@@ -75,6 +77,12 @@ public:
             if (!m.language.empty() && !is_language_tag(m.language)) {
                 fail(*language, "language", fmt::format("is '{}', not a language tag such as en or pt-BR", m.language));
             }
+        }
+        if (const YAML::Node* label = find(fields, "handling")) {
+            const std::string stated = string_value(*label, "handling");
+            const std::optional<handling::TlpLabel> tlp = handling::tlp_label(stated);
+            if (!tlp || tlp->legacy) fail(*label, "handling", fmt::format("is '{}', not a TLP 2.0 label such as TLP:AMBER", stated));
+            m.handling = tlp->label;
         }
         if (const YAML::Node* authors = find(fields, "authors")) {
             for (const YAML::Node& a : sequence(*authors, "authors")) m.authors.push_back(string_value(a, "authors"));

@@ -198,7 +198,7 @@ public:
     void write(const Document& doc, Sink& sink) const override {
         YamlOut out;
         out.text.reserve(4096);
-        out.field(0, "schema", article_keys::kSchema);
+        out.field(0, "schema", article_keys::schema_for(!doc.meta.handling.empty()));
         out.field(0, "id", doc.id);
         const Metadata& m = doc.meta;
         out.field(0, "title", m.title);
@@ -219,6 +219,7 @@ public:
             }
         }
         if (!m.language.empty()) out.field(0, "language", m.language);
+        if (!m.handling.empty()) out.field(0, "handling", m.handling);
         body(out, doc.body);
         if (doc.notes.empty()) {
             out.text += "notes: []\n";

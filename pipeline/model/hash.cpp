@@ -128,6 +128,8 @@ std::string document_id(const Document& doc) {
     h.field("url", m.url);
     for (const std::string& author : m.authors) h.field("author", author);
     h.field("language", m.language);
+    // Hashed only when present, so that articles without one keep the ids they had.
+    if (!m.handling.empty()) h.field("handling", m.handling);
     for (const Block& block : doc.body) {
         std::visit(overloaded{[&](const Paragraph& p) {
                                   h.field("p", {});

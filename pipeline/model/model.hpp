@@ -160,6 +160,9 @@ struct Metadata {
     std::string url;                   ///< The original address of the article.
     std::vector<std::string> authors;  ///< Bylined authors, in order.
     std::string language;              ///< BCP 47 language tag, such as `en`; empty when unknown.
+    /// The article's handling label as FIRST's TLP 2.0 writes it (`TLP:AMBER`); empty when the
+    /// article states none.
+    std::string handling;
     bool operator==(const Metadata&) const = default;
 };
 

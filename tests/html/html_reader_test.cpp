@@ -999,3 +999,16 @@ TEST_CASE("html: where JSON-LD's headline and og:title differ, the one the page 
                                       kProse + "</article></body></html>");
     CHECK(kicker.meta.title == "Cyber attacks: a fifth of the budget for security");
 }
+
+TEST_CASE("html: a paragraph holding only a TLP label atop or below the article is its handling label") {
+    const Document advisory = read_page("<!DOCTYPE html><html><head><title>Advisory</title></head><body><article><h1>Advisory</h1>"
+                                        "<p><strong>TLP:CLEAR</strong></p>" + kProse + "</article></body></html>");
+    CHECK(advisory.meta.handling == "TLP:CLEAR");
+    CHECK(test::has_note(advisory, "handling-label"));
+    for (const Block& block : advisory.body) {
+        if (const auto* p = std::get_if<Paragraph>(&block)) CHECK(plain_text(p->content) != "TLP:CLEAR");
+    }
+    const Document plain = read_page("<!DOCTYPE html><html><head><title>Plain</title></head><body><article><h1>Plain</h1>" + kProse +
+                                     "</article></body></html>");
+    CHECK(plain.meta.handling.empty());
+}

@@ -40,7 +40,7 @@ TEST_CASE("json: unknown keys, wrong types and missing fields are errors naming 
     const auto error = [](const std::string& json) { return test::error_of(&read_json, json); };
     CHECK(error(R"({"schema": "briefkit/article/2", "titel": "T", "body": []})") ==
           "bad: 'titel' is not a key here (expected one of: schema, id, title, date, date_text, date_ambiguous, source, "
-          "place, url, authors, language, body, notes)");
+          "place, url, authors, language, handling, body, notes)");
     CHECK(error(R"({"schema": "briefkit/article/2", "title": "T", "body": [{"paragraph": "a"}, {"table": {"columns": ["left"], "rows": [["a", "b"]]}}]})") ==
           "bad: 'body[1].table.rows[0]' has 2 cells; the table has 1 columns");
     CHECK(error(R"({"schema": "briefkit/article/2", "title": 3, "body": []})") == "bad: 'title' must be a string");

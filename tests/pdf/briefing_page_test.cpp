@@ -129,6 +129,23 @@ TEST_CASE("briefing page: a TLP label is 12 pt, right-aligned, on black at the t
     CHECK(found == 2);
 }
 
+TEST_CASE("briefing page: an article's own TLP label is printed where it is more restrictive than the style's") {
+    Document doc = read_sample("kyrgyz-water-council.txt");
+    doc.meta.handling = "TLP:AMBER";
+    const std::string amber = briefing_text(doc);
+    CHECK(count_of(amber, "TLP:AMBER") == 2);
+    CHECK(count_of(amber, "TLP:CLEAR") == 0);
+    // A style's label more restrictive than the article's stays.
+    doc.meta.handling = "TLP:GREEN";
+    const test::TempDir dir;
+    const std::string yaml = test::read_file(test::source_dir() / "styles" / "briefing.yaml");
+    const fs::path style = dir.path() / "red.yaml";
+    test::write_file(style, std::regex_replace(yaml, std::regex("handling_label: \"TLP:CLEAR\""), "handling_label: \"TLP:RED\""));
+    const std::string text = briefing_text(doc, WriterOptions{style.string(), 0, {}});
+    CHECK(count_of(text, "TLP:RED") == 2);
+    CHECK(count_of(text, "TLP:GREEN") == 0);
+}
+
 TEST_CASE("briefing page: key points only for a story that runs past its first page, never its lead") {
     const Document short_one = read_sample("kyrgyz-water-council.txt");
     CHECK(briefing_text(short_one).find("Key points") == std::string::npos);

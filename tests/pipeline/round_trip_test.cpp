@@ -3,11 +3,13 @@
 
 #include <algorithm>
 
+#include "formats/text/text_reader.hpp"
 #include "formats/xml/xml_reader.hpp"
 #include "formats/xml/xml_writer.hpp"
 #include "formats/yaml/yaml_reader.hpp"
 #include "formats/yaml/yaml_writer.hpp"
 #include "pipeline/convert.hpp"
+#include "pipeline/registry.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefkit;
@@ -96,4 +98,28 @@ TEST_CASE("round trip: every hostile string comes back exactly from YAML, and fr
         const std::string xml = write_to_string(*formats::make_xml_writer(), doc);
         CHECK(formats::read_xml(xml, "h.xml", {}) == doc);
     }
+}
+
+TEST_CASE("round trip: the handling label comes back from every format that is read as well as written") {
+    const Document doc = formats::read_text("TLP:AMBER+STRICT\n\nPORT STRIKE HALTS GRAIN EXPORTS\n\n12.06.2023\n\n"
+                                            "Dock workers stopped loading grain on Monday.\n",
+                                            "note.txt", {});
+    REQUIRE(doc.meta.handling == "TLP:AMBER+STRICT");
+    int formats_read = 0;
+    for (const WriterEntry& writer : writers()) {
+        const ReaderEntry* reader = find_reader(writer.name);
+        if (reader == nullptr) continue;
+        INFO(writer.name);
+        const std::string written = write_to_string(*writer.make(WriterOptions{}), doc);
+        const std::vector<Document> back = reader->read(written, "back", {});
+        REQUIRE(back.size() == 1);
+        CHECK(back.front().meta.handling == "TLP:AMBER+STRICT");
+        ++formats_read;
+    }
+    CHECK(formats_read >= 6);  // XML, YAML, JSON, NITF, NewsML-G2, ninjs
+    // Without a label, an article is still written as version 2.
+    Document unlabelled = doc;
+    unlabelled.meta.handling.clear();
+    CHECK(write_to_string(*formats::make_yaml_writer(), unlabelled).starts_with("schema: \"briefkit/article/2\""));
+    CHECK(write_to_string(*formats::make_xml_writer(), unlabelled).find("version=\"2\"") != std::string::npos);
 }

@@ -274,7 +274,7 @@ for path in sys.stdin.read().splitlines():
 std::string yaml_differences(const Document& doc, const std::string& yaml) {
     std::ostringstream diff;
     const YAML::Node root = YAML::Load(yaml);
-    compare(diff, "schema", "briefkit/article/2", str(root["schema"]));
+    compare(diff, "schema", doc.meta.handling.empty() ? "briefkit/article/2" : "briefkit/article/3", str(root["schema"]));
     compare(diff, "id", doc.id, str(root["id"]));
     compare(diff, "title", doc.meta.title, str(root["title"]));
     compare_date(diff, "date", doc.meta.date, root, "date");
@@ -291,6 +291,7 @@ std::string yaml_differences(const Document& doc, const std::string& yaml) {
     optional_field("place", doc.meta.place);
     optional_field("url", doc.meta.url);
     optional_field("language", doc.meta.language);
+    optional_field("handling", doc.meta.handling);
     std::vector<std::string> authors;
     if (root["authors"]) authors = root["authors"].as<std::vector<std::string>>();
     if (authors != doc.meta.authors) diff << "authors differ\n";

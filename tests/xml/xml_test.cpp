@@ -110,7 +110,7 @@ TEST_CASE("xml reader: a version 1 file (no version attribute) still reads, and 
                               "<column align=\"left\"/><column align=\"right\"/>\n<row><cell>CHILE</cell></row></table>"
                               "</body></article>\n";
     CHECK(test::error_of(&formats::read_xml, table) == "bad:4: a table row has 1 cell; the table has 2 columns");
-    CHECK(test::error_of(&formats::read_xml, "<?xml version=\"1.0\"?>\n<article xmlns=\"urn:briefkit:article:1\" version=\"3\" "
+    CHECK(test::error_of(&formats::read_xml, "<?xml version=\"1.0\"?>\n<article xmlns=\"urn:briefkit:article:1\" version=\"4\" "
                                              "id=\"bk-00000000000000000000\"><meta><title>T</title></meta><body/></article>\n")
               .find("version") != std::string::npos);
 }

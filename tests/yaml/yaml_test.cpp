@@ -62,9 +62,11 @@ TEST_CASE("yaml reader: errors name the file, the line and the key") {
     const auto read = &formats::read_yaml;
     CHECK(test::error_of(read, "schema: briefkit/article/1\ntitel: x\nbody: []\n") ==
           "bad:2: 'titel' is not a key here (expected one of: schema, id, title, date, date_text, date_ambiguous, "
-          "source, place, url, authors, language, body, notes)");
-    CHECK(test::error_of(read, "schema: briefkit/article/3\ntitle: x\nbody: []\n") ==
-          "bad:1: 'schema' is 'briefkit/article/3'; this reader reads 'briefkit/article/2' and 'briefkit/article/1'");
+          "source, place, url, authors, language, handling, body, notes)");
+    CHECK(test::error_of(read, "schema: briefkit/article/4\ntitle: x\nbody: []\n") ==
+          "bad:1: 'schema' is 'briefkit/article/4'; this reader reads 'briefkit/article/3', 'briefkit/article/2' and 'briefkit/article/1'");
+    CHECK(test::error_of(read, "schema: briefkit/article/3\ntitle: x\nhandling: TLP:ORANGE\nbody: []\n") ==
+          "bad:3: 'handling' is 'TLP:ORANGE', not a TLP 2.0 label such as TLP:AMBER");
     CHECK(test::error_of(read, "schema: briefkit/article/1\ntitle: x\n") ==
           "bad:1: 'body' missing (write body: [] for an article without one)");
     CHECK(test::error_of(read, "schema: briefkit/article/1\ntitle: x\ndate: 2020-02-30\nbody: []\n") ==

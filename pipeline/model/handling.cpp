@@ -1,0 +1,50 @@
+#include "pipeline/model/handling.hpp"
+
+#include <array>
+#include <cctype>
+
+namespace briefkit::handling {
+
+namespace {
+
+/// TLP 2.0's labels, least restrictive first.
+constexpr std::array<std::string_view, 5> kLabels{"TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"};
+
+/// `text` in capitals without its spaces: `tlp: amber + strict` gives `TLP:AMBER+STRICT`.
+std::string squeezed_upper(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        if (c != ' ' && c != '\t') out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<TlpLabel> tlp_label(std::string_view text) {
+    if (text.size() > 40) return std::nullopt;
+    const std::string key = squeezed_upper(text);
+    if (key == "TLP:WHITE") return TlpLabel{"TLP:CLEAR", true};
+    for (const std::string_view label : kLabels) {
+        if (key == label) return TlpLabel{std::string(label), false};
+    }
+    return std::nullopt;
+}
+
+int tlp_rank(std::string_view label) {
+    for (std::size_t i = 0; i < kLabels.size(); ++i) {
+        if (label == kLabels[i]) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+std::string printed_label(std::string_view style, std::string_view article) {
+    if (article.empty()) return std::string(style);
+    if (style.empty()) return std::string(article);
+    const int style_rank = tlp_rank(style);
+    const int article_rank = tlp_rank(article);
+    if (style_rank >= 0 && article_rank >= 0) return std::string(style_rank > article_rank ? style : article);
+    return std::string(article);
+}
+
+}  // namespace briefkit::handling

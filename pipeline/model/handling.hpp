@@ -1,0 +1,29 @@
+// Handling labels: the Traffic Light Protocol of FIRST (TLP 2.0) as articles and styles state it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace briefkit::handling {
+
+/// A TLP label read from text, in the form TLP 2.0 writes it.
+struct TlpLabel {
+    std::string label;    ///< `TLP:CLEAR`, `TLP:GREEN`, `TLP:AMBER`, `TLP:AMBER+STRICT` or `TLP:RED`.
+    bool legacy = false;  ///< True when the text used TLP 1.0's `TLP:WHITE`, which TLP 2.0 calls `TLP:CLEAR`.
+};
+
+/// The TLP label `text` is, alone (`TLP:AMBER`, `tlp: amber+strict`, `TLP:WHITE`), or nullopt
+/// for any other text.
+[[nodiscard]] std::optional<TlpLabel> tlp_label(std::string_view text);
+
+/// How restrictive a label written as tlp_label() writes it is: 0 for `TLP:CLEAR` up to 4 for
+/// `TLP:RED`; -1 for a label that is not TLP.
+[[nodiscard]] int tlp_rank(std::string_view label);
+
+/// The label to print for an article labelled `article` under a style's `style` label: the
+/// more restrictive where both are TLP, else the article's own (a style's label is the default
+/// for articles that state none); either may be empty.
+[[nodiscard]] std::string printed_label(std::string_view style, std::string_view article);
+
+}  // namespace briefkit::handling
