@@ -49,6 +49,7 @@ int FontSet::font_for_path(const std::string& path, bool load) {
 }
 
 std::uint16_t FontSet::code(Font& font, std::uint16_t gid, char32_t cp) {
+    if (font.face->cff()) return cff_code(font, gid, std::u32string(1, cp), false);
     const std::uint64_t key = (static_cast<std::uint64_t>(gid) << 32) | cp;
     if (const auto it = font.code_index.find(key); it != font.code_index.end()) return it->second;
     const auto c = static_cast<std::uint16_t>(font.glyph_of_code.size());
@@ -60,6 +61,7 @@ std::uint16_t FontSet::code(Font& font, std::uint16_t gid, char32_t cp) {
 }
 
 std::uint16_t FontSet::code(Font& font, std::uint16_t gid, const std::u32string& text, bool zero_width) {
+    if (font.face->cff()) return cff_code(font, gid, text, zero_width);
     if (text.size() == 1 && !zero_width) return code(font, gid, text.front());
     std::u32string key(1, gid | (zero_width ? 0x10000U : 0U));
     key += text;
@@ -70,6 +72,22 @@ std::uint16_t FontSet::code(Font& font, std::uint16_t gid, const std::u32string&
     font.advance_of_code.push_back(zero_width ? 0 : font.face->advance(gid));
     font.cluster_code_index.emplace(std::move(key), c);
     return c;
+}
+
+std::uint16_t FontSet::cff_code(Font& font, std::uint16_t gid, const std::u32string& text, bool zero_width) {
+    // A CIDFontType0 maps no codes to glyphs: its codes are the glyph ids, so a glyph stands
+    // for the text and advance of its first use.
+    if (font.glyph_of_code.size() <= gid) {
+        font.glyph_of_code.resize(gid + 1U, 0);
+        font.text_of_code.resize(gid + 1U);
+        font.advance_of_code.resize(gid + 1U, 0);
+    }
+    if (gid != 0 && font.glyph_of_code[gid] == 0) {
+        font.glyph_of_code[gid] = gid;
+        font.text_of_code[gid] = text;
+        font.advance_of_code[gid] = zero_width ? 0 : font.face->advance(gid);
+    }
+    return gid;
 }
 
 int FontSet::font_with(char32_t cp, int primary) const {
@@ -86,7 +104,9 @@ int FontSet::font_with(char32_t cp, int primary) const {
 Glyph FontSet::simple_glyph(char32_t cp, int primary) {
     const Font& first = fonts_[static_cast<std::size_t>(primary)];
     if (const std::uint16_t gid = first.face->glyph(cp); gid != 0) {
-        return {primary, code(fonts_[static_cast<std::size_t>(primary)], gid, cp), first.face->advance(gid), 0, 0, 0};
+        Font& font = fonts_[static_cast<std::size_t>(primary)];
+        const std::uint16_t c = code(font, gid, cp);
+        return {primary, c, font.advance_of_code[c], 0, 0, 0};
     }
     int font = font_with(cp, primary);
     char32_t drawn = cp;
@@ -105,8 +125,8 @@ Glyph FontSet::simple_glyph(char32_t cp, int primary) {
         }
     }
     Font& f = fonts_[static_cast<std::size_t>(font)];
-    const std::uint16_t gid = f.face->glyph(drawn);
-    return {font, code(f, gid, drawn), f.face->advance(gid), 0, 0, 0};
+    const std::uint16_t c = code(f, f.face->glyph(drawn), drawn);
+    return {font, c, f.advance_of_code[c], 0, 0, 0};
 }
 
 void FontSet::shape(std::string_view text, Face face, std::vector<Glyph>& out, bool rtl) {
@@ -182,8 +202,9 @@ void FontSet::shape_complex(std::string_view text, Face face, std::vector<Glyph>
             // A mark the shaper gives no advance is stated with none (text extraction takes a
             // glyph that reaches into the next for the end of a word).
             const bool zero_width = g.x_advance == 0 && f.face->advance(g.gid) != 0;
-            const int advance = zero_width ? 0 : f.face->advance(g.gid);
-            out.push_back({s.font, code(f, g.gid, g.text, zero_width), advance, g.x_advance - advance, g.x_offset, g.y_offset});
+            const std::uint16_t c = code(f, g.gid, g.text, zero_width);
+            const int advance = f.advance_of_code[c];  // a CFF glyph's stated at its first use
+            out.push_back({s.font, c, advance, g.x_advance - advance, g.x_offset, g.y_offset});
         }
     }
 }
@@ -212,6 +233,7 @@ int FontSet::ascent(Face face) const {
 
 FontSet::Embedding FontSet::embedding(int index) const {
     const Font& font = fonts_[static_cast<std::size_t>(index)];
+    if (font.face->cff()) return cff_embedding(font);
     Embedding e;
     e.face = font.face;
     // Glyphs in order of first use, .notdef first; the subset renumbers them 0..n-1.
@@ -235,10 +257,36 @@ FontSet::Embedding FontSet::embedding(int index) const {
     e.unicode = font.text_of_code;
     e.widths = font.advance_of_code;
     e.widths.front() = font.face->advance(0);  // code 0, .notdef, states its own (a fallback face is read late)
-    // The subset tag is derived from the glyph set, so the same text gives the same bytes.
-    const std::string hash = sha256_hex(key + font.face->postscript_name());
-    for (std::size_t i = 0; i < 6; ++i) e.tag.push_back(static_cast<char>('A' + (hash[i] % 26)));
+    for (std::size_t c = 0; c < e.widths.size(); ++c) e.codes.push_back(static_cast<std::uint16_t>(c));
+    e.tag = subset_tag(key, *font.face);
     return e;
+}
+
+FontSet::Embedding FontSet::cff_embedding(const Font& font) {
+    Embedding e;
+    e.face = font.face;
+    e.cff = true;
+    std::vector<std::uint16_t> glyphs{0};
+    for (std::size_t g = 1; g < font.glyph_of_code.size(); ++g) {
+        if (font.glyph_of_code[g] != 0) glyphs.push_back(static_cast<std::uint16_t>(g));
+    }
+    std::string key;
+    for (const std::uint16_t g : glyphs) key += fmt::format("{},", g);
+    e.codes = glyphs;  // each code is its glyph id
+    e.font_file = font.face->subset(glyphs);
+    e.unicode = font.text_of_code;
+    e.widths = font.advance_of_code;
+    e.widths.front() = font.face->advance(0);
+    e.tag = subset_tag(key, *font.face);
+    return e;
+}
+
+std::string FontSet::subset_tag(const std::string& glyph_list, const FontFace& face) {
+    // Derived from the glyph set, so the same text gives the same bytes.
+    const std::string hash = sha256_hex(glyph_list + face.postscript_name());
+    std::string tag;
+    for (std::size_t i = 0; i < 6; ++i) tag.push_back(static_cast<char>('A' + (hash[i] % 26)));
+    return tag;
 }
 
 }  // namespace briefkit::formats::pdf

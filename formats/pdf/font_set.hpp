@@ -67,8 +67,10 @@ public:
     /// the advance of each code and the text each code stands for.
     struct Embedding {
         std::string tag;                      ///< Six-letter subset tag.
-        std::string font_file;                ///< The subset TrueType file.
-        std::vector<std::uint16_t> cid_to_gid;  ///< Glyph in the subset for each code.
+        std::string font_file;                ///< The subset TrueType file, or OpenType for a CFF face.
+        bool cff = false;                     ///< True for a CFF face: a CIDFontType0 whose codes are glyph ids.
+        std::vector<std::uint16_t> cid_to_gid;  ///< Glyph in the subset for each code (TrueType only).
+        std::vector<std::uint16_t> codes;     ///< The codes in use, ascending.
         std::vector<int> widths;              ///< Advance of each code, thousandths of the size.
         std::vector<std::u32string> unicode;  ///< Text each code stands for.
         std::shared_ptr<const FontFace> face;   ///< The face it came from.
@@ -90,6 +92,9 @@ private:
     int font_for_path(const std::string& path, bool load = true);
     std::uint16_t code(Font& font, std::uint16_t gid, char32_t cp);
     std::uint16_t code(Font& font, std::uint16_t gid, const std::u32string& text, bool zero_width);
+    static std::uint16_t cff_code(Font& font, std::uint16_t gid, const std::u32string& text, bool zero_width);
+    [[nodiscard]] static Embedding cff_embedding(const Font& font);
+    [[nodiscard]] static std::string subset_tag(const std::string& glyph_list, const FontFace& face);
     Glyph simple_glyph(char32_t cp, int primary);
     int font_with(char32_t cp, int primary) const;
     void shape_simple(std::string_view text, Face face, std::vector<Glyph>& out);

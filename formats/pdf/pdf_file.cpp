@@ -124,7 +124,11 @@ struct PdfFile::State {
     // The font file of `e` and its FontDescriptor, named `base`.
     HPDF_Dict font_descriptor(const FontSet::Embedding& e, const std::string& base) {
         HPDF_Dict file = stream_object(e.font_file);
-        HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(e.font_file.size()));
+        if (e.cff) {
+            HPDF_Dict_AddName(file, "Subtype", "OpenType");  // PDF 1.6's whole OpenType font program
+        } else {
+            HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(e.font_file.size()));
+        }
         HPDF_Dict descriptor = indirect_dict();
         HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
         HPDF_Dict_AddName(descriptor, "FontName", base.c_str());
@@ -141,36 +145,54 @@ struct PdfFile::State {
         HPDF_Dict_AddNumber(descriptor, "Descent", e.face->descent());
         HPDF_Dict_AddNumber(descriptor, "CapHeight", e.face->cap_height());
         HPDF_Dict_AddNumber(descriptor, "StemV", 80);
-        HPDF_Dict_Add(descriptor, "FontFile2", file);
+        HPDF_Dict_Add(descriptor, e.cff ? "FontFile3" : "FontFile2", file);
         return descriptor;
     }
 
-    // The CIDFontType2 font of `e`: its glyph map, widths and descriptor.
+    // The /W array of `e`: each run of consecutive codes in use, with their advances.
+    HPDF_Array widths_array(const FontSet::Embedding& e) {
+        HPDF_MMgr mmgr = doc.get()->mmgr;
+        HPDF_Array widths = HPDF_Array_New(mmgr);
+        for (std::size_t i = 0; i < e.codes.size();) {
+            HPDF_Array run = HPDF_Array_New(mmgr);
+            HPDF_Array_AddNumber(widths, e.codes[i]);
+            std::size_t j = i;
+            do {
+                HPDF_Array_AddNumber(run, e.widths[e.codes[j]]);
+                ++j;
+            } while (j < e.codes.size() && e.codes[j] == e.codes[j - 1] + 1);
+            HPDF_Array_Add(widths, run);
+            i = j;
+        }
+        return widths;
+    }
+
+    // The descendant font of `e`: a CIDFontType2 with its glyph map, or a CIDFontType0 (CFF)
+    // whose codes are its glyph ids; its widths and descriptor.
     HPDF_Dict descendant_font(const FontSet::Embedding& e, const std::string& base, HPDF_Dict descriptor) {
         HPDF_MMgr mmgr = doc.get()->mmgr;
-        std::string map;
-        for (const std::uint16_t gid : e.cid_to_gid) {
-            map.push_back(static_cast<char>(gid >> 8));
-            map.push_back(static_cast<char>(gid & 0xFF));
+        HPDF_Dict cid_to_gid = nullptr;
+        if (!e.cff) {
+            std::string map;
+            for (const std::uint16_t gid : e.cid_to_gid) {
+                map.push_back(static_cast<char>(gid >> 8));
+                map.push_back(static_cast<char>(gid & 0xFF));
+            }
+            cid_to_gid = stream_object(map);
         }
-        HPDF_Dict cid_to_gid = stream_object(map);
         HPDF_Dict system_info = HPDF_Dict_New(mmgr);
         HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
         HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
         HPDF_Dict_AddNumber(system_info, "Supplement", 0);
-        HPDF_Array widths = HPDF_Array_New(mmgr);
-        HPDF_Array run = HPDF_Array_New(mmgr);
-        for (const int w : e.widths) HPDF_Array_AddNumber(run, w);
-        HPDF_Array_AddNumber(widths, 0);
-        HPDF_Array_Add(widths, run);
+        HPDF_Array widths = widths_array(e);
         HPDF_Dict descendant = indirect_dict();
         HPDF_Dict_AddName(descendant, "Type", "Font");
-        HPDF_Dict_AddName(descendant, "Subtype", "CIDFontType2");
+        HPDF_Dict_AddName(descendant, "Subtype", e.cff ? "CIDFontType0" : "CIDFontType2");
         HPDF_Dict_AddName(descendant, "BaseFont", base.c_str());
         HPDF_Dict_Add(descendant, "CIDSystemInfo", system_info);
         HPDF_Dict_Add(descendant, "FontDescriptor", descriptor);
         HPDF_Dict_Add(descendant, "W", widths);
-        HPDF_Dict_Add(descendant, "CIDToGIDMap", cid_to_gid);
+        if (cid_to_gid != nullptr) HPDF_Dict_Add(descendant, "CIDToGIDMap", cid_to_gid);
         return descendant;
     }
 };

@@ -1,5 +1,7 @@
 #include "formats/pdf/truetype.hpp"
 
+#include "formats/pdf/cff_subset.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -157,7 +159,7 @@ void FontFace::check_file(const std::string& path) {
             in.read(directory.data() + 12, static_cast<std::streamsize>(directory.size() - 12));
         }
         if (!in) directory.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
-        check_directory(directory, size);
+        (void)check_directory(directory, size);
     } catch (const std::out_of_range&) {
         throw std::runtime_error("damaged font file " + path + ": its table directory is cut short");
     } catch (const std::runtime_error& e) {
@@ -165,9 +167,10 @@ void FontFace::check_file(const std::string& path) {
     }
 }
 
-void FontFace::check_directory(std::string_view directory, std::uint64_t file_size) {
-    if (directory.size() < 12 || (u32(directory, 0) != 0x00010000 && directory.substr(0, 4) != "true")) {
-        throw std::runtime_error("not a TrueType font (OpenType CFF and collections are not supported)");
+bool FontFace::check_directory(std::string_view directory, std::uint64_t file_size) {
+    const bool cff = directory.size() >= 12 && directory.substr(0, 4) == "OTTO";
+    if (directory.size() < 12 || (u32(directory, 0) != 0x00010000 && directory.substr(0, 4) != "true" && !cff)) {
+        throw std::runtime_error("not a TrueType or OpenType font (font collections are not supported)");
     }
     const std::uint16_t count = u16(directory, 4);
     int required = 0;
@@ -176,9 +179,15 @@ void FontFace::check_directory(std::string_view directory, std::uint64_t file_si
         const std::string_view tag = directory.substr(rec, 4);
         const std::uint64_t end = std::uint64_t{u32(directory, rec + 8)} + u32(directory, rec + 12);
         if (end > file_size) throw std::runtime_error("table '" + std::string(tag) + "' lies outside the file");
-        for (const std::string_view needed : {"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap"}) required += tag == needed ? 1 : 0;
+        if (tag == "CFF2") throw std::runtime_error("a variable OpenType font (CFF2 outlines) is not supported");
+        for (const std::string_view needed : {"head", "hhea", "maxp", "hmtx", "cmap"}) required += tag == needed ? 1 : 0;
+        if (cff ? tag == "CFF " : tag == "loca" || tag == "glyf") ++required;
     }
-    if (required < 7) throw std::runtime_error("a required table (head, hhea, maxp, hmtx, loca, glyf, cmap) is missing");
+    if (required < (cff ? 6 : 7)) {
+        throw std::runtime_error(cff ? "a required table (head, hhea, maxp, hmtx, cmap, CFF) is missing"
+                                     : "a required table (head, hhea, maxp, hmtx, loca, glyf, cmap) is missing");
+    }
+    return cff;
 }
 
 std::shared_ptr<const FontFace> FontFace::cached(const std::string& path) {
@@ -209,15 +218,15 @@ std::string_view FontFace::table(std::string_view tag) const {
 
 void FontFace::parse(const std::string& path) {
     try {
-        check_directory(bytes_, bytes_.size());
+        cff_ = check_directory(bytes_, bytes_.size());
         const std::string_view head = table("head");
         const std::string_view hhea = table("hhea");
         const std::string_view maxp = table("maxp");
         const std::string_view hmtx = table("hmtx");
         const std::string_view loca = table("loca");
         const std::string_view glyf = table("glyf");
-        if (head.empty() || hhea.empty() || maxp.empty() || hmtx.empty() || loca.empty() || glyf.empty()) {
-            throw std::runtime_error("a required table (head, hhea, maxp, hmtx, loca, glyf) is missing");
+        if (head.empty() || hhea.empty() || maxp.empty() || hmtx.empty() || (!cff_ && (loca.empty() || glyf.empty()))) {
+            throw std::runtime_error("a required table (head, hhea, maxp, hmtx, loca, glyf) is empty");
         }
         units_per_em_ = u16(head, 18);
         if (units_per_em_ == 0) throw std::runtime_error("unitsPerEm is 0");
@@ -241,7 +250,7 @@ void FontFace::parse(const std::string& path) {
         for (std::size_t g = 0; g < advances_.size(); ++g) {
             advances_[g] = u16(hmtx, 4 * std::min(g, metrics - 1));
         }
-        loca_.resize(static_cast<std::size_t>(num_glyphs_) + 1);
+        if (!cff_) loca_.resize(static_cast<std::size_t>(num_glyphs_) + 1);
         for (std::size_t g = 0; g < loca_.size(); ++g) {
             loca_[g] = long_loca ? u32(loca, 4 * g) : 2U * u16(loca, 2 * g);
             if (loca_[g] > glyf.size()) throw std::runtime_error("glyph offsets lie outside the glyf table");
@@ -349,6 +358,12 @@ std::string_view FontFace::glyph_data(std::uint16_t gid) const {
 }
 
 std::string FontFace::subset(std::vector<std::uint16_t>& glyphs) const {
+    if (cff_) {
+        for (const std::uint16_t g : glyphs) {
+            if (g >= num_glyphs_) throw std::runtime_error("font " + ps_name_ + " has no glyph " + std::to_string(g));
+        }
+        return subset_cff(bytes_, glyphs, ps_name_);
+    }
     // A damaged glyph is found only here, when it is first needed: say which font it is in.
     try {
         return subset_glyphs(glyphs);

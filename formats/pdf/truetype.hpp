@@ -1,4 +1,4 @@
-// TrueType faces: parsed once, measured by the layout, subset for embedding.
+// TrueType and OpenType (CFF) faces: parsed once, measured by the layout, subset for embedding.
 //
 // libharu 2.3.0's own TrueType path resolves composite glyphs one level deep, copies
 // every font table whole and walks all 65,536 codes per face per document; this module
@@ -13,7 +13,7 @@
 
 namespace briefkit::formats::pdf {
 
-/// A parsed TrueType face; immutable, so one instance may serve many threads.
+/// A parsed TrueType or OpenType (CFF outlines) face; immutable, so one instance may serve many threads.
 class FontFace {
 public:
     /// Loads and parses the TrueType file at `path`; throws std::runtime_error naming the file.
@@ -25,8 +25,8 @@ public:
     /// The font file's bytes, as loaded.
     [[nodiscard]] std::string_view bytes() const { return bytes_; }
 
-    /// Checks, reading only its table directory, that the file at `path` is a TrueType font
-    /// whose tables lie inside it; throws std::runtime_error naming the file when not.
+    /// Checks, reading only its table directory, that the file at `path` is a TrueType or
+    /// OpenType (CFF) font whose tables lie inside it; throws std::runtime_error naming the file when not.
     static void check_file(const std::string& path);
 
     /// The face at `path`, loaded once per process and shared.
@@ -56,15 +56,20 @@ public:
     /// True when the face has serifs (guessed from its name, for the descriptor flags).
     [[nodiscard]] bool serif() const { return serif_; }
 
+    /// True for a face with CFF outlines (an OpenType `.otf`), embedded whole-OpenType as a
+    /// CIDFontType0 whose codes are its glyph ids (see cff_subset.hpp).
+    [[nodiscard]] bool cff() const { return cff_; }
+
     /// A TrueType file holding `glyphs` renumbered 0..n-1 in the given order (the first must be 0,
     /// .notdef), plus every component a composite glyph needs, appended to `glyphs`. Only the
-    /// tables a PDF CIDFontType2 needs are kept, and hinting instructions are dropped. Throws
+    /// tables a PDF CIDFontType2 needs are kept, and hinting instructions are dropped. For a CFF
+    /// face, an OpenType file with `glyphs` kept at their own ids (subset_cff()). Throws
     /// std::runtime_error naming the font when a glyph it needs is damaged.
     [[nodiscard]] std::string subset(std::vector<std::uint16_t>& glyphs) const;
 
 private:
     FontFace() = default;
-    static void check_directory(std::string_view directory, std::uint64_t file_size);
+    static bool check_directory(std::string_view directory, std::uint64_t file_size);  // true for CFF
     [[nodiscard]] std::string_view table(std::string_view tag) const;
     [[nodiscard]] std::string_view glyph_data(std::uint16_t gid) const;
     [[nodiscard]] std::string subset_glyphs(std::vector<std::uint16_t>& glyphs) const;
@@ -84,6 +89,7 @@ private:
     double italic_angle_ = 0;
     bool fixed_pitch_ = false;
     bool serif_ = false;
+    bool cff_ = false;
 };
 
 }  // namespace briefkit::formats::pdf

@@ -309,11 +309,11 @@ TEST_CASE("hostile: a style naming a font family that is not installed is refuse
     expect_style_refused(b, "./bad.yaml", "bad.yaml:");
 }
 
-TEST_CASE("hostile: a style naming a file that is not a TrueType font is refused") {
+TEST_CASE("hostile: a style naming a file that is not a TrueType or OpenType font is refused") {
     Batch b;
     b.file("fake.ttf", "This is a text file, not a font.\n");
     style_with(b, "bad.yaml", "\"DejaVu Serif\"", "fake.ttf");
-    expect_style_refused(b, "./bad.yaml", "not a TrueType font");
+    expect_style_refused(b, "./bad.yaml", "not a TrueType or OpenType font");
 }
 
 TEST_CASE("hostile: a style naming a truncated font file is refused") {

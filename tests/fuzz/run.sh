@@ -57,10 +57,11 @@ if [ -d "$shared/web/pages" ]; then
 fi
 
 # Fonts are larger than the other inputs (up to 1 MiB here): the smallest DejaVu faces of
-# fonts-dejavu-core are the seeds.
+# fonts-dejavu-core are the seeds, and the smallest OpenType CFF face of fonts-urw-base35.
 mkdir -p "$work/seeds/truetype"
 cp /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf /usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf \
     "$work/seeds/truetype/"
+cp /usr/share/fonts/opentype/urw-base35/StandardSymbolsPS.otf "$work/seeds/truetype/" 2>/dev/null || true
 
 # The seed folders of a target: ours first, then the shared corpus where it helps.
 seeds_of() {

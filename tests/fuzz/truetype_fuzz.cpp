@@ -1,7 +1,8 @@
-// Fuzz target: the TrueType reader and subsetter on arbitrary bytes, as a font a style file
-// names could hold. A face it accepts must answer every lookup and subset the glyphs of a
-// few common characters into a well-formed font: a table directory whose every table lies
-// inside the file (the subset keeps only the tables a PDF needs, so it has no cmap to parse).
+// Fuzz target: the TrueType and OpenType (CFF) reader and subsetters on arbitrary bytes, as a
+// font a style file names could hold. A face it accepts must answer every lookup and subset the
+// glyphs of a few common characters into a well-formed font of its kind (TrueType, or OpenType
+// from HarfBuzz's subsetter for CFF outlines): a table directory whose every table lies inside
+// the file (the subset keeps only the tables a PDF needs, so it has no cmap to parse).
 #include "formats/pdf/truetype.hpp"
 #include "fuzz_support.hpp"
 
@@ -35,7 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (int i = 0; i < bytes; ++i) v = (v << 8) | static_cast<unsigned char>(subset.at(at + static_cast<std::size_t>(i)));
         return v;
     };
-    briefkit::fuzz::require(subset.size() >= 12 && u(0, 4) == 0x00010000, "the subset is not a TrueType file");
+    const std::uint32_t version = face->cff() ? 0x4F54544FU : 0x00010000U;  // 'OTTO' for CFF outlines
+    briefkit::fuzz::require(subset.size() >= 12 && u(0, 4) == version, "the subset is not a font of the face's kind");
     const std::size_t tables = u(4, 2);
     briefkit::fuzz::require(subset.size() >= 12 + 16 * tables, "the subset's table directory is cut short");
     for (std::size_t t = 0; t < tables; ++t) {

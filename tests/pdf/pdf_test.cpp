@@ -7,6 +7,7 @@
 #include <regex>
 #include <sstream>
 
+#include "formats/pdf/font_lookup.hpp"
 #include "formats/pdf/pdf_writer.hpp"
 #include "formats/pdf/style.hpp"
 #include "formats/pdf/title_case.hpp"
@@ -585,4 +586,30 @@ TEST_CASE("pdf: each link is a Link element of the structure holding its annotat
     CHECK(links > 0);
     CHECK(described == links);
     CHECK(parented == links);
+}
+
+TEST_CASE("pdf: an OpenType CFF face a style names is embedded subset as CID Type 0C, and its text extracts") {
+    require_tools();
+    std::string c059;
+    try {
+        c059 = formats::pdf::font_file_for("C059");
+    } catch (const std::exception&) {
+        WARN("C059 (Debian fonts-urw-base35) is not installed: skipped");
+        return;
+    }
+    REQUIRE(c059.ends_with(".otf"));
+    const test::TempDir dir;
+    std::string yaml = test::read_file(test::source_dir() / "styles" / "briefing.yaml");
+    yaml = std::regex_replace(yaml, std::regex("  body: \"Noto Serif\""), "  body: \"C059\"");
+    test::write_file(dir.path() / "cff.yaml", yaml);
+    for (const fs::path& input : sample_inputs()) {
+        if (input.filename() == "desert-rail-rtl-multiscript.txt") continue;
+        INFO(input.filename().string());
+        const Document doc = read_path(input);
+        const fs::path pdf = dir.path() / (input.stem().string() + ".pdf");
+        test::write_file(pdf, write_to_string(*formats::make_pdf_writer(WriterOptions{(dir.path() / "cff.yaml").string(), 0, {}}), doc));
+        CHECK(pdf_problems(pdf, doc, (dir.path() / "cff.yaml").string()) == "");
+        const std::string fonts = test::run_command({"pdffonts", pdf.string()}).out;
+        CHECK(std::regex_search(fonts, std::regex(R"([A-Z]{6}\+C059-Roman +CID Type 0C \(OT\) +Identity-H +yes yes yes)")));
+    }
 }
