@@ -25,6 +25,16 @@ constexpr std::array<hb_tag_t, 9> kKept{HB_TAG('C', 'F', 'F', ' '), HB_TAG('h', 
                                         HB_TAG('h', 'm', 't', 'x'), HB_TAG('m', 'a', 'x', 'p'), HB_TAG('c', 'm', 'a', 'p'),
                                         HB_TAG('O', 'S', '/', '2'), HB_TAG('p', 'o', 's', 't'), HB_TAG('n', 'a', 'm', 'e')};
 
+/// True when `font` is an OpenType file (`OTTO`) whose table directory lists a `CFF ` table.
+bool holds_cff_table(std::string_view font) {
+    if (font.size() < 12 || font.substr(0, 4) != "OTTO") return false;
+    const std::size_t tables = (static_cast<unsigned char>(font[4]) << 8) | static_cast<unsigned char>(font[5]);
+    for (std::size_t t = 0; t < tables && 12 + 16 * t + 4 <= font.size(); ++t) {
+        if (font.substr(12 + 16 * t, 4) == "CFF ") return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string subset_cff(std::string_view font_bytes, const std::vector<std::uint16_t>& glyphs, const std::string& name) {
@@ -47,11 +57,14 @@ std::string subset_cff(std::string_view font_bytes, const std::vector<std::uint1
         if (!kept) hb_set_add(dropped, tags[i]);
     }
     const std::unique_ptr<hb_face_t, FaceDeleter> subset(hb_subset_or_fail(face.get(), input.get()));
-    if (!subset) throw std::runtime_error("font " + name + ": HarfBuzz could not subset its CFF outlines");
+    if (!subset) throw std::runtime_error("font " + name + ": its CFF outlines are damaged (HarfBuzz's subsetter could not read them)");
     const std::unique_ptr<hb_blob_t, BlobDeleter> out(hb_face_reference_blob(subset.get()));
     unsigned length = 0;
     const char* data = hb_blob_get_data(out.get(), &length);
-    return std::string(data, length);
+    std::string font(data, length);
+    // A CFF table HarfBuzz cannot read is dropped, not reported: the subset must still hold one.
+    if (!holds_cff_table(font)) throw std::runtime_error("font " + name + ": its CFF outlines are damaged (HarfBuzz's subsetter dropped them)");
+    return font;
 }
 
 }  // namespace briefkit::formats::pdf

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "formats/pdf/font_lookup.hpp"
@@ -724,4 +726,43 @@ TEST_CASE("paragraph: no word space is stretched past three times, a line that w
         short_line = short_line || (&line != &lines.back() && line.width < 290);
     }
     CHECK(short_line);
+}
+
+TEST_CASE("truetype: an OpenType font whose CFF outlines HarfBuzz cannot read is refused naming the font (found by fuzzing)") {
+    const char* const path = "/usr/share/fonts/opentype/urw-base35/StandardSymbolsPS.otf";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        WARN("StandardSymbolsPS.otf (Debian fonts-urw-base35) is not installed: skipped");
+        return;
+    }
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto face = FontFace::from_bytes(bytes, "StandardSymbolsPS.otf");
+    REQUIRE(face->cff());
+    std::vector<std::uint16_t> glyphs{0, 1, 2};
+    const std::string whole = face->subset(glyphs);
+    CHECK(whole.starts_with("OTTO"));
+    const auto u32 = [&](std::size_t at) {
+        return (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) << 24) | (static_cast<unsigned char>(bytes[at + 1]) << 16) |
+               (static_cast<unsigned char>(bytes[at + 2]) << 8) | static_cast<unsigned char>(bytes[at + 3]);
+    };
+    std::size_t cff_at = 0;
+    std::size_t cff_length = 0;
+    const std::size_t tables = (static_cast<unsigned char>(bytes[4]) << 8) | static_cast<unsigned char>(bytes[5]);
+    for (std::size_t t = 0; t < tables; ++t) {
+        if (bytes.compare(12 + 16 * t, 4, "CFF ") != 0) continue;
+        cff_at = u32(12 + 16 * t + 8);
+        cff_length = u32(12 + 16 * t + 12);
+    }
+    REQUIRE(cff_length > 4);
+    // A wrong header size: HarfBuzz's subsetter drops a CFF table it cannot read and gave back
+    // a font without outlines; zeros over the table: it refuses to subset at all.
+    std::string header = bytes;
+    header[cff_at + 2] = static_cast<char>(header[cff_at + 2] ^ 0xFF);
+    std::string zeros = bytes;
+    std::fill_n(zeros.begin() + static_cast<std::ptrdiff_t>(cff_at), cff_length, '\0');
+    for (const std::string& damaged_bytes : {header, zeros}) {
+        const auto damaged = FontFace::from_bytes(damaged_bytes, "StandardSymbolsPS.otf");
+        glyphs = {0, 1, 2};
+        CHECK_THROWS_WITH(damaged->subset(glyphs), Catch::Contains("StandardSymbolsPS") && Catch::Contains("CFF outlines are damaged"));
+    }
 }
