@@ -985,18 +985,18 @@ TEST_CASE("html: empty headings do not crowd the headline out, a site's name wit
 }
 
 TEST_CASE("html: where JSON-LD's headline and og:title differ, the one the page prints as its <h1> is the title") {
-    const std::string head = "<!DOCTYPE html><html><head><title>Dry Rivers Are a Warning - The Monthly</title>"
-                             "<meta property=\"og:title\" content=\"How Can Towns Plan for Dry Summers?\">"
-                             "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Dry Rivers Are a Warning\"}</script></head><body>";
-    const Document printed = read_page(head + "<main><header role=\"banner\"><h1>How Can Towns Plan for Dry Summers?</h1></header><div class=\"entry\">" +
-                                       kProse + "</div></main></body></html>");
+    // A page whose og:title is `og`, JSON-LD headline `ld`, and body `body` (then prose).
+    const auto page = [](const std::string& og, const std::string& ld, const std::string& body) {
+        return read_page("<!DOCTYPE html><html><head><title>x</title><meta property=\"og:title\" content=\"" + og +
+                         "\"><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"" + ld +
+                         "\"}</script></head><body>" + body + kProse + "</body></html>");
+    };
+    const Document printed = page("How Can Towns Plan for Dry Summers?", "Dry Rivers Are a Warning",
+                                  "<header role=\"banner\"><h1>How Can Towns Plan for Dry Summers?</h1></header>");
     CHECK(printed.meta.title == "How Can Towns Plan for Dry Summers?");
     // The <h1> holding JSON-LD's headline and a kicker before it keeps JSON-LD's headline.
-    const std::string kicker_head = "<!DOCTYPE html><html><head><title>x</title>"
-                                    "<meta property=\"og:title\" content=\"Budgets Cyber attacks: a fifth of the budget for security\">"
-                                    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Cyber attacks: a fifth of the budget for security\"}</script></head><body>";
-    const Document kicker = read_page(kicker_head + "<article><h1><span class=\"kicker\">Budgets</span> Cyber attacks: a fifth of the budget for security</h1>" +
-                                      kProse + "</article></body></html>");
+    const Document kicker = page("Budgets Cyber attacks: a fifth of the budget for security", "Cyber attacks: a fifth of the budget for security",
+                                 "<h1><span class=\"kicker\">Budgets</span> Cyber attacks: a fifth of the budget for security</h1>");
     CHECK(kicker.meta.title == "Cyber attacks: a fifth of the budget for security");
 }
 
