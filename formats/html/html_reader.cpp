@@ -66,10 +66,8 @@ void handling_from_edges(Document& doc) {
         const std::string text = plain_text(p->content);
         const std::optional<handling::TlpLabel> tlp = handling::tlp_label(text);
         if (!tlp) continue;
-        if (handling::tlp_rank(tlp->label) > handling::tlp_rank(doc.meta.handling)) doc.meta.handling = tlp->label;
-        doc.notes.push_back(Note{0, "handling-label",
-                                 fmt::format("the paragraph '{}' is the article's handling label, {}, taken out of its text{}", text,
-                                             tlp->label, tlp->legacy ? " (TLP:WHITE is TLP 1.0's name for TLP:CLEAR)" : "")});
+        handling::keep_most_restrictive(doc.meta.handling, tlp->label);
+        doc.notes.push_back(Note{0, "handling-label", handling::taken_out_note("paragraph", text, *tlp)});
         taken.push_back(i);
     }
     for (auto it = taken.rbegin(); it != taken.rend(); ++it) doc.body.erase(doc.body.begin() + static_cast<std::ptrdiff_t>(*it));

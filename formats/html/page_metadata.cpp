@@ -303,9 +303,7 @@ void scan_handling(const XmlNode* n, PageScan& s) {
     content = content.substr(first, content.find_last_not_of(" \t\r\n") + 1 - first);
     if (content.size() < 7 || (content[0] != 'T' && content[0] != 't')) return;
     const std::optional<handling::TlpLabel> tlp = handling::tlp_label(content);
-    if (!tlp || handling::tlp_rank(tlp->label) <= handling::tlp_rank(s.handling)) return;
-    s.handling = tlp->label;
-    s.handling_line = n->line;
+    if (tlp && handling::keep_most_restrictive(s.handling, tlp->label)) s.handling_line = n->line;
 }
 
 /// Scans one element for metadata; true when it is navigation, an aside, comments or the site's
@@ -728,13 +726,14 @@ std::string title_beside_site_h1(const PageScan& s) {
     // A site's name may hold a separator itself (`Enchufla Figuren - Salsa-Figuren - Rueda in Berlin`).
     const std::string_view title = s.title_element;
     const std::string_view h1 = s.h1.front();
-    for (const std::string_view sep : kSeparators) {
-        if (markup::split(h1, kSeparators).size() < 2) break;
-        if (title.size() > h1.size() + sep.size() && title.ends_with(h1) && title.substr(0, title.size() - h1.size()).ends_with(sep)) {
-            return markup::collapse_space(title.substr(0, title.size() - h1.size() - sep.size()));
-        }
-        if (title.size() > h1.size() + sep.size() && title.starts_with(h1) && title.substr(h1.size()).starts_with(sep)) {
-            return markup::collapse_space(title.substr(h1.size() + sep.size()));
+    if (markup::split(h1, kSeparators).size() > 1) {
+        for (const std::string_view sep : kSeparators) {
+            if (title.size() > h1.size() + sep.size() && title.ends_with(h1) && title.substr(0, title.size() - h1.size()).ends_with(sep)) {
+                return markup::collapse_space(title.substr(0, title.size() - h1.size() - sep.size()));
+            }
+            if (title.size() > h1.size() + sep.size() && title.starts_with(h1) && title.substr(h1.size()).starts_with(sep)) {
+                return markup::collapse_space(title.substr(h1.size() + sep.size()));
+            }
         }
     }
     const std::vector<std::string_view> parts = markup::split(s.title_element, kSeparators);

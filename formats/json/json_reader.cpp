@@ -63,9 +63,9 @@ public:
         }
         if (const Json* label = root.find("handling")) {
             const std::string stated = string_value(*label, "handling");
-            const std::optional<handling::TlpLabel> tlp = handling::tlp_label(stated);
-            if (!tlp || tlp->legacy) fail("handling", fmt::format("is '{}', not a TLP 2.0 label such as TLP:AMBER", stated));
-            m.handling = tlp->label;
+            const std::optional<std::string> tlp = handling::stated_label(stated);
+            if (!tlp) fail("handling", fmt::format("is '{}', {}", stated, handling::kNotALabel));
+            m.handling = *tlp;
         }
         if (const Json* authors = root.find("authors")) {
             std::size_t i = 0;

@@ -251,14 +251,12 @@ FontSet::Embedding FontSet::embedding(int index) const {
         new_id.emplace_back(gid, id);
         e.cid_to_gid.push_back(id);
     }
-    std::string key;
-    for (const std::uint16_t g : glyphs) key += fmt::format("{},", g);
+    e.tag = subset_tag(glyphs, *font.face);  // before the subset appends composites' components
     e.font_file = font.face->subset(glyphs);
     e.unicode = font.text_of_code;
     e.widths = font.advance_of_code;
     e.widths.front() = font.face->advance(0);  // code 0, .notdef, states its own (a fallback face is read late)
     for (std::size_t c = 0; c < e.widths.size(); ++c) e.codes.push_back(static_cast<std::uint16_t>(c));
-    e.tag = subset_tag(key, *font.face);
     return e;
 }
 
@@ -270,19 +268,19 @@ FontSet::Embedding FontSet::cff_embedding(const Font& font) {
     for (std::size_t g = 1; g < font.glyph_of_code.size(); ++g) {
         if (font.glyph_of_code[g] != 0) glyphs.push_back(static_cast<std::uint16_t>(g));
     }
-    std::string key;
-    for (const std::uint16_t g : glyphs) key += fmt::format("{},", g);
     e.codes = glyphs;  // each code is its glyph id
+    e.tag = subset_tag(glyphs, *font.face);
     e.font_file = font.face->subset(glyphs);
     e.unicode = font.text_of_code;
     e.widths = font.advance_of_code;
     e.widths.front() = font.face->advance(0);
-    e.tag = subset_tag(key, *font.face);
     return e;
 }
 
-std::string FontSet::subset_tag(const std::string& glyph_list, const FontFace& face) {
+std::string FontSet::subset_tag(const std::vector<std::uint16_t>& glyphs, const FontFace& face) {
     // Derived from the glyph set, so the same text gives the same bytes.
+    std::string glyph_list;
+    for (const std::uint16_t g : glyphs) glyph_list += fmt::format("{},", g);
     const std::string hash = sha256_hex(glyph_list + face.postscript_name());
     std::string tag;
     for (std::size_t i = 0; i < 6; ++i) tag.push_back(static_cast<char>('A' + (hash[i] % 26)));

@@ -94,7 +94,7 @@ private:
     std::uint16_t code(Font& font, std::uint16_t gid, const std::u32string& text, bool zero_width);
     static std::uint16_t cff_code(Font& font, std::uint16_t gid, const std::u32string& text, bool zero_width);
     [[nodiscard]] static Embedding cff_embedding(const Font& font);
-    [[nodiscard]] static std::string subset_tag(const std::string& glyph_list, const FontFace& face);
+    [[nodiscard]] static std::string subset_tag(const std::vector<std::uint16_t>& glyphs, const FontFace& face);
     Glyph simple_glyph(char32_t cp, int primary);
     int font_with(char32_t cp, int primary) const;
     void shape_simple(std::string_view text, Face face, std::vector<Glyph>& out);

@@ -1,7 +1,5 @@
 // The handling label: a line near the start or the end that holds nothing but a TLP label
 // (`TLP:AMBER`, `**TLP:RED**`, `[TLP: GREEN]`), as analysts mark their notes and reports.
-#include <fmt/format.h>
-
 #include <algorithm>
 
 #include "formats/text/article_parts.hpp"
@@ -42,10 +40,8 @@ void read_handling_label(Draft& d, NoteLog& notes) {
         const Line& line = d.lines[i];
         const std::optional<handling::TlpLabel> tlp = handling::tlp_label(undecorated(line.text));
         if (!tlp) continue;
-        if (handling::tlp_rank(tlp->label) > handling::tlp_rank(d.meta.handling)) d.meta.handling = tlp->label;
-        std::string message = fmt::format("the line '{}' is the article's handling label, {}, taken out of its text", line.text, tlp->label);
-        if (tlp->legacy) message += " (TLP:WHITE is TLP 1.0's name for TLP:CLEAR)";
-        notes.add(line.number, "handling-label", std::move(message));
+        handling::keep_most_restrictive(d.meta.handling, tlp->label);
+        notes.add(line.number, "handling-label", handling::taken_out_note("line", line.text, *tlp));
         taken.push_back(i);
     }
     std::sort(taken.begin(), taken.end());

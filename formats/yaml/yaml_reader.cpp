@@ -80,9 +80,9 @@ public:
         }
         if (const YAML::Node* label = find(fields, "handling")) {
             const std::string stated = string_value(*label, "handling");
-            const std::optional<handling::TlpLabel> tlp = handling::tlp_label(stated);
-            if (!tlp || tlp->legacy) fail(*label, "handling", fmt::format("is '{}', not a TLP 2.0 label such as TLP:AMBER", stated));
-            m.handling = tlp->label;
+            const std::optional<std::string> tlp = handling::stated_label(stated);
+            if (!tlp) fail(*label, "handling", fmt::format("is '{}', {}", stated, handling::kNotALabel));
+            m.handling = *tlp;
         }
         if (const YAML::Node* authors = find(fields, "authors")) {
             for (const YAML::Node& a : sequence(*authors, "authors")) m.authors.push_back(string_value(a, "authors"));

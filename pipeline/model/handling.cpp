@@ -1,5 +1,7 @@
 #include "pipeline/model/handling.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cctype>
 
@@ -36,6 +38,23 @@ int tlp_rank(std::string_view label) {
         if (label == kLabels[i]) return static_cast<int>(i);
     }
     return -1;
+}
+
+bool keep_most_restrictive(std::string& held, std::string_view label) {
+    if (tlp_rank(label) <= tlp_rank(held)) return false;
+    held = std::string(label);
+    return true;
+}
+
+std::string taken_out_note(std::string_view what, std::string_view text, const TlpLabel& tlp) {
+    return fmt::format("the {} '{}' is the article's handling label, {}, taken out of its text{}", what, text, tlp.label,
+                       tlp.legacy ? " (TLP:WHITE is TLP 1.0's name for TLP:CLEAR)" : "");
+}
+
+std::optional<std::string> stated_label(std::string_view stated) {
+    const std::optional<TlpLabel> tlp = tlp_label(stated);
+    if (!tlp || tlp->legacy) return std::nullopt;
+    return tlp->label;
 }
 
 std::string printed_label(std::string_view style, std::string_view article) {

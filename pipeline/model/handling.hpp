@@ -21,6 +21,21 @@ struct TlpLabel {
 /// `TLP:RED`; -1 for a label that is not TLP.
 [[nodiscard]] int tlp_rank(std::string_view label);
 
+/// Sets `held` to `label` when `label` is more restrictive (an empty `held` is the least); true when it did.
+bool keep_most_restrictive(std::string& held, std::string_view label);
+
+/// The note a reader gives for text it took out of an article as its label: `what` names the
+/// text (`line`, `paragraph`), `text` quotes it.
+[[nodiscard]] std::string taken_out_note(std::string_view what, std::string_view text, const TlpLabel& tlp);
+
+/// The label `stated` gives as an article file must state it: a TLP 2.0 label (any case or
+/// spacing, not TLP 1.0's `TLP:WHITE`); nullopt for anything else, which a reader refuses
+/// with kNotALabel.
+[[nodiscard]] std::optional<std::string> stated_label(std::string_view stated);
+
+/// What a reader says of a `handling` value stated_label() refuses, after the value.
+inline constexpr std::string_view kNotALabel = "not a TLP 2.0 label such as TLP:AMBER";
+
 /// The label to print for an article labelled `article` under a style's `style` label: the
 /// more restrictive where both are TLP, else the article's own (a style's label is the default
 /// for articles that state none); either may be empty.
