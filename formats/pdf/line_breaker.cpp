@@ -25,9 +25,10 @@ struct Node {
 };
 
 constexpr int kFitnessClasses = 4;
-// A run of hyphens past the limit, in the last pass: as costly as one line whose glue stretches
-// 4.6 times its stretch (badness 100 r^3, demerits its square), just past the last tolerance.
-constexpr double kPastRunDemerits = 1e8;
+// A run of hyphens past the limit, in the last pass: as costly as a line whose glue stretches
+// 21 times its stretch (badness 100 r^3, demerits its square), so that a third hyphen in a row
+// is set only where the other breakings leave a word alone on a line with no space to stretch.
+constexpr double kPastRunDemerits = 1e12;
 
 int fitness_class(double ratio) {
     if (ratio < -0.5) return 0;  // tight

@@ -192,6 +192,13 @@ std::vector<std::pair<std::size_t, std::string_view>> fit_chunks(std::string_vie
     return out;
 }
 
+// The width of `word`, its parts in their spans' faces and sizes.
+double word_width(const std::vector<Part>& word, const std::vector<Span>& spans, FontSet& fonts) {
+    double width = 0;
+    for (const Part& part : word) width += fonts.width(part.text, spans[part.span].face, spans[part.span].size);
+    return width;
+}
+
 // Room of `width` points a line may end at, in span `span` of type size `size`: justified,
 // glue that stretches and shrinks by `stretch` and `shrink`; ragged, a filler that ends the
 // line there and is taken back where the line goes on. A word space (`space`) is drawn as one.
@@ -235,9 +242,12 @@ void build_items(const Words& words, const std::vector<Span>& spans,
         }
         std::vector<Fragment> fragments;
         split_word(words[w], setting, fragments);
+        // Where a word changes span (a link and its comma), a line breaks only if the whole word
+        // is wider than the line; inside a span too wide, between any two characters.
+        const bool wider_than_line = words[w].size() > 1 && word_width(words[w], spans, fonts) > setting.width;
         for (const Fragment& f : fragments) {
             for (const auto& [at, chunk] : fit_chunks(f.text, spans[f.span], fonts, setting.width)) {
-                if (!items.empty() && items.back().kind == Item::Kind::box) {
+                if ((at > 0 || wider_than_line) && !items.empty() && items.back().kind == Item::Kind::box) {
                     add({Item::Kind::penalty, 0, 0, 0, kEmergencyPenalty, false}, {{}, f.span, false});
                 }
                 std::vector<Placed> pieces = place_glyphs(chunk, f.offset + at, spans[f.span], hrefs[f.span], fonts, levels);

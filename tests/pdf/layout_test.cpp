@@ -766,3 +766,55 @@ TEST_CASE("truetype: an OpenType font whose CFF outlines HarfBuzz cannot read is
         CHECK_THROWS_WITH(damaged->subset(glyphs), Catch::Contains("StandardSymbolsPS") && Catch::Contains("CFF outlines are damaged"));
     }
 }
+
+TEST_CASE("paragraph: a line never opens with the comma after a link, where the word changes span") {
+    Style style = load_style("briefing");
+    FontSet fonts(style);
+    // A list of linked addresses, each followed by a comma in plain text: the comma and its link
+    // are one word in two spans (the briefing once set `speicherbranche.de` / `, energiejobs.de`).
+    std::vector<Span> spans{{"Die Meldungen erscheinen auch auf ", Face::body, 10, {}, {}}};
+    for (const char* site : {"energiefirmen.de", "effizienzbranche.de", "speicherbranche.de", "energiejobs.de",
+                             "energieberufe.de", "energiekalender.de", "windbranche.de", "solarbranche.de",
+                             "bioenergie-branche.de", "offshore-windindustrie.de"}) {
+        spans.push_back({site, Face::body, 10, {}, std::string("https://www.") + site + "/"});
+        spans.push_back({", ", Face::body, 10, {}, {}});
+    }
+    spans.push_back({"und weiteren Portalen.", Face::body, 10, {}, {}});
+    std::vector<Glyph> glyphs;
+    fonts.shape(",", Face::body, glyphs);
+    const std::uint16_t comma = glyphs.front().code;
+    const Hyphenators hyphenators(true, {});
+    for (double width = 120; width <= 320; width += 2) {
+        INFO(width);
+        for (const TextLine& line : set_paragraph(spans, fonts, {width, true, hyphenators.for_language("de")})) {
+            REQUIRE(!line.pieces.empty());
+            CHECK(line.pieces.front().codes.front() != comma);
+        }
+    }
+}
+
+TEST_CASE("paragraph: never three hyphenated lines in a row, even at the cost of a loose line") {
+    Style style = load_style("briefing");
+    FontSet fonts(style);
+    // Invented German list items of long compounds on narrow measures, where the breakings
+    // without a third hyphen in a row need a line past the last tolerance (the breaker once
+    // weighed a third hyphen as one such line, and took it).
+    const std::string text =
+        "Bremsscheibenwechsel leicht gemacht: Werkstatt-Tipps Bremsscheibenwechsel verst\u00E4ndlich erkl\u00E4rt "
+        "14.03.2022Quietschende Bremsscheiben sind nicht nur der gr\u00F6\u00DFte Nervenkiller beim "
+        "Gebirgsradfahren, sondern bremsen h\u00E4ufig auch schlechter. Wir erkl\u00E4ren, wie man "
+        "Verschlei\u00DFerscheinungen rechtzeitig erkennt und Ersatzteilbestellungen vermeidet.";
+    const Hyphenators hyphenators(true, {});
+    int measures = 0;
+    for (double width = 200; width <= 320; width += 1) {
+        INFO(width);
+        const std::vector<TextLine> lines = set_paragraph({{text, Face::body, 10, {}, {}}}, fonts, {width, true, hyphenators.for_language("de")});
+        int run = 0;
+        for (const TextLine& line : lines) {
+            run = line.hyphenated ? run + 1 : 0;
+            CHECK(run <= 2);
+        }
+        ++measures;
+    }
+    CHECK(measures > 100);
+}
