@@ -107,11 +107,6 @@ constexpr std::array<std::string_view, 3> kIngredientParts{"ingredi", "zutat", "
 constexpr std::array<std::string_view, 8> kStrongParts{"comment", "disqus",  "cookie",     "consent",
                                                        "gdpr",    "dsgvo",   "newsletter", "privacy"};
 
-bool has_attribute(const XmlNode* n, std::string_view name) {
-    return std::any_of(n->attributes.begin(), n->attributes.end(),
-                       [&](const markup::XmlAttribute& a) { return a.name == name; });
-}
-
 /// The element's class and id, lower-cased, joined by a space.
 std::string class_and_id(const XmlNode* n) {
     std::string both(markup::attribute(n, "class"));
@@ -161,7 +156,7 @@ bool has_word(std::string_view s, const std::array<std::string_view, N>& words) 
 }
 
 bool is_hidden(const XmlNode* n) {
-    if (has_attribute(n, "hidden") || markup::attribute(n, "aria-hidden") == "true") return true;
+    if (markup::has_attribute(n, "hidden") || markup::attribute(n, "aria-hidden") == "true") return true;
     const std::string_view style = markup::attribute(n, "style");
     if (style.empty()) return false;
     std::string compact;

@@ -76,6 +76,7 @@ struct PageScan {
     std::string dated_name_line;    ///< That line.
     int quiet_depth = 0;    ///< How many enclosing elements are navigation, asides, footers or comments.
     int article_depth = 0;  ///< How many enclosing elements are `<article>`s.
+    int foreign_item_depth = 0;  ///< How many enclosing elements are microdata items of another thing (foreign_item()).
     bool line_open = true;  ///< True while the text since the last block boundary may open a byline.
     std::optional<Date> class_date;  ///< The first date in an element whose class or id names a date.
     std::string class_date_text;
@@ -237,7 +238,7 @@ void scan_head_and_headline(const XmlNode* n, PageScan& s) {
     if (name == "meta") {
         std::string_view key = markup::attribute(n, "property");
         if (key.empty()) key = markup::attribute(n, "name");
-        if (key.empty()) key = markup::attribute(n, "itemprop");
+        if (key.empty() && s.foreign_item_depth == 0) key = markup::attribute(n, "itemprop");
         if (key.empty() && !markup::attribute(n, "http-equiv").empty()) key = markup::attribute(n, "http-equiv");
         if (!key.empty()) s.meta.emplace_back(unicode::ascii_lower(key), markup::attribute(n, "content"));
     } else if (name == "link") {
@@ -268,6 +269,7 @@ void scan_head_and_headline(const XmlNode* n, PageScan& s) {
 
 /// Scans one element for schema.org microdata: the headline, the date, the author.
 void scan_microdata(const XmlNode* n, PageScan& s) {
+    if (s.foreign_item_depth > 0) return;
     const std::string_view name = n->name;
     const std::string_view itemprop = markup::attribute(n, "itemprop");
     if (itemprop == "headline" && s.microdata_headline.empty() && name != "meta") {
@@ -392,6 +394,16 @@ void scan_text(const XmlNode* n, PageScan& s) {
     }
 }
 
+/// True when `n` is a microdata item that is a property of another item, and not the page's
+/// main content (`mainEntity`, a blog's `blogPost`): a work it cites, a review, a comment, a
+/// product. Its `itemprop`s (a cited paper's `author`, a review's `datePublished`) are not the article's.
+bool foreign_item(const XmlNode* n) {
+    if (!markup::has_attribute(n, "itemscope")) return false;
+    static constexpr std::array<std::string_view, 4> kMainContent{"mainEntity", "mainEntityOfPage", "mainContentOfPage", "blogPost"};
+    const std::string_view property = markup::attribute(n, "itemprop");
+    return !property.empty() && std::find(kMainContent.begin(), kMainContent.end(), property) == kMainContent.end();
+}
+
 void scan(const XmlNode* n, PageScan& s) {
     for (; n != nullptr; n = n->next) {
         if (n->type == markup::NodeType::text) scan_text(n, s);
@@ -406,9 +418,12 @@ void scan(const XmlNode* n, PageScan& s) {
         s.line_open = s.line_open || block;
         s.quiet_depth += quiet ? 1 : 0;
         s.article_depth += n->name == "article" ? 1 : 0;
+        const int foreign = foreign_item(n) ? 1 : 0;
+        s.foreign_item_depth += foreign;
         if (n->name != "script" && n->name != "style") scan(n->children, s);
         s.quiet_depth -= quiet ? 1 : 0;
         s.article_depth -= n->name == "article" ? 1 : 0;
+        s.foreign_item_depth -= foreign;
         s.line_open = s.line_open || block;
         if (block) end_line(s);
         if (n->name == "h1" && s.h1.size() == 1 && s.after_h1.empty()) s.in_after_h1 = true;

@@ -674,6 +674,12 @@ std::string_view attribute(const XmlNode* node, std::string_view name) {
     return {};
 }
 
+bool has_attribute(const XmlNode* node, std::string_view name) {
+    if (node == nullptr) return false;
+    return std::any_of(node->attributes.begin(), node->attributes.end(),
+                       [&](const XmlAttribute& a) { return a.name == name && a.namespace_uri.empty(); });
+}
+
 std::string_view xml_lang(const XmlNode* node) {
     static constexpr std::string_view kXmlNamespace = "http://www.w3.org/XML/1998/namespace";
     for (; node != nullptr; node = node->parent) {

@@ -129,6 +129,9 @@ struct RootElement {
 /// The value of attribute `name` of `node` (no namespace); empty when it has none or `node` is null.
 [[nodiscard]] std::string_view attribute(const XmlNode* node, std::string_view name);
 
+/// True when `node` has attribute `name` (no namespace), even with an empty value (`itemscope`).
+[[nodiscard]] bool has_attribute(const XmlNode* node, std::string_view name);
+
 /// The input line `node` started on.
 [[nodiscard]] inline int line(const XmlNode* node) { return node->line; }
 

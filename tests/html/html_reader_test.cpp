@@ -1012,3 +1012,35 @@ TEST_CASE("html: a paragraph holding only a TLP label atop or below the article 
                                      "</article></body></html>");
     CHECK(plain.meta.handling.empty());
 }
+
+TEST_CASE("html: the authors and dates of works a page cites or reviews are not the article's") {
+    // A journal page: its reference list's items (`itemprop="citation"`) carry their own author
+    // and date as <meta itemprop>; the article's author is the Dublin Core creator. The list's
+    // seventy cited names were once taken for the article's authors.
+    std::string references = "<ol class=\"references\">";
+    for (int i = 0; i < 3; ++i) {
+        references += "<li itemprop=\"citation\" itemscope itemtype=\"http://schema.org/ScholarlyArticle\">"
+                      "<meta itemprop=\"author\" content=\"AB. Cited, CD. Other\"><meta itemprop=\"datePublished\" content=\"1988\">"
+                      "Cited A, Other C. An earlier study. J Example. 1988.</li>";
+    }
+    references += "</ol>";
+    const Document journal = read_page(
+        "<!DOCTYPE html><html><head><title>Drug reactions in practice</title><meta name=\"dc.creator\" content=\"Mira K. Hadad\">"
+        "</head><body><article itemscope itemtype=\"http://schema.org/ScholarlyArticle\"><h1>Drug reactions in practice</h1>" +
+        std::string(kProse) + references + "</article></body></html>");
+    CHECK(journal.meta.authors == std::vector<std::string>{"Mira K. Hadad"});
+    // A shop's page: a review's datePublished is the review's, and the page states no date of its own.
+    const Document shop = read_page(
+        "<!DOCTYPE html><html><head><title>Garden chair</title></head><body><h1>Garden chair</h1>" + std::string(kProse) +
+        "<div itemscope itemtype=\"https://schema.org/Product\"><div itemprop=\"review\" itemscope itemtype=\"https://schema.org/Review\">"
+        "<span itemprop=\"author\" content=\"Jo B.\"></span><meta itemprop=\"datePublished\" content=\"2020-06-08\">Sturdy.</div></div>"
+        "</body></html>");
+    CHECK_FALSE(shop.meta.date.has_value());
+    // A blog's post (`itemprop="blogPost"`) is the page's article: its date is the page's.
+    const Document blog = read_page(
+        "<!DOCTYPE html><html><head><title>Notes</title></head><body itemscope itemtype=\"https://schema.org/Blog\">"
+        "<article itemprop=\"blogPost\" itemscope itemtype=\"https://schema.org/BlogPosting\"><meta itemprop=\"datePublished\" "
+        "content=\"2021-03-04\"><h1>Spring notes</h1>" + std::string(kProse) + "</article></body></html>");
+    REQUIRE(blog.meta.date.has_value());
+    CHECK(blog.meta.date->iso().starts_with("2021-03-04"));
+}
