@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <cmath>
+#include <functional>
 #include <optional>
 
 #include "formats/pdf/key_points.hpp"
@@ -90,6 +91,58 @@ std::optional<Rgb> tlp_colour(std::string_view label) {
     }
     return std::nullopt;
 }
+
+
+/// Draws text in a block's marked content, and the text of each link in marked content of its
+/// own, which the block's Link element holds (PDF/UA asks a Link for its text as well as its
+/// annotation). Marked content opens when first drawn and runs on over lines until the text
+/// changes between link and not; close() ends it.
+class TaggedText {
+public:
+    using Open = std::function<std::pair<std::string_view, int>(const void* link_target)>;
+
+    /// Marks with `open` (given the link's identity, or null for the block's own text), or
+    /// draws untagged when `tagged` is false.
+    TaggedText(Canvas& canvas, bool tagged, Open open) : canvas_(canvas), tagged_(tagged), open_(std::move(open)) {}
+    TaggedText(const TaggedText&) = delete;
+    TaggedText& operator=(const TaggedText&) = delete;
+    ~TaggedText() { close(); }
+
+    /// Draws `pieces` (placed relative to `x`) on the baseline at `baseline`.
+    void draw(std::span<const Placed> pieces, double x, double baseline) {
+        if (!tagged_) {
+            canvas_.pieces(pieces, x, baseline);
+            return;
+        }
+        for (std::size_t start = 0; start < pieces.size();) {
+            const void* target = pieces[start].href.get();
+            std::size_t end = start + 1;
+            while (end < pieces.size() && pieces[end].href.get() == target) ++end;
+            if (!open_now_ || target != target_) {
+                close();
+                const auto [tag, mcid] = open_(target);
+                canvas_.begin_tagged(tag, mcid);
+                open_now_ = true;
+                target_ = target;
+            }
+            canvas_.pieces(pieces.subspan(start, end - start), x, baseline);
+            start = end;
+        }
+    }
+
+    /// Ends the marked content open now, if any.
+    void close() {
+        if (open_now_) canvas_.end_marked();
+        open_now_ = false;
+    }
+
+private:
+    Canvas& canvas_;
+    bool tagged_;
+    Open open_;
+    bool open_now_ = false;
+    const void* target_ = nullptr;
+};
 
 }  // namespace
 
@@ -278,15 +331,14 @@ void BriefingComposer::draw_margin(Canvas& canvas, const std::vector<FlowBlock>&
     for (std::size_t i = 0; i < margin.size(); ++i) {
         const FlowBlock& entry = margin[i];
         top += entry.space_before;
-        if (tags != nullptr) {
-            const auto [tag, mcid] = tags->mark(i, Role::paragraph, page);  // each entry a paragraph, before the title
-            canvas.begin_tagged(tag, mcid);
-        }
+        // Each entry a paragraph, before the title.
+        TaggedText text(canvas, tags != nullptr, [&](const void* link) {
+            return link != nullptr ? tags->mark_link(i, Role::paragraph, page, link) : tags->mark(i, Role::paragraph, page);
+        });
         for (const TextLine& line : entry.lines) {
-            canvas.text_line(line, margin_x_, line_baseline(entry, top));
+            text.draw(line.pieces, margin_x_, line_baseline(entry, top));
             top += entry.leading;
         }
-        if (tags != nullptr) canvas.end_marked();
     }
 }
 
@@ -569,55 +621,57 @@ void BriefingComposer::draw_slice(Canvas& canvas, const FlowBlock& block, const 
     if (block.table_rules) draw_table_rules(canvas, block, slice, height);
     if (tags != nullptr && decorated) canvas.end_marked();
     // Marked content: a slice's lines together, a table's each line (a row) alone, a list
-    // item's marker as its label; a grid row's label is part of its paragraph.
+    // item's marker as its label; a grid row's label is part of its paragraph; each link's text
+    // its own (TaggedText).
     const std::size_t key = kFlowKeys + slice.block;
-    const auto open = [&](Part part) {
-        if (tags == nullptr) return;
-        const auto [tag, mcid] = tags->mark(key, block.role, page, part);
-        canvas.begin_tagged(tag, mcid);
-    };
-    const auto close = [&] {
-        if (tags != nullptr) canvas.end_marked();
-    };
     double line_top = slice.top + block.padding;
-    const auto draw_line = [&](std::size_t l) {
+    if (tags != nullptr && slice.repeated > 0) canvas.begin_artifact();  // a table's header, again
+    for (std::size_t l = 0; l < slice.repeated; ++l) {
         canvas.text_line(block.lines[l], text_x_ + block.indent, line_baseline(block, line_top));
         line_top += block.leading;
-    };
-    if (tags != nullptr && slice.repeated > 0) canvas.begin_artifact();  // a table's header, again
-    for (std::size_t l = 0; l < slice.repeated; ++l) draw_line(l);
+    }
     if (tags != nullptr && slice.repeated > 0) canvas.end_marked();
-    const bool marker = slice.first == 0 && !block.marker.empty();
     if (block.role == Role::table && block.table_rules) {
-        // Each cell's part of each line is marked alone, a TH or TD of its row.
-        const TableRules& rules = *block.table_rules;
-        for (std::size_t l = slice.first; l < slice.last; ++l) {
-            const TextLine& line = block.lines[l];
-            const double baseline = line_baseline(block, line_top);
-            for (std::size_t k = 0; k < line.cells.size(); ++k) {
-                const std::size_t end = k + 1 < line.cells.size() ? line.cells[k + 1].first : line.pieces.size();
-                const std::vector<Placed> cell(line.pieces.begin() + static_cast<std::ptrdiff_t>(line.cells[k].first),
-                                               line.pieces.begin() + static_cast<std::ptrdiff_t>(end));
-                if (tags != nullptr) {
-                    const auto [tag, mcid] = tags->mark_cell(key, page, l < rules.head_lines, rules.row_of_line[l], line.cells[k].second);
-                    canvas.begin_tagged(tag, mcid);
-                }
-                canvas.pieces(cell, text_x_ + block.indent, baseline);
-                close();
-            }
-            line_top += block.leading;
-        }
+        draw_table_lines(canvas, block, slice, line_top, page, tags);
         return;
     }
+    const bool marker = slice.first == 0 && !block.marker.empty();
     if (marker && block.role == Role::list_item) {
-        open(Part::label);
-        canvas.pieces(block.marker, text_x_, line_baseline(block, line_top));
-        close();
+        TaggedText label(canvas, tags != nullptr, [&](const void*) { return tags->mark(key, block.role, page, Part::label); });
+        label.draw(block.marker, text_x_, line_baseline(block, line_top));
     }
-    open(Part::body);
-    if (marker && block.role != Role::list_item) canvas.pieces(block.marker, text_x_, line_baseline(block, line_top));
-    for (std::size_t l = slice.first; l < slice.last; ++l) draw_line(l);
-    close();
+    TaggedText body(canvas, tags != nullptr, [&](const void* link) {
+        return link != nullptr ? tags->mark_link(key, block.role, page, link) : tags->mark(key, block.role, page, Part::body);
+    });
+    if (marker && block.role != Role::list_item) body.draw(block.marker, text_x_, line_baseline(block, line_top));
+    for (std::size_t l = slice.first; l < slice.last; ++l) {
+        body.draw(block.lines[l].pieces, text_x_ + block.indent, line_baseline(block, line_top));
+        line_top += block.leading;
+    }
+}
+
+void BriefingComposer::draw_table_lines(Canvas& canvas, const FlowBlock& block, const Slice& slice, double line_top, int page,
+                                        StructureRecorder* tags) const {
+    // Each cell's part of each line is marked alone, a TH or TD of its row.
+    const std::size_t key = kFlowKeys + slice.block;
+    const TableRules& rules = *block.table_rules;
+    for (std::size_t l = slice.first; l < slice.last; ++l) {
+        const TextLine& line = block.lines[l];
+        const double baseline = line_baseline(block, line_top);
+        for (std::size_t k = 0; k < line.cells.size(); ++k) {
+            const std::size_t first = line.cells[k].first;
+            const std::size_t end = k + 1 < line.cells.size() ? line.cells[k + 1].first : line.pieces.size();
+            const bool head = l < rules.head_lines;
+            const std::size_t row = rules.row_of_line[l];
+            const std::size_t column = line.cells[k].second;
+            TaggedText cell(canvas, tags != nullptr, [&](const void* link) {
+                return link != nullptr ? tags->mark_link(key, Role::table, page, link, StructureRecorder::CellPlace{head, row, column})
+                                       : tags->mark_cell(key, page, head, row, column);
+            });
+            cell.draw(std::span(line.pieces).subspan(first, end - first), text_x_ + block.indent, baseline);
+        }
+        line_top += block.leading;
+    }
 }
 
 }  // namespace briefkit::formats::pdf

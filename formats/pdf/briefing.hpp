@@ -92,6 +92,9 @@ private:
     [[nodiscard]] std::vector<FlowBlock> margin_blocks(const std::vector<MetadataRow>& rows);
     void draw_margin(Canvas& canvas, const std::vector<FlowBlock>& margin, int page, StructureRecorder* tags) const;
     void draw_slice(Canvas& canvas, const FlowBlock& block, const Slice& slice, int page, StructureRecorder* tags) const;
+    /// Draws a table slice's lines from `line_top`, each cell's part of a line tagged alone.
+    void draw_table_lines(Canvas& canvas, const FlowBlock& block, const Slice& slice, double line_top, int page,
+                          StructureRecorder* tags) const;
     void handling_label(Canvas& canvas, double baseline, std::string_view label);
     [[nodiscard]] std::optional<FlowBlock> key_points_box(const Document& doc);
     void add_body(const Document& doc, std::vector<FlowBlock>& blocks);

@@ -80,7 +80,7 @@ void Canvas::glyphs(const Placed& p) {
     if (rise != 0) set_rise(0);
 }
 
-void Canvas::pieces(const std::vector<Placed>& pieces, double x, double baseline) {
+void Canvas::pieces(std::span<const Placed> pieces, double x, double baseline) {
     if (pieces.empty()) return;
     const double y = height_ - baseline;
     ops_ += "BT\n";

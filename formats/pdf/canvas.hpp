@@ -4,6 +4,7 @@
 // to the justified width, so text extraction and copying give back the words with spaces.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,7 +38,7 @@ public:
     void text_line(const TextLine& line, double x, double baseline);
 
     /// Draws `pieces` (already placed relative to `x`) on the baseline at `baseline`.
-    void pieces(const std::vector<Placed>& pieces, double x, double baseline);
+    void pieces(std::span<const Placed> pieces, double x, double baseline);
 
     /// Opens marked content tagged `tag` with marked-content id `mcid` (a structure element's part).
     void begin_tagged(std::string_view tag, int mcid);

@@ -340,9 +340,32 @@ struct TreeParts {
     std::vector<std::pair<HPDF_INT32, HPDF_Dict>> link_parents;
 };
 
+/// A reference to marked content `mcid` on page `page`, held by `element`; entered in `tree`'s parent tree.
+HPDF_Dict marked_content_reference(HPDF_MMgr mmgr, TreeParts& tree, int page, int mcid, HPDF_Dict element) {
+    HPDF_Dict reference = HPDF_Dict_New(mmgr);
+    HPDF_Dict_AddName(reference, "Type", "MCR");
+    HPDF_Dict_Add(reference, "Pg", tree.pages.at(static_cast<std::size_t>(page)));
+    HPDF_Dict_AddNumber(reference, "MCID", mcid);
+    tree.by_page[page][mcid] = element;
+    return reference;
+}
+
+/// A reference to link annotation `link`, held by the Link element `element`; the annotation
+/// points back through the parent tree (its /StructParent).
+HPDF_Dict annotation_reference(HPDF_MMgr mmgr, TreeParts& tree, int link, HPDF_Dict element) {
+    const auto& [page, annot] = tree.links.at(static_cast<std::size_t>(link));
+    HPDF_Dict reference = HPDF_Dict_New(mmgr);
+    HPDF_Dict_AddName(reference, "Type", "OBJR");
+    HPDF_Dict_Add(reference, "Pg", tree.pages.at(static_cast<std::size_t>(page)));
+    HPDF_Dict_Add(reference, "Obj", annot);
+    const auto key = static_cast<HPDF_INT32>(tree.pages.size() + static_cast<std::size_t>(link));
+    HPDF_Dict_AddNumber(annot, "StructParent", key);
+    tree.link_parents.emplace_back(key, element);
+    return reference;
+}
+
 /// Writes the structure element `e` under `parent`, and its entries into `tree`.
 HPDF_Dict write_element(HPDF_Doc pdf, TreeParts& tree, const StructElement& e, HPDF_Dict parent) {
-    const std::vector<HPDF_Page>& pages = tree.pages;
     HPDF_MMgr mmgr = pdf->mmgr;
     HPDF_Dict element = HPDF_Dict_New(mmgr);
     HPDF_Xref_Add(pdf->xref, element);
@@ -357,29 +380,18 @@ HPDF_Dict write_element(HPDF_Doc pdf, TreeParts& tree, const StructElement& e, H
         HPDF_Dict_Add(element, "A", attributes);
     }
     HPDF_Array kids = HPDF_Array_New(mmgr);
-    if (!e.content.empty()) HPDF_Dict_Add(element, "Pg", pages.at(static_cast<std::size_t>(e.content.front().first)));
-    for (const auto& [page, mcid] : e.content) {
-        HPDF_Dict reference = HPDF_Dict_New(mmgr);
-        HPDF_Dict_AddName(reference, "Type", "MCR");
-        HPDF_Dict_Add(reference, "Pg", pages.at(static_cast<std::size_t>(page)));
-        HPDF_Dict_AddNumber(reference, "MCID", mcid);
-        HPDF_Array_Add(kids, reference);
-        tree.by_page[page][mcid] = element;
+    bool page_named = false;
+    for (const StructElement& kid : e.kids) {
+        if (kid.mcid >= 0) {
+            if (!page_named) HPDF_Dict_Add(element, "Pg", tree.pages.at(static_cast<std::size_t>(kid.page)));
+            page_named = true;
+            HPDF_Array_Add(kids, marked_content_reference(mmgr, tree, kid.page, kid.mcid, element));
+        } else if (kid.link >= 0) {
+            HPDF_Array_Add(kids, annotation_reference(mmgr, tree, kid.link, element));
+        } else {
+            HPDF_Array_Add(kids, write_element(pdf, tree, kid, element));
+        }
     }
-    for (const int link : e.links) {
-        // A Link element's kid is its annotation, by an object reference; the annotation points
-        // back through the parent tree (its /StructParent).
-        const auto& [page, annot] = tree.links.at(static_cast<std::size_t>(link));
-        HPDF_Dict reference = HPDF_Dict_New(mmgr);
-        HPDF_Dict_AddName(reference, "Type", "OBJR");
-        HPDF_Dict_Add(reference, "Pg", tree.pages.at(static_cast<std::size_t>(page)));
-        HPDF_Dict_Add(reference, "Obj", annot);
-        HPDF_Array_Add(kids, reference);
-        const auto key = static_cast<HPDF_INT32>(tree.pages.size() + static_cast<std::size_t>(link));
-        HPDF_Dict_AddNumber(annot, "StructParent", key);
-        tree.link_parents.emplace_back(key, element);
-    }
-    for (const StructElement& kid : e.kids) HPDF_Array_Add(kids, write_element(pdf, tree, kid, element));
     HPDF_Dict_Add(element, "K", kids);
     return element;
 }

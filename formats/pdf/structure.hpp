@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,13 +15,14 @@
 
 namespace briefkit::formats::pdf {
 
-/// One element of a tagged PDF's structure tree: its standard type, and the marked content it
-/// holds ((page, MCID) pairs, in reading order) or its child elements.
+/// One element of a tagged PDF's structure tree, or one of its kids that refers to what the
+/// pages draw: marked content (a page and an MCID) or a link annotation.
 struct StructElement {
-    std::string type;                           ///< Such as `P`, `H1`, `L`, `TR`.
-    std::vector<std::pair<int, int>> content;   ///< Marked content: (page index, MCID).
-    std::vector<StructElement> kids;            ///< Child elements, in reading order.
-    std::vector<int> links;                     ///< For a `Link`: the link annotations it holds (PdfFile's numbers).
+    std::string type;                 ///< Such as `P`, `H1`, `L`, `TR`; empty for a reference.
+    std::vector<StructElement> kids;  ///< Child elements and references, in reading order.
+    int page = -1;                    ///< For a reference to marked content: its page index,
+    int mcid = -1;                    ///< and its marked-content id.
+    int link = -1;                    ///< For a reference to a link annotation: PdfFile's number.
 };
 
 /// Which part of a block a piece of marked content draws.
@@ -42,8 +44,19 @@ public:
     /// several lines and pages; each part is marked alone).
     [[nodiscard]] std::pair<std::string_view, int> mark_cell(std::size_t key, int page, bool head, std::size_t row, std::size_t column);
 
+    /// Where a table's cell is: in a header row or not, its row and its column.
+    struct CellPlace {
+        bool head = false;        ///< In a header row.
+        std::size_t row = 0;      ///< Its row.
+        std::size_t column = 0;   ///< Its column.
+    };
+    /// The tag (`Link`) and a new marked-content id on `page` for the text of a link to
+    /// `target` (an identity: the same for every piece of one link) in the block `key`, or in
+    /// its cell `cell` (a table's); the Link element that holds it is the block's or the cell's.
+    [[nodiscard]] std::pair<std::string_view, int> mark_link(std::size_t key, Role role, int page, const void* target,
+                                                             const std::optional<CellPlace>& cell = {});
     /// Records that the link annotation numbered `link` (PdfFile::link_to_url()) lies on the
-    /// text of marked content `mcid` on `page`: its block gets a Link element for it.
+    /// text of marked content `mcid` on `page`: the Link element holding that text holds it.
     void link(int page, int mcid, int link);
 
     /// The structure tree of everything marked: a Document element whose kids are the blocks'
@@ -51,20 +64,27 @@ public:
     [[nodiscard]] StructElement document() const;
 
 private:
+    struct Content {
+        int page = 0, mcid = 0;
+        const void* link_target = nullptr;  // the link whose text it is; null for the rest
+        std::vector<int> annotations;       // that link's annotations lying on it
+    };
     struct Cell {
         std::size_t row = 0, column = 0;
         bool head = false;
-        std::vector<std::pair<int, int>> content;  // (page, MCID) of each of its parts
+        std::vector<Content> content;  // each of its parts
     };
     struct Block {
         std::size_t key = 0;
         Role role = Role::paragraph;
-        std::vector<std::pair<int, int>> body;
-        std::vector<std::pair<int, int>> label;
+        std::vector<Content> body;
+        std::vector<Content> label;
         std::vector<Cell> cells;  // a table's, in the order first drawn
-        std::vector<std::pair<std::pair<int, int>, int>> links;  // ((page, MCID) its text is in, link annotation)
     };
     Block& block(std::size_t key, Role role);  // the block `key`, opened when it is new
+    Cell& cell(std::size_t key, bool head, std::size_t row, std::size_t column);  // a table block's cell, opened when new
+    int next_mcid(int page) { return next_mcid_[page]++; }
+    [[nodiscard]] static std::vector<StructElement> kids_of(const std::vector<Content>& content);
     [[nodiscard]] static StructElement element_of(const Block& b);
     [[nodiscard]] static StructElement table_element(const Block& b);
     std::vector<Block> blocks_;

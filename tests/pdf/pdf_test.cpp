@@ -588,6 +588,20 @@ TEST_CASE("pdf: each link is a Link element of the structure holding its annotat
     CHECK(parented == links);
 }
 
+TEST_CASE("pdf: a Link element holds its link's text beside its annotation, in the paragraph's reading order") {
+    require_tools();
+    const test::TempDir dir;
+    const fs::path input = test::source_dir() / "samples/tram-line-opening-web.html";
+    REQUIRE(test::run_briefkit({"convert", input.string(), "-t", "pdf", "-o", dir.path().string()}).exit_code == 0);
+    const std::string tree = test::run_command({"pdfinfo", "-struct-text", (dir.path() / "tram-line-opening-web.pdf").string()}).out;
+    // The paragraph's text before the link, the Link with its words and annotation, the text after.
+    const std::regex in_order(R"(and that"\n\s+Link \(inline\)\n\s+"weekly tickets"\n\s+Object \d+ 0\n\s+"would be valid on both\.")");
+    CHECK(std::regex_search(tree, in_order));
+    // An address broken over three lines of the margin is one Link holding its three annotations.
+    const std::regex address(R"(Link \(inline\)\n\s+"https://courier\.example\.org/[^"]*"\n(\s+Object \d+ 0\n){3})");
+    CHECK(std::regex_search(tree, address));
+}
+
 TEST_CASE("pdf: an OpenType CFF face a style names is embedded subset as CID Type 0C, and its text extracts") {
     require_tools();
     std::string c059;
