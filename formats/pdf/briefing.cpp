@@ -92,7 +92,6 @@ std::optional<Rgb> tlp_colour(std::string_view label) {
     return std::nullopt;
 }
 
-
 /// Draws text in a block's marked content, and the text of each link in marked content of its
 /// own, which the block's Link element holds (PDF/UA asks a Link for its text as well as its
 /// annotation). Marked content opens when first drawn and runs on over lines until the text
@@ -143,6 +142,11 @@ private:
     bool open_now_ = false;
     const void* target_ = nullptr;
 };
+
+/// TaggedText's marks for the text of block `key` of role `role` on `page`: its own, and its links'.
+TaggedText::Open block_marks(StructureRecorder* tags, std::size_t key, Role role, int page) {
+    return [=](const void* link) { return link != nullptr ? tags->mark_link(key, role, page, link) : tags->mark(key, role, page); };
+}
 
 }  // namespace
 
@@ -332,9 +336,7 @@ void BriefingComposer::draw_margin(Canvas& canvas, const std::vector<FlowBlock>&
         const FlowBlock& entry = margin[i];
         top += entry.space_before;
         // Each entry a paragraph, before the title.
-        TaggedText text(canvas, tags != nullptr, [&](const void* link) {
-            return link != nullptr ? tags->mark_link(i, Role::paragraph, page, link) : tags->mark(i, Role::paragraph, page);
-        });
+        TaggedText text(canvas, tags != nullptr, block_marks(tags, i, Role::paragraph, page));
         for (const TextLine& line : entry.lines) {
             text.draw(line.pieces, margin_x_, line_baseline(entry, top));
             top += entry.leading;
@@ -640,9 +642,7 @@ void BriefingComposer::draw_slice(Canvas& canvas, const FlowBlock& block, const 
         TaggedText label(canvas, tags != nullptr, [&](const void*) { return tags->mark(key, block.role, page, Part::label); });
         label.draw(block.marker, text_x_, line_baseline(block, line_top));
     }
-    TaggedText body(canvas, tags != nullptr, [&](const void* link) {
-        return link != nullptr ? tags->mark_link(key, block.role, page, link) : tags->mark(key, block.role, page, Part::body);
-    });
+    TaggedText body(canvas, tags != nullptr, block_marks(tags, key, block.role, page));
     if (marker && block.role != Role::list_item) body.draw(block.marker, text_x_, line_baseline(block, line_top));
     for (std::size_t l = slice.first; l < slice.last; ++l) {
         body.draw(block.lines[l].pieces, text_x_ + block.indent, line_baseline(block, line_top));
