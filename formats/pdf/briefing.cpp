@@ -244,6 +244,7 @@ FlowBlock BriefingComposer::title_block(const std::string& title) {
         block.lines = std::move(narrower);
     }
     block.keep_with_next = true;
+    block.splittable = false;
     return block;
 }
 
@@ -392,8 +393,20 @@ std::vector<Span> BriefingComposer::spans_of(const Inlines& content, double size
     return spans;
 }
 
+std::string BriefingComposer::printed_text(const std::string& text, const std::string& language) const {
+    return style_.typographic ? Typographer(language).set(text) : text;
+}
+
 std::string BriefingComposer::printed(const std::string& text) const {
     return style_.typographic ? Typographer(language_).set(text) : text;
+}
+
+std::vector<FlowBlock> BriefingComposer::body_blocks(const Document& doc) {
+    language_ = doc.meta.language;
+    std::vector<FlowBlock> blocks;
+    add_body(doc, blocks);
+    if (!blocks.empty()) blocks.front().space_before = 0;
+    return blocks;
 }
 
 void BriefingComposer::add_body(const Document& doc, std::vector<FlowBlock>& blocks) {
@@ -436,6 +449,7 @@ FlowBlock BriefingComposer::heading_block(const Heading& heading) {
                                  s.size_heading * kHeadingLeading, s.leading * kHeadingSpaceAbove, false);
     block.role = Role::heading;
     block.keep_with_next = true;
+    block.splittable = false;
     return block;
 }
 
@@ -527,7 +541,7 @@ void BriefingComposer::add_links(PdfFile& pdf, int page, const Canvas& canvas, S
     }
 }
 
-void BriefingComposer::header_band(Canvas& canvas) {
+void BriefingComposer::header_band(Canvas& canvas, std::string_view kind) {
     const Style& s = style_;
     const double left = s.margin_left;
     const double top = s.margin_top;
@@ -543,7 +557,7 @@ void BriefingComposer::header_band(Canvas& canvas) {
     if (!desk.empty()) canvas.text_line(desk.front(), left, top + 33);
     // The issue date, not the article's: a briefing printed today of an article of 2020.
     const std::string issued = issued_ ? format_date(Date{*issued_, std::nullopt, std::nullopt, {}, false}) : std::string();
-    const std::vector<std::pair<std::string, double>> right{{"Briefing", 19}, {issued, 33}};
+    const std::vector<std::pair<std::string, double>> right{{std::string(kind), 19}, {issued, 33}};
     for (const auto& [text, baseline] : right) {
         if (text.empty()) continue;
         const std::vector<TextLine> line = set({{text, Face::sans, 8.5, ink, {}}}, furniture_width_ * 0.45, false);
@@ -607,20 +621,24 @@ int BriefingComposer::draw(PdfFile& pdf, const Document& doc, const ArticleLayou
         draw_furniture(canvas, doc.id, first_number + static_cast<int>(p), total, handling::printed_label(s.handling_label, doc.meta.handling));
         if (tags != nullptr) canvas.end_marked();
         if (p == 0) draw_margin(canvas, layout.margin, page, tags);
-        for (const Slice& slice : layout.pages[p]) draw_slice(canvas, layout.blocks[slice.block], slice, page, tags);
+        for (const Slice& slice : layout.pages[p]) draw_slice(canvas, layout.blocks[slice.block], slice, page, tags, text_x_);
         pdf.append_content(page, canvas.operators());
         add_links(pdf, page, canvas, tags);
     }
     return first_page;
 }
 
-void BriefingComposer::draw_slice(Canvas& canvas, const FlowBlock& block, const Slice& slice, int page, StructureRecorder* tags) const {
+void BriefingComposer::draw_slice(Canvas& canvas, const FlowBlock& block, const Slice& slice, int page, StructureRecorder* tags,
+                                  double x) const {
     const double height = slice_height(block, slice);
+    if (block.rule_above && slice.first == 0 && !slice.at_top) {
+        canvas.rule(x, x + content_width_, slice.top - block.space_before / 2, 0.5, *block.rule_above);
+    }
     const bool decorated = block.background || block.rule_left || block.table_rules;
     if (tags != nullptr && decorated) canvas.begin_artifact();  // boxes and rules are decoration
-    if (block.background) canvas.fill_rect(text_x_, slice.top, content_width_, height, *block.background);
-    if (block.rule_left) canvas.fill_rect(text_x_ + 2, slice.top + 2, 1.5, height - 4, *block.rule_left);
-    if (block.table_rules) draw_table_rules(canvas, block, slice, height);
+    if (block.background) canvas.fill_rect(x, slice.top, content_width_, height, *block.background);
+    if (block.rule_left) canvas.fill_rect(x + 2, slice.top + 2, 1.5, height - 4, *block.rule_left);
+    if (block.table_rules) draw_table_rules(canvas, block, slice, height, x);
     if (tags != nullptr && decorated) canvas.end_marked();
     // Marked content: a slice's lines together, a table's each line (a row) alone, a list
     // item's marker as its label; a grid row's label is part of its paragraph; each link's text
@@ -629,29 +647,29 @@ void BriefingComposer::draw_slice(Canvas& canvas, const FlowBlock& block, const 
     double line_top = slice.top + block.padding;
     if (tags != nullptr && slice.repeated > 0) canvas.begin_artifact();  // a table's header, again
     for (std::size_t l = 0; l < slice.repeated; ++l) {
-        canvas.text_line(block.lines[l], text_x_ + block.indent, line_baseline(block, line_top));
+        canvas.text_line(block.lines[l], x + block.indent, line_baseline(block, line_top));
         line_top += block.leading;
     }
     if (tags != nullptr && slice.repeated > 0) canvas.end_marked();
     if (block.role == Role::table && block.table_rules) {
-        draw_table_lines(canvas, block, slice, line_top, page, tags);
+        draw_table_lines(canvas, block, slice, line_top, page, tags, x);
         return;
     }
     const bool marker = slice.first == 0 && !block.marker.empty();
     if (marker && block.role == Role::list_item) {
         TaggedText label(canvas, tags != nullptr, [&](const void*) { return tags->mark(key, block.role, page, Part::label); });
-        label.draw(block.marker, text_x_, line_baseline(block, line_top));
+        label.draw(block.marker, x, line_baseline(block, line_top));
     }
     TaggedText body(canvas, tags != nullptr, block_marks(tags, key, block.role, page));
-    if (marker && block.role != Role::list_item) body.draw(block.marker, text_x_, line_baseline(block, line_top));
+    if (marker && block.role != Role::list_item) body.draw(block.marker, x, line_baseline(block, line_top));
     for (std::size_t l = slice.first; l < slice.last; ++l) {
-        body.draw(block.lines[l].pieces, text_x_ + block.indent, line_baseline(block, line_top));
+        body.draw(block.lines[l].pieces, x + block.indent, line_baseline(block, line_top));
         line_top += block.leading;
     }
 }
 
 void BriefingComposer::draw_table_lines(Canvas& canvas, const FlowBlock& block, const Slice& slice, double line_top, int page,
-                                        StructureRecorder* tags) const {
+                                        StructureRecorder* tags, double x) const {
     // Each cell's part of each line is marked alone, a TH or TD of its row.
     const std::size_t key = kFlowKeys + slice.block;
     const TableRules& rules = *block.table_rules;
@@ -668,7 +686,7 @@ void BriefingComposer::draw_table_lines(Canvas& canvas, const FlowBlock& block, 
                 return link != nullptr ? tags->mark_link(key, Role::table, page, link, StructureRecorder::CellPlace{head, row, column})
                                        : tags->mark_cell(key, page, head, row, column);
             });
-            cell.draw(std::span(line.pieces).subspan(first, end - first), text_x_ + block.indent, baseline);
+            cell.draw(std::span(line.pieces).subspan(first, end - first), x + block.indent, baseline);
         }
         line_top += block.leading;
     }

@@ -71,6 +71,34 @@ public:
     /// in when `tags` records the structure.
     static void add_links(PdfFile& pdf, int page, const Canvas& canvas, StructureRecorder* tags = nullptr);
 
+    /// The blocks of `doc`'s body (the dateline run into its first paragraph), set in the text
+    /// column, for a digest's story.
+    [[nodiscard]] std::vector<FlowBlock> body_blocks(const Document& doc);
+
+    /// The title of `doc` as printed (title-cased when the style asks).
+    [[nodiscard]] std::string printed_title(const Document& doc) const { return printed_title(doc, body_text(doc)); }
+
+    /// `content` as spans of `size` in `face` and `colour`, links in the accent colour, set
+    /// typographically when the style asks.
+    [[nodiscard]] std::vector<Span> spans_of(const Inlines& content, double size, Face face, const Rgb& colour) const;
+
+    /// Draws the header band of a first page, naming the document `kind` (`Briefing`) on its right.
+    void header_band(Canvas& canvas, std::string_view kind = "Briefing");
+
+    /// Draws the running header of a later page: the organisation and `title`, over a rule.
+    void running_header(Canvas& canvas, const std::string& title);
+
+    /// `text` as printed in `language` (set typographically when the style asks).
+    [[nodiscard]] std::string printed_text(const std::string& text, const std::string& language) const;
+
+    /// Draws `slice` of `block`, untagged, with the text column's left edge at `x`.
+    void draw_block(Canvas& canvas, const FlowBlock& block, const Slice& slice, double x) const {
+        draw_slice(canvas, block, slice, -1, nullptr, x);
+    }
+
+    /// The width of the text column.
+    [[nodiscard]] double content_width() const { return content_width_; }
+
     /// The style.
     [[nodiscard]] const Style& style() const { return style_; }
 
@@ -91,10 +119,10 @@ private:
     [[nodiscard]] std::vector<FlowBlock> metadata_blocks(const std::vector<MetadataRow>& rows);
     [[nodiscard]] std::vector<FlowBlock> margin_blocks(const std::vector<MetadataRow>& rows);
     void draw_margin(Canvas& canvas, const std::vector<FlowBlock>& margin, int page, StructureRecorder* tags) const;
-    void draw_slice(Canvas& canvas, const FlowBlock& block, const Slice& slice, int page, StructureRecorder* tags) const;
+    void draw_slice(Canvas& canvas, const FlowBlock& block, const Slice& slice, int page, StructureRecorder* tags, double x) const;
     /// Draws a table slice's lines from `line_top`, each cell's part of a line tagged alone.
     void draw_table_lines(Canvas& canvas, const FlowBlock& block, const Slice& slice, double line_top, int page,
-                          StructureRecorder* tags) const;
+                          StructureRecorder* tags, double x) const;
     void handling_label(Canvas& canvas, double baseline, std::string_view label);
     [[nodiscard]] std::optional<FlowBlock> key_points_box(const Document& doc);
     void add_body(const Document& doc, std::vector<FlowBlock>& blocks);
@@ -108,19 +136,16 @@ private:
     void add_table_rows(const Table& table, const std::vector<std::vector<Inlines>>& rows, Face face,
                         const std::vector<double>& widths, double gap, FlowBlock& block, std::vector<std::size_t>& row_of_line);
     [[nodiscard]] FlowBlock preformatted_block(const Preformatted& pre, const BodyFlow& flow);
-    void draw_table_rules(Canvas& canvas, const FlowBlock& block, const Slice& slice, double height) const;
+    void draw_table_rules(Canvas& canvas, const FlowBlock& block, const Slice& slice, double height, double x) const;
     void add_source_lines(const Document& doc, std::vector<FlowBlock>& blocks);
     [[nodiscard]] FlowBlock run_in_block(const std::string& heading, const std::vector<std::string>& items,
                                          const Rgb& colour);
     void add_rendering_notes(std::size_t missing_before, std::vector<FlowBlock>& blocks);
     void add_notes_appendix(const Document& doc, std::vector<FlowBlock>& blocks);
-    [[nodiscard]] std::vector<Span> spans_of(const Inlines& content, double size, Face face, const Rgb& colour) const;
     [[nodiscard]] std::string printed(const std::string& text) const;  // set typographically when the style asks
 
     [[nodiscard]] FlowBlock text_block(const std::vector<Span>& spans, double size, double leading, double space_before,
                                        bool justify, double indent = 0);
-    void header_band(Canvas& canvas);
-    void running_header(Canvas& canvas, const std::string& title);
 
     const Style& style_;
     FontSet& fonts_;

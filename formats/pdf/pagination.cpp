@@ -7,7 +7,15 @@ namespace briefkit::formats::pdf {
 
 namespace {
 
-constexpr std::size_t kMinLines = 2;  // fewest lines of a paragraph left alone at a page's foot or head
+constexpr std::size_t kMinLines = 2;
+constexpr std::size_t kMaxChain = 2;  // blocks kept with the next that one more keeps with it (a headline, its byline)  // fewest lines of a paragraph left alone at a page's foot or head
+
+/// The height that must follow a block kept with the next: the first two lines of the next.
+double kept_height(const std::vector<FlowBlock>& blocks, std::size_t b) {
+    if (b >= blocks.size()) return 0;
+    const FlowBlock& next = blocks[b];
+    return next.space_before + 2 * next.padding + static_cast<double>(std::min(kMinLines, next.lines.size())) * next.leading;
+}
 
 }  // namespace
 
@@ -30,14 +38,17 @@ std::vector<std::vector<Slice>> paginate(const std::vector<FlowBlock>& blocks, c
     double page_top = frame.first_top;
     const auto new_page = [&] {
         pages.emplace_back();
-        y = frame.top;
-        page_top = frame.top;
+        y = pages.size() <= frame.first_pages ? frame.first_top : frame.top;
+        page_top = y;
     };
     for (std::size_t b = 0; b < blocks.size(); ++b) {
         const FlowBlock& block = blocks[b];
         const std::size_t n = block.lines.size();
         if (n == 0) continue;
-        if (block.new_page && !pages.back().empty()) new_page();
+        if (block.new_page && !pages.back().empty()) {
+            new_page();
+            while ((pages.size() - 1) % frame.per_sheet != 0) new_page();
+        }
         std::size_t first = 0;
         while (first < n) {
             const bool at_top = y <= page_top + 1e-6;
@@ -47,20 +58,16 @@ std::vector<std::vector<Slice>> paginate(const std::vector<FlowBlock>& blocks, c
             const double avail = frame.bottom - y - space - 2 * block.padding - head;
             const auto fit = static_cast<std::size_t>(std::max(0.0, std::floor((avail + 1e-6) / block.leading)));
             const std::size_t remaining = n - first;
-            double next_need = 0;
-            if (block.keep_with_next && b + 1 < blocks.size()) {
-                const FlowBlock& next = blocks[b + 1];
-                next_need = next.space_before + 2 * next.padding +
-                            static_cast<double>(std::min(kMinLines, next.lines.size())) * next.leading;
-            }
+            const double next_need = block.keep_with_next ? kept_height(blocks, b + 1) : 0;
             const double height = slice_height(block, first, n) + head;
             if (remaining <= fit && (at_top || height + next_need <= frame.bottom - y - space + 1e-6)) {
-                pages.back().push_back({b, first, n, y + space, repeated});
+                pages.back().push_back({b, first, n, y + space, repeated, at_top});
                 y += space + height;
                 break;
             }
             std::size_t take = 0;
-            if (block.splittable && !block.keep_with_next) {
+            if (block.splittable) {
+                // The rest (at least two lines) goes over, and with it what it keeps with.
                 take = std::min(fit, remaining >= 2 * kMinLines ? remaining - kMinLines : 0);
                 if (first == 0 && take < kMinLines + block.repeat_lines) take = 0;
                 if (first > 0 && take < kMinLines) take = 0;
@@ -70,7 +77,7 @@ std::vector<std::vector<Slice>> paginate(const std::vector<FlowBlock>& blocks, c
                 new_page();
                 continue;
             }
-            pages.back().push_back({b, first, first + take, y + space, repeated});
+            pages.back().push_back({b, first, first + take, y + space, repeated, at_top});
             first += take;
             if (first < n) new_page();
             else y += space + slice_height(block, first - take, first) + head;

@@ -48,6 +48,7 @@ struct FlowBlock {
     /// table's header rows); its first page keeps at least two more lines with them.
     std::size_t repeat_lines = 0;
     bool new_page = false;  ///< Starts a new page (an appendix).
+    std::optional<Rgb> rule_above;  ///< A hairline across the column above the block (between a digest's stories).
 };
 
 /// The part of a block on one page.
@@ -57,6 +58,7 @@ struct Slice {
     std::size_t last = 0;   ///< One past the last line on this page.
     double top = 0;         ///< Distance of the slice's top from the page's top edge.
     std::size_t repeated = 0;  ///< Lines from the block's start drawn again above `first` (header rows).
+    bool at_top = false;       ///< Starts its page, where the space (and the rule) above the block is dropped.
 };
 
 /// Where the text may go: from `first_top` (page 1) or `top` (later pages) down to `bottom`,
@@ -65,6 +67,11 @@ struct Frame {
     double first_top = 0;  ///< Top of the text on the first page.
     double top = 0;        ///< Top of the text on later pages.
     double bottom = 0;     ///< Lowest point text may reach.
+    /// How many pages start at `first_top`: a page here may be a column, and every column of a
+    /// first page starts below what heads it.
+    std::size_t first_pages = 1;
+    /// Pages to a sheet, when a page here is a column: a block marked new_page starts a sheet.
+    std::size_t per_sheet = 1;
 };
 
 /// The baseline of a line of `block` whose line box starts `line_top` from the page's top: the
@@ -79,8 +86,9 @@ struct Frame {
 [[nodiscard]] double slice_height(const FlowBlock& block, const Slice& slice);
 
 /// Flows `blocks` into pages; a block marked new_page starts one. A block that does not fit is split only when at least two lines
-/// stay on each side; a block marked keep_with_next moves to the next page unless the first
-/// two lines of the block after it fit beside it. A block taller than a page is split anyway.
+/// stay on each side; a block marked keep_with_next keeps at least its last two lines on the page
+/// where the first two lines of the block after it go (moving whole when it cannot split). A
+/// block taller than a page is split anyway.
 [[nodiscard]] std::vector<std::vector<Slice>> paginate(const std::vector<FlowBlock>& blocks, const Frame& frame);
 
 }  // namespace briefkit::formats::pdf

@@ -85,6 +85,15 @@ struct PdfFile::State {
     std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, HpdfFree> doc;
     std::vector<HPDF_Page> pages;
     std::vector<std::pair<int, HPDF_Annotation>> links;  // each link annotation and its page, by number
+    std::vector<HPDF_Outline> outlines;                  // each bookmark, by number
+
+    // A destination on page `target`: the window's top at `top` (PDF user space), or the page's top.
+    HPDF_Destination destination(int target, std::optional<double> top) {
+        HPDF_Page to = pages.at(static_cast<std::size_t>(target));
+        HPDF_Destination dst = HPDF_Page_CreateDestination(to);
+        HPDF_Destination_SetFitH(dst, static_cast<HPDF_REAL>(top.value_or(HPDF_Page_GetHeight(to))));
+        return dst;
+    }
 
     // Turns an error the handler recorded into an exception, and clears it in libharu.
     void check(const char* what) {
@@ -240,25 +249,24 @@ int PdfFile::link_to_url(int page, const Rect& area, const std::string& url) {
     return state_->add_link(page, annot, "Link to " + url);
 }
 
-int PdfFile::link_to_page(int page, const Rect& area, int target) {
-    HPDF_Page to = state_->pages.at(static_cast<std::size_t>(target));
-    HPDF_Destination dst = HPDF_Page_CreateDestination(to);
-    HPDF_Destination_SetFitH(dst, HPDF_Page_GetHeight(to));
+int PdfFile::link_to_page(int page, const Rect& area, int target, std::optional<double> top) {
+    HPDF_Destination dst = state_->destination(target, top);
     HPDF_Annotation annot =
         HPDF_Page_CreateLinkAnnot(state_->pages.at(static_cast<std::size_t>(page)), hpdf_rect(area), dst);
     state_->check("adding a contents link");
     return state_->add_link(page, annot, fmt::format("Go to page {}", target + 1));
 }
 
-void PdfFile::bookmark(const std::string& title, int target) {
+int PdfFile::bookmark(const std::string& title, int target, int parent, std::optional<double> top) {
     HPDF_Doc pdf = state_->doc.get();
-    HPDF_Outline outline = HPDF_CreateOutline(pdf, nullptr, title.c_str(), HPDF_GetEncoder(pdf, "UTF-8"));
-    HPDF_Page to = state_->pages.at(static_cast<std::size_t>(target));
-    HPDF_Destination dst = HPDF_Page_CreateDestination(to);
-    HPDF_Destination_SetFitH(dst, HPDF_Page_GetHeight(to));
-    HPDF_Outline_SetDestination(outline, dst);
+    HPDF_Outline under = parent >= 0 ? state_->outlines.at(static_cast<std::size_t>(parent)) : nullptr;
+    HPDF_Outline outline = HPDF_CreateOutline(pdf, under, title.c_str(), HPDF_GetEncoder(pdf, "UTF-8"));
+    HPDF_Outline_SetDestination(outline, state_->destination(target, top));
+    if (under != nullptr) HPDF_Outline_SetOpened(under, HPDF_TRUE);
     HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
     state_->check("adding a bookmark");
+    state_->outlines.push_back(outline);
+    return static_cast<int>(state_->outlines.size()) - 1;
 }
 
 void PdfFile::set_info(const PdfInfo& info) {

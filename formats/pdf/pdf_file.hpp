@@ -59,12 +59,13 @@ public:
     /// as `Link to URL` (its /Contents); returns its number, for a structure element's Link.
     int link_to_url(int page, const Rect& area, const std::string& url);
 
-    /// A borderless link from `area` on `page` to the top of page `target`, described as
-    /// `Go to page N`; returns its number.
-    int link_to_page(int page, const Rect& area, int target);
+    /// A borderless link from `area` on `page` to page `target`, described as `Go to page N`,
+    /// showing the page from `top` (PDF user space) or from its top; returns its number.
+    int link_to_page(int page, const Rect& area, int target, std::optional<double> top = std::nullopt);
 
-    /// A top-level bookmark titled `title` (UTF-8) that opens page `target`.
-    void bookmark(const std::string& title, int target);
+    /// A bookmark titled `title` (UTF-8) that opens page `target` at `top` (or its top), under
+    /// bookmark `parent` (shown open) or at the top level when -1; returns its number.
+    int bookmark(const std::string& title, int target, int parent = -1, std::optional<double> top = std::nullopt);
 
     /// Sets the document information.
     void set_info(const PdfInfo& info);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "formats/brief/arrangement.hpp"
 #include "formats/pdf/briefing.hpp"
 #include "formats/pdf/digest.hpp"
 #include "formats/pdf/pdf_file.hpp"
@@ -219,9 +221,34 @@ private:
     Setup setup_;
 };
 
+/// What a brief is arranged by: the style's digest settings, under what the command line asks.
+brief::BriefSettings brief_settings(const Style& style, const DigestRequest& request) {
+    brief::BriefSettings settings;
+    const std::string group = request.group_by.empty() ? style.digest.group_by : request.group_by;
+    const std::optional<brief::Grouping> grouping = brief::grouping_named(group);
+    if (!grouping) throw UsageError(fmt::format("--group-by {}: expected topic, place, agency, language or none", group));
+    settings.group_by = *grouping;
+    settings.section_order = style.digest.sections;
+    const std::string topics = request.topics.empty() ? style.digest.topics : request.topics;
+    if (!topics.empty()) settings.topics = brief::TopicRules::load(topics);
+    if (settings.group_by == brief::Grouping::topic && topics.empty()) {
+        throw UsageError("sections by topic need topic rules: give --topics FILE, or topics: in the style's digest settings");
+    }
+    const std::string sources = request.sources.empty() ? style.digest.sources : request.sources;
+    if (!sources.empty()) settings.sources = brief::SourceList::load(sources);
+    settings.briefed = request.briefed;
+    settings.since = request.since;
+    settings.omit_briefed = style.digest.omit_briefed;
+    settings.top_stories = static_cast<std::size_t>(style.digest.top_stories);
+    settings.style_label = style.handling_label;
+    return settings;
+}
+
 class PdfDigestWriter final : public CollectionWriter {
 public:
-    explicit PdfDigestWriter(const WriterOptions& options) : setup_(options) {}
+    // The sources and topics files are read now, so that a mistake in them is said before any input is read.
+    explicit PdfDigestWriter(const WriterOptions& options)
+        : setup_(options), request_(options.digest), made_at_(options.made_at), settings_(brief_settings(setup_.style(), request_)) {}
 
     void write(std::span<const Document> docs, Sink& sink) const override {
         try {
@@ -236,14 +263,16 @@ public:
 private:
     void write_digest(std::span<const Document> docs, Sink& sink) const {
         const Style& s = setup_.style();
+        const brief::Brief arranged = brief::arrange(docs, settings_);
         PdfFile pdf;
         FontSet fonts(s);
         DigestComposer digest(s, fonts, [this](const Document& doc) { return setup_.hyphenator(doc); });
-        if (const auto day = setup_.issue_day()) digest.set_issue_date(*day);
-        const std::string summary = digest.compose(pdf, docs);
+        const Masthead masthead{request_.title.empty() ? s.digest.title : request_.title, request_.issue, setup_.issue_day(), made_at_};
+        digest.compose(pdf, docs, arranged, masthead);
         pdf.embed_fonts(fonts);
         PdfInfo info;
-        info.title = "Briefing digest: " + summary;
+        info.title = masthead.title + (masthead.issue > 0 ? fmt::format(" No. {}", masthead.issue) : std::string()) + ": " +
+                     DigestComposer::summary(arranged);
         info.author = s.organisation;
         info.subject = s.desk;
         std::optional<std::time_t> newest;
@@ -251,14 +280,21 @@ private:
         for (const Document& doc : docs) {
             const auto t = article_time(doc);
             if (t && (!newest || *t > *newest)) newest = t;
-            identity += doc.id + ",";
         }
+        // The identity of the brief is its articles, in any order.
+        std::vector<std::string> ids;
+        for (const Document& doc : docs) ids.push_back(doc.id);
+        std::sort(ids.begin(), ids.end());
+        for (const std::string& id : ids) identity += id + ",";
         setup_.finish(pdf, info, newest, identity);
         sink.write(pdf.save());
         for (const std::string& m : fonts.missing()) sink.warn(m);
     }
 
     Setup setup_;
+    DigestRequest request_;
+    std::int64_t made_at_;
+    brief::BriefSettings settings_;
 };
 
 }  // namespace

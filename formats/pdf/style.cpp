@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 
+#include "formats/brief/arrangement.hpp"
 #include "formats/pdf/builtin_styles.hpp"
 #include "formats/pdf/font_lookup.hpp"
 #include "pipeline/model/error.hpp"
@@ -129,7 +130,7 @@ public:
         bool has_fonts = false;
         each(root, "",
              {"description", "page", "fonts", "sizes", "colours", "header", "handling_label", "options",
-              "hyphenation_exceptions"},
+              "hyphenation_exceptions", "digest"},
              [&](const std::string& key, const YAML::Node& v, const std::string& full) {
                  if (key == "description") s.description = text(v, full);
                  if (key == "handling_label") s.handling_label = text(v, full);
@@ -150,6 +151,7 @@ public:
                      });
                  }
                  if (key == "options") read_options(v, full, s);
+                 if (key == "digest") read_digest(v, full, s.digest);
                  if (key == "hyphenation_exceptions") {
                      if (!v.IsSequence()) fail(v, full, "expected a list of words such as [ta-ble]");
                      for (const auto& w : v) s.hyphenation_exceptions.push_back(text(w, full));
@@ -161,6 +163,36 @@ public:
     }
 
 private:
+    void read_digest(const YAML::Node& v, const std::string& path, DigestStyle& d) const {
+        each(v, path, {"title", "columns", "in_brief_words", "new_page", "previously_reported", "group_by", "sections", "topics", "sources", "top_stories"},
+             [&](const std::string& k, const YAML::Node& n, const std::string& f) {
+                 if (k == "title") d.title = text(n, f);
+                 if (k == "columns") d.columns = static_cast<int>(number(n, f, 1, 2));
+                 if (k == "in_brief_words") d.in_brief_words = static_cast<int>(number(n, f, 0, 1000));
+                 if (k == "top_stories") d.top_stories = static_cast<int>(number(n, f, 0, 12));
+                 if (k == "new_page") d.new_page = flag(n, f);
+                 if (k == "previously_reported") {
+                     const std::string how = text(n, f);
+                     if (how != "mark" && how != "omit") fail(n, f, fmt::format("expected mark or omit, got '{}'", how));
+                     d.omit_briefed = how == "omit";
+                 }
+                 if (k == "group_by") {
+                     d.group_by = text(n, f);
+                     if (!brief::grouping_named(d.group_by)) {
+                         fail(n, f, fmt::format("expected topic, place, agency, language or none, got '{}'", d.group_by));
+                     }
+                 }
+                 if (k == "sections") {
+                     if (!n.IsSequence()) fail(n, f, "expected a list of section names");
+                     for (const auto& name : n) d.sections.push_back(text(name, f));
+                 }
+                 if (k == "topics" || k == "sources") {
+                     const std::filesystem::path file = text(n, f);
+                     (k == "topics" ? d.topics : d.sources) = file.is_absolute() ? file.string() : (std::filesystem::path(base_) / file).string();
+                 }
+             });
+    }
+
     void read_page(const YAML::Node& v, const std::string& path, Style& s) const {
         bool has_size = false;
         each(v, path, {"size", "margins_mm", "measure_mm"}, [&](const std::string& k, const YAML::Node& n, const std::string& f) {

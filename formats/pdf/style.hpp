@@ -16,6 +16,20 @@ struct Rgb {
     double r = 0, g = 0, b = 0;
 };
 
+/// How a digest in a style is put together and laid out.
+struct DigestStyle {
+    std::string title = "Daily brief";  ///< The brief's title on its front page.
+    int columns = 2;                    ///< Columns of the stories and the contents: 1 or 2.
+    int in_brief_words = 80;            ///< Stories of fewer words run on in the "In brief" section; 0 for none.
+    bool new_page = false;              ///< Each story starts a new page.
+    bool omit_briefed = false;          ///< Stories briefed before are left out (else marked "Previously reported").
+    std::string group_by = "agency";    ///< The field of the sections: topic, place, agency, language or none.
+    std::vector<std::string> sections;  ///< Sections printed first, in this order.
+    std::string topics;                 ///< The topic rules file (a path from the style file's folder); empty for none.
+    std::string sources;                ///< The sources file (the same); empty for none.
+    int top_stories = 4;                ///< Stories on the front page.
+};
+
 /// A briefing style, with every length in points.
 struct Style {
     std::string name;         ///< The built-in name or the file path it was read from.
@@ -48,6 +62,7 @@ struct Style {
     bool attach_data = true;     ///< Attach the article's XML and JSON to its briefing.
     bool hyphenate = true;       ///< Hyphenate body text by its language's patterns.
     std::vector<std::string> hyphenation_exceptions;  ///< Extra exceptions, hyphens at allowed points.
+    DigestStyle digest;  ///< How a digest in this style is put together.
 };
 
 /// True when `name_or_path` names a style file rather than a built-in style: it holds a '/' or

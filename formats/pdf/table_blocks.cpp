@@ -67,6 +67,7 @@ void BriefingComposer::add_table(const Table& table, const BodyFlow& flow, std::
     if (!table.caption.empty()) {
         FlowBlock caption = text_block(spans_of(table.caption, size, Face::sans, s.muted), size, leading, space, false);
         caption.keep_with_next = true;
+        caption.splittable = false;
         blocks.push_back(std::move(caption));
         space = 0;
     }
@@ -195,9 +196,9 @@ FlowBlock BriefingComposer::preformatted_block(const Preformatted& pre, const Bo
     return block;
 }
 
-void BriefingComposer::draw_table_rules(Canvas& canvas, const FlowBlock& block, const Slice& slice, double height) const {
+void BriefingComposer::draw_table_rules(Canvas& canvas, const FlowBlock& block, const Slice& slice, double height, double x) const {
     const TableRules& rules = *block.table_rules;
-    const double left = text_x_ + block.indent;
+    const double left = x + block.indent;
     const double right = left + rules.width;
     canvas.rule(left, right, slice.top, kRuleOuter, rules.colour);
     canvas.rule(left, right, slice.top + height, kRuleOuter, rules.colour);

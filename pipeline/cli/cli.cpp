@@ -206,6 +206,18 @@ Subcommand add_digest(CLI::App& app) {
     add_style_option(*cmd, options->write);
     cmd->add_option("-t,--to", options->to, "Format of the digest; it must hold many articles in one file (default: pdf)");
     add_timeout_option(*cmd, options->timeout, "input (and each article of the digest)");
+    DigestRequest& brief = options->write.digest;
+    cmd->add_option("--title", brief.title, "The brief's title on its front page (default: the style's, Daily brief)");
+    cmd->add_option("--issue", brief.issue, "The issue number printed under the title")->check(CLI::Range(1, 1000000));
+    cmd->add_option("--group-by", brief.group_by,
+                    "The sections: topic (needs --topics), place, agency, language or none (default: the style's, agency)");
+    cmd->add_option("--topics", brief.topics, "Topic rules (YAML): each section's name, keywords and places, in print order");
+    cmd->add_option("--sources", brief.sources,
+                    "Sources file (YAML): each agency's aliases, country, language, ownership, grade A-F and credit line");
+    cmd->add_option("--since", options->since,
+                    "Stories briefed before: a manifest an earlier digest wrote (--manifest), or a day such as 2026-12-02 "
+                    "(articles dated before it); marked 'previously reported' or left out, as the style says");
+    cmd->add_option("--manifest", options->manifest, "Record the articles of this digest here (NDJSON), for a later --since");
     flags->add_to(*cmd);
     return {cmd, [options, flags] {
                 options->read = flags->resolve();

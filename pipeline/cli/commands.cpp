@@ -22,6 +22,7 @@
 #include "pipeline/inputs.hpp"
 #include "pipeline/manifest.hpp"
 #include "pipeline/model/deadline.hpp"
+#include "pipeline/model/hash.hpp"
 #include "pipeline/model/text.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/registry.hpp"
@@ -141,20 +142,55 @@ void refuse_input_as_output(const std::filesystem::path& output, const std::vect
     }
 }
 
-/// Reads every input for a digest, each under the time limit; reports and counts those that fail.
+/// Reads every input for a digest, each under the time limit; reports and counts those that
+/// fail. `names` gets each article's input, for the digest's manifest.
 std::vector<Document> read_for_digest(const std::vector<Input>& inputs, const DigestOptions& options,
-                                      std::size_t& failed) {
+                                      std::size_t& failed, std::vector<std::string>& names) {
     const Converter reader({options.read, {}, {}, to_milliseconds(options.timeout)});
     std::vector<Document> docs;
     for (const Input& input : inputs) {
         try {
-            for (ConvertedArticle& article : reader.convert(input).articles) docs.push_back(std::move(article.document));
+            for (ConvertedArticle& article : reader.convert(input).articles) {
+                docs.push_back(std::move(article.document));
+                names.push_back(input.display);
+            }
         } catch (const Error& e) {
             ++failed;
             report(e);
         }
     }
     return docs;
+}
+
+/// What `--since` says was briefed before: a day (`2026-12-02`: articles dated before it), or
+/// the manifest of an earlier digest or batch (every article it records).
+void read_since(const std::string& since, DigestRequest& request) {
+    if (since.empty()) return;
+    if (const std::optional<Date> day = Date::from_iso(since); day && !day->time) {
+        request.since = day->day;
+        return;
+    }
+    for (const auto& [input, record] : read_manifest(since)) {
+        if (!record.id.empty() && record.status != InputStatus::failed) request.briefed.insert(record.id);
+    }
+}
+
+/// Records the articles of the digest written to `output`, one manifest record each, for the
+/// next digest's `--since`.
+void write_digest_manifest(const DigestOptions& options, const std::vector<Document>& docs, const std::vector<std::string>& names,
+                           const std::string& bytes) {
+    std::string text;
+    const ManifestOutput output{options.to, options.output, bytes.size(), sha256_hex(bytes)};
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        ManifestRecord r;
+        r.input = names[i];
+        r.id = docs[i].id;
+        r.status = InputStatus::converted;
+        r.outputs = {output};
+        r.notes = docs[i].notes.size();
+        text += to_json_line(r) + "\n";
+    }
+    write_file_atomically(options.manifest, text);
 }
 
 }  // namespace
@@ -232,6 +268,7 @@ ExitCode digest(const DigestOptions& options) {
     const bool to_stdout = options.output == "-";
     WriterOptions write = options.write;
     if (write.made_at == 0) write.made_at = output_time();
+    read_since(options.since, write.digest);
     const std::unique_ptr<CollectionWriter> writer = format->make_collection(write);
     const std::vector<Input> inputs = collect_inputs(options.inputs, options.glob, options.follow_links);
     if (inputs.empty()) {
@@ -240,7 +277,8 @@ ExitCode digest(const DigestOptions& options) {
     }
     if (!to_stdout) refuse_input_as_output(options.output, inputs);
     std::size_t failed = 0;
-    const std::vector<Document> docs = read_for_digest(inputs, options, failed);
+    std::vector<std::string> names;
+    const std::vector<Document> docs = read_for_digest(inputs, options, failed, names);
     if (docs.empty()) {
         report(Error("no input could be read; no digest written", options.output));
         return ExitCode::some_failed;
@@ -260,6 +298,7 @@ ExitCode digest(const DigestOptions& options) {
         } else {
             write_file_atomically(options.output, bytes);
         }
+        if (!options.manifest.empty()) write_digest_manifest(options, docs, names, bytes);
         for (const std::string& w : sink.warnings()) report_warning(options.output, w);
     } catch (Error& e) {
         e.name_file_if_unnamed(options.output);

@@ -39,6 +39,8 @@ struct DigestOptions {
     WriterOptions write;              ///< Writer options.
     double timeout = 60;              ///< Seconds each input may take to read, and each article to set; 0 for no limit.
     bool follow_links = false;        ///< Read links in input folders that lead outside them.
+    std::string since;                ///< A manifest of what was briefed before, or a day (`2026-12-02`); empty for none.
+    std::string manifest;             ///< Where to record the articles this digest holds; empty for nowhere.
 };
 
 /// `briefkit convert`: converts every input; returns the exit code.

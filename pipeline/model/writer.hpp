@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -56,6 +58,20 @@ struct Rendering {
     std::string bytes;       ///< Its content.
 };
 
+/// What a digest is asked for on the command line, over what its style says; a collection
+/// writer reads them (an empty value leaves the style's).
+struct DigestRequest {
+    std::string title;    ///< The brief's title.
+    int issue = 0;        ///< The issue number; 0 prints none.
+    std::string group_by;  ///< The field its sections are made by: `topic`, `place`, `agency`, `language` or `none`.
+    std::string topics;   ///< The topic rules file (YAML).
+    std::string sources;  ///< The sources file (YAML).
+    /// The ids of articles already briefed (from `--since`), left out or marked as the style says.
+    std::set<std::string, std::less<>> briefed;
+    /// Articles dated before this day count as already briefed too (from `--since DATE`).
+    std::optional<CalendarDay> since;
+};
+
 /// Options every writer is made with; each writer reads the ones it understands.
 struct WriterOptions {
     std::string style;  ///< PDF briefing style: a built-in name or a style file path; empty for the default.
@@ -66,6 +82,7 @@ struct WriterOptions {
     /// The article in the data formats a PDF briefing attaches (its XML and JSON), made by the
     /// pipeline's own writers; empty when none is given (a writer made alone, in a test).
     std::function<std::vector<Rendering>(const Document&)> renderings;
+    DigestRequest digest;  ///< What the command line asks of a digest.
 };
 
 /// One output format.

@@ -5,7 +5,8 @@
 
 - pipeline/model/ includes only pipeline/model/;
 - a format under formats/ includes only pipeline/model/, formats/markup/ (the XML and body
-  markup helpers the XML-family formats share) and its own folder;
+  markup helpers the XML-family formats share), formats/brief/ (how a digest is put together)
+  and its own folder;
 - pipeline/ includes no formats/ header, except registry.cpp, the one table that knows them all;
 - pipeline/cli/ includes no formats/ header;
 
@@ -30,9 +31,9 @@ def allowed(source, header):
             own = f"formats/{parts[1]}/"
             if header.startswith(own) or header.startswith("pipeline/model/"):
                 return None
-            if header.startswith("formats/markup/"):
-                return None if parts[1] != "markup" else "formats/markup includes only pipeline/model/ and itself"
-            return f"a format includes only pipeline/model/, formats/markup/ and {own}"
+            if header.startswith("formats/markup/") or header.startswith("formats/brief/"):
+                return None if parts[1] not in ("markup", "brief") else f"formats/{parts[1]} includes only pipeline/model/ and itself"
+            return f"a format includes only pipeline/model/, formats/markup/, formats/brief/ and {own}"
         if parts[0] == "pipeline" and parts[1] == "cli":
             return "the command line includes no format" if header.startswith("formats/") else None
         if parts[0] == "pipeline":

@@ -96,7 +96,7 @@ TEST_CASE("briefing page: a measure that leaves no margin column sets the metada
     const fs::path wide = dir.path() / "wide.yaml";
     test::write_file(wide, yaml);
     const Document doc = read_sample("kyrgyz-water-council.txt");
-    const std::string text = briefing_text(doc, WriterOptions{wide.string(), 0, {}});
+    const std::string text = briefing_text(doc, WriterOptions{wide.string(), 0, {}, {}});
     REQUIRE(text.find(first_words(doc)) != std::string::npos);
     CHECK(text.find("Source") < text.find(first_words(doc)));  // the grid, above the body
     CHECK(text.find("Source") > text.find("Regional Water Council"));  // under the (title-cased) title
@@ -107,10 +107,10 @@ TEST_CASE("briefing page: a measure that leaves no margin column sets the metada
 
 TEST_CASE("briefing page: the band prints the issue date, not the article's") {
     const Document doc = read_sample("kyrgyz-water-council.txt");
-    const std::string text = briefing_text(doc, WriterOptions{"", 1600000000, {}});  // 13 September 2020
+    const std::string text = briefing_text(doc, WriterOptions{"", 1600000000, {}, {}});  // 13 September 2020
     CHECK(text.find("13 September 2020") != std::string::npos);
     CHECK(text.find("Briefing, ") == std::string::npos);
-    const std::string undated = briefing_text(doc, WriterOptions{"", 0, {}});
+    const std::string undated = briefing_text(doc, WriterOptions{"", 0, {}, {}});
     CHECK(undated.find("13 September 2020") == std::string::npos);
 }
 
@@ -141,7 +141,7 @@ TEST_CASE("briefing page: an article's own TLP label is printed where it is more
     const std::string yaml = test::read_file(test::source_dir() / "styles" / "briefing.yaml");
     const fs::path style = dir.path() / "red.yaml";
     test::write_file(style, std::regex_replace(yaml, std::regex("handling_label: \"TLP:CLEAR\""), "handling_label: \"TLP:RED\""));
-    const std::string text = briefing_text(doc, WriterOptions{style.string(), 0, {}});
+    const std::string text = briefing_text(doc, WriterOptions{style.string(), 0, {}, {}});
     CHECK(count_of(text, "TLP:RED") == 2);
     CHECK(count_of(text, "TLP:GREEN") == 0);
 }
@@ -167,7 +167,7 @@ TEST_CASE("briefing page: the reader's notes go on an appendix page when the sty
     yaml = std::regex_replace(yaml, std::regex("notes_appendix: false"), "notes_appendix: true");
     const fs::path style = dir.path() / "notes.yaml";
     test::write_file(style, yaml);
-    const std::string text = briefing_text(doc, WriterOptions{style.string(), 0, {}});
+    const std::string text = briefing_text(doc, WriterOptions{style.string(), 0, {}, {}});
     const std::size_t notes = text.find("Reader notes");
     REQUIRE(notes != std::string::npos);
     CHECK(text.find('\f') < notes);  // after a page break: on a page of its own

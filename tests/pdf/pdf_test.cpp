@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -171,40 +172,80 @@ std::vector<fs::path> sample_inputs() {
     return out;
 }
 
-// Checks a digest's bookmarks and contents against where each article really starts.
-void check_digest(const fs::path& pdf, std::size_t articles) {
-    const test::RunResult json = test::run_command({"qpdf", "--json", "--json-key=outlines", pdf.string()});
+/// Where a bookmark or a link goes: a page (from 1) and the height shown at the window's top.
+struct Target {
+    int page = 0;
+    double y = 0;
+};
+
+/// The text of `pdf`'s page `page` in the area `height` points tall below `top` (PDF user space)
+/// between `left` and `right`.
+std::string text_in(const fs::path& pdf, int page, double left, double right, double top, double height) {
+    constexpr double kPageHeight = 841.89;
+    const auto n = [](double v) { return std::to_string(static_cast<int>(std::lround(v))); };
+    return test::run_command({"pdftotext", "-f", std::to_string(page), "-l", std::to_string(page), "-x", n(left), "-y",
+                              n(kPageHeight - top), "-W", n(right - left), "-H", n(height), pdf.string(), "-"})
+        .out;
+}
+
+// Checks a brief's bookmarks, contents and top stories against where each story really is:
+// every story bookmarked under its section, its bookmark landing on its headline, and every
+// link of the front pages landing on a story or a section, printing that page's number.
+void check_digest(const fs::path& pdf, std::size_t stories) {
+    const test::RunResult json = test::run_command({"qpdf", "--json=2", "--json-key=pages", "--json-key=outlines", "--json-key=qpdf", pdf.string()});
     REQUIRE(json.exit_code == 0);
-    const YAML::Node outlines = YAML::Load(json.out)["outlines"];
-    REQUIRE(outlines.size() == articles);
-    const test::RunResult contents =
-        test::run_command({"pdftotext", "-layout", "-f", "2", "-l", "3", pdf.string(), "-"});
-    for (const auto& entry : outlines) {
-        const std::string title = entry["title"].as<std::string>();
-        const int page = entry["destpageposfrom1"].as<int>();
-        INFO(title << " bookmarked at page " << page);
-        // The article's own page carries its title.
-        const test::RunResult text =
-            test::run_command({"pdftotext", "-f", std::to_string(page), "-l", std::to_string(page), pdf.string(), "-"});
-        std::string flat;
-        for (const std::string& w : words_of(text.out)) flat += w + " ";
-        const std::vector<std::string> title_words = words_of(title);
-        CHECK(flat.find(title_words.front() + " " + (title_words.size() > 1 ? title_words[1] : "")) != std::string::npos);
-        // The contents line that starts with the title's first words ends with that page number.
-        std::istringstream lines(contents.out);
-        std::string line;
-        bool found = false;
-        const std::string start = title_words.front() + " " + (title_words.size() > 1 ? title_words[1] : "");
-        while (std::getline(lines, line)) {
-            line = as_typed(line);
-            const std::size_t at = line.find_first_not_of(' ');
-            if (at == std::string::npos || line.compare(at, start.size(), start) != 0) continue;
-            const std::size_t end = line.find_last_not_of(' ');
-            const std::size_t num = line.find_last_of(' ', end);
-            if (line.substr(num + 1, end - num) == std::to_string(page)) found = true;
+    const YAML::Node root = YAML::Load(json.out);
+    std::map<std::string, int> page_of;
+    for (std::size_t i = 0; i < root["pages"].size(); ++i) page_of[root["pages"][i]["object"].as<std::string>()] = static_cast<int>(i) + 1;
+    std::vector<std::pair<std::string, Target>> marks;  // every bookmark but the front page's
+    std::size_t story_marks = 0;
+    const YAML::Node outlines = root["outlines"];
+    REQUIRE(outlines.size() >= 2);
+    CHECK(outlines[0]["title"].as<std::string>() == "Front page and contents");
+    int first_body_page = 1000000;
+    for (std::size_t i = 1; i < outlines.size(); ++i) {
+        const auto add = [&](const YAML::Node& o) {
+            marks.push_back({o["title"].as<std::string>(), {o["destpageposfrom1"].as<int>(), o["dest"][2].as<double>()}});
+            first_body_page = std::min(first_body_page, marks.back().second.page);
+        };
+        add(outlines[i]);
+        for (const auto& kid : outlines[i]["kids"]) {
+            add(kid);
+            ++story_marks;
         }
-        CHECK(found);
     }
+    CHECK(story_marks == stories);
+    for (const auto& [title, target] : marks) {
+        INFO(title << " bookmarked at page " << target.page << ", " << target.y);
+        // The headline (or the section head) stands just below where the bookmark lands.
+        std::string flat;
+        for (const std::string& w : words_of(text_in(pdf, target.page, 0, 596, target.y, 60))) flat += w + " ";
+        CHECK(flat.find(words_of(title).front()) != std::string::npos);
+    }
+    const YAML::Node objects = root["qpdf"][1];
+    std::size_t links = 0;
+    for (const auto& [ref, page] : page_of) {
+        if (page >= first_body_page) continue;
+        for (const auto& annot : objects["obj:" + ref]["value"]["/Annots"]) {
+            const YAML::Node link = objects["obj:" + annot.as<std::string>()]["value"];
+            if (!link["/Dest"]) continue;
+            const YAML::Node dest = objects["obj:" + link["/Dest"].as<std::string>()]["value"];
+            const Target to{page_of.at(dest[0].as<std::string>()), dest[2].as<double>()};
+            const auto hit = std::find_if(marks.begin(), marks.end(), [&](const auto& m) {
+                return m.second.page == to.page && std::abs(m.second.y - to.y) < 0.01;
+            });
+            INFO("a link of page " << page << " to page " << to.page << ", " << to.y);
+            REQUIRE(hit != marks.end());
+            // The row or the top story ends in that page's number.
+            const YAML::Node rect = link["/Rect"];
+            const std::vector<std::string> words = words_of(text_in(pdf, page, rect[0].as<double>(), rect[2].as<double>() + 1,
+                                                                    rect[3].as<double>(), rect[3].as<double>() - rect[1].as<double>()));
+            REQUIRE(!words.empty());
+            CHECK(words.back() == std::to_string(to.page));
+            ++links;
+        }
+    }
+    CHECK(links >= marks.size());  // each story and section in the contents, top stories besides
 }
 
 }  // namespace
@@ -326,7 +367,7 @@ TEST_CASE("pdf: every seedstyle article passes qpdf, pdftotext and pdffonts", "[
     CHECK(checked == 300);
 }
 
-TEST_CASE("digest: contents page numbers and bookmarks match where each article starts") {
+TEST_CASE("digest: every contents row and top story links to its story and prints its page, and stories are bookmarked by section") {
     require_tools();
     const test::TempDir dir;
     std::vector<std::string> args{"digest"};
@@ -621,7 +662,7 @@ TEST_CASE("pdf: an OpenType CFF face a style names is embedded subset as CID Typ
         INFO(input.filename().string());
         const Document doc = read_path(input);
         const fs::path pdf = dir.path() / (input.stem().string() + ".pdf");
-        test::write_file(pdf, write_to_string(*formats::make_pdf_writer(WriterOptions{(dir.path() / "cff.yaml").string(), 0, {}}), doc));
+        test::write_file(pdf, write_to_string(*formats::make_pdf_writer(WriterOptions{(dir.path() / "cff.yaml").string(), 0, {}, {}}), doc));
         CHECK(pdf_problems(pdf, doc, (dir.path() / "cff.yaml").string()) == "");
         const std::string fonts = test::run_command({"pdffonts", pdf.string()}).out;
         CHECK(std::regex_search(fonts, std::regex(R"([A-Z]{6}\+C059-Roman +CID Type 0C \(OT\) +Identity-H +yes yes yes)")));

@@ -64,7 +64,7 @@ TEST_CASE("typography: the style switch prints quotes as typed") {
         const auto style = dir.path() / "style.yaml";
         briefkit::test::write_file(style, style_yaml);
         const auto pdf = dir.path() / "quotes.pdf";
-        briefkit::test::write_file(pdf, briefkit::write_to_string(*briefkit::formats::make_pdf_writer({style.string(), 0, {}}), doc));
+        briefkit::test::write_file(pdf, briefkit::write_to_string(*briefkit::formats::make_pdf_writer({style.string(), 0, {}, {}}), doc));
         return briefkit::test::run_command({"pdftotext", "-enc", "UTF-8", pdf.string(), "-"}).out;
     };
     CHECK(text_with(yaml).find("\u201Csoon\u201D \u2014 and left.") != std::string::npos);

@@ -1,0 +1,52 @@
+// Near-duplicate articles: the same story from several agencies, or an update of an earlier
+// item, found by the overlap of their words.
+//
+// Each article is read as the set of its word 3-shingles (every run of three words of its
+// title and body, lower-cased, hashed to 64 bits). Two articles tell the same story when the
+// sets' resemblance (Jaccard: shared over all) is at least kSameResemblance, or when the
+// smaller set, of at least kMinContained shingles, lies almost wholly in the larger (a flash
+// and the full story, an update that adds paragraphs). Both are computed exactly, not
+// estimated by MinHash or SimHash: candidates come from an index of shingles, and each
+// candidate pair's sets are intersected. The same articles in any order give the same groups.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "pipeline/model/model.hpp"
+
+namespace briefkit::brief {
+
+/// Resemblance from which two articles tell the same story.
+inline constexpr double kSameResemblance = 0.5;
+/// Containment (shared over the smaller set) from which the smaller article is part of the larger.
+inline constexpr double kSameContainment = 0.9;
+/// Fewest shingles the smaller article needs for containment alone to make the pair the same story.
+inline constexpr std::size_t kMinContained = 12;
+
+/// An article's word 3-shingles, hashed, sorted and without repeats.
+using Shingles = std::vector<std::uint64_t>;
+
+/// The shingles of `doc`'s title and body text.
+[[nodiscard]] Shingles shingles_of(const Document& doc);
+
+/// How much two articles' words overlap.
+struct Overlap {
+    double resemblance = 0;  ///< Shared shingles over all shingles of both.
+    double containment = 0;  ///< Shared shingles over the smaller article's.
+    std::size_t smaller = 0;  ///< Shingles of the smaller article.
+};
+
+/// The overlap of two articles' shingles.
+[[nodiscard]] Overlap overlap(const Shingles& a, const Shingles& b);
+
+/// True when an overlap makes two articles the same story.
+[[nodiscard]] bool same_story(const Overlap& o);
+
+/// The articles, given by their shingles, grouped by story: each group's indices ascending, the
+/// groups in the order of their first index, every article in exactly one group.
+[[nodiscard]] std::vector<std::vector<std::size_t>> story_groups(std::span<const Shingles> articles);
+
+}  // namespace briefkit::brief
