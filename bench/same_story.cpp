@@ -45,12 +45,13 @@ int main(int argc, char** argv) {
     const auto start = Clock::now();
     std::vector<brief::Shingles> shingles;
     for (const Document& d : docs) shingles.push_back(brief::shingles_of(d));
-    const std::vector<std::vector<std::size_t>> groups = brief::story_groups(shingles);
+    const brief::StoryIndex index(shingles);
+    const std::vector<std::vector<std::size_t>> groups = index.groups();
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     for (const auto& g : groups) {
         for (std::size_t i = 0; i < g.size(); ++i) {
             for (std::size_t j = i + 1; j < g.size(); ++j) {
-                const brief::Overlap o = brief::overlap(shingles[g[i]], shingles[g[j]]);
+                const brief::Overlap o = index.overlap(g[i], g[j]);
                 fmt::print("PAIR {} {} {:.3f} {:.3f}\n", names[g[i]], names[g[j]], o.resemblance, o.containment);
             }
         }

@@ -98,7 +98,7 @@ bool briefed_before(std::span<const Document> docs, const BriefItem& item, const
 }
 
 void count_agencies(std::span<const Document> docs, const BriefSettings& settings, Brief& brief) {
-    std::set<std::string> agencies;
+    std::map<std::string, std::size_t> agencies;
     std::set<std::string> unknown;
     for (const BriefSection& section : brief.sections) {
         for (const BriefItem& item : section.items) {
@@ -108,12 +108,13 @@ void count_agencies(std::span<const Document> docs, const BriefSettings& setting
                 const std::string& name = docs[d].meta.source.name;
                 if (name.empty()) continue;
                 const SourceEntry* known = settings.sources.find(name);
-                agencies.insert(known != nullptr ? known->name : name);
-                if (known == nullptr) unknown.insert(name);
+                ++agencies[known != nullptr ? known->name : name];
+                if (known == nullptr && !settings.sources.entries().empty()) unknown.insert(name);
             }
         }
     }
     brief.agencies = agencies.size();
+    brief.agency_articles.assign(agencies.begin(), agencies.end());
     brief.unknown_agencies.assign(unknown.begin(), unknown.end());
 }
 
@@ -167,6 +168,8 @@ std::size_t body_words(const Document& doc) {
 Brief arrange(std::span<const Document> docs, const BriefSettings& settings) {
     Brief brief;
     brief.articles = docs.size();
+    brief.sources_file = !settings.sources.entries().empty();
+    brief.sources = &settings.sources;
     // The canonical order: by id, so that the input order changes nothing.
     std::vector<std::size_t> order(docs.size());
     std::iota(order.begin(), order.end(), std::size_t{0});

@@ -67,10 +67,14 @@ struct ItemPlace {
 struct Brief {
     std::vector<BriefSection> sections;         ///< The sections, in print order.
     std::vector<ItemPlace> top;                 ///< The front page's stories, most covered first.
-    std::vector<std::string> unknown_agencies;  ///< Agencies of the articles the sources file lacks, sorted.
+    std::vector<std::string> unknown_agencies;  ///< Agencies of the articles the sources file lacks, sorted (none without one).
+    bool sources_file = false;                  ///< A sources file was given (with at least one agency).
+    const SourceList* sources = nullptr;        ///< Its agencies (those of the settings arranged by).
     std::size_t articles = 0;                   ///< Articles given (every version).
     std::size_t stories = 0;                    ///< Items printed.
     std::size_t agencies = 0;                   ///< Distinct agencies of the articles printed or folded.
+    /// Each of those agencies (by the sources file's name where it has one) and its articles, by name.
+    std::vector<std::pair<std::string, std::size_t>> agency_articles;
     std::size_t omitted = 0;                    ///< Articles left out as already briefed.
     std::optional<Date> earliest;               ///< The oldest article's date.
     std::optional<Date> latest;                 ///< The newest article's date.

@@ -1,10 +1,9 @@
 #include "formats/brief/same_story.hpp"
 
 #include <algorithm>
-#include <map>
+#include <cmath>
 #include <numeric>
 #include <string>
-#include <unordered_map>
 
 #include "pipeline/model/text.hpp"
 #include "pipeline/model/utf8.hpp"
@@ -69,35 +68,19 @@ private:
     std::vector<std::size_t> parent_;
 };
 
-/// Counts, for every pair of articles that share a shingle, how many they share (exactly).
-std::unordered_map<std::uint64_t, std::uint32_t> shared_counts(std::span<const Shingles> articles,
-                                                               std::span<const std::size_t> distinct) {
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> postings;
-    for (const std::size_t a : distinct) {
-        for (const std::uint64_t h : articles[a]) postings.emplace_back(h, static_cast<std::uint32_t>(a));
-    }
-    std::sort(postings.begin(), postings.end());
-    std::unordered_map<std::uint64_t, std::uint32_t> counts;
-    for (std::size_t start = 0; start < postings.size();) {
-        std::size_t end = start + 1;
-        while (end < postings.size() && postings[end].first == postings[start].first) ++end;
-        for (std::size_t i = start; i < end; ++i) {
-            for (std::size_t j = i + 1; j < end; ++j) {
-                ++counts[(std::uint64_t{postings[i].second} << 32) | postings[j].second];
-            }
+/// The groups of `groups`, each ascending, in the order of their first article.
+std::vector<std::vector<std::size_t>> listed(Groups& groups, std::size_t n) {
+    std::vector<std::vector<std::size_t>> out;
+    std::vector<std::size_t> group_of(n, SIZE_MAX);
+    for (std::size_t a = 0; a < n; ++a) {
+        const std::size_t r = groups.root(a);
+        if (group_of[r] == SIZE_MAX) {
+            group_of[r] = out.size();
+            out.emplace_back();
         }
-        start = end;
+        out[group_of[r]].push_back(a);
     }
-    return counts;
-}
-
-Overlap overlap_of(std::size_t shared, std::size_t a, std::size_t b) {
-    Overlap o;
-    o.smaller = std::min(a, b);
-    const std::size_t all = a + b - shared;
-    o.resemblance = all == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(all);
-    o.containment = o.smaller == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(o.smaller);
-    return o;
+    return out;
 }
 
 }  // namespace
@@ -129,56 +112,86 @@ Shingles shingles_of(const Document& doc) {
     return out;
 }
 
-Overlap overlap(const Shingles& a, const Shingles& b) {
-    std::size_t shared = 0;
-    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (a[i] < b[j]) {
-            ++i;
-        } else if (b[j] < a[i]) {
-            ++j;
-        } else {
-            ++shared, ++i, ++j;
-        }
-    }
-    return overlap_of(shared, a.size(), b.size());
-}
-
 bool same_story(const Overlap& o) {
     return o.resemblance >= kSameResemblance || (o.smaller >= kMinContained && o.containment >= kSameContainment);
 }
 
-std::vector<std::vector<std::size_t>> story_groups(std::span<const Shingles> articles) {
-    Groups groups(articles.size());
-    // Articles with the same words are joined first and counted once: a hundred copies of one
-    // story would otherwise make ten thousand pairs of every shingle.
-    std::map<const Shingles*, std::size_t, bool (*)(const Shingles*, const Shingles*)> first_with(
-        [](const Shingles* a, const Shingles* b) { return *a < *b; });
-    std::vector<std::size_t> distinct;
+StoryIndex::StoryIndex(std::span<const Shingles> articles) : articles_(articles) {
     for (std::size_t a = 0; a < articles.size(); ++a) {
-        if (articles[a].empty()) continue;
-        const auto [it, added] = first_with.emplace(&articles[a], a);
-        if (added) {
-            distinct.push_back(a);
-        } else {
-            groups.join(it->second, a);
+        for (const std::uint64_t h : articles[a]) postings_.emplace_back(h, static_cast<std::uint32_t>(a));
+    }
+    std::sort(postings_.begin(), postings_.end());
+    // Each shingle's weight, ln(1 + N/df), from its run of postings.
+    std::vector<std::pair<std::uint64_t, double>> weight;
+    const auto n = static_cast<double>(articles.size());
+    for (std::size_t start = 0; start < postings_.size();) {
+        std::size_t end = start + 1;
+        while (end < postings_.size() && postings_[end].first == postings_[start].first) ++end;
+        weight.emplace_back(postings_[start].first, std::log(1 + n / static_cast<double>(end - start)));
+        start = end;
+    }
+    for (const Shingles& article : articles) {
+        std::vector<double>& w = weights_.emplace_back();
+        for (const std::uint64_t h : article) {
+            w.push_back(std::lower_bound(weight.begin(), weight.end(), std::pair(h, 0.0))->second);
         }
+        totals_.push_back(std::accumulate(w.begin(), w.end(), 0.0));
     }
-    for (const auto& [pair, shared] : shared_counts(articles, distinct)) {
-        const auto a = static_cast<std::size_t>(pair >> 32);
-        const auto b = static_cast<std::size_t>(pair & 0xFFFFFFFFU);
-        if (same_story(overlap_of(shared, articles[a].size(), articles[b].size()))) groups.join(a, b);
-    }
-    std::vector<std::vector<std::size_t>> out;
-    std::vector<std::size_t> group_of(articles.size(), SIZE_MAX);
-    for (std::size_t a = 0; a < articles.size(); ++a) {
-        const std::size_t r = groups.root(a);
-        if (group_of[r] == SIZE_MAX) {
-            group_of[r] = out.size();
-            out.emplace_back();
-        }
-        out[group_of[r]].push_back(a);
-    }
-    return out;
 }
+
+Overlap StoryIndex::overlap(std::size_t a, std::size_t b) const {
+    const Shingles& x = articles_[a];
+    const Shingles& y = articles_[b];
+    double shared = 0;
+    for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+        if (x[i] < y[j]) {
+            ++i;
+        } else if (y[j] < x[i]) {
+            ++j;
+        } else {
+            shared += weights_[a][i];
+            ++i, ++j;
+        }
+    }
+    Overlap o;
+    o.smaller = std::min(x.size(), y.size());
+    const double all = totals_[a] + totals_[b] - shared;
+    const double lighter = std::min(totals_[a], totals_[b]);
+    o.resemblance = all > 0 ? shared / all : 0;
+    o.containment = lighter > 0 ? shared / lighter : 0;
+    return o;
+}
+
+std::vector<std::vector<std::size_t>> StoryIndex::groups() const {
+    Groups groups(articles_.size());
+    std::vector<std::size_t> seen(articles_.size(), SIZE_MAX);
+    std::vector<std::size_t> order;
+    for (std::size_t a = 0; a < articles_.size(); ++a) {
+        // The rarest shingles of `a`, until what is left weighs less than half of it: an article
+        // over either threshold with `a` holds at least one of them (the lighter of two that
+        // make the same story shares more than half its weight).
+        order.resize(articles_[a].size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+            return std::pair(weights_[a][j], articles_[a][i]) < std::pair(weights_[a][i], articles_[a][j]);
+        });
+        double left = totals_[a];
+        for (const std::size_t i : order) {
+            if (left < kSameResemblance * totals_[a]) break;
+            left -= weights_[a][i];
+            const std::uint64_t h = articles_[a][i];
+            for (auto p = std::lower_bound(postings_.begin(), postings_.end(), std::pair(h, std::uint32_t{0}));
+                 p != postings_.end() && p->first == h; ++p) {
+                const std::size_t b = p->second;
+                if (b == a || seen[b] == a) continue;
+                seen[b] = a;
+                if (groups.root(a) != groups.root(b) && same_story(overlap(a, b))) groups.join(a, b);
+            }
+        }
+    }
+    return listed(groups, articles_.size());
+}
+
+std::vector<std::vector<std::size_t>> story_groups(std::span<const Shingles> articles) { return StoryIndex(articles).groups(); }
 
 }  // namespace briefkit::brief

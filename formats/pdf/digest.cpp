@@ -42,6 +42,13 @@ std::string compiled_line(std::int64_t at) {
                                                             TimeOfDay{tm.tm_hour, tm.tm_min, 0}, 0, {}, false});
 }
 
+/// `n` as English prints a count: `1,000`.
+std::string count(std::size_t n) {
+    std::string digits = std::to_string(n);
+    for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ",");
+    return digits;
+}
+
 std::string day_text(const Date& d) { return BriefingComposer::format_date(Date{d.day, std::nullopt, std::nullopt, {}, false}); }
 
 /// `style` with the measure of one of its digest's columns: two share the width between the
@@ -70,11 +77,11 @@ DigestComposer::DigestComposer(const Style& style, FontSet& fonts, std::function
       columns_(static_cast<std::size_t>(std::clamp(style.digest.columns, 1, 2))) {}
 
 std::string DigestComposer::summary(const brief::Brief& brief) {
-    std::string line = fmt::format("{} stor{}", brief.stories, brief.stories == 1 ? "y" : "ies");
+    std::string line = fmt::format("{} stor{}", count(brief.stories), brief.stories == 1 ? "y" : "ies");
     if (brief.articles != brief.stories + brief.omitted || brief.omitted > 0) {
-        line += fmt::format(" from {} article{}", brief.articles, brief.articles == 1 ? "" : "s");
+        line += fmt::format(" from {} article{}", count(brief.articles), brief.articles == 1 ? "" : "s");
     }
-    if (brief.agencies > 0) line += fmt::format(" by {} agenc{}", brief.agencies, brief.agencies == 1 ? "y" : "ies");
+    if (brief.agencies > 0) line += fmt::format(" by {} agenc{}", count(brief.agencies), brief.agencies == 1 ? "y" : "ies");
     if (brief.earliest) {
         line += ", " + day_text(*brief.earliest);
         if (brief.latest->day != brief.earliest->day) line += " to " + day_text(*brief.latest);
@@ -194,6 +201,7 @@ std::vector<std::vector<StoryPlace>> DigestComposer::compose(PdfFile& pdf, std::
                                                              const Masthead& masthead) {
     const Style& s = style_;
     running_title_ = masthead.title;
+    sources_file_ = brief.sources_file;
     if (masthead.issue > 0) running_title_ += fmt::format(" No. {}", masthead.issue);
     if (masthead.issued) running_title_ += " \u00B7 " + day_text(Date{*masthead.issued, std::nullopt, std::nullopt, {}, false});
     const Plan laid_out = plan(docs, brief, masthead);

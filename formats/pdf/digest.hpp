@@ -54,6 +54,7 @@ private:
     void add_story(Flow& flow, const Document& doc, const brief::BriefItem& item, std::span<const Document> docs, bool first);
     void add_in_brief(Flow& flow, const Document& doc, const brief::BriefItem& item, const std::string& section);
     void add_appendix(Flow& flow, std::span<const Document> docs, const brief::Brief& brief);
+    void add_agency_list(Flow& flow, const brief::Brief& brief);
     [[nodiscard]] std::string printed_title(const Document& doc);
     [[nodiscard]] std::string meta_line(const Document& doc, const brief::BriefItem& item) const;
     [[nodiscard]] std::string credit_line(const Document& doc, const brief::BriefItem& item) const;
@@ -84,6 +85,7 @@ private:
     double gap_;
     std::size_t columns_;
     std::string running_title_;
+    bool sources_file_ = false;  // whether the brief was given a sources file, so an agency can be missing from it
 };
 
 }  // namespace briefkit::formats::pdf

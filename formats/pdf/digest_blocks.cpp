@@ -74,7 +74,8 @@ std::string DigestComposer::credit_line(const Document& doc, const brief::BriefI
             credit += fmt::format(" (grade {}: {})", item.source->reliability, brief::reliability_meaning(item.source->reliability));
         }
     } else {
-        credit += doc.meta.source.name.empty() ? std::string("agency not named") : doc.meta.source.name + " (not in the sources file)";
+        credit += doc.meta.source.name.empty() ? std::string("agency not named") : doc.meta.source.name;
+        if (sources_file_ && !doc.meta.source.name.empty()) credit += " (not in the sources file)";
     }
     const std::optional<Date>& date = doc.meta.source.date ? doc.meta.source.date : doc.meta.date;
     if (date) credit += ", " + BriefingComposer::format_date(*date);
@@ -170,8 +171,7 @@ void DigestComposer::add_appendix(Flow& flow, std::span<const Document> docs, co
                                        s.size_small * 0.6));
         }
     }
-    const bool any_sources = brief.agencies > 0;
-    if (rows.empty() && brief.unknown_agencies.empty() && brief.omitted == 0 && !any_sources) return;
+    if (rows.empty() && brief.agency_articles.empty() && brief.omitted == 0) return;
     add_section_head(flow, "Appendix", false);
     flow.blocks.back().new_page = true;
     if (!rows.empty()) {
@@ -184,12 +184,33 @@ void DigestComposer::add_appendix(Flow& flow, std::span<const Document> docs, co
                                             Face::sans, s.size_small, s.text, {}}},
                                           s.leading * 0.5));
     }
+    if (!brief.agency_articles.empty()) add_agency_list(flow, brief);
     if (!brief.unknown_agencies.empty()) {
         std::string names;
         for (const std::string& n : brief.unknown_agencies) names += (names.empty() ? "" : ", ") + n;
         flow.blocks.push_back(small_block({{"Agencies not in the sources file", Face::sans_bold, s.size_meta, s.accent, {}}}, s.leading * 0.5));
         flow.blocks.back().keep_with_next = true;
         flow.blocks.push_back(small_block({{names + ".", Face::sans, s.size_small, s.text, {}}}, s.size_small * 0.6));
+    }
+}
+
+void DigestComposer::add_agency_list(Flow& flow, const brief::Brief& brief) {
+    // Each agency, its articles, and what the sources file says of it.
+    const Style& s = style_;
+    flow.blocks.push_back(small_block({{"Agencies", Face::sans_bold, s.size_meta, s.accent, {}}}, s.leading * 0.5));
+    flow.blocks.back().keep_with_next = true;
+    for (const auto& [name, articles] : brief.agency_articles) {
+        std::string about = fmt::format("{} article{}", articles, articles == 1 ? "" : "s");
+        if (const brief::SourceEntry* e = brief.sources != nullptr ? brief.sources->find(name) : nullptr) {
+            for (const std::string* part : {&e->country, &e->language, &e->ownership}) {
+                if (!part->empty()) about += " \u00B7 " + *part;
+            }
+            if (e->reliability != 0) about += fmt::format(" \u00B7 grade {}: {}", e->reliability, brief::reliability_meaning(e->reliability));
+            if (!e->credit.empty()) about += " \u00B7 " + e->credit;
+            if (!e->handling.empty()) about += " \u00B7 " + e->handling;
+        }
+        flow.blocks.push_back(small_block({{name + ": ", Face::sans_bold, s.size_small, s.text, {}}, {about + ".", Face::sans, s.size_small, s.text, {}}},
+                                          s.size_small * 0.4));
     }
 }
 

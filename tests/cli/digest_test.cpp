@@ -117,6 +117,10 @@ TEST_CASE("digest: a sources file gives each story its credit and grade, and a b
     CHECK(text.find("Source grade B") != std::string::npos);
     CHECK(text.find("Handling: TLP:GREEN") != std::string::npos);  // the brief's label is its most restrictive item's
     CHECK(text.find("Agencies not in the sources file Coast Press.") != std::string::npos);
+    // The appendix lists every agency with its articles and what the sources file says of it.
+    CHECK(text.find("Harbour Wire: 2 articles · grade B: usually reliable · Harbour Wire Service, Port Alder · TLP:GREEN.") !=
+          std::string::npos);
+    CHECK(text.find("Coast Press: 2 articles.") != std::string::npos);
     test::write_file(dir.path() / "bad.yaml", "sources:\n  - name: Coast Press\n    grade: B\n");
     const fs::path none = dir.path() / "none.pdf";
     const test::RunResult bad = test::run_briefkit({"digest", (dir.path() / "in").string(), "-o", none.string(), "--sources",
