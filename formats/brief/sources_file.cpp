@@ -53,8 +53,10 @@ SourceEntry read_entry(const YamlFile& file, const YAML::Node& node, const std::
 
 }  // namespace
 
-SourceList SourceList::load(const std::string& path) {
-    const YamlFile file(path, "sources");
+SourceList SourceList::load(const std::string& path) { return parse(YamlFile::read(path, "sources"), path); }
+
+SourceList SourceList::parse(const std::string& text, const std::string& origin) {
+    const YamlFile file(text, origin, "sources");
     SourceList out;
     file.each(file.root(), "", {"sources"}, [&](const std::string&, const YAML::Node& list, const std::string& full) {
         file.items(list, full, [&](const YAML::Node& item, const std::string& at) {

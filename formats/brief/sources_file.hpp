@@ -38,6 +38,9 @@ public:
     /// Reads the sources file at `path`; throws UsageError naming the file, line and key.
     [[nodiscard]] static SourceList load(const std::string& path);
 
+    /// Reads a sources file's `text`, read from `origin`; throws as load() does.
+    [[nodiscard]] static SourceList parse(const std::string& text, const std::string& origin);
+
     /// The entry whose name or alias is `agency` (case and spacing aside); null when none is.
     [[nodiscard]] const SourceEntry* find(std::string_view agency) const;
 

@@ -64,8 +64,10 @@ std::vector<std::string> folded_words(const std::string& text) {
     return out;
 }
 
-TopicRules TopicRules::load(const std::string& path) {
-    const YamlFile file(path, "topics");
+TopicRules TopicRules::load(const std::string& path) { return parse(YamlFile::read(path, "topics"), path); }
+
+TopicRules TopicRules::parse(const std::string& text, const std::string& origin) {
+    const YamlFile file(text, origin, "topics");
     TopicRules out;
     file.each(file.root(), "", {"sections"}, [&](const std::string&, const YAML::Node& list, const std::string& full) {
         file.items(list, full, [&](const YAML::Node& item, const std::string& at) {

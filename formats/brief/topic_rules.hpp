@@ -32,6 +32,9 @@ public:
     /// Reads the topics file at `path`; throws UsageError naming the file, line and key.
     [[nodiscard]] static TopicRules load(const std::string& path);
 
+    /// Reads a topics file's `text`, read from `origin`; throws as load() does.
+    [[nodiscard]] static TopicRules parse(const std::string& text, const std::string& origin);
+
     /// The name of the section `doc` belongs in: the one whose keywords it names most (a word of
     /// the title counts three times, a dateline place of the section three), the earlier on a
     /// tie; empty when it names none.

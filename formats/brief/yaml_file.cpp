@@ -18,23 +18,27 @@ constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{1} << 20;
 
 }  // namespace
 
-YamlFile::YamlFile(std::string path, std::string kind) : path_(std::move(path)), kind_(std::move(kind)) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path_, ec)) {
-        throw UsageError(fmt::format("cannot read {} file: it does not exist or is not a regular file", kind_), path_);
-    }
-    if (std::filesystem::file_size(path_, ec) > kMaxFileBytes) {
-        throw UsageError(fmt::format("{} file is over {} KiB", kind_, kMaxFileBytes >> 10), path_);
-    }
-    std::ifstream in(path_, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (!in) throw UsageError(fmt::format("cannot read {} file", kind_), path_);
+YamlFile::YamlFile(const std::string& text, std::string origin, std::string kind) : path_(std::move(origin)), kind_(std::move(kind)) {
     try {
-        root_ = YAML::Load(buffer.str());
+        root_ = YAML::Load(text);
     } catch (const YAML::Exception& e) {
         throw UsageError(fmt::format("{} file is not YAML: {}", kind_, e.msg), path_, e.mark.is_null() ? 0 : e.mark.line + 1);
     }
+}
+
+std::string YamlFile::read(const std::string& path, const std::string& kind) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        throw UsageError(fmt::format("cannot read {} file: it does not exist or is not a regular file", kind), path);
+    }
+    if (std::filesystem::file_size(path, ec) > kMaxFileBytes) {
+        throw UsageError(fmt::format("{} file is over {} KiB", kind, kMaxFileBytes >> 10), path);
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (!in) throw UsageError(fmt::format("cannot read {} file", kind), path);
+    return buffer.str();
 }
 
 void YamlFile::fail(const YAML::Node& node, const std::string& key, const std::string& problem) const {

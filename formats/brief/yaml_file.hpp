@@ -13,9 +13,12 @@ namespace briefkit::brief {
 /// One YAML file of a digest, loaded, with the checks its readers make of its nodes.
 class YamlFile {
 public:
-    /// Loads the regular file `path` (at most 1 MiB); `kind` names it in errors (`sources`).
-    /// Throws UsageError naming the file, and the line where the YAML breaks.
-    YamlFile(std::string path, std::string kind);
+    /// Parses `text`, read from `origin`; `kind` names the file in errors (`sources`). Throws
+    /// UsageError naming `origin`, and the line where the YAML breaks.
+    YamlFile(const std::string& text, std::string origin, std::string kind);
+
+    /// The text of the regular file `path` (at most 1 MiB); throws UsageError naming it.
+    [[nodiscard]] static std::string read(const std::string& path, const std::string& kind);
 
     /// The document's top node.
     [[nodiscard]] const YAML::Node& root() const { return root_; }

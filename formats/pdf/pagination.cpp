@@ -7,8 +7,7 @@ namespace briefkit::formats::pdf {
 
 namespace {
 
-constexpr std::size_t kMinLines = 2;
-constexpr std::size_t kMaxChain = 2;  // blocks kept with the next that one more keeps with it (a headline, its byline)  // fewest lines of a paragraph left alone at a page's foot or head
+constexpr std::size_t kMinLines = 2;  // fewest lines of a paragraph left alone at a page's foot or head
 
 /// The height that must follow a block kept with the next: the first two lines of the next.
 double kept_height(const std::vector<FlowBlock>& blocks, std::size_t b) {

@@ -5,7 +5,7 @@
 #   tests/fuzz/run.sh [-j JOBS] SECONDS [TARGET...]
 #
 # TARGET is one of: text_reader xml_reader yaml_reader json_reader json_tree nitf_reader ninjs_reader newsml_reader
-# newsml1_reader anpa_reader html_reader style stream_record text_to_pdf truetype
+# newsml1_reader anpa_reader html_reader style stream_record text_to_pdf truetype brief_files digest
 # (default: all). JOBS targets run at once (default: the number of cores). Builds the `fuzz`
 # preset first. Each target's corpus grows in build/fuzz/corpus/TARGET, starting from the seeds
 # we wrote (tests/fuzz/seeds, samples/, tests/fixtures, styles/, the samples converted to XML and
@@ -22,7 +22,8 @@ seconds=${1:?usage: tests/fuzz/run.sh [-j JOBS] SECONDS [TARGET...]}
 shift
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(text_reader xml_reader yaml_reader json_reader json_tree nitf_reader ninjs_reader newsml_reader
-                                      newsml1_reader anpa_reader html_reader style stream_record text_to_pdf truetype)
+                                      newsml1_reader anpa_reader html_reader style stream_record text_to_pdf truetype
+                                      brief_files digest)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j"$(nproc)" >/dev/null
@@ -66,7 +67,8 @@ cp /usr/share/fonts/opentype/urw-base35/StandardSymbolsPS.otf "$work/seeds/truet
 # The seed folders of a target: ours first, then the shared corpus where it helps.
 seeds_of() {
     case $1 in
-        text_reader|text_to_pdf) echo samples tests/fixtures; [ -d "$shared" ] && echo "$shared" ;;
+        text_reader|text_to_pdf|digest) echo samples tests/fixtures; [ -d "$shared" ] && echo "$shared" ;;
+        brief_files) echo tests/fuzz/seeds/brief_files ;;
         xml_reader) echo tests/fuzz/seeds/xml_reader "$work/seeds/xml_reader" ;;
         yaml_reader) echo tests/fuzz/seeds/yaml_reader "$work/seeds/yaml_reader" ;;
         json_reader) echo "$work/seeds/json_reader" ;;
