@@ -127,6 +127,7 @@ DigestComposer::Plan DigestComposer::plan(std::span<const Document> docs, const 
     add_appendix(out.body, docs, brief);
     const Frame body_frame{s.margin_top + kRunningHeader, s.margin_top + kRunningHeader, s.page_height - s.margin_bottom, 0, columns_};
     out.body_columns = paginate(out.body.blocks, body_frame);
+    balance_last_sheet(out.body_columns, out.body.blocks, body_frame);
     out.column_of_block.assign(out.body.blocks.size(), kNone);
     out.top_of_block.assign(out.body.blocks.size(), 0);
     for (std::size_t c = 0; c < out.body_columns.size(); ++c) {
@@ -162,6 +163,7 @@ DigestComposer::Plan DigestComposer::plan(std::span<const Document> docs, const 
     out.masthead_bottom = out.masthead.empty() ? s.margin_top + kBandHeight : out.masthead.back().second + kMastheadSpace;
     const Frame front_frame{out.masthead_bottom, s.margin_top + kRunningHeader, s.page_height - s.margin_bottom, columns_, columns_};
     out.front_columns = paginate(out.front.blocks, front_frame);
+    balance_last_sheet(out.front_columns, out.front.blocks, front_frame);
     out.front_pages = (out.front_columns.size() + columns_ - 1) / columns_;
     out.total = out.front_pages + (out.body_columns.size() + columns_ - 1) / columns_;
     return out;

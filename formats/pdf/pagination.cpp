@@ -86,4 +86,32 @@ std::vector<std::vector<Slice>> paginate(const std::vector<FlowBlock>& blocks, c
     return pages;
 }
 
+void balance_last_sheet(std::vector<std::vector<Slice>>& pages, const std::vector<FlowBlock>& blocks, const Frame& frame) {
+    constexpr int kSteps = 12;  // halvings of the search for the shortest columns: to a fraction of a point
+    const std::size_t per_sheet = frame.per_sheet;
+    const std::size_t sheet = (pages.size() - 1) / per_sheet * per_sheet;
+    if (per_sheet < 2 || pages[sheet].empty() || pages[sheet].front().first != 0) return;
+    const std::size_t from = pages[sheet].front().block;
+    const std::vector<FlowBlock> rest(blocks.begin() + static_cast<std::ptrdiff_t>(from), blocks.end());
+    const double top = sheet < frame.first_pages ? frame.first_top : frame.top;
+    double low = 0;
+    for (const FlowBlock& b : rest) {
+        if (!b.splittable && !b.lines.empty()) low = std::max(low, b.space_before + slice_height(b, 0, b.lines.size()));
+    }
+    double high = frame.bottom - top;
+    if (low >= high) return;
+    const auto flowed = [&](double height) { return paginate(rest, Frame{top, top, top + height, per_sheet, per_sheet}); };
+    for (int step = 0; step < kSteps; ++step) {
+        const double mid = (low + high) / 2;
+        (flowed(mid).size() <= per_sheet ? high : low) = mid;
+    }
+    std::vector<std::vector<Slice>> balanced = flowed(high);
+    if (balanced.size() > per_sheet) return;
+    for (std::vector<Slice>& column : balanced) {
+        for (Slice& slice : column) slice.block += from;
+    }
+    pages.resize(sheet);
+    pages.insert(pages.end(), balanced.begin(), balanced.end());
+}
+
 }  // namespace briefkit::formats::pdf

@@ -91,4 +91,10 @@ struct Frame {
 /// block taller than a page is split anyway.
 [[nodiscard]] std::vector<std::vector<Slice>> paginate(const std::vector<FlowBlock>& blocks, const Frame& frame);
 
+/// Evens out the columns of the last sheet of `pages`, paginated from `blocks` in `frame` (each
+/// page a column, `frame.per_sheet` to a sheet): what stands there is flowed again into columns
+/// as short as hold it in as many columns, so that a sheet's last text does not stand alone at
+/// the top of its last column. Left as it is where the sheet begins inside a block.
+void balance_last_sheet(std::vector<std::vector<Slice>>& pages, const std::vector<FlowBlock>& blocks, const Frame& frame);
+
 }  // namespace briefkit::formats::pdf

@@ -818,3 +818,33 @@ TEST_CASE("paragraph: never three hyphenated lines in a row, even at the cost of
     }
     CHECK(measures > 100);
 }
+
+TEST_CASE("pagination: the last sheet's columns are evened out, every line kept, none past the foot") {
+    std::vector<FlowBlock> blocks;
+    for (int lines : {5, 3, 7, 4, 9, 2, 6, 3, 8}) {
+        FlowBlock b;
+        b.lines.resize(static_cast<std::size_t>(lines));
+        b.leading = 10;
+        b.space_before = 5;
+        blocks.push_back(std::move(b));
+    }
+    const Frame frame{0, 0, 600, 2, 2};  // two columns to a sheet, each 600 points tall
+    std::vector<std::vector<Slice>> columns = paginate(blocks, frame);
+    REQUIRE(columns.size() == 1);  // 47 lines and 8 spaces: 510 points, all in the first column
+    balance_last_sheet(columns, blocks, frame);
+    REQUIRE(columns.size() == 2);
+    std::size_t lines = 0;
+    std::vector<double> depth;
+    for (const auto& column : columns) {
+        double bottom = 0;
+        for (const Slice& s : column) {
+            lines += s.last - s.first;
+            if (s.last - s.first < blocks[s.block].lines.size()) CHECK(s.last - s.first >= 2);
+            bottom = s.top + slice_height(blocks[s.block], s);
+        }
+        CHECK(bottom <= 600 + 1e-6);
+        depth.push_back(bottom);
+    }
+    CHECK(lines == 47);
+    CHECK(std::abs(depth[0] - depth[1]) <= 30);  // within a paragraph's space and two lines
+}
