@@ -133,12 +133,19 @@ void choose_top_stories(std::span<const Document> docs, const BriefSettings& set
     for (std::size_t s = 0; s < brief.sections.size(); ++s) {
         for (std::size_t i = 0; i < brief.sections[s].items.size(); ++i) all.push_back({s, i});
     }
-    const auto key = [&](const ItemPlace& p) {
+    // Each story's key computed once: the prose is counted word by word.
+    std::vector<std::tuple<std::size_t, CalendarDay, std::size_t>> keys;
+    for (const ItemPlace& p : all) {
         const BriefItem& item = brief.sections[p.section].items[p.item];
         const std::optional<Date>& date = docs[item.doc].meta.date;
-        return std::tuple(item.also.size(), date ? date->day : CalendarDay{}, prose_words(docs[item.doc]));
-    };
-    std::stable_sort(all.begin(), all.end(), [&](const ItemPlace& a, const ItemPlace& b) { return key(b) < key(a); });
+        keys.emplace_back(item.also.size(), date ? date->day : CalendarDay{}, prose_words(docs[item.doc]));
+    }
+    std::vector<std::size_t> order(all.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[b] < keys[a]; });
+    std::vector<ItemPlace> ranked;
+    for (const std::size_t i : order) ranked.push_back(all[i]);
+    all = std::move(ranked);
     all.resize(std::min(all.size(), settings.top_stories));
     brief.top = std::move(all);
 }

@@ -556,7 +556,7 @@ void BriefingComposer::header_band(Canvas& canvas, std::string_view kind) {
     const std::vector<TextLine> desk = set({{s.desk, Face::sans, 8.5, ink, {}}}, furniture_width_ * 0.6, false);
     if (!desk.empty()) canvas.text_line(desk.front(), left, top + 33);
     // The issue date, not the article's: a briefing printed today of an article of 2020.
-    const std::string issued = issued_ ? format_date(Date{*issued_, std::nullopt, std::nullopt, {}, false}) : std::string();
+    const std::string issued = issued_ ? format_day(*issued_) : std::string();
     const std::vector<std::pair<std::string, double>> right{{std::string(kind), 19}, {issued, 33}};
     for (const auto& [text, baseline] : right) {
         if (text.empty()) continue;

@@ -67,6 +67,9 @@ public:
     /// ` UTC` or ` UTC+06:00` after it when the zone is known.
     [[nodiscard]] static std::string format_date(const Date& date);
 
+    /// A day as the briefing prints it: `27 May 2020`.
+    [[nodiscard]] static std::string format_day(const CalendarDay& day) { return format_date(Date{day, std::nullopt, std::nullopt, {}, false}); }
+
     /// Emits each page's links into `pdf`, each under a Link element of the block its text is
     /// in when `tags` records the structure.
     static void add_links(PdfFile& pdf, int page, const Canvas& canvas, StructureRecorder* tags = nullptr);

@@ -30,7 +30,7 @@ std::string weekday_date(const CalendarDay& day) {
     tm.tm_hour = 12;
     timegm(&tm);  // fills in the weekday
     static const char* const kDays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-    return fmt::format("{}, {}", kDays[tm.tm_wday], BriefingComposer::format_date(Date{day, std::nullopt, std::nullopt, {}, false}));
+    return fmt::format("{}, {}", kDays[tm.tm_wday], BriefingComposer::format_day(day));
 }
 
 std::string compiled_line(std::int64_t at) {
@@ -49,7 +49,6 @@ std::string count(std::size_t n) {
     return digits;
 }
 
-std::string day_text(const Date& d) { return BriefingComposer::format_date(Date{d.day, std::nullopt, std::nullopt, {}, false}); }
 
 /// `style` with the measure of one of its digest's columns: two share the width between the
 /// margins; one has the style's measure.
@@ -83,8 +82,8 @@ std::string DigestComposer::summary(const brief::Brief& brief) {
     }
     if (brief.agencies > 0) line += fmt::format(" by {} agenc{}", count(brief.agencies), brief.agencies == 1 ? "y" : "ies");
     if (brief.earliest) {
-        line += ", " + day_text(*brief.earliest);
-        if (brief.latest->day != brief.earliest->day) line += " to " + day_text(*brief.latest);
+        line += ", " + BriefingComposer::format_day(brief.earliest->day);
+        if (brief.latest->day != brief.earliest->day) line += " to " + BriefingComposer::format_day(brief.latest->day);
     }
     return line;
 }
@@ -199,13 +198,12 @@ std::vector<std::pair<TextLine, double>> DigestComposer::masthead_lines(const st
     return out;
 }
 
-std::vector<std::vector<StoryPlace>> DigestComposer::compose(PdfFile& pdf, std::span<const Document> docs, const brief::Brief& brief,
-                                                             const Masthead& masthead) {
+void DigestComposer::compose(PdfFile& pdf, std::span<const Document> docs, const brief::Brief& brief, const Masthead& masthead) {
     const Style& s = style_;
     running_title_ = masthead.title;
     sources_file_ = brief.sources_file;
     if (masthead.issue > 0) running_title_ += fmt::format(" No. {}", masthead.issue);
-    if (masthead.issued) running_title_ += " \u00B7 " + day_text(Date{*masthead.issued, std::nullopt, std::nullopt, {}, false});
+    if (masthead.issued) running_title_ += " \u00B7 " + BriefingComposer::format_day(*masthead.issued);
     const Plan laid_out = plan(docs, brief, masthead);
     // Every page first, so that the contents can link forward.
     std::vector<int> pages;
@@ -213,12 +211,6 @@ std::vector<std::vector<StoryPlace>> DigestComposer::compose(PdfFile& pdf, std::
     draw_front(pdf, laid_out, pages);
     draw_body(pdf, laid_out, pages);
     add_bookmarks(pdf, laid_out, pages);
-    std::vector<std::vector<StoryPlace>> places;
-    for (const std::vector<std::size_t>& section : laid_out.story_blocks) {
-        places.emplace_back();
-        for (const std::size_t block : section) places.back().push_back(place_of(laid_out, block, pages));
-    }
-    return places;
 }
 
 StoryPlace DigestComposer::place_of(const Plan& plan, std::size_t block, const std::vector<int>& pages) const {

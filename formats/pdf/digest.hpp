@@ -37,10 +37,8 @@ public:
     /// `hyphenator` gives for it (may be null).
     DigestComposer(const Style& style, FontSet& fonts, std::function<const Hyphenator*(const Document&)> hyphenator);
 
-    /// Adds the brief `brief` of `docs` to `pdf`, with bookmarks by section; returns the
-    /// headline stories' places, section by section and item by item.
-    std::vector<std::vector<StoryPlace>> compose(PdfFile& pdf, std::span<const Document> docs, const brief::Brief& brief,
-                                                 const Masthead& masthead);
+    /// Adds the brief `brief` of `docs` to `pdf`, with bookmarks by section.
+    void compose(PdfFile& pdf, std::span<const Document> docs, const brief::Brief& brief, const Masthead& masthead);
 
     /// The one-line summary of `brief`: `20 stories from 24 articles by 7 agencies, 26 February to 31 March 1987`.
     [[nodiscard]] static std::string summary(const brief::Brief& brief);

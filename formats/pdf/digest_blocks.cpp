@@ -19,10 +19,6 @@ constexpr double kSmallLeading = 1.35;      // credit and meta lines' leading, t
 constexpr std::size_t kTopStorySentences = 2;
 constexpr std::size_t kLeadLimit = 300;     // a top story's summary, at most, in bytes, where no key points are found
 
-std::string short_date(const Date& date) {
-    return BriefingComposer::format_date(Date{date.day, std::nullopt, std::nullopt, {}, false});
-}
-
 }  // namespace
 
 FlowBlock DigestComposer::small_block(std::vector<Span> spans, double space_before) {
@@ -115,7 +111,7 @@ void DigestComposer::add_story(Flow& flow, const Document& doc, const brief::Bri
         for (std::size_t i = 0; i < item.also.size(); ++i) {
             const Document& other = docs[item.also[i]];
             also += (i == 0 ? "" : "; ") + (other.meta.source.name.empty() ? std::string("agency not named") : other.meta.source.name);
-            if (other.meta.date) also += ", " + short_date(*other.meta.date);
+            if (other.meta.date) also += ", " + BriefingComposer::format_day(other.meta.date->day);
         }
         credit.push_back({also + ".", Face::sans_bold, s.size_small, s.muted, {}});
     }
@@ -164,7 +160,7 @@ void DigestComposer::add_appendix(Flow& flow, std::span<const Document> docs, co
                 const Document& other = docs[d];
                 versions += fmt::format("{}{} ({}{}, {})", versions.empty() ? "" : "; ", printed_title(other),
                                         other.meta.source.name.empty() ? "agency not named" : other.meta.source.name,
-                                        other.meta.date ? ", " + short_date(*other.meta.date) : std::string(), other.id);
+                                        other.meta.date ? ", " + BriefingComposer::format_day(other.meta.date->day) : std::string(), other.id);
             }
             rows.push_back(small_block({{printed_title(docs[item.doc]) + ": ", Face::sans_bold, s.size_small, s.text, {}},
                                         {versions + ".", Face::sans, s.size_small, s.text, {}}},
