@@ -19,8 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "briefkit/error.hpp"
 #include "pipeline/convert.hpp"
-#include "pipeline/model/error.hpp"
 #include "pipeline/registry.hpp"
 #include "slurp.hpp"
 

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/model/error.hpp"
+#include "briefkit/error.hpp"
 #include "pipeline/registry.hpp"
 #include "slurp.hpp"
 

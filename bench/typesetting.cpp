@@ -29,11 +29,11 @@
 #include <string>
 #include <vector>
 
+#include "briefkit/error.hpp"
 #include "formats/pdf/briefing.hpp"
 #include "formats/pdf/font_set.hpp"
 #include "formats/pdf/hyphenation.hpp"
 #include "formats/pdf/style.hpp"
-#include "pipeline/model/error.hpp"
 #include "pipeline/model/text.hpp"
 #include "pipeline/registry.hpp"
 #include "slurp.hpp"

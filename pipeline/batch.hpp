@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "briefkit/error.hpp"
 #include "pipeline/convert.hpp"
 #include "pipeline/inputs.hpp"
-#include "pipeline/model/error.hpp"
 #include "pipeline/shard.hpp"
 
 namespace briefkit {

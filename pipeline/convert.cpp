@@ -5,9 +5,9 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "briefkit/error.hpp"
 #include "pipeline/input_reader.hpp"
 #include "pipeline/model/deadline.hpp"
-#include "pipeline/model/error.hpp"
 
 namespace briefkit {
 

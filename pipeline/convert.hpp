@@ -13,9 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include "briefkit/model.hpp"
+#include "briefkit/read_options.hpp"
 #include "pipeline/inputs.hpp"
-#include "pipeline/model/model.hpp"
-#include "pipeline/model/read_options.hpp"
 #include "pipeline/model/writer.hpp"
 #include "pipeline/registry.hpp"
 

@@ -15,8 +15,9 @@
 #include <iterator>
 #include <limits>
 
+#include "briefkit/error.hpp"
 #include "pipeline/model/deadline.hpp"
-#include "pipeline/model/error.hpp"
+#include "pipeline/model/limits.hpp"
 
 namespace briefkit {
 

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <string>
 
+#include "briefkit/read_options.hpp"
 #include "pipeline/inputs.hpp"
-#include "pipeline/model/read_options.hpp"
 
 namespace briefkit {
 

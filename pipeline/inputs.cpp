@@ -37,9 +37,7 @@ std::string join(std::string_view base, std::string_view name) {
 
 std::string default_glob() {
     std::string glob;
-    for (const ReaderEntry& r : readers()) {
-        for (std::string_view ext : r.extensions) glob += fmt::format("{}*.{}", glob.empty() ? "" : " ", ext);
-    }
+    for (std::string_view ext : readable_extensions()) glob += fmt::format("{}*.{}", glob.empty() ? "" : " ", ext);
     return glob;
 }
 

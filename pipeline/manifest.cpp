@@ -13,10 +13,10 @@
 #include <cstring>
 #include <fstream>
 
-#include "pipeline/model/error.hpp"
+#include "briefkit/error.hpp"
 #include "pipeline/model/json_text.hpp"
-#include "pipeline/output_file.hpp"
 #include "pipeline/model/utf8.hpp"
+#include "pipeline/output_file.hpp"
 
 namespace briefkit {
 

@@ -13,7 +13,7 @@
 #include <unordered_set>
 #include <utility>
 
-#include "pipeline/model/error.hpp"
+#include "briefkit/error.hpp"
 
 namespace briefkit {
 

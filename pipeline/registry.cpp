@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "briefkit/error.hpp"
 #include "formats/anpa/anpa_reader.hpp"
 #include "formats/html/html_reader.hpp"
 #include "formats/json/json_reader.hpp"
@@ -23,7 +24,6 @@
 #include "formats/xml/xml_writer.hpp"
 #include "formats/yaml/yaml_reader.hpp"
 #include "formats/yaml/yaml_writer.hpp"
-#include "pipeline/model/error.hpp"
 
 namespace briefkit {
 
@@ -112,6 +112,16 @@ bool iequals(std::string_view a, std::string_view b) {
 std::span<const WriterEntry> writers() { return kWriters; }
 
 std::span<const ReaderEntry> readers() { return kReaders; }
+
+std::vector<std::string_view> readable_extensions() {
+    std::vector<std::string_view> out;
+    for (const ReaderEntry& r : readers()) {
+        for (std::string_view e : r.extensions) {
+            if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+        }
+    }
+    return out;
+}
 
 const WriterEntry* find_writer(std::string_view name) {
     for (const WriterEntry& w : kWriters) {

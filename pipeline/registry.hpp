@@ -10,18 +10,12 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/model/model.hpp"
-#include "pipeline/model/read_options.hpp"
+#include "briefkit/briefkit.hpp"
+#include "briefkit/model.hpp"
+#include "briefkit/read_options.hpp"
 #include "pipeline/model/writer.hpp"
 
 namespace briefkit {
-
-/// One named style of an output format (`--style NAME`).
-struct StyleInfo {
-    std::string name;         ///< The name `--style` takes.
-    std::string description;  ///< One line for `briefkit styles`.
-    bool is_default = false;  ///< True for the style used without `--style`.
-};
 
 /// One output format.
 struct WriterEntry {
@@ -60,6 +54,9 @@ struct ReaderEntry {
 
 /// Every input format.
 [[nodiscard]] std::span<const ReaderEntry> readers();
+
+/// Every extension some input format reads (no dot), each once, in the table's order.
+[[nodiscard]] std::vector<std::string_view> readable_extensions();
 
 /// The output format called `name`, or nullptr.
 [[nodiscard]] const WriterEntry* find_writer(std::string_view name);

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "briefkit/error.hpp"
 #include "pipeline/model/hash.hpp"
-#include "pipeline/model/error.hpp"
 
 namespace briefkit {
 

@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <string>
 
-#include "pipeline/model/json_text.hpp"
+#include "briefkit/error.hpp"
 #include "pipeline/manifest.hpp"
-#include "pipeline/model/error.hpp"
+#include "pipeline/model/json_text.hpp"
 #include "pipeline/output_file.hpp"
 
 namespace briefkit {

@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "briefkit/error.hpp"
 #include "pipeline/convert.hpp"
-#include "pipeline/model/error.hpp"
 
 namespace briefkit {
 

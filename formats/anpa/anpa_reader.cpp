@@ -7,10 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "briefkit/error.hpp"
+#include "briefkit/overloaded.hpp"
 #include "formats/markup/body_markup.hpp"
 #include "formats/markup/feed_document.hpp"
-#include "pipeline/model/error.hpp"
-#include "pipeline/model/overloaded.hpp"
+#include "pipeline/model/limits.hpp"
 #include "pipeline/model/swar.hpp"
 #include "pipeline/model/utf8.hpp"
 

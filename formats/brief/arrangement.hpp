@@ -10,9 +10,9 @@
 #include <utility>
 #include <vector>
 
+#include "briefkit/model.hpp"
 #include "formats/brief/sources_file.hpp"
 #include "formats/brief/topic_rules.hpp"
-#include "pipeline/model/model.hpp"
 
 namespace briefkit::brief {
 

@@ -18,7 +18,7 @@
 #include <span>
 #include <vector>
 
-#include "pipeline/model/model.hpp"
+#include "briefkit/model.hpp"
 
 namespace briefkit::brief {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/model/model.hpp"
+#include "briefkit/model.hpp"
 
 namespace briefkit::brief {
 

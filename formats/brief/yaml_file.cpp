@@ -7,7 +7,7 @@
 #include <sstream>
 #include <string_view>
 
-#include "pipeline/model/error.hpp"
+#include "briefkit/error.hpp"
 #include "pipeline/model/keys.hpp"
 
 namespace briefkit::brief {

@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "briefkit/model.hpp"
 #include "formats/html/body_trim.hpp"
 #include "formats/markup/xml_tree.hpp"
-#include "pipeline/model/model.hpp"
 
 namespace briefkit::formats::html {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/model/model.hpp"
+#include "briefkit/model.hpp"
 
 namespace briefkit::formats::html {
 

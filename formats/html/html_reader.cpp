@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "briefkit/error.hpp"
+#include "briefkit/overloaded.hpp"
 #include "formats/html/article_body.hpp"
 #include "formats/html/byline_text.hpp"
 #include "formats/html/page_charset.hpp"
@@ -13,9 +15,8 @@
 #include "formats/markup/feed_document.hpp"
 #include "formats/markup/xml_tree.hpp"
 #include "pipeline/model/deadline.hpp"
-#include "pipeline/model/error.hpp"
 #include "pipeline/model/handling.hpp"
-#include "pipeline/model/overloaded.hpp"
+#include "pipeline/model/limits.hpp"
 #include "pipeline/model/text.hpp"
 
 namespace briefkit::formats {

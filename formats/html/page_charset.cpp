@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <memory>
 
-#include "pipeline/model/error.hpp"
+#include "briefkit/error.hpp"
 #include "pipeline/model/text.hpp"
 #include "pipeline/model/utf8.hpp"
 

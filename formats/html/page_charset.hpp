@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/model/model.hpp"
+#include "briefkit/model.hpp"
 
 namespace briefkit::formats::html {
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "briefkit/error.hpp"
 #include "formats/html/article_body.hpp"
 #include "formats/html/byline_text.hpp"
 #include "formats/markup/body_markup.hpp"
@@ -17,7 +18,6 @@
 #include "formats/markup/feed_document.hpp"
 #include "formats/markup/iso_date.hpp"
 #include "formats/markup/json_tree.hpp"
-#include "pipeline/model/error.hpp"
 #include "pipeline/model/handling.hpp"
 #include "pipeline/model/text.hpp"
 

@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "briefkit/model.hpp"
+#include "briefkit/read_options.hpp"
 #include "formats/markup/xml_tree.hpp"
-#include "pipeline/model/model.hpp"
-#include "pipeline/model/read_options.hpp"
 
 namespace briefkit::formats::html {
 

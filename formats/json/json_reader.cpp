@@ -8,12 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "briefkit/error.hpp"
 #include "formats/markup/json_tree.hpp"
 #include "pipeline/model/article_keys.hpp"
 #include "pipeline/model/handling.hpp"
-#include "pipeline/model/error.hpp"
 #include "pipeline/model/hash.hpp"
 #include "pipeline/model/keys.hpp"
+#include "pipeline/model/limits.hpp"
 #include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats {

@@ -2,9 +2,9 @@
 
 #include <string>
 
+#include "briefkit/overloaded.hpp"
 #include "pipeline/model/article_keys.hpp"
 #include "pipeline/model/json_text.hpp"
-#include "pipeline/model/overloaded.hpp"
 
 namespace briefkit::formats {
 

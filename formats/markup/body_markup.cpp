@@ -6,8 +6,8 @@
 #include <array>
 #include <string>
 
+#include "briefkit/overloaded.hpp"
 #include "formats/markup/xml_tree.hpp"
-#include "pipeline/model/overloaded.hpp"
 #include "pipeline/model/text.hpp"
 
 namespace briefkit::formats::markup {

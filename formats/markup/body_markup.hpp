@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "briefkit/model.hpp"
 #include "formats/markup/xml_out.hpp"
 #include "formats/markup/xml_tree.hpp"
-#include "pipeline/model/model.hpp"
 
 namespace briefkit::formats::markup {
 

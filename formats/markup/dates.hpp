@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
-#include "pipeline/model/model.hpp"
+#include "briefkit/model.hpp"
+#include "briefkit/read_options.hpp"
 #include "pipeline/model/text.hpp"
-#include "pipeline/model/read_options.hpp"
 
 namespace briefkit::formats::markup {
 

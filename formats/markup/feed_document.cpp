@@ -6,11 +6,12 @@
 #include <array>
 #include <span>
 
+#include "briefkit/error.hpp"
+#include "briefkit/overloaded.hpp"
 #include "formats/markup/body_markup.hpp"
-#include "pipeline/model/error.hpp"
 #include "pipeline/model/hash.hpp"
 #include "pipeline/model/language.hpp"
-#include "pipeline/model/overloaded.hpp"
+#include "pipeline/model/limits.hpp"
 #include "pipeline/model/swar.hpp"
 #include "pipeline/model/text.hpp"
 

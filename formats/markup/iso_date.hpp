@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "pipeline/model/model.hpp"
+#include "briefkit/model.hpp"
 
 namespace briefkit::formats::markup {
 

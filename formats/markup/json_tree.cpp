@@ -12,7 +12,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "pipeline/model/error.hpp"
+#include "briefkit/error.hpp"
+#include "pipeline/model/limits.hpp"
 #include "pipeline/model/swar.hpp"
 #include "pipeline/model/utf8.hpp"
 

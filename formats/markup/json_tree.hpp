@@ -18,7 +18,7 @@
 #include <span>
 #include <string_view>
 
-#include "pipeline/model/read_options.hpp"
+#include "briefkit/read_options.hpp"
 
 namespace briefkit::formats::markup {
 

@@ -3,7 +3,7 @@
 
 #include "formats/markup/xml_tree.hpp"
 
-#include "pipeline/model/model.hpp"
+#include "briefkit/model.hpp"
 
 namespace briefkit::formats::markup {
 

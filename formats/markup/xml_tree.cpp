@@ -15,7 +15,8 @@
 #include <memory_resource>
 #include <set>
 
-#include "pipeline/model/error.hpp"
+#include "briefkit/error.hpp"
+#include "pipeline/model/limits.hpp"
 #include "pipeline/model/text.hpp"
 #include "pipeline/model/utf8.hpp"
 

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cctype>
 
+#include "briefkit/error.hpp"
 #include "formats/markup/body_markup.hpp"
 #include "formats/markup/feed_document.hpp"
 #include "formats/markup/iso_date.hpp"
 #include "formats/markup/xml_tree.hpp"
 #include "formats/newsml/item_content.hpp"
 #include "formats/newsml/newsml_reader.hpp"
-#include "pipeline/model/error.hpp"
 
 namespace briefkit::formats {
 

@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <array>
 
+#include "briefkit/error.hpp"
 #include "formats/markup/body_markup.hpp"
 #include "formats/markup/feed_document.hpp"
 #include "formats/markup/iso_date.hpp"
 #include "formats/markup/json_tree.hpp"
 #include "formats/markup/xml_tree.hpp"
-#include "pipeline/model/error.hpp"
 #include "pipeline/model/handling.hpp"
 
 namespace briefkit::formats {

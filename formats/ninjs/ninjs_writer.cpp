@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <string>
 
+#include "briefkit/overloaded.hpp"
 #include "formats/markup/body_markup.hpp"
 #include "formats/markup/xml_out.hpp"
 #include "pipeline/model/json_text.hpp"
-#include "pipeline/model/overloaded.hpp"
 
 namespace briefkit::formats {
 

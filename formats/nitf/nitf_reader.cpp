@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "briefkit/error.hpp"
 #include "formats/markup/feed_document.hpp"
 #include "formats/markup/nitf_tree.hpp"
 #include "formats/markup/xml_tree.hpp"
-#include "pipeline/model/error.hpp"
 
 namespace briefkit::formats {
 

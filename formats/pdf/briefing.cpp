@@ -7,12 +7,12 @@
 #include <functional>
 #include <optional>
 
+#include "briefkit/overloaded.hpp"
 #include "formats/pdf/key_points.hpp"
 #include "formats/pdf/title_case.hpp"
 #include "formats/pdf/typography.hpp"
 #include "pipeline/model/deadline.hpp"
 #include "pipeline/model/handling.hpp"
-#include "pipeline/model/overloaded.hpp"
 #include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats::pdf {

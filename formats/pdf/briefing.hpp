@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "briefkit/model.hpp"
 #include "formats/pdf/canvas.hpp"
 #include "formats/pdf/font_set.hpp"
 #include "formats/pdf/hyphenation.hpp"
@@ -13,7 +14,6 @@
 #include "formats/pdf/pdf_file.hpp"
 #include "formats/pdf/structure.hpp"
 #include "formats/pdf/style.hpp"
-#include "pipeline/model/model.hpp"
 
 namespace briefkit::formats::pdf {
 

@@ -12,13 +12,13 @@
 #include <optional>
 #include <stdexcept>
 
+#include "briefkit/error.hpp"
 #include "formats/brief/arrangement.hpp"
 #include "formats/pdf/briefing.hpp"
 #include "formats/pdf/digest.hpp"
 #include "formats/pdf/pdf_file.hpp"
 #include "formats/pdf/style.hpp"
 #include "pipeline/model/hash.hpp"
-#include "pipeline/model/error.hpp"
 #include "pipeline/model/version.hpp"
 
 namespace briefkit::formats {

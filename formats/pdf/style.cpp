@@ -10,10 +10,10 @@
 #include <optional>
 #include <sstream>
 
+#include "briefkit/error.hpp"
 #include "formats/brief/arrangement.hpp"
 #include "formats/pdf/builtin_styles.hpp"
 #include "formats/pdf/font_lookup.hpp"
-#include "pipeline/model/error.hpp"
 #include "pipeline/model/keys.hpp"
 
 namespace briefkit::formats::pdf {

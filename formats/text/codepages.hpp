@@ -1,7 +1,7 @@
 // Code page tables for legacy single-byte text.
 #pragma once
 
-#include "pipeline/model/read_options.hpp"
+#include "briefkit/read_options.hpp"
 
 namespace briefkit::formats::text {
 

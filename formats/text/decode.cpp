@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "pipeline/model/error.hpp"
+#include "briefkit/error.hpp"
 #include "formats/text/codepages.hpp"
 #include "pipeline/model/swar.hpp"
 #include "pipeline/model/utf8.hpp"

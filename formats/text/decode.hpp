@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "pipeline/model/read_options.hpp"
+#include "briefkit/read_options.hpp"
 #include "formats/text/note_log.hpp"
 
 namespace briefkit::formats::text {

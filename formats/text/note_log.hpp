@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/model/model.hpp"
+#include "briefkit/model.hpp"
 
 namespace briefkit::formats::text {
 

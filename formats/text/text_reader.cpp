@@ -5,12 +5,13 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "pipeline/model/language.hpp"
-#include "pipeline/model/hash.hpp"
-#include "pipeline/model/deadline.hpp"
-#include "pipeline/model/error.hpp"
+#include "briefkit/error.hpp"
 #include "formats/text/article_parts.hpp"
 #include "formats/text/decode.hpp"
+#include "pipeline/model/deadline.hpp"
+#include "pipeline/model/hash.hpp"
+#include "pipeline/model/language.hpp"
+#include "pipeline/model/limits.hpp"
 
 namespace briefkit::formats {
 

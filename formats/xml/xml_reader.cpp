@@ -9,10 +9,11 @@
 #include <string>
 #include <variant>
 
+#include "briefkit/error.hpp"
 #include "formats/markup/xml_tree.hpp"
 #include "formats/xml/article_schema.hpp"
 #include "pipeline/model/hash.hpp"
-#include "pipeline/model/error.hpp"
+#include "pipeline/model/limits.hpp"
 
 namespace briefkit::formats {
 

@@ -10,8 +10,8 @@
 
 #include <string_view>
 
-#include "pipeline/model/model.hpp"
-#include "pipeline/model/read_options.hpp"
+#include "briefkit/model.hpp"
+#include "briefkit/read_options.hpp"
 
 namespace briefkit::formats {
 

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "briefkit/overloaded.hpp"
 #include "formats/markup/body_markup.hpp"
 #include "formats/markup/xml_out.hpp"
-#include "pipeline/model/overloaded.hpp"
 
 namespace briefkit::formats {
 

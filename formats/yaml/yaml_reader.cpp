@@ -15,11 +15,12 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/model/hash.hpp"
-#include "pipeline/model/keys.hpp"
+#include "briefkit/error.hpp"
 #include "pipeline/model/article_keys.hpp"
 #include "pipeline/model/handling.hpp"
-#include "pipeline/model/error.hpp"
+#include "pipeline/model/hash.hpp"
+#include "pipeline/model/keys.hpp"
+#include "pipeline/model/limits.hpp"
 #include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats {

@@ -2,8 +2,8 @@
 
 #include <string>
 
+#include "briefkit/overloaded.hpp"
 #include "pipeline/model/article_keys.hpp"
-#include "pipeline/model/overloaded.hpp"
 #include "pipeline/model/utf8.hpp"
 
 namespace briefkit::formats {

@@ -6,8 +6,8 @@
 #include <chrono>
 #include <string>
 
+#include "briefkit/error.hpp"
 #include "pipeline/batch.hpp"
-#include "pipeline/model/error.hpp"
 
 namespace briefkit::cli {
 

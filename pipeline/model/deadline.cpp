@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "pipeline/model/error.hpp"
+#include "briefkit/error.hpp"
 
 namespace briefkit {
 

@@ -1,4 +1,4 @@
-#include "pipeline/model/error.hpp"
+#include "briefkit/error.hpp"
 
 #include <fmt/format.h>
 

@@ -7,7 +7,7 @@
 #include <bit>
 #include <cstring>
 
-#include "pipeline/model/overloaded.hpp"
+#include "briefkit/overloaded.hpp"
 
 namespace briefkit {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "pipeline/model/model.hpp"
+#include "briefkit/model.hpp"
 
 namespace briefkit {
 

@@ -1,9 +1,9 @@
-#include "pipeline/model/model.hpp"
+#include "briefkit/model.hpp"
 
 #include <algorithm>
 #include <array>
 
-#include "pipeline/model/overloaded.hpp"
+#include "briefkit/overloaded.hpp"
 
 namespace briefkit {
 

@@ -1,4 +1,4 @@
-#include "pipeline/model/read_options.hpp"
+#include "pipeline/model/limits.hpp"
 
 #include <fmt/format.h>
 
@@ -7,9 +7,9 @@
 #include <string>
 #include <utility>
 
-#include "pipeline/model/error.hpp"
-#include "pipeline/model/model.hpp"
-#include "pipeline/model/overloaded.hpp"
+#include "briefkit/error.hpp"
+#include "briefkit/model.hpp"
+#include "briefkit/overloaded.hpp"
 
 namespace briefkit {
 

@@ -1,7 +1,15 @@
 #!/usr/bin/env python3
 """The layer rules of ARCHITECTURE.md, checked on every source file:
 
-  pipeline/cli -> pipeline -> formats/* -> pipeline/model
+  pipeline/cli, pipeline/python -> pipeline -> formats/* -> pipeline/model
+
+The model's public headers live in include/briefkit/ (model.hpp, error.hpp, read_options.hpp,
+export.hpp, overloaded.hpp) and belong to the model layer; include/briefkit/briefkit.hpp, the
+library's API, belongs to the pipeline layer that implements it.
+
+- include/briefkit/ includes only include/briefkit/ (an installed header can include nothing else);
+- only pipeline/ (the API's implementation and the layers above it) includes briefkit/briefkit.hpp;
+- pipeline/python/ includes only include/briefkit/: the module is a client of the public API;
 
 - pipeline/model/ includes only pipeline/model/;
 - a format under formats/ includes only pipeline/model/, formats/markup/ (the XML and body
@@ -24,6 +32,12 @@ INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 def allowed(source, header):
     """Why `source` may not include `header`, or None when it may."""
     parts = source.parts
+    if parts[0] == "include":
+        return None if header.startswith("briefkit/") else "a public header includes only briefkit/ headers"
+    if header == "briefkit/briefkit.hpp" and (parts[0] != "pipeline" or parts[1] == "model"):
+        return "only the pipeline and the layers above it include the library's API"
+    if parts[:2] == ("pipeline", "python"):
+        return None if header.startswith("briefkit/") else "the Python module includes only the public API (briefkit/)"
     if header.startswith("formats/") or header.startswith("pipeline/"):
         if parts[0] == "pipeline" and parts[1] == "model":
             return None if header.startswith("pipeline/model/") else "the model layer includes only pipeline/model/"
@@ -121,7 +135,8 @@ def long_functions(path):
 def main():
     root = pathlib.Path(sys.argv[1])
     breaches = []
-    for path in sorted(list(root.glob("pipeline/**/*.[ch]pp")) + list(root.glob("formats/**/*.[ch]pp"))):
+    sources = [root.glob(f"{folder}/**/*.[ch]pp") for folder in ("include", "pipeline", "formats")]
+    for path in sorted(p for found in sources for p in found):
         source = path.relative_to(root)
         for number, text in enumerate(path.read_text().split("\n"), 1):
             m = INCLUDE.match(text)

@@ -1,9 +1,9 @@
 // The sources file and the topic rules: read strictly, each mistake named by file, line and key.
 #include <catch2/catch.hpp>
 
+#include "briefkit/error.hpp"
 #include "formats/brief/sources_file.hpp"
 #include "formats/brief/topic_rules.hpp"
-#include "pipeline/model/error.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefkit;

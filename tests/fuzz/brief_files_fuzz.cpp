@@ -1,9 +1,9 @@
 // Fuzz target: the digest's YAML files, arbitrary text read as a sources file and as topic
 // rules. What either accepts is then used: every name found again by itself, and two
 // articles sorted into the topics.
+#include "briefkit/error.hpp"
 #include "formats/brief/arrangement.hpp"
 #include "fuzz_support.hpp"
-#include "pipeline/model/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace briefkit;

@@ -1,10 +1,10 @@
 // Fuzz target: the daily brief, arbitrary bytes cut into up to eight articles at each record
 // separator (0x1E), each read as text, then arranged (folding by story, sections, top stories)
 // and laid out in columns with its front page, contents and appendix.
+#include "briefkit/error.hpp"
 #include "formats/pdf/pdf_writer.hpp"
 #include "formats/text/text_reader.hpp"
 #include "fuzz_support.hpp"
-#include "pipeline/model/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace briefkit;

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/model/error.hpp"
-#include "pipeline/model/read_options.hpp"
+#include "briefkit/error.hpp"
+#include "briefkit/read_options.hpp"
 #include "pipeline/model/writer.hpp"
 
 namespace briefkit::fuzz {

@@ -1,6 +1,6 @@
 // Fuzz target: the NDJSON record parser of `briefkit stream`, one line of arbitrary bytes.
+#include "briefkit/error.hpp"
 #include "fuzz_support.hpp"
-#include "pipeline/model/error.hpp"
 #include "pipeline/stream.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

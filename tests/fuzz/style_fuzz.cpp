@@ -1,9 +1,9 @@
 // Fuzz target: the briefing style loader on arbitrary YAML. Font paths are taken from the
 // source tree's styles/ folder, so the fuzzer reaches the keys after `fonts`. A style it accepts
 // must have a page with room for text.
-#include "fuzz_support.hpp"
+#include "briefkit/error.hpp"
 #include "formats/pdf/style.hpp"
-#include "pipeline/model/error.hpp"
+#include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace briefkit;

@@ -1,13 +1,13 @@
 // Fuzz target: the plain-text reader on arbitrary bytes. Whatever it accepts must write as XML
 // and YAML that Briefkit's own readers take back unchanged, so a reader bug that yields a model
 // the writers cannot carry is a finding too.
-#include "fuzz_support.hpp"
+#include "briefkit/error.hpp"
+#include "formats/text/text_reader.hpp"
 #include "formats/xml/xml_reader.hpp"
 #include "formats/xml/xml_writer.hpp"
 #include "formats/yaml/yaml_reader.hpp"
 #include "formats/yaml/yaml_writer.hpp"
-#include "pipeline/model/error.hpp"
-#include "formats/text/text_reader.hpp"
+#include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace briefkit;

@@ -1,9 +1,9 @@
 // Fuzz target: the whole text-to-PDF path, arbitrary bytes through the text reader and the
 // briefing writer (line breaking, hyphenation, pagination, font subsetting, libharu).
-#include "fuzz_support.hpp"
+#include "briefkit/error.hpp"
 #include "formats/pdf/pdf_writer.hpp"
-#include "pipeline/model/error.hpp"
 #include "formats/text/text_reader.hpp"
+#include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace briefkit;

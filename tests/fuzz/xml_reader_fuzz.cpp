@@ -1,9 +1,9 @@
 // Fuzz target: the XML reader (libxml2 with DTDs refused, then schema validation) on arbitrary
 // bytes. A document it accepts must survive being written and read again.
-#include "fuzz_support.hpp"
+#include "briefkit/error.hpp"
 #include "formats/xml/xml_reader.hpp"
 #include "formats/xml/xml_writer.hpp"
-#include "pipeline/model/error.hpp"
+#include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace briefkit;

@@ -1,9 +1,9 @@
 // Fuzz target: the YAML reader (yaml-cpp, then the article schema's keys and types) on arbitrary
 // bytes. A document it accepts must survive being written and read again.
-#include "fuzz_support.hpp"
+#include "briefkit/error.hpp"
 #include "formats/yaml/yaml_reader.hpp"
 #include "formats/yaml/yaml_writer.hpp"
-#include "pipeline/model/error.hpp"
+#include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace briefkit;

@@ -3,8 +3,8 @@
 // reader keeps: notes for what it decided, a clear error for a page without an article.
 #include <catch2/catch.hpp>
 
+#include "briefkit/error.hpp"
 #include "formats/html/html_reader.hpp"
-#include "pipeline/model/error.hpp"
 #include "pipeline/model/text.hpp"
 #include "support/test_support.hpp"
 

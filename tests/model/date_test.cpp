@@ -1,7 +1,7 @@
 // Dates: ISO 8601 with an optional time and UTC offset.
 #include <catch2/catch.hpp>
 
-#include "pipeline/model/model.hpp"
+#include "briefkit/model.hpp"
 
 TEST_CASE("dates: a UTC offset is written and read back in ISO 8601, and only with a time") {
     using briefkit::Date;

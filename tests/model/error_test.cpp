@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "pipeline/model/error.hpp"
+#include "briefkit/error.hpp"
 
 using namespace briefkit;
 

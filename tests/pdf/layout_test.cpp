@@ -9,6 +9,7 @@
 #include <iterator>
 #include <thread>
 
+#include "briefkit/error.hpp"
 #include "formats/pdf/font_lookup.hpp"
 #include "formats/pdf/font_set.hpp"
 #include "formats/pdf/hyphenation.hpp"
@@ -20,7 +21,6 @@
 #include "formats/pdf/title_case.hpp"
 #include "formats/pdf/truetype.hpp"
 #include "pipeline/model/deadline.hpp"
-#include "pipeline/model/error.hpp"
 
 using namespace briefkit::formats::pdf;
 

@@ -3,8 +3,8 @@
 
 #include <chrono>
 
+#include "briefkit/error.hpp"
 #include "pipeline/convert.hpp"
-#include "pipeline/model/error.hpp"
 #include "pipeline/registry.hpp"
 #include "support/test_support.hpp"
 

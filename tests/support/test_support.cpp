@@ -12,10 +12,10 @@
 #include <memory>
 #include <sstream>
 
-#include "pipeline/model/hash.hpp"
-#include "pipeline/model/overloaded.hpp"
+#include "briefkit/overloaded.hpp"
 #include "formats/markup/body_markup.hpp"
 #include "formats/text/text_reader.hpp"
+#include "pipeline/model/hash.hpp"
 
 namespace fs = std::filesystem;
 

@@ -10,10 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/model/error.hpp"
+#include "briefkit/error.hpp"
 
-#include "pipeline/model/model.hpp"
-#include "pipeline/model/read_options.hpp"
+#include "briefkit/model.hpp"
+#include "briefkit/read_options.hpp"
 
 namespace briefkit::test {
 

@@ -1,7 +1,7 @@
 // Encodings and bad input: what arrives as bytes and how the reader turns it into text.
 #include <catch2/catch.hpp>
 
-#include "pipeline/model/error.hpp"
+#include "briefkit/error.hpp"
 #include "support/test_support.hpp"
 
 using briefkit::test::block_texts;

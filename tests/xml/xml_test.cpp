@@ -1,10 +1,10 @@
 // The XML writer and reader: schema validity, exact escaping, safe parsing, clear errors.
 #include <catch2/catch.hpp>
 
+#include "briefkit/error.hpp"
 #include "formats/xml/article_schema.hpp"
 #include "formats/xml/xml_reader.hpp"
 #include "formats/xml/xml_writer.hpp"
-#include "pipeline/model/error.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefkit;

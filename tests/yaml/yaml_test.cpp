@@ -1,9 +1,9 @@
 // The YAML writer and reader: exact read-back, hand-edited files, clear errors.
 #include <catch2/catch.hpp>
 
+#include "briefkit/error.hpp"
 #include "formats/yaml/yaml_reader.hpp"
 #include "formats/yaml/yaml_writer.hpp"
-#include "pipeline/model/error.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefkit;

@@ -1,4 +1,4 @@
-// Options that steer how readers interpret their input.
+// Options that steer how readers interpret their input, and which reader to use.
 #pragma once
 
 #include <cstddef>
@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "briefkit/export.hpp"
 
 namespace briefkit {
 
@@ -27,13 +29,13 @@ enum class Encoding {
 };
 
 /// The encoding named `name` (`auto`, `utf-8`, `utf-16le`, `windows-1252`, ...); nullopt if unknown.
-[[nodiscard]] std::optional<Encoding> parse_encoding(std::string_view name);
+[[nodiscard]] BRIEFKIT_API std::optional<Encoding> parse_encoding(std::string_view name);
 
 /// Every encoding's name, as parse_encoding() accepts them, `auto` first.
-[[nodiscard]] std::vector<std::string> encoding_names();
+[[nodiscard]] BRIEFKIT_API std::vector<std::string> encoding_names();
 
 /// The canonical name of `encoding`, as parse_encoding() accepts it.
-[[nodiscard]] std::string_view encoding_name(Encoding encoding);
+[[nodiscard]] BRIEFKIT_API std::string_view encoding_name(Encoding encoding);
 
 /// Everything a reader needs to know besides the bytes, and which reader to use.
 struct ReadOptions {
@@ -45,21 +47,5 @@ struct ReadOptions {
     std::size_t max_depth = 32;                            ///< XML or YAML inputs nested deeper are refused.
     std::string from;  ///< The input format's name (`-f/--from`); empty: by extension, then content.
 };
-
-/// Throws LimitError naming `name` when an input of `size` bytes is over `options.max_input_size`.
-void check_input_size(std::size_t size, std::string_view name, const ReadOptions& options);
-
-/// Throws LimitError naming `name` when a document of `blocks` body blocks is over `options.max_paragraphs`.
-void check_paragraph_count(std::size_t blocks, std::string_view name, const ReadOptions& options);
-
-struct Document;
-
-/// Throws LimitError naming `name` when `doc` has more paragraphs (blocks, list items and quoted
-/// paragraphs together) than `options.max_paragraphs`, or a paragraph or title longer than
-/// `options.max_line_length` bytes.
-void check_document_limits(const Document& doc, std::string_view name, const ReadOptions& options);
-
-/// Throws LimitError naming `name` and `line` when nesting `depth` is over `options.max_depth`.
-void check_depth(std::size_t depth, std::string_view name, int line, const ReadOptions& options);
 
 }  // namespace briefkit

@@ -13,12 +13,13 @@
 #include <variant>
 #include <vector>
 
-#include "pipeline/model/overloaded.hpp"
+#include "briefkit/export.hpp"
+#include "briefkit/overloaded.hpp"
 
 namespace briefkit {
 
 /// A proleptic Gregorian calendar day; only valid days are ever stored.
-struct CalendarDay {
+struct BRIEFKIT_API CalendarDay {
     int year = 0;   ///< Four-digit year.
     int month = 0;  ///< Month, 1 to 12.
     int day = 0;    ///< Day of the month, 1 to 31 and valid for the month.
@@ -40,7 +41,7 @@ struct TimeOfDay {
 inline constexpr int kMaxUtcOffsetMinutes = 14 * 60;
 
 /// A date read from the article: the calendar day, an optional time, and the text it came from.
-struct Date {
+struct BRIEFKIT_API Date {
     CalendarDay day;                ///< The calendar day.
     std::optional<TimeOfDay> time;  ///< The time of day, when the text gave one.
     /// The time's offset from UTC in minutes (+360 for UTC+06:00), only when the input stated a
@@ -138,10 +139,10 @@ struct Preformatted {
 using Block = std::variant<Paragraph, Heading, List, Quote, Table, Preformatted>;
 
 /// The name of an alignment as every format writes it: `left`, `right` or `center`.
-[[nodiscard]] std::string_view alignment_name(Alignment alignment);
+[[nodiscard]] BRIEFKIT_API std::string_view alignment_name(Alignment alignment);
 
 /// The alignment named `name`, or nullopt for any other word.
-[[nodiscard]] std::optional<Alignment> alignment_from_name(std::string_view name);
+[[nodiscard]] BRIEFKIT_API std::optional<Alignment> alignment_from_name(std::string_view name);
 
 /// One repair the reader made, tied to the input line it concerns.
 struct Note {
@@ -218,20 +219,20 @@ void for_each_run(B& block, F&& f) {
 
 /// True when `rule` can name a note's rule in every format: an XML name without a colon
 /// (xs:NCName) in ASCII, a letter or `_` followed by letters, digits, `-`, `_` and `.`.
-[[nodiscard]] bool is_note_rule(std::string_view rule);
+[[nodiscard]] BRIEFKIT_API bool is_note_rule(std::string_view rule);
 
 /// True when `tag` is a language tag as XML Schema's xs:language takes it: 1 to 8 letters, then
 /// any number of `-` and 1 to 8 letters or digits (`en`, `pt-BR`, `zh-Hant-TW`).
-[[nodiscard]] bool is_language_tag(std::string_view tag);
+[[nodiscard]] BRIEFKIT_API bool is_language_tag(std::string_view tag);
 
 /// The text of a run of inlines with links reduced to their visible text.
-[[nodiscard]] std::string plain_text(const Inlines& content);
+[[nodiscard]] BRIEFKIT_API std::string plain_text(const Inlines& content);
 
 /// Appends the text of a run of inlines, links reduced to their visible text, to `out`.
-void append_plain_text(std::string& out, const Inlines& content);
+BRIEFKIT_API void append_plain_text(std::string& out, const Inlines& content);
 
 /// The plain text of every paragraph, heading, list item and quoted paragraph of `doc`, each
 /// followed by a newline, in reading order.
-[[nodiscard]] std::string body_text(const Document& doc);
+[[nodiscard]] BRIEFKIT_API std::string body_text(const Document& doc);
 
 }  // namespace briefkit

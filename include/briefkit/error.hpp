@@ -11,6 +11,8 @@
 #include <utility>
 #include <string_view>
 
+#include "briefkit/export.hpp"
+
 namespace briefkit {
 
 /// Process exit codes, as documented in `briefkit --help` and the README.
@@ -28,10 +30,10 @@ struct ExitCodeMeaning {
 };
 
 /// Every exit code, in the order `briefkit --help` and the README list them.
-[[nodiscard]] std::span<const ExitCodeMeaning> exit_codes();
+[[nodiscard]] BRIEFKIT_API std::span<const ExitCodeMeaning> exit_codes();
 
 /// Base of every error Briefkit reports to a user.
-class Error : public std::runtime_error {
+class BRIEFKIT_API Error : public std::runtime_error {
 public:
     /// An error about `file` (empty when none) at 1-based `line` (0 when none).
     explicit Error(std::string message, std::string file = {}, int line = 0);
@@ -62,7 +64,7 @@ private:
 };
 
 /// An input that cannot be read as an article: empty, binary, too large, unreadable.
-class InputError : public Error {
+class BRIEFKIT_API InputError : public Error {
 public:
     using Error::Error;
 
@@ -72,7 +74,7 @@ public:
 
 /// An input over one of the per-document limits (size, line length, paragraphs, nesting depth,
 /// time); the message names the option that raises the limit.
-class LimitError : public InputError {
+class BRIEFKIT_API LimitError : public InputError {
 public:
     using InputError::InputError;
 
@@ -81,7 +83,7 @@ public:
 };
 
 /// An output that cannot be written: unwritable folder, full disk, path collision.
-class OutputError : public Error {
+class BRIEFKIT_API OutputError : public Error {
 public:
     using Error::Error;
 
@@ -90,7 +92,7 @@ public:
 };
 
 /// A wrong command line: unknown option or format, missing input. Exits with ExitCode::usage.
-class UsageError : public Error {
+class BRIEFKIT_API UsageError : public Error {
 public:
     using Error::Error;
 
@@ -100,14 +102,14 @@ public:
 
 /// The error an input fails with when converting it ran out of memory (std::bad_alloc): it
 /// fails alone, as an input over a limit, and the batch goes on.
-[[nodiscard]] LimitError out_of_memory(const std::string& file);
+[[nodiscard]] BRIEFKIT_API LimitError out_of_memory(const std::string& file);
 
 /// Every error class a manifest or stream result can name, each with what it means.
-[[nodiscard]] std::span<const std::pair<std::string_view, std::string_view>> error_classes();
+[[nodiscard]] BRIEFKIT_API std::span<const std::pair<std::string_view, std::string_view>> error_classes();
 
 /// The one-line form every error is printed in: `FILE:LINE: message`, `FILE: message` or `message`.
 /// A file name holding control characters is quoted with them escaped, and a message longer than
 /// a few hundred characters is cut, so that one error is always one readable line.
-[[nodiscard]] std::string describe(const Error& error);
+[[nodiscard]] BRIEFKIT_API std::string describe(const Error& error);
 
 }  // namespace briefkit
